@@ -1,0 +1,242 @@
+package dev.ramphook;
+
+import dev.ramphook.auth.Authenticator;
+import dev.ramphook.internal.Engine;
+import dev.ramphook.internal.EngineConfig;
+import dev.ramphook.store.EventStore;
+import dev.ramphook.store.StoredEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Receives webhook deliveries from any HTTP stack: {@link #receive(WebhookRequest)} runs
+ * route → guard → verify → parse → record → acknowledge → handle and returns the answer to send.
+ *
+ * <pre>{@code
+ * WebhookReceiver receiver = WebhookReceiver.builder()
+ *         .endpoint("/webhooks/zbd", ZbdRamp.provider(), UrlToken.of(zbdToken))
+ *         .endpoint("/webhooks/mecash", MeCash.provider(), HmacSignature.sha512Hex("X-Signature", meCashSecret))
+ *         .handlers(new Payments())
+ *         .build();
+ * }</pre>
+ *
+ * <p>Thread-safe; build one per application and {@link #close()} it on shutdown. Handling is <em>inline</em> (the
+ * handlers run before the answer; a failure answers 500 so the provider retries) unless the store is durable or
+ * {@link Builder#queued(int)} is set, in which case the answer is sent as soon as the event is recorded and worker
+ * threads run the handlers with retries.
+ */
+public final class WebhookReceiver implements AutoCloseable {
+
+    private final Engine engine;
+
+    private WebhookReceiver(Engine engine) {
+        this.engine = engine;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Handles one request; never throws. A path that is no endpoint answers 404 (adapters check {@link #handles}). */
+    public WebhookResponse receive(WebhookRequest request) {
+        return engine.receive(request);
+    }
+
+    /** True when {@code path} belongs to a configured endpoint; other requests should pass by untouched. */
+    public boolean handles(String path) {
+        return engine.handles(path);
+    }
+
+    /** The largest body accepted; larger ones answer 413 without being read past this. */
+    public int maxBodyBytes() {
+        return engine.maxBodyBytes();
+    }
+
+    /** Events given up on after the last attempt, oldest first, with their last error. */
+    public List<StoredEvent> deadLetters(int limit) {
+        return engine.deadLetters(limit);
+    }
+
+    /** Makes a dead letter pending again; queued handling picks it up, inline handling runs it now. */
+    public boolean replay(String provider, String key) {
+        return engine.replay(provider, key);
+    }
+
+    /**
+     * Stops accepting deliveries (they answer 503, so providers retry), lets running handlers finish within the
+     * shutdown timeout, and gives back the claims of the rest: nothing recorded is lost. Does not close the store.
+     */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** Configures a {@link WebhookReceiver}. Not thread-safe; {@link #build()} validates everything eagerly. */
+    public static final class Builder {
+        private final Map<String, EngineConfig.EndpointSpec> endpoints = new LinkedHashMap<>();
+        private final List<Object> handlerBeans = new ArrayList<>();
+        private final List<EngineConfig.HandlerSpec> handlers = new ArrayList<>();
+        private EventStore store;
+        private Boolean queued;
+        private int workers = 2;
+        private int maxAttempts = 8;
+        private Duration initialBackoff = Duration.ofSeconds(1);
+        private Duration maxBackoff = Duration.ofMinutes(10);
+        private Duration lease = Duration.ofMinutes(5);
+        private Duration pollInterval = Duration.ofSeconds(1);
+        private Duration retention = Duration.ofDays(7);
+        private Duration shutdownTimeout = Duration.ofSeconds(10);
+        private Clock clock = Clock.systemUTC();
+        private int maxBodyBytes = 1 << 20;
+
+        private Builder() {
+        }
+
+        /**
+         * Receives {@code provider}'s deliveries at {@code path} (and below it, for URL tokens in the path), verified
+         * by {@code authenticator}. Use {@link Authenticator#none()} to opt out of verification explicitly.
+         */
+        public Builder endpoint(String path, Provider provider, Authenticator authenticator) {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(provider, "provider");
+            Objects.requireNonNull(authenticator, "authenticator (use Authenticator.none() to opt out explicitly)");
+            if (!path.startsWith("/") || path.length() < 2 || path.endsWith("/")) {
+                throw new IllegalArgumentException("endpoint path must start with / and not end with /: " + path);
+            }
+            if (endpoints.putIfAbsent(path, new EngineConfig.EndpointSpec(path, provider, authenticator)) != null) {
+                throw new IllegalArgumentException("endpoint " + path + " is configured twice");
+            }
+            return this;
+        }
+
+        /** Objects whose {@link OnEvent} methods handle events. Instances are used as given (DI beans work). */
+        public Builder handlers(Object... beans) {
+            for (Object bean : beans) {
+                handlerBeans.add(Objects.requireNonNull(bean, "handler bean"));
+            }
+            return this;
+        }
+
+        /** Handles events matching {@code pattern} (see {@link OnEvent}) from any provider. */
+        public Builder on(String pattern, EventHandler handler) {
+            return on("", pattern, handler);
+        }
+
+        /** Handles events matching {@code pattern} from the provider with id {@code provider}. */
+        public Builder on(String provider, String pattern, EventHandler handler) {
+            handlers.add(new EngineConfig.HandlerSpec(Objects.requireNonNull(provider, "provider"),
+                    Objects.requireNonNull(pattern, "pattern"), Objects.requireNonNull(handler, "handler")));
+            return this;
+        }
+
+        /** Where events are recorded; default {@link EventStore#inMemory()} (lost on restart). */
+        public Builder store(EventStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Runs handlers before answering; a failure answers 500 so the provider retries. */
+        public Builder inline() {
+            this.queued = false;
+            return this;
+        }
+
+        /** Answers as soon as the event is recorded; {@code workers} threads run the handlers with retries. */
+        public Builder queued(int workers) {
+            if (workers < 1) {
+                throw new IllegalArgumentException("queued handling needs at least one worker, got " + workers);
+            }
+            this.queued = true;
+            this.workers = workers;
+            return this;
+        }
+
+        /** Attempts before an event becomes a dead letter; default 8. */
+        public Builder maxAttempts(int maxAttempts) {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+            }
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /** Exponential backoff between attempts, with jitter; default 1 s doubling up to 10 min. */
+        public Builder retryBackoff(Duration initial, Duration max) {
+            if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
+                throw new IllegalArgumentException("retryBackoff needs 0 < initial <= max");
+            }
+            this.initialBackoff = initial;
+            this.maxBackoff = max;
+            return this;
+        }
+
+        /** How long a claim on an event lasts before another worker or instance may take it over; default 5 min. */
+        public Builder claimLease(Duration lease) {
+            this.lease = positive(lease, "claimLease");
+            return this;
+        }
+
+        /** How often queued workers look for due retries and other instances' events; default 1 s. */
+        public Builder pollInterval(Duration pollInterval) {
+            this.pollInterval = positive(pollInterval, "pollInterval");
+            return this;
+        }
+
+        /** How long done events are kept, and so how long a redelivery is recognised; default 7 days. */
+        public Builder retention(Duration retention) {
+            this.retention = positive(retention, "retention");
+            return this;
+        }
+
+        /** How long {@link WebhookReceiver#close()} waits for running handlers; default 10 s. */
+        public Builder shutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = positive(shutdownTimeout, "shutdownTimeout");
+            return this;
+        }
+
+        /** The clock for timestamps, backoff and leases; default UTC system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The largest body accepted (413 beyond); default 1 MiB. */
+        public Builder maxBodyBytes(int maxBodyBytes) {
+            if (maxBodyBytes < 1) {
+                throw new IllegalArgumentException("maxBodyBytes must be positive, got " + maxBodyBytes);
+            }
+            this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        private static Duration positive(Duration d, String what) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive");
+            }
+            return d;
+        }
+
+        /**
+         * Validates the configuration and every handler method, then starts the receiver (and its workers when
+         * queued).
+         *
+         * @throws IllegalArgumentException naming the class and method of a bad {@link OnEvent} registration
+         */
+        public WebhookReceiver build() {
+            if (endpoints.isEmpty()) {
+                throw new IllegalArgumentException("no endpoint configured: call endpoint(path, provider, authenticator)");
+            }
+            EventStore chosen = store != null ? store : EventStore.inMemory();
+            boolean useQueue = queued != null ? queued : chosen.durable();
+            EngineConfig config = new EngineConfig(List.copyOf(endpoints.values()), List.copyOf(handlerBeans),
+                    List.copyOf(handlers), chosen, useQueue, workers, maxAttempts, initialBackoff, maxBackoff, lease,
+                    pollInterval, retention, shutdownTimeout, clock, maxBodyBytes);
+            return new WebhookReceiver(Engine.start(config));
+        }
+    }
+}

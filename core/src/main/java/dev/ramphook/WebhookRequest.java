@@ -1,0 +1,184 @@
+package dev.ramphook;
+
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One HTTP request as any HTTP stack sees it: method, path, query, headers, raw body and the peer's address.
+ * Build one per request and hand it to {@link WebhookReceiver#receive(WebhookRequest)}.
+ *
+ * <p>The body is either bytes already read or a stream; a stream is read by the receiver, once, and never past
+ * {@link WebhookReceiver#maxBodyBytes()}. Not thread-safe; not reusable.
+ */
+public final class WebhookRequest {
+
+    private final String method;
+    private final String path;
+    private final String query;
+    private final Map<String, List<String>> headers;
+    private final byte[] body;
+    private final InputStream bodyStream;
+    private final String remoteAddress;
+
+    private WebhookRequest(Builder b) {
+        this.method = Objects.requireNonNull(b.method, "method");
+        this.path = Objects.requireNonNull(b.path, "path");
+        this.query = b.query;
+        this.headers = b.headers;
+        this.body = b.body;
+        this.bodyStream = b.bodyStream;
+        this.remoteAddress = b.remoteAddress;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The HTTP method, such as {@code POST}. */
+    public String method() {
+        return method;
+    }
+
+    /** The path within the application (without context path and query), such as {@code /webhooks/zbd}. */
+    public String path() {
+        return path;
+    }
+
+    /** The raw query string without {@code ?}, if any. */
+    public Optional<String> query() {
+        return Optional.ofNullable(query);
+    }
+
+    /** The first value of a query parameter, URL-decoded. */
+    public Optional<String> queryParameter(String name) {
+        if (query == null) {
+            return Optional.empty();
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (decode(key).equals(name)) {
+                return Optional.of(eq < 0 ? "" : decode(pair.substring(eq + 1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return s;
+        }
+    }
+
+    /** The first value of a header, matched case-insensitively. */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** All values of a header, matched case-insensitively; empty when absent. */
+    public List<String> headers(String name) {
+        return headers.getOrDefault(name, List.of());
+    }
+
+    /** The header names as received. */
+    public Set<String> headerNames() {
+        return Collections.unmodifiableSet(headers.keySet());
+    }
+
+    /** The address of the direct peer (a proxy, when there is one), if the HTTP stack knows it. */
+    public Optional<String> remoteAddress() {
+        return Optional.ofNullable(remoteAddress);
+    }
+
+    /** The body bytes, when the request was built with bytes rather than a stream. */
+    Optional<byte[]> bodyBytes() {
+        return Optional.ofNullable(body);
+    }
+
+    /** The body stream, when the request was built with a stream. */
+    Optional<InputStream> bodyStream() {
+        return Optional.ofNullable(bodyStream);
+    }
+
+    /** Describes the request without headers, query or body, which may carry credentials. */
+    @Override
+    public String toString() {
+        return "WebhookRequest[" + method + " " + path + "]";
+    }
+
+    /** Builds a {@link WebhookRequest}. */
+    public static final class Builder {
+        private String method = "POST";
+        private String path;
+        private String query;
+        private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private byte[] body;
+        private InputStream bodyStream;
+        private String remoteAddress;
+
+        private Builder() {
+        }
+
+        public Builder method(String method) {
+            this.method = Objects.requireNonNull(method, "method");
+            return this;
+        }
+
+        /** The path within the application, without the query. */
+        public Builder path(String path) {
+            this.path = Objects.requireNonNull(path, "path");
+            return this;
+        }
+
+        /** The raw query string, without {@code ?}; {@code null} for none. */
+        public Builder query(String query) {
+            this.query = query;
+            return this;
+        }
+
+        /** Adds one header value; repeated names accumulate. */
+        public Builder header(String name, String value) {
+            headers.computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new ArrayList<>(1))
+                    .add(Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** The body as already-read bytes (not copied). */
+        public Builder body(byte[] body) {
+            this.body = Objects.requireNonNull(body, "body");
+            this.bodyStream = null;
+            return this;
+        }
+
+        /** The body as a stream the receiver reads, never past its body limit. The caller closes it. */
+        public Builder body(InputStream body) {
+            this.bodyStream = Objects.requireNonNull(body, "body");
+            this.body = null;
+            return this;
+        }
+
+        public Builder remoteAddress(String remoteAddress) {
+            this.remoteAddress = remoteAddress;
+            return this;
+        }
+
+        public WebhookRequest build() {
+            if (body == null && bodyStream == null) {
+                body = new byte[0];
+            }
+            return new WebhookRequest(this);
+        }
+    }
+}

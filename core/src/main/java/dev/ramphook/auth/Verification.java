@@ -1,0 +1,71 @@
+package dev.ramphook.auth;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of an {@link Authenticator}: accepted, or rejected with a status (401 or 403) and a reason that
+ * names the failed check. A reason is sent to the caller and logged, so it never contains a secret, a token or a
+ * signature.
+ */
+public final class Verification {
+
+    private static final Verification OK = new Verification(200, null, null);
+
+    private final int status;
+    private final String reason;
+    private final String eventId;
+
+    private Verification(int status, String reason, String eventId) {
+        this.status = status;
+        this.reason = reason;
+        this.eventId = eventId;
+    }
+
+    /** The delivery is genuine. */
+    public static Verification ok() {
+        return OK;
+    }
+
+    /**
+     * The delivery is genuine and the authentication scheme names the event (a Standard Webhooks
+     * {@code webhook-id}, say): that id becomes the event's deduplication key.
+     */
+    public static Verification ok(String eventId) {
+        return new Verification(200, null, Objects.requireNonNull(eventId, "eventId"));
+    }
+
+    /** 401: a credential is missing or wrong, or the timestamp is outside the tolerance. */
+    public static Verification unauthorized(String reason) {
+        return new Verification(401, Objects.requireNonNull(reason, "reason"), null);
+    }
+
+    /** 403: the caller is not allowed at all, such as a source address outside the allowlist. */
+    public static Verification forbidden(String reason) {
+        return new Verification(403, Objects.requireNonNull(reason, "reason"), null);
+    }
+
+    public boolean isOk() {
+        return status == 200;
+    }
+
+    /** 200 when accepted, else 401 or 403. */
+    public int status() {
+        return status;
+    }
+
+    /** Why it was rejected; empty when accepted. */
+    public Optional<String> reason() {
+        return Optional.ofNullable(reason);
+    }
+
+    /** The event id the authentication scheme supplied, if any. */
+    public Optional<String> eventId() {
+        return Optional.ofNullable(eventId);
+    }
+
+    @Override
+    public String toString() {
+        return isOk() ? "Verification[ok]" : "Verification[" + status + " " + reason + "]";
+    }
+}

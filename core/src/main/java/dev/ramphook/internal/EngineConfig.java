@@ -1,0 +1,24 @@
+package dev.ramphook.internal;
+
+import dev.ramphook.EventHandler;
+import dev.ramphook.Provider;
+import dev.ramphook.auth.Authenticator;
+import dev.ramphook.store.EventStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** Everything {@code WebhookReceiver.Builder} collected, validated by {@link Engine#start}. */
+public record EngineConfig(List<EndpointSpec> endpoints, List<Object> handlerBeans, List<HandlerSpec> handlers,
+                           EventStore store, boolean queued, int workers, int maxAttempts, Duration initialBackoff,
+                           Duration maxBackoff, Duration lease, Duration pollInterval, Duration retention,
+                           Duration shutdownTimeout, Clock clock, int maxBodyBytes) {
+
+    /** One configured endpoint. */
+    public record EndpointSpec(String path, Provider provider, Authenticator authenticator) {
+    }
+
+    /** One programmatic {@code on(provider, pattern, handler)} registration. */
+    public record HandlerSpec(String provider, String pattern, EventHandler handler) {
+    }
+}

@@ -1,0 +1,78 @@
+package dev.ramphook.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where events are recorded before they are acknowledged, deduplicated by {@code (provider, key)}, and claimed for
+ * handling. Every method may throw {@link StoreException}; an event is acknowledged only after
+ * {@link #record} returned.
+ *
+ * <p>States: {@code PENDING} (recorded, due at its next-attempt time) → claimed (a lease held by one owner) →
+ * {@code DONE}, or back to {@code PENDING} with a later next-attempt time, or {@code DEAD} after the last attempt.
+ * An expired lease makes the event claimable again, so a crashed instance loses nothing.
+ *
+ * <p>Times are passed in by the caller (from its {@link java.time.Clock}) so that tests control them.
+ */
+public interface EventStore extends AutoCloseable {
+
+    /**
+     * A bounded store in this JVM's memory: deduplicates and retries, but <b>loses everything on restart</b>. Keeps
+     * up to 10,000 events; done events are forgotten oldest-first to make room, and when every kept event is still
+     * unhandled, recording fails (503) rather than dropping one.
+     */
+    static EventStore inMemory() {
+        return new InMemoryEventStore(10_000);
+    }
+
+    /** {@link #inMemory()} keeping up to {@code capacity} events. */
+    static EventStore inMemory(int capacity) {
+        return new InMemoryEventStore(capacity);
+    }
+
+    /** Records the event if its key is new, atomically; otherwise reports the state of the recorded copy. */
+    Recorded record(StoredEvent event, Instant now);
+
+    /**
+     * Claims one pending event (due or not) for {@code lease}, for handling it right now. Empty when it is
+     * unknown, done, dead or claimed under a live lease. The returned copy has its attempt count raised.
+     */
+    Optional<StoredEvent> claim(String provider, String key, String owner, Instant now, Duration lease);
+
+    /** Claims up to {@code max} pending events whose next-attempt time has come, oldest first. */
+    List<StoredEvent> claimDue(String owner, Instant now, Duration lease, int max);
+
+    /** Marks a claimed event done and drops its body. No effect when {@code owner} no longer holds the claim. */
+    void complete(StoredEvent event, String owner, Instant now);
+
+    /**
+     * Records a failed attempt: the handlers that succeeded, the error, and either the next-attempt time or, when
+     * {@code retryAt} is null, that the event is dead.
+     */
+    void fail(StoredEvent event, String owner, Set<String> completedHandlers, String error, Instant retryAt,
+              Instant now);
+
+    /** Gives a claim back without counting the attempt (shutdown); the event is due again at once. */
+    void release(StoredEvent event, String owner);
+
+    /** Dead events, oldest first, with their last error. */
+    List<StoredEvent> deadLetters(int limit);
+
+    /** Makes a dead event pending again with a fresh attempt count; false when no such dead event exists. */
+    boolean replay(String provider, String key, Instant now);
+
+    /** Forgets done events recorded before {@code cutoff}; returns how many. Their keys no longer deduplicate. */
+    int prune(Instant cutoff);
+
+    /** True when recorded events survive a restart of this process. */
+    default boolean durable() {
+        return false;
+    }
+
+    @Override
+    default void close() {
+    }
+}
