@@ -1,5 +1,6 @@
 package dev.ramphook;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -102,14 +103,19 @@ public final class WebhookRequest {
         return Optional.ofNullable(remoteAddress);
     }
 
-    /** The body bytes, when the request was built with bytes rather than a stream. */
-    Optional<byte[]> bodyBytes() {
-        return Optional.ofNullable(body);
-    }
-
-    /** The body stream, when the request was built with a stream. */
-    Optional<InputStream> bodyStream() {
-        return Optional.ofNullable(bodyStream);
+    /**
+     * Reads the body: the bytes given to the builder, or the stream read to its end but never past
+     * {@code maxBytes + 1} bytes. Returns {@code null} when the body is larger than {@code maxBytes}.
+     * Called once, by the receiver.
+     *
+     * @throws IOException when the stream fails or ends abruptly (a client that stopped mid-body)
+     */
+    public byte[] readBody(int maxBytes) throws IOException {
+        if (body != null) {
+            return body.length > maxBytes ? null : body;
+        }
+        byte[] read = bodyStream.readNBytes(maxBytes + 1); // never buffers more than the limit plus one byte
+        return read.length > maxBytes ? null : read;
     }
 
     /** Describes the request without headers, query or body, which may carry credentials. */

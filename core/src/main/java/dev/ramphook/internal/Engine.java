@@ -1,43 +1,300 @@
 package dev.ramphook.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ramphook.InvalidPayloadException;
+import dev.ramphook.Provider;
+import dev.ramphook.WebhookEvent;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
+import dev.ramphook.auth.Verification;
+import dev.ramphook.store.EventStore;
+import dev.ramphook.store.Recorded;
+import dev.ramphook.store.StoreException;
 import dev.ramphook.store.StoredEvent;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The receiver's engine. (Skeleton: the pipeline lands in the next commit.) */
+/**
+ * The path of one delivery, each step in one place:
+ * route → guard → verify → parse → record → acknowledge → handle.
+ * Never parses before verifying; never acknowledges before the store recorded the event.
+ */
 public final class Engine {
 
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
     private final EngineConfig config;
+    private final Map<String, EngineConfig.EndpointSpec> endpoints = new HashMap<>();
+    private final EventStore store;
+    private final Attempts attempts;
+    private final QueueWorker worker;
+    private final Maintenance maintenance;
+    private final String owner = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closed;
 
     private Engine(EngineConfig config) {
         this.config = config;
+        this.store = config.store();
+        for (EngineConfig.EndpointSpec e : config.endpoints()) {
+            endpoints.put(e.path(), e);
+        }
+        List<Provider> providers = config.endpoints().stream().map(EngineConfig.EndpointSpec::provider).toList();
+        HandlerRegistry registry = HandlerRegistry.build(config.handlerBeans(), config.handlers(), providers);
+        this.attempts = new Attempts(registry, config, owner);
+        this.worker = config.queued() ? new QueueWorker(config, owner, this::handleQueued) : null;
+        this.maintenance = new Maintenance(config);
+        describe(registry);
     }
 
     public static Engine start(EngineConfig config) {
-        return new Engine(config);
+        Engine engine = new Engine(config);
+        if (engine.worker != null) {
+            engine.worker.start();
+        }
+        engine.maintenance.start();
+        return engine;
     }
 
-    public WebhookResponse receive(WebhookRequest request) {
-        throw new UnsupportedOperationException("pipeline not yet written");
+    private void describe(HandlerRegistry registry) {
+        for (EngineConfig.EndpointSpec e : config.endpoints()) {
+            if (e.authenticator().isNone()) {
+                log.warn("endpoint {} ({}) accepts deliveries WITHOUT authentication (Authenticator.none())",
+                        e.path(), e.provider().id());
+            }
+        }
+        if (!store.durable()) {
+            log.warn("events are recorded in memory ({}): recorded but unhandled events are lost if this process "
+                    + "stops; configure a durable store (JdbcEventStore) for production", store);
+        }
+        log.info("ramphook receiving at {} with {} handler(s), {} handling, store {}",
+                config.endpoints().stream().map(e -> e.path() + " (" + e.provider().id() + ")")
+                        .collect(Collectors.joining(", ")),
+                registry.size(), config.queued() ? "queued (" + config.workers() + " workers)" : "inline", store);
     }
 
     public boolean handles(String path) {
-        return config.endpoints().stream().anyMatch(e -> e.path().equals(path));
+        return route(path) != null;
     }
 
     public int maxBodyBytes() {
         return config.maxBodyBytes();
     }
 
+    /** Exact endpoint path, or one more segment below it (a URL token in the path). */
+    private EngineConfig.EndpointSpec route(String path) {
+        EngineConfig.EndpointSpec exact = endpoints.get(path);
+        if (exact != null) {
+            return exact;
+        }
+        int slash = path.lastIndexOf('/');
+        return slash > 0 ? endpoints.get(path.substring(0, slash)) : null;
+    }
+
+    public WebhookResponse receive(WebhookRequest request) {
+        inFlight.incrementAndGet();
+        try {
+            if (closed) {
+                return Responses.SHUTTING_DOWN;
+            }
+            return deliver(request);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            log.error("unexpected failure receiving {}", request, e);
+            return Responses.INTERNAL;
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private WebhookResponse deliver(WebhookRequest request) {
+        // 1. route
+        EngineConfig.EndpointSpec endpoint = route(request.path());
+        if (endpoint == null) {
+            log.debug("no webhook endpoint at {}", request.path());
+            return Responses.rejected(404, "no webhook endpoint at this path");
+        }
+        // 2. guard
+        if (!"POST".equals(request.method())) {
+            return reject(endpoint, 405, "method " + safe(request.method()) + " not allowed; use POST");
+        }
+        Optional<String> contentType = request.header("Content-Type");
+        if (contentType.isPresent() && !isJson(contentType.get())) {
+            return reject(endpoint, 415, "content type must be application/json");
+        }
+        Optional<String> length = request.header("Content-Length");
+        if (length.isPresent() && declaredTooLarge(length.get())) {
+            return reject(endpoint, 413, "body larger than " + config.maxBodyBytes() + " bytes");
+        }
+        byte[] body;
+        try {
+            body = request.readBody(config.maxBodyBytes());
+        } catch (IOException e) {
+            return reject(endpoint, 400, "body could not be read completely");
+        }
+        if (body == null) {
+            return reject(endpoint, 413, "body larger than " + config.maxBodyBytes() + " bytes");
+        }
+        // 3. verify, over the raw bytes, before anything reads them as JSON
+        Verification verification = endpoint.authenticator().verify(request, body);
+        if (!verification.isOk()) {
+            return reject(endpoint, verification.status(), verification.reason().orElse("not authenticated"));
+        }
+        // 4. parse
+        WebhookEvent<?> event;
+        try {
+            event = parse(endpoint, body);
+        } catch (InvalidPayloadException e) {
+            return reject(endpoint, 400, e.getMessage());
+        }
+        if (verification.eventId().isPresent()) {
+            event = event.withKey(verification.eventId().get());
+        }
+        // 5. record
+        Instant now = config.clock().instant();
+        StoredEvent stored = new StoredEvent(event.provider(), event.key(), event.name(), endpoint.path(), body,
+                Headers.kept(request), now, 0, Set.of(), null);
+        Recorded recorded;
+        try {
+            recorded = store.record(stored, now);
+        } catch (StoreException e) {
+            log.error("could not record {} from {}; answering 503 so the provider retries: {}", event,
+                    endpoint.path(), e.getMessage());
+            return Responses.STORE_UNAVAILABLE;
+        }
+        // 6. acknowledge, and 7. handle
+        return worker != null ? acknowledgeQueued(recorded) : handleInline(stored, event, recorded);
+    }
+
+    private WebhookResponse acknowledgeQueued(Recorded recorded) {
+        if (recorded == Recorded.NEW) {
+            worker.signal();
+            return Responses.ACCEPTED;
+        }
+        return Responses.DUPLICATE;
+    }
+
+    private WebhookResponse handleInline(StoredEvent stored, WebhookEvent<?> event, Recorded recorded) {
+        switch (recorded) {
+            case DONE, DEAD:
+                return Responses.DUPLICATE;
+            case IN_PROGRESS:
+                return Responses.IN_PROGRESS;
+            default:
+                break;
+        }
+        Optional<StoredEvent> claimed;
+        try {
+            claimed = store.claim(stored.provider(), stored.key(), owner, config.clock().instant(), config.lease());
+            if (claimed.isEmpty()) {
+                return Responses.IN_PROGRESS; // another copy of this event won the claim just now
+            }
+            boolean handled = attempts.run(claimed.get(), event);
+            return !handled ? Responses.HANDLER_FAILED
+                    : recorded == Recorded.NEW ? Responses.ACCEPTED : Responses.DUPLICATE;
+        } catch (StoreException e) {
+            // Recorded, so not lost: a redelivery or replay runs it. The provider must retry, hence 503.
+            log.error("event store failed while handling {}: {}", event, e.getMessage());
+            return Responses.STORE_UNAVAILABLE;
+        }
+    }
+
+    private void handleQueued(StoredEvent claimed) {
+        WebhookEvent<?> event;
+        try {
+            event = rebuild(claimed);
+        } catch (InvalidPayloadException | IllegalStateException e) {
+            attempts.failOutright(claimed, e.getMessage());
+            return;
+        }
+        attempts.run(claimed, event);
+    }
+
+    /** The event of a stored delivery, as the endpoint's provider parses it, under the stored key. */
+    private WebhookEvent<?> rebuild(StoredEvent stored) throws InvalidPayloadException {
+        EngineConfig.EndpointSpec endpoint = endpoints.get(stored.endpoint());
+        if (endpoint == null) {
+            throw new IllegalStateException("endpoint " + stored.endpoint() + " is no longer configured");
+        }
+        WebhookEvent<?> event = parse(endpoint, stored.body());
+        return event.key().equals(stored.key()) ? event : event.withKey(stored.key());
+    }
+
+    private static WebhookEvent<?> parse(EngineConfig.EndpointSpec endpoint, byte[] body)
+            throws InvalidPayloadException {
+        ObjectNode json = Json.parseObject(body);
+        return endpoint.provider().parse(json, body);
+    }
+
+    private WebhookResponse reject(EngineConfig.EndpointSpec endpoint, int status, String reason) {
+        log.warn("rejected delivery to {} ({}): {} {}", endpoint.path(), endpoint.provider().id(), status, reason);
+        return Responses.rejected(status, reason);
+    }
+
+    private boolean declaredTooLarge(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > config.maxBodyBytes();
+        } catch (NumberFormatException e) {
+            return false; // the body read below enforces the limit anyway
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        String media = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim()
+                .toLowerCase(Locale.ROOT);
+        return media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"));
+    }
+
+    private static String safe(String method) {
+        return method.length() <= 16 && method.chars().allMatch(c -> c >= 'A' && c <= 'Z') ? method : "(invalid)";
+    }
+
     public List<StoredEvent> deadLetters(int limit) {
-        return config.store().deadLetters(limit);
+        return store.deadLetters(limit);
     }
 
     public boolean replay(String provider, String key) {
-        return config.store().replay(provider, key, config.clock().instant());
+        if (!store.replay(provider, key, config.clock().instant())) {
+            return false;
+        }
+        if (worker != null) {
+            worker.signal();
+            return true;
+        }
+        store.claim(provider, key, owner, config.clock().instant(), config.lease()).ifPresent(this::handleQueued);
+        return true;
     }
 
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(10); // inline deliveries finishing on their container threads
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (worker != null) {
+            worker.stop(config.shutdownTimeout());
+        }
+        maintenance.stop();
+        log.info("ramphook receiver stopped");
     }
 }

@@ -1,0 +1,110 @@
+package dev.ramphook.internal;
+
+import dev.ramphook.WebhookEvent;
+import dev.ramphook.store.EventStore;
+import dev.ramphook.store.StoredEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The handle step: runs one attempt of a claimed event through its handlers and records the outcome. Handlers that
+ * already succeeded on an earlier attempt are skipped, so a retry re-runs only what failed.
+ */
+final class Attempts {
+
+    private static final Logger log = LoggerFactory.getLogger(Attempts.class);
+    private static final int MAX_ERROR_LENGTH = 1000;
+
+    private final HandlerRegistry registry;
+    private final EventStore store;
+    private final Clock clock;
+    private final String owner;
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+
+    Attempts(HandlerRegistry registry, EngineConfig config, String owner) {
+        this.registry = registry;
+        this.store = config.store();
+        this.clock = config.clock();
+        this.owner = owner;
+        this.maxAttempts = config.maxAttempts();
+        this.initialBackoff = config.initialBackoff();
+        this.maxBackoff = config.maxBackoff();
+    }
+
+    /** Runs the handlers; true when all succeeded and the event is done. Store failures propagate. */
+    boolean run(StoredEvent claimed, WebhookEvent<?> event) {
+        Context context = new Context(claimed.attempts(), claimed.receivedAt(), claimed.endpoint(), claimed.headers());
+        Set<String> completed = new HashSet<>(claimed.completedHandlers());
+        for (Binding b : registry.handlersFor(event)) {
+            if (completed.contains(b.id())) {
+                continue;
+            }
+            try {
+                b.handler().handle(event, context);
+                completed.add(b.id());
+            } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+                fail(claimed, event, completed, b.id(), e);
+                return false;
+            }
+        }
+        try {
+            store.complete(claimed, owner, clock.instant());
+        } catch (RuntimeException e) {
+            // The handlers did their work; the claim stays until its lease expires and the event may run again.
+            log.error("handled {} but could not mark it done; it may be handled again after the claim lease: {}",
+                    event, e.getMessage());
+        }
+        return true;
+    }
+
+    /** Records a failure that happened outside any handler (an event that can no longer be parsed, say). */
+    void failOutright(StoredEvent claimed, String error) {
+        store.fail(claimed, owner, claimed.completedHandlers(), error, null, clock.instant());
+        log.error("event {} is a dead letter: {}", claimed, error);
+    }
+
+    private void fail(StoredEvent claimed, WebhookEvent<?> event, Set<String> completed, String handler, Throwable e) {
+        Instant now = clock.instant();
+        boolean last = claimed.attempts() >= maxAttempts;
+        Instant retryAt = last ? null : now.plus(backoff(claimed.attempts()));
+        String error = describe(handler, e);
+        try {
+            store.fail(claimed, owner, completed, error, retryAt, now);
+        } catch (RuntimeException storeDown) {
+            log.error("could not record the failure of {}; it runs again after the claim lease: {}", event,
+                    storeDown.getMessage());
+        }
+        if (last) {
+            log.error("handler {} failed for {} on attempt {} of {}; the event is now a dead letter",
+                    handler, event, claimed.attempts(), maxAttempts, e);
+        } else {
+            log.warn("handler {} failed for {} on attempt {} of {}; next attempt at {}",
+                    handler, event, claimed.attempts(), maxAttempts, retryAt, e);
+        }
+    }
+
+    /** Exponential from the initial delay, capped, with jitter in [50%, 100%] so retries do not arrive in step. */
+    Duration backoff(int attempt) {
+        long initial = initialBackoff.toMillis();
+        long cap = maxBackoff.toMillis();
+        long exp = attempt >= 62 ? cap : Math.min(cap, initial * (1L << Math.min(attempt - 1, 40)));
+        if (exp <= 0 || exp > cap) {
+            exp = cap;
+        }
+        long jittered = exp / 2 + ThreadLocalRandom.current().nextLong(exp / 2 + 1);
+        return Duration.ofMillis(Math.max(1, jittered));
+    }
+
+    private static String describe(String handler, Throwable e) {
+        String text = handler + ": " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    }
+}

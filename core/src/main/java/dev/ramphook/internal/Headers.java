@@ -1,0 +1,37 @@
+package dev.ramphook.internal;
+
+import dev.ramphook.WebhookRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Which request headers are kept with an event: all but those that carry credentials. */
+final class Headers {
+
+    private static final List<String> CREDENTIAL_WORDS =
+            List.of("signature", "token", "secret", "authorization", "cookie", "api-key", "apikey", "password");
+
+    private Headers() {
+    }
+
+    static Map<String, List<String>> kept(WebhookRequest request) {
+        Map<String, List<String>> kept = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String name : request.headerNames()) {
+            if (!isCredential(name)) {
+                kept.put(name, List.copyOf(request.headers(name)));
+            }
+        }
+        return kept;
+    }
+
+    static boolean isCredential(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String word : CREDENTIAL_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.ramphook.internal;
+
+import dev.ramphook.WebhookResponse;
+import java.util.Map;
+
+/** The receiver's answers. The common ones are built once; none carries a stack trace or request data. */
+final class Responses {
+
+    static final WebhookResponse ACCEPTED = WebhookResponse.of(200, "{\"status\":\"accepted\"}", Map.of());
+    static final WebhookResponse DUPLICATE = WebhookResponse.of(200, "{\"status\":\"duplicate\"}", Map.of());
+    static final WebhookResponse IN_PROGRESS = WebhookResponse.of(409,
+            "{\"status\":\"in_progress\",\"error\":\"this event is being handled by another delivery; retry later\"}",
+            Map.of("Retry-After", "5"));
+    static final WebhookResponse HANDLER_FAILED = WebhookResponse.of(500,
+            "{\"status\":\"error\",\"error\":\"handler failed; the event is kept and will run again on redelivery\"}",
+            Map.of());
+    static final WebhookResponse INTERNAL = WebhookResponse.of(500,
+            "{\"status\":\"error\",\"error\":\"internal error\"}", Map.of());
+    static final WebhookResponse SHUTTING_DOWN = WebhookResponse.of(503,
+            "{\"status\":\"unavailable\",\"error\":\"receiver is shutting down\"}", Map.of("Retry-After", "30"));
+    static final WebhookResponse STORE_UNAVAILABLE = WebhookResponse.of(503,
+            "{\"status\":\"unavailable\",\"error\":\"event could not be recorded; retry later\"}",
+            Map.of("Retry-After", "30"));
+
+    private Responses() {
+    }
+
+    /** A 4xx rejection; {@code reason} is ours or an authenticator's and never holds secrets. */
+    static WebhookResponse rejected(int status, String reason) {
+        Map<String, String> headers = status == 405 ? Map.of("Allow", "POST") : Map.of();
+        return WebhookResponse.of(status, "{\"status\":\"rejected\",\"error\":" + Json.quote(reason) + "}", headers);
+    }
+}
