@@ -1,0 +1,40 @@
+package dev.ramphook.mecash;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+/**
+ * A fiat movement: {@code payout.completed|failed|pending} (money sent to a bank account),
+ * {@code collection.completed|failed} (money collected into the merchant wallet) and
+ * {@code virtualaccount.completed|failed} (a virtual account funded). meCash documents these payloads less fully
+ * than ramp payouts, so this record lifts the common fields and keeps the whole {@code data} object for the rest.
+ *
+ * @param id              the transaction id ({@code id}, or {@code transaction_id})
+ * @param type            the transaction type ({@code SEND}, {@code FUNDING}), when given
+ * @param state           the state ({@code state}, or {@code status})
+ * @param referenceNumber meCash's reference ({@code referenceNumber}, or {@code reference})
+ * @param amount          the amount, exact; JSON number or string
+ * @param fee             the fee, when given as a number or string
+ * @param currency        the currency code
+ * @param created         when the transaction was created, zone-less
+ * @param processed       when it was processed, zone-less; empty while it is not
+ * @param data            the delivered {@code data} object, for fields not lifted here; do not modify it
+ */
+public record FiatTransaction(String id, String type, String state, String referenceNumber, BigDecimal amount,
+                              BigDecimal fee, String currency, LocalDateTime created,
+                              Optional<LocalDateTime> processed, JsonNode data) implements MeCashData {
+
+    public FiatTransaction {
+        processed = processed == null ? Optional.empty() : processed;
+    }
+
+    /** Leaves out {@code data}, which may hold account numbers and names. */
+    @Override
+    public String toString() {
+        return "FiatTransaction[id=" + id + ", type=" + type + ", state=" + state + ", referenceNumber="
+                + referenceNumber + ", amount=" + amount + ", fee=" + fee + ", currency=" + currency + ", created="
+                + created + ", processed=" + processed + "]";
+    }
+}

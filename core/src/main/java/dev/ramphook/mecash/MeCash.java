@@ -1,0 +1,133 @@
+package dev.ramphook.mecash;
+
+import static dev.ramphook.internal.JsonFields.instantAssumingUtc;
+import static dev.ramphook.internal.JsonFields.nonBlankText;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ramphook.InvalidPayloadException;
+import dev.ramphook.Provider;
+import dev.ramphook.WebhookEvent;
+import dev.ramphook.internal.JsonFields;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * meCash (provider id {@code mecash}): {@code ramp.payout.*} typed as {@link RampPayout}; fiat
+ * {@code payout.*}, {@code collection.*} and {@code virtualaccount.*} typed as {@link FiatTransaction}. The event
+ * name is the envelope's {@code event} field; meCash names have no namespace, so the short name is the name.
+ *
+ * <p>Deduplication key: {@code <event name>:<data.id>}, followed by {@code :<webhook_id>} when the envelope has
+ * one; without a transaction id, {@code sha256:<hex of the raw body>}.
+ *
+ * <p>{@link WebhookEvent#occurredAt()}, first that parses: the envelope's {@code timestamp} (ISO-8601 with a zone
+ * or offset; zone-less, taken as UTC; or whole Unix seconds, or milliseconds when above 10<sup>11</sup>); else
+ * {@code data.processed}; else {@code data.created}. meCash's data timestamps carry no zone and are taken as UTC.
+ *
+ * <p>Data whose {@code data} is not an object, or that cannot be mapped at all, is delivered as the JSON node,
+ * with one WARN line naming the event (never a payload value). Immutable and thread-safe.
+ */
+public final class MeCash implements Provider {
+
+    private static final MeCash INSTANCE = new MeCash();
+    private static final Logger log = LoggerFactory.getLogger(MeCash.class);
+    /** Below this an integral timestamp is seconds (until the year 5138), above it milliseconds. */
+    private static final long MILLIS_THRESHOLD = 100_000_000_000L;
+    private static final Map<String, Class<?>> EVENT_TYPES = eventTypeTable();
+
+    /** For {@link java.util.ServiceLoader}; in code, use {@link #provider()}. */
+    public MeCash() {
+    }
+
+    /** The shared instance. */
+    public static MeCash provider() {
+        return INSTANCE;
+    }
+
+    @Override
+    public String id() {
+        return "mecash";
+    }
+
+    @Override
+    public Map<String, Class<?>> eventTypes() {
+        return EVENT_TYPES;
+    }
+
+    @Override
+    public WebhookEvent<?> parse(ObjectNode json, byte[] rawBody) throws InvalidPayloadException {
+        String name = nonBlankText(json, "event");
+        if (name == null) {
+            throw new InvalidPayloadException("missing event name");
+        }
+        JsonNode data = JsonFields.object(json, "data");
+        return new WebhookEvent<>(id(), name, name, key(json, data, name, rawBody), occurredAt(json, data),
+                data(name, data, json), json);
+    }
+
+    private static Object data(String name, JsonNode data, ObjectNode json) {
+        Class<?> type = EVENT_TYPES.get(name);
+        if (data == null) {
+            if (type != null) {
+                log.warn("mecash: {} has no data object; delivering it untyped", name);
+            }
+            return json;
+        }
+        try {
+            if (type == RampPayout.class) {
+                return MeCashMapper.rampPayout(data);
+            }
+            if (type == FiatTransaction.class) {
+                return MeCashMapper.fiatTransaction(data);
+            }
+        } catch (RuntimeException e) {
+            // Field readers do not throw, so this is a bug or a shape nobody foresaw: the event must still count.
+            // The exception's message may quote payload values, so only its type is logged.
+            log.warn("mecash: could not map {} ({}); delivering it untyped", name, e.getClass().getName());
+        }
+        return data;
+    }
+
+    private static String key(ObjectNode json, JsonNode data, String name, byte[] rawBody) {
+        String id = MeCashMapper.id(data);
+        if (id == null || id.isBlank()) {
+            return JsonFields.bodyHashKey(rawBody);
+        }
+        String webhookId = nonBlankText(json, "webhook_id");
+        return JsonFields.boundedKey(webhookId == null ? name + ":" + id : name + ":" + id + ":" + webhookId);
+    }
+
+    private static Instant occurredAt(ObjectNode json, JsonNode data) {
+        JsonNode timestamp = json.get("timestamp");
+        if (timestamp != null && timestamp.isIntegralNumber() && timestamp.canConvertToLong()) {
+            long value = timestamp.longValue();
+            return Math.abs(value) < MILLIS_THRESHOLD ? Instant.ofEpochSecond(value) : Instant.ofEpochMilli(value);
+        }
+        Instant instant = instantAssumingUtc(json, "timestamp");
+        if (instant == null) {
+            instant = instantAssumingUtc(data, "processed");
+        }
+        return instant != null ? instant : instantAssumingUtc(data, "created");
+    }
+
+    private static Map<String, Class<?>> eventTypeTable() {
+        Map<String, Class<?>> types = new LinkedHashMap<>();
+        for (String state : new String[] {"completed", "failed", "pending", "refund"}) {
+            types.put("ramp.payout." + state, RampPayout.class);
+        }
+        for (String name : new String[] {"payout.completed", "payout.failed", "payout.pending",
+                "collection.completed", "collection.failed", "virtualaccount.completed", "virtualaccount.failed"}) {
+            types.put(name, FiatTransaction.class);
+        }
+        return Collections.unmodifiableMap(types);
+    }
+
+    @Override
+    public String toString() {
+        return "MeCash";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ramphook.zbd;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Objects;
+
+/**
+ * A bearer token ZBD hands to the integrator. It never prints itself: {@link #toString()} is a fixed mask, so a
+ * record or log line that contains it cannot leak it. Read it with {@link #reveal()} where it is actually used.
+ */
+public final class SecretToken {
+
+    private final String value;
+
+    /**
+     * @param value the token, not {@code null}
+     */
+    public SecretToken(String value) {
+        this.value = Objects.requireNonNull(value, "value");
+    }
+
+    /** The token itself. Never log it. */
+    public String reveal() {
+        return value;
+    }
+
+    /** Compares in constant time, so equality checks cannot be timed to guess a token. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SecretToken that
+                && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),
+                                         that.value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Constant, so the hash reveals nothing about the token. */
+    @Override
+    public int hashCode() {
+        return SecretToken.class.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SecretToken[***]";
+    }
+}

@@ -1,0 +1,27 @@
+package dev.ramphook.zbd;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * {@code USER_ACCESS_TOKEN.CREATED}: ZBD issued tokens that let the integrator act for the user. The tokens are
+ * {@link SecretToken}s, so {@link #toString()} never shows them; the whole delivered JSON still holds them, so do
+ * not log {@link dev.ramphook.WebhookEvent#json()} for this event.
+ *
+ * @param email                 the user's email address
+ * @param sessionId             the ramp session id
+ * @param accessTokenId         the access token's id ({@code tok_…}), safe to log
+ * @param accessToken           the access token
+ * @param accessTokenExpiresAt  when the access token expires
+ * @param refreshToken          the refresh token
+ * @param refreshTokenExpiresAt when the refresh token expires
+ * @param metadata              the integrator's session metadata, possibly empty
+ */
+public record ZbdAccessToken(String email, String sessionId, String accessTokenId, SecretToken accessToken,
+                             Instant accessTokenExpiresAt, SecretToken refreshToken, Instant refreshTokenExpiresAt,
+                             Map<String, Object> metadata) implements ZbdRampData {
+
+    public ZbdAccessToken {
+        metadata = Metadata.copy(metadata);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.ramphook.zbd;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * {@code PAYMENT.INITIATED}, {@code PAYMENT.SETTLED} and {@code PAYMENT.FAILED}: the user's fiat payment for the
+ * crypto they buy. ZBD sends the amounts as JSON strings ({@code "100.00"}); they are exact here.
+ *
+ * @param email         the user's email address
+ * @param sessionId     the ramp session id
+ * @param baseAmount    the amount in the base currency ({@code 100.00})
+ * @param baseCurrency  the base currency code ({@code USD})
+ * @param quoteAmount   the amount in the quote currency ({@code 0.0025})
+ * @param quoteCurrency the quote currency code ({@code BTC})
+ * @param metadata      the integrator's session metadata, possibly empty
+ */
+public record ZbdPayment(String email, String sessionId, BigDecimal baseAmount, String baseCurrency,
+                         BigDecimal quoteAmount, String quoteCurrency, Map<String, Object> metadata)
+        implements ZbdRampData {
+
+    public ZbdPayment {
+        metadata = Metadata.copy(metadata);
+    }
+}

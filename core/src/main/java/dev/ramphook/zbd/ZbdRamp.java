@@ -1,0 +1,156 @@
+package dev.ramphook.zbd;
+
+import static dev.ramphook.internal.JsonFields.decimal;
+import static dev.ramphook.internal.JsonFields.instant;
+import static dev.ramphook.internal.JsonFields.map;
+import static dev.ramphook.internal.JsonFields.nonBlankText;
+import static dev.ramphook.internal.JsonFields.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ramphook.InvalidPayloadException;
+import dev.ramphook.Provider;
+import dev.ramphook.WebhookEvent;
+import dev.ramphook.internal.JsonFields;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ZBD Ramp (provider id {@code zbd}): the 17 documented {@code RAMP_WIDGET.V1.*} events, typed as
+ * {@link ZbdSession}, {@link ZbdAccessToken}, {@link ZbdPayment} and {@link ZbdWithdrawal}.
+ *
+ * <p>The event name is the envelope's {@code event} field, or its {@code type} field for the
+ * {@code {id: "evt_…", type, created_at, livemode, data}} envelope another ZBD page shows. Undocumented names parse
+ * too, with the {@code data} object (or, without one, the whole document) as their data.
+ *
+ * <p>Deduplication key, first that applies: the envelope's {@code id}; else
+ * {@code <event name>:<data.session_id>:<created_at as delivered>} (ZBD has no event id and tells integrators to
+ * deduplicate on the session, which emits many events); else {@code sha256:<hex of the raw body>}.
+ * {@link WebhookEvent#occurredAt()} is {@code created_at}, empty when it is absent or has no zone or offset.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ZbdRamp implements Provider {
+
+    /** The namespace that {@link #shortName} strips. */
+    private static final String PREFIX = "RAMP_WIDGET.V1.";
+    private static final ZbdRamp INSTANCE = new ZbdRamp();
+    private static final Logger log = LoggerFactory.getLogger(ZbdRamp.class);
+    private static final Map<String, Class<?>> EVENT_TYPES = eventTypeTable();
+
+    /** For {@link java.util.ServiceLoader}; in code, use {@link #provider()}. */
+    public ZbdRamp() {
+    }
+
+    /** The shared instance. */
+    public static ZbdRamp provider() {
+        return INSTANCE;
+    }
+
+    @Override
+    public String id() {
+        return "zbd";
+    }
+
+    @Override
+    public Map<String, Class<?>> eventTypes() {
+        return EVENT_TYPES;
+    }
+
+    /** Strips {@code RAMP_WIDGET.V1.}, exactly that prefix; any other name is its own short name. */
+    @Override
+    public String shortName(String eventName) {
+        return eventName.startsWith(PREFIX) && eventName.length() > PREFIX.length()
+                ? eventName.substring(PREFIX.length())
+                : eventName;
+    }
+
+    @Override
+    public WebhookEvent<?> parse(ObjectNode json, byte[] rawBody) throws InvalidPayloadException {
+        String name = nonBlankText(json, "event");
+        if (name == null) {
+            name = nonBlankText(json, "type");
+        }
+        if (name == null) {
+            throw new InvalidPayloadException("missing event name");
+        }
+        JsonNode data = JsonFields.object(json, "data");
+        return new WebhookEvent<>(id(), name, shortName(name), key(json, data, name, rawBody),
+                instant(json, "created_at"), data(name, data, json), json);
+    }
+
+    private static Object data(String name, JsonNode data, ObjectNode json) {
+        Class<?> type = EVENT_TYPES.get(name);
+        if (data == null) {
+            if (type != null) {
+                // The name is ours but the body is not: the event still counts, as JSON. Name only, no values.
+                log.warn("zbd: {} has no data object; delivering it untyped", name);
+            }
+            return json;
+        }
+        if (type == ZbdSession.class) {
+            return new ZbdSession(text(data, "email"), text(data, "session_id"), map(data, "metadata"));
+        }
+        if (type == ZbdAccessToken.class) {
+            return new ZbdAccessToken(text(data, "email"), text(data, "session_id"), text(data, "access_token_id"),
+                    token(data, "access_token"), instant(data, "access_token_expires_at"),
+                    token(data, "refresh_token"), instant(data, "refresh_token_expires_at"), map(data, "metadata"));
+        }
+        if (type == ZbdPayment.class) {
+            return new ZbdPayment(text(data, "email"), text(data, "session_id"),
+                    decimal(data, "base_amount"), text(data, "base_currency"),
+                    decimal(data, "quote_amount"), text(data, "quote_currency"), map(data, "metadata"));
+        }
+        if (type == ZbdWithdrawal.class) {
+            return new ZbdWithdrawal(text(data, "email"), text(data, "session_id"),
+                    decimal(data, "base_amount"), text(data, "base_currency"),
+                    decimal(data, "quote_amount"), text(data, "quote_currency"), text(data, "destination"),
+                    Optional.ofNullable(nonBlankText(data, "payment_hash")), map(data, "metadata"));
+        }
+        return data;
+    }
+
+    private static SecretToken token(JsonNode data, String field) {
+        String value = text(data, field);
+        return value == null ? null : new SecretToken(value);
+    }
+
+    private static String key(ObjectNode json, JsonNode data, String name, byte[] rawBody) {
+        String id = nonBlankText(json, "id");
+        if (id != null) {
+            return JsonFields.boundedKey(id);
+        }
+        String session = nonBlankText(data, "session_id");
+        String createdAt = nonBlankText(json, "created_at");
+        if (session != null && createdAt != null) {
+            return JsonFields.boundedKey(name + ":" + session + ":" + createdAt);
+        }
+        return JsonFields.bodyHashKey(rawBody);
+    }
+
+    private static Map<String, Class<?>> eventTypeTable() {
+        Map<String, Class<?>> types = new LinkedHashMap<>();
+        for (String step : new String[] {"SESSION.INITIATED", "SESSION.CLOSED",
+                "CODE_VERIFICATION.SUCCEEDED", "CODE_VERIFICATION.FAILED",
+                "KYC.INITIATED", "KYC.PROCESSING", "KYC.COMPLETED", "KYC.REJECTED",
+                "BANK_CONNECTION.INITIATED", "BANK_CONNECTION.COMPLETED", "BANK_CONNECTION.FAILED"}) {
+            types.put(PREFIX + step, ZbdSession.class);
+        }
+        types.put(PREFIX + "USER_ACCESS_TOKEN.CREATED", ZbdAccessToken.class);
+        for (String outcome : new String[] {"INITIATED", "SETTLED", "FAILED"}) {
+            types.put(PREFIX + "PAYMENT." + outcome, ZbdPayment.class);
+        }
+        types.put(PREFIX + "WITHDRAWAL.SUCCEEDED", ZbdWithdrawal.class);
+        types.put(PREFIX + "WITHDRAWAL.FAILED", ZbdWithdrawal.class);
+        return Collections.unmodifiableMap(types);
+    }
+
+    @Override
+    public String toString() {
+        return "ZbdRamp";
+    }
+}

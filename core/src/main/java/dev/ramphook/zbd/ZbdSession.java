@@ -1,0 +1,18 @@
+package dev.ramphook.zbd;
+
+import java.util.Map;
+
+/**
+ * A step in the user's journey through the widget, with no money attached: {@code SESSION.*},
+ * {@code CODE_VERIFICATION.*}, {@code KYC.*} and {@code BANK_CONNECTION.*}. Which step it is, is the event name.
+ *
+ * @param email     the user's email address
+ * @param sessionId the ramp session id
+ * @param metadata  the integrator's session metadata, possibly empty
+ */
+public record ZbdSession(String email, String sessionId, Map<String, Object> metadata) implements ZbdRampData {
+
+    public ZbdSession {
+        metadata = Metadata.copy(metadata);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.ramphook.mecash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Two deliveries are the same meCash event exactly when their keys are equal. */
+class MeCashDedupKeyTest {
+
+    @Test
+    void byteIdenticalRedeliveryHasTheSameKey() throws Exception {
+        for (String file : List.of("ramp-payout-completed-off-ramp.json", "ramp-payout-refund-envelope.json",
+                "payout-completed.json", "ramp-payout-missing-id.json")) {
+            assertThat(Payloads.parse(file).key()).as(file).isEqualTo(Payloads.parse(file).key());
+        }
+    }
+
+    @Test
+    void keyIsTheEventNameAndTransactionId() throws Exception {
+        assertThat(Payloads.parse("payout-completed.json").key())
+                .isEqualTo("payout.completed:a81e4c3b-2f6d-4b8e-9a10-000000000010");
+    }
+
+    @Test
+    void aWebhookIdIsAppendedWhenTheEnvelopeHasOne() throws Exception {
+        assertThat(Payloads.parse("ramp-payout-refund-envelope.json").key())
+                .isEqualTo("ramp.payout.refund:3f1c9a20-6b7e-4d2a-9c41-000000000004:wh_7d0c2b1e9f");
+        assertThat(Payloads.parse("transaction-other-page-shape.json").key())
+                .isEqualTo("payout.failed:txn_123456789:webhook_123456789");
+    }
+
+    @Test
+    void eventsOfOneTransactionHaveDifferentKeys() throws Exception {
+        List<String> keys = List.of(
+                Payloads.parse("ramp-payout-completed-off-ramp.json").key(),
+                Payloads.parse("ramp-payout-failed-nine-digit-fraction.json").key(),
+                Payloads.parse("ramp-payout-pending-fees-array.json").key(),
+                Payloads.parse("ramp-payout-refund-envelope.json").key(),
+                Payloads.parse("payout-completed.json").key(),
+                Payloads.parse("collection-failed.json").key(),
+                Payloads.parse("virtualaccount-completed.json").key());
+
+        assertThat(keys).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void withoutATransactionIdTheKeyIsTheBodyHash() throws Exception {
+        byte[] raw = Payloads.bytes("ramp-payout-missing-id.json");
+
+        assertThat(Payloads.parse(raw).key())
+                .isEqualTo("sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw)));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ramphook.mecash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ramphook.WebhookEvent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Both example payloads of meCash's "Ramp Webhook" page, byte-for-byte, parse to exactly the documented values. */
+class MeCashSeedPayloadsTest {
+
+    private static final String ID = "8bd9a372-8d2b-494c-b0b2-xxxxxxxxxxxxx";
+    private static final LocalDateTime CREATED = LocalDateTime.of(2025, 1, 8, 12, 23, 51, 908_663_000);
+    private static final LocalDateTime PROCESSED = LocalDateTime.of(2025, 1, 8, 12, 30, 10, 499_526_000);
+    private static final RampPayout.Asset USDC_ON_MATIC =
+            new RampPayout.Asset("CRYPTOCURRENCY", "USDC", "USDC", new BigDecimal("0.12"), "MATIC", null, null);
+    private static final RampPayout.Fees FEES =
+            new RampPayout.Fees(new BigDecimal("0"), "MEDIUM", new BigDecimal("0.02"));
+
+    @Test
+    void offRampPayoutPaysAFiatBankAccount() throws Exception {
+        WebhookEvent<?> event = Payloads.parse("ramp-payout-completed-off-ramp.json");
+
+        assertEnvelope(event);
+        assertThat(event.data()).isEqualTo(new RampPayout(ID, "SEND", "OFF_RAMP", "COMPLETED", "YQXUA0ELOXXXXXX",
+                new RampPayout.Quote("55ce26f5-96c1-40cd-9fd3-xxxxxxxxxxxxx", USDC_ON_MATIC,
+                        new RampPayout.Asset("FIAT", "NGN", null, new BigDecimal("201.68"), null, "NG",
+                                "BANK_TRANSFER"),
+                        new BigDecimal("0"), FEES, new BigDecimal("0.14")),
+                new RampRecipient.Fiat("NZAN  CHRISTIANA OMOM", "BUSINESS", "BANK_TRANSFER", "NGN", "NG", "", "", "",
+                        new RampRecipient.Account("Guaranty Trust Bank", "058", "071261XXXXXXXX", "", "", "", "",
+                                "")),
+                CREATED, Optional.of(PROCESSED)));
+    }
+
+    @Test
+    void cryptoPayoutPaysAWallet() throws Exception {
+        WebhookEvent<?> event = Payloads.parse("ramp-payout-completed-crypto.json");
+
+        assertEnvelope(event);
+        assertThat(event.data()).isEqualTo(new RampPayout(ID, "SEND", "CRYPTOCURRENCY", "COMPLETED", "YQXUA0ELOHXDL",
+                new RampPayout.Quote("55ce26f5-96c1-4ghd-9fd3-xxxxxxxxxxxxx", USDC_ON_MATIC, USDC_ON_MATIC,
+                        new BigDecimal("0"), FEES, new BigDecimal("0.14")),
+                new RampRecipient.Wallet("0x018b979db90e60d2b2a4xxxxxxxxxxxxxxxxxxxx", "Testing", "MATIC", "POL"),
+                CREATED, Optional.of(PROCESSED)));
+    }
+
+    @Test
+    void accountToStringShowsOnlyTheLastFourCharactersOfTheAccountNumber() throws Exception {
+        RampPayout payout = (RampPayout) Payloads.parse("ramp-payout-completed-off-ramp.json").data();
+
+        assertThat(payout.toString()).contains("accountNumber=****XXXX").doesNotContain("071261");
+    }
+
+    /** meCash sends no event time in these payloads: processed, taken as UTC, is when it happened. */
+    private static void assertEnvelope(WebhookEvent<?> event) {
+        assertThat(event.provider()).isEqualTo("mecash");
+        assertThat(event.name()).isEqualTo("ramp.payout.completed");
+        assertThat(event.shortName()).isEqualTo("ramp.payout.completed");
+        assertThat(event.key()).isEqualTo("ramp.payout.completed:" + ID);
+        assertThat(event.occurredAt()).contains(Instant.parse("2025-01-08T12:30:10.499526Z"));
+        assertThat(event.json().path("data").path("id").asText()).isEqualTo(ID);
+    }
+}

@@ -1,0 +1,212 @@
+package dev.ramphook.mecash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ramphook.InvalidPayloadException;
+import dev.ramphook.Provider;
+import dev.ramphook.WebhookEvent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** How MeCash names, types and tolerates deliveries beyond the documented examples. */
+class MeCashTest {
+
+    private final MeCash meCash = MeCash.provider();
+
+    @Test
+    void isIdentifiedAsMecashAndFoundByServiceLoader() {
+        assertThat(meCash.id()).isEqualTo("mecash");
+        assertThat(ServiceLoader.load(Provider.class).stream().map(ServiceLoader.Provider::type))
+                .contains(MeCash.class);
+    }
+
+    @Test
+    void eventTypesMapRampPayoutsAndFiatEvents() {
+        assertThat(meCash.eventTypes()).hasSize(11)
+                .containsEntry("ramp.payout.completed", RampPayout.class)
+                .containsEntry("ramp.payout.failed", RampPayout.class)
+                .containsEntry("ramp.payout.pending", RampPayout.class)
+                .containsEntry("ramp.payout.refund", RampPayout.class)
+                .containsEntry("payout.completed", FiatTransaction.class)
+                .containsEntry("payout.failed", FiatTransaction.class)
+                .containsEntry("payout.pending", FiatTransaction.class)
+                .containsEntry("collection.completed", FiatTransaction.class)
+                .containsEntry("collection.failed", FiatTransaction.class)
+                .containsEntry("virtualaccount.completed", FiatTransaction.class)
+                .containsEntry("virtualaccount.failed", FiatTransaction.class);
+    }
+
+    @Test
+    void nineDigitFractionsAndEightDecimalAmountsAreExact() throws Exception {
+        WebhookEvent<?> event = Payloads.parse("ramp-payout-failed-nine-digit-fraction.json");
+
+        RampPayout payout = (RampPayout) event.data();
+        assertThat(payout.created()).isEqualTo(LocalDateTime.of(2025, 3, 2, 8, 15, 0, 123_456_789));
+        assertThat(payout.processed()).contains(LocalDateTime.of(2025, 3, 2, 8, 15, 42, 987_654_321));
+        assertThat(event.occurredAt()).contains(Instant.parse("2025-03-02T08:15:42.987654321Z"));
+        assertThat(payout.quote()).isEqualTo(new RampPayout.Quote("9e2d7c11-1a2b-4c3d-8e9f-000000000002",
+                new RampPayout.Asset("CRYPTOCURRENCY", "USDT", "USDT", new BigDecimal("25.12345678"), "TRON", null,
+                        null),
+                new RampPayout.Asset("FIAT", "KES", null, new BigDecimal("3241.50"), null, "KE", "MOBILE_MONEY"),
+                new BigDecimal("129.0312"),
+                new RampPayout.Fees(new BigDecimal("0.25"), "LOW", new BigDecimal("0.00000001")),
+                new BigDecimal("25.37345679")));
+    }
+
+    @Test
+    void mobileMoneyRecipientIsAFiatRecipient() throws Exception {
+        RampPayout payout = (RampPayout) Payloads.parse("ramp-payout-failed-nine-digit-fraction.json").data();
+
+        assertThat(payout.state()).isEqualTo("FAILED");
+        assertThat(payout.recipient()).isEqualTo(new RampRecipient.Fiat("Wanjiku Kamau", "INDIVIDUAL", "MOBILE_MONEY",
+                "KES", "KE", "", "", "", new RampRecipient.Account("", "", "254712345678", "", "MPESA", "", "", "")));
+    }
+
+    @Test
+    void feesAsAnArrayAreNullWhileTheRestParses() throws Exception {
+        RampPayout payout = (RampPayout) Payloads.parse("ramp-payout-pending-fees-array.json").data();
+
+        assertThat(payout.quote().fees()).isNull();
+        assertThat(payout.quote().rate()).isEqualTo(new BigDecimal("1"));
+        assertThat(payout.quote().total()).isEqualTo(new BigDecimal("10.56"));
+        assertThat(payout.recipient()).isEqualTo(new RampRecipient.Wallet(
+                "0x4b20993bc481177ec7e8f571cecae8a9e22c02db", "Treasury", "BASE", "ETH"));
+    }
+
+    @Test
+    void anAmountSentAsAStringIsStillExact() throws Exception {
+        RampPayout payout = (RampPayout) Payloads.parse("ramp-payout-pending-fees-array.json").data();
+
+        assertThat(payout.quote().source().amount()).isEqualTo(new BigDecimal("10.50"));
+        assertThat(payout.quote().target().amount()).isEqualTo(new BigDecimal("10.50"));
+    }
+
+    @Test
+    void unprocessedPayoutHasNoProcessedTimeAndOccurredWhenCreated() throws Exception {
+        WebhookEvent<?> event = Payloads.parse("ramp-payout-pending-fees-array.json");
+
+        assertThat(((RampPayout) event.data()).processed()).isEmpty();
+        assertThat(event.occurredAt()).contains(Instant.parse("2025-03-02T09:00:00Z"));
+    }
+
+    @Test
+    void envelopeTimestampWithAZoneIsWhenItOccurred() throws Exception {
+        WebhookEvent<?> event = Payloads.parse("ramp-payout-refund-envelope.json");
+
+        assertThat(event.occurredAt()).contains(Instant.parse("2025-03-03T10:05:01Z"));
+        RampPayout payout = (RampPayout) event.data();
+        assertThat(payout).isEqualTo(new RampPayout("3f1c9a20-6b7e-4d2a-9c41-000000000004", "SEND", "OFF_RAMP",
+                "REFUNDED", "YQXUA0RFND00004", null, null, LocalDateTime.of(2025, 3, 3, 10, 0, 0, 500_000_000),
+                Optional.of(LocalDateTime.of(2025, 3, 3, 10, 5, 0, 250_000_000))));
+    }
+
+    @Test
+    void zoneLessEnvelopeTimestampIsTakenAsUtc() throws Exception {
+        WebhookEvent<?> event = Payloads.parse("ramp-payout-category-missing.json");
+
+        assertThat(event.occurredAt()).contains(Instant.parse("2025-03-04T12:00:31.5Z"));
+    }
+
+    @Test
+    void epochSecondsEnvelopeTimestampIsWhenItOccurred() throws Exception {
+        WebhookEvent<?> event = Payloads.parse("virtualaccount-completed.json");
+
+        assertThat(event.occurredAt()).contains(Instant.ofEpochSecond(1743698711));
+    }
+
+    @Test
+    void withoutACategoryTheRecipientFieldsDecideItsKind() throws Exception {
+        RampPayout payout = (RampPayout) Payloads.parse("ramp-payout-category-missing.json").data();
+
+        assertThat(payout.category()).isNull();
+        assertThat(payout.recipient()).isEqualTo(new RampRecipient.Fiat("Ada Obi", "INDIVIDUAL", "BANK_TRANSFER",
+                "NGN", "NG", null, null, null, null));
+    }
+
+    @Test
+    void fiatPayoutLiftsItsCommonFieldsAndKeepsTheDataNode() throws Exception {
+        WebhookEvent<?> event = Payloads.parse("payout-completed.json");
+
+        FiatTransaction payout = (FiatTransaction) event.data();
+        assertThat(payout).isEqualTo(new FiatTransaction("a81e4c3b-2f6d-4b8e-9a10-000000000010", "SEND",
+                "COMPLETED", "MCPAYOUT0000010", new BigDecimal("150000.00"), new BigDecimal("50.00"), "NGN",
+                LocalDateTime.of(2025, 4, 1, 9, 30, 0, 120_000_000),
+                Optional.of(LocalDateTime.of(2025, 4, 1, 9, 31, 12, 450_000)), event.json().get("data")));
+        assertThat(payout.data().path("recipient").path("name").asText()).isEqualTo("Chinedu Okafor");
+        assertThat(event.occurredAt()).contains(Instant.parse("2025-04-01T09:31:12.000450Z"));
+    }
+
+    @Test
+    void fiatTransactionToStringLeavesOutTheDataNode() throws Exception {
+        FiatTransaction payout = (FiatTransaction) Payloads.parse("payout-completed.json").data();
+
+        assertThat(payout.toString()).contains("MCPAYOUT0000010").doesNotContain("0691234567", "Chinedu");
+    }
+
+    @Test
+    void failedCollectionHasNoFeeAndNoProcessedTime() throws Exception {
+        WebhookEvent<?> event = Payloads.parse("collection-failed.json");
+
+        assertThat(event.data()).isEqualTo(new FiatTransaction("c0de4c3b-2f6d-4b8e-9a10-000000000011", "FUNDING",
+                "FAILED", "MCCOLL00000011", new BigDecimal("2500.5"), null, "GHS",
+                LocalDateTime.of(2025, 4, 2, 14, 0, 0, 500_000_000), Optional.empty(), event.json().get("data")));
+        assertThat(event.occurredAt()).contains(Instant.parse("2025-04-02T14:00:00.5Z"));
+    }
+
+    @Test
+    void virtualAccountFundingIsAFiatTransaction() throws Exception {
+        FiatTransaction funding = (FiatTransaction) Payloads.parse("virtualaccount-completed.json").data();
+
+        assertThat(funding.id()).isEqualTo("7a11e4c3-2f6d-4b8e-9a10-000000000012");
+        assertThat(funding.state()).isEqualTo("COMPLETED");
+        assertThat(funding.amount()).isEqualTo(new BigDecimal("1000000"));
+        assertThat(funding.currency()).isEqualTo("NGN");
+        assertThat(funding.processed()).contains(LocalDateTime.of(2025, 4, 3, 16, 45, 11, 654_321_000));
+    }
+
+    @Test
+    void transactionIdStatusAndStringAmountOfTheOtherDocumentedShapeAreRead() throws Exception {
+        WebhookEvent<?> event = Payloads.parse("transaction-other-page-shape.json");
+
+        FiatTransaction payout = (FiatTransaction) event.data();
+        assertThat(payout.id()).isEqualTo("txn_123456789");
+        assertThat(payout.state()).isEqualTo("failed");
+        assertThat(payout.amount()).isEqualTo(new BigDecimal("1000.00"));
+        assertThat(payout.currency()).isEqualTo("USD");
+        assertThat(event.occurredAt()).contains(Instant.parse("2024-01-01T12:05:00Z"));
+    }
+
+    @Test
+    void undocumentedEventParsesWithItsDataObjectAsData() throws Exception {
+        WebhookEvent<?> event = Payloads.parse("unknown-event.json");
+
+        assertThat(event.name()).isEqualTo("customer.created");
+        assertThat(event.shortName()).isEqualTo("customer.created");
+        assertThat(event.data()).isInstanceOf(JsonNode.class).isSameAs(event.json().get("data"));
+        assertThat(event.occurredAt()).contains(Instant.parse("2025-04-04T08:00:00.000000001Z"));
+    }
+
+    @Test
+    void documentedEventWhoseDataIsNotAnObjectIsDeliveredAsTheWholeDocument() throws Exception {
+        WebhookEvent<?> event = Payloads.parse("ramp-payout-data-not-object.json");
+
+        assertThat(event.data()).isSameAs(event.json());
+        assertThat(event.occurredAt()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"no-event-name.json", "blank-event-name.json", "object-event-name.json"})
+    void documentWithoutATextEventNameIsInvalid(String file) {
+        assertThatThrownBy(() -> Payloads.parse(file))
+                .isInstanceOf(InvalidPayloadException.class)
+                .hasMessage("missing event name");
+    }
+}

@@ -1,0 +1,153 @@
+package dev.ramphook.zbd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ramphook.InvalidPayloadException;
+import dev.ramphook.Provider;
+import dev.ramphook.WebhookEvent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** How ZbdRamp names, types and tolerates deliveries beyond the documented examples. */
+class ZbdRampTest {
+
+    private final ZbdRamp zbd = ZbdRamp.provider();
+
+    @Test
+    void isIdentifiedAsZbd() {
+        assertThat(zbd.id()).isEqualTo("zbd");
+        assertThat(ZbdRamp.provider()).isSameAs(zbd);
+    }
+
+    @Test
+    void serviceLoaderFindsIt() {
+        assertThat(ServiceLoader.load(Provider.class).stream().map(ServiceLoader.Provider::type))
+                .contains(ZbdRamp.class);
+    }
+
+    @Test
+    void eventTypesMapsTheSeventeenDocumentedEventsToTheirData() {
+        Map<String, Class<?>> types = zbd.eventTypes();
+
+        assertThat(types).hasSize(17);
+        assertThat(types.keySet()).allMatch(name -> name.startsWith("RAMP_WIDGET.V1."));
+        assertThat(types.values().stream().filter(ZbdSession.class::equals)).hasSize(11);
+        assertThat(types).containsEntry("RAMP_WIDGET.V1.USER_ACCESS_TOKEN.CREATED", ZbdAccessToken.class)
+                .containsEntry("RAMP_WIDGET.V1.PAYMENT.INITIATED", ZbdPayment.class)
+                .containsEntry("RAMP_WIDGET.V1.PAYMENT.SETTLED", ZbdPayment.class)
+                .containsEntry("RAMP_WIDGET.V1.PAYMENT.FAILED", ZbdPayment.class)
+                .containsEntry("RAMP_WIDGET.V1.WITHDRAWAL.SUCCEEDED", ZbdWithdrawal.class)
+                .containsEntry("RAMP_WIDGET.V1.WITHDRAWAL.FAILED", ZbdWithdrawal.class);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "RAMP_WIDGET.V1.PAYMENT.SETTLED, PAYMENT.SETTLED",
+        "RAMP_WIDGET.V1.X,               X",
+        "RAMP_WIDGET.V2.PAYMENT.SETTLED, RAMP_WIDGET.V2.PAYMENT.SETTLED",
+        "ramp_widget.v1.payment.settled, ramp_widget.v1.payment.settled",
+        "ramp.purchase.completed,        ramp.purchase.completed",
+        "RAMP_WIDGET.V1.,                RAMP_WIDGET.V1.",
+    })
+    void shortNameStripsOnlyTheExactNamespace(String name, String shortName) {
+        assertThat(zbd.shortName(name)).isEqualTo(shortName);
+    }
+
+    @Test
+    void undocumentedEventParsesWithItsDataObjectAsData() throws Exception {
+        WebhookEvent<?> event = Payloads.parse("unknown-event.json");
+
+        assertThat(event.name()).isEqualTo("RAMP_WIDGET.V1.PAYMENT.REFUNDED");
+        assertThat(event.shortName()).isEqualTo("PAYMENT.REFUNDED");
+        assertThat(event.key()).isEqualTo("RAMP_WIDGET.V1.PAYMENT.REFUNDED:sess_abc123xyz789:2025-01-19T09:00:00Z");
+        assertThat(event.occurredAt()).contains(Instant.parse("2025-01-19T09:00:00Z"));
+        assertThat(event.data()).isInstanceOf(JsonNode.class).isSameAs(event.json().get("data"));
+    }
+
+    @Test
+    void evtEnvelopeTakesItsNameFromTypeAndItsKeyFromId() throws Exception {
+        WebhookEvent<?> event = Payloads.parse("evt-envelope.json");
+
+        assertThat(event.name()).isEqualTo("ramp.purchase.completed");
+        assertThat(event.shortName()).isEqualTo("ramp.purchase.completed");
+        assertThat(event.key()).isEqualTo("evt_01HQ3ZB4K7Q8RAMP0001");
+        assertThat(event.occurredAt()).contains(Instant.parse("2025-02-03T14:22:05Z"));
+        assertThat(((JsonNode) event.data()).path("amount").asText()).isEqualTo("50.00");
+    }
+
+    @Test
+    void extraFieldsAreIgnoredAndMetadataKeepsItsJsonTypes() throws Exception {
+        WebhookEvent<?> event = Payloads.parse("extra-fields.json");
+
+        ZbdPayment payment = (ZbdPayment) event.data();
+        assertThat(payment).isEqualTo(new ZbdPayment("user@example.com", "sess_extra001", new BigDecimal("250.50"),
+                "EUR", new BigDecimal("0.00412345"), "BTC", payment.metadata()));
+        assertThat(payment.metadata()).containsExactly(
+                Map.entry("customer_id", "cust_123"),
+                Map.entry("tier", 3L),
+                Map.entry("ratio", new BigDecimal("0.125")),
+                Map.entry("vip", true),
+                new java.util.AbstractMap.SimpleEntry<>("note", null),
+                Map.entry("tags", List.of("a", "b")),
+                Map.entry("nested", Map.of("k", "v")));
+    }
+
+    @Test
+    void createdAtWithAnOffsetAndNineFractionDigitsIsExact() throws Exception {
+        WebhookEvent<?> event = Payloads.parse("extra-fields.json");
+
+        assertThat(event.occurredAt()).contains(Instant.parse("2025-01-18T11:05:00.123456789Z"));
+        assertThat(event.key()).endsWith(":2025-01-18T12:05:00.123456789+01:00");
+    }
+
+    @Test
+    void amountsSentAsJsonNumbersStayExact() throws Exception {
+        ZbdPayment payment = (ZbdPayment) Payloads.parse("amounts-as-numbers.json").data();
+
+        assertThat(payment.baseAmount()).isEqualTo(new BigDecimal("100.10"));
+        assertThat(payment.quoteAmount()).isEqualTo(new BigDecimal("0.00250001"));
+    }
+
+    @Test
+    void fieldsOfAnotherShapeAreNullWhileTheRestParses() throws Exception {
+        WebhookEvent<?> event = Payloads.parse("odd-shapes.json");
+
+        assertThat(event.data()).isEqualTo(new ZbdWithdrawal(null, "sess_odd001", null, "USD", null, "BTC", null,
+                Optional.empty(), Map.of()));
+        assertThat(event.occurredAt()).isEmpty();
+        assertThat(event.key()).isEqualTo("RAMP_WIDGET.V1.WITHDRAWAL.FAILED:sess_odd001:yesterday");
+    }
+
+    @Test
+    void documentedEventWithoutADataObjectIsDeliveredAsTheWholeDocument() throws Exception {
+        WebhookEvent<?> event = Payloads.parse("no-data.json");
+
+        assertThat(event.name()).isEqualTo("RAMP_WIDGET.V1.KYC.COMPLETED");
+        assertThat(event.data()).isSameAs(event.json());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"no-event-name.json", "blank-event-name.json", "numeric-event-name.json"})
+    void documentWithoutATextEventNameIsInvalid(String file) {
+        assertThatThrownBy(() -> Payloads.parse(file))
+                .isInstanceOf(InvalidPayloadException.class)
+                .hasMessage("missing event name");
+    }
+
+    @Test
+    void metadataIsUnmodifiable() throws Exception {
+        ZbdPayment payment = (ZbdPayment) Payloads.parse("payment-settled.json").data();
+
+        assertThatThrownBy(() -> payment.metadata().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+    }
+}
