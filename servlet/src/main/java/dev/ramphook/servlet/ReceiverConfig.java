@@ -1,0 +1,163 @@
+package dev.ramphook.servlet;
+
+import dev.ramphook.Provider;
+import dev.ramphook.WebhookReceiver;
+import dev.ramphook.auth.Authenticator;
+import dev.ramphook.store.EventStore;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+
+/**
+ * The zero-code configuration, fully validated: every key, provider, secret and handler class is checked when the
+ * application starts, so that a mistake stops it with a message naming the key rather than failing a delivery.
+ */
+final class ReceiverConfig {
+
+    /** One configured endpoint. */
+    record Endpoint(String name, String path, Provider provider, Authenticator authenticator) {
+    }
+
+    private final List<Endpoint> endpoints;
+    private final List<Object> handlers;
+    private final EventStore store;
+    private final Integer maxBodyBytes;
+    private final String handling;
+    private final int workers;
+
+    private ReceiverConfig(List<Endpoint> endpoints, List<Object> handlers, EventStore store, Integer maxBodyBytes,
+                           String handling, int workers) {
+        this.endpoints = endpoints;
+        this.handlers = handlers;
+        this.store = store;
+        this.maxBodyBytes = maxBodyBytes;
+        this.handling = handling;
+        this.workers = workers;
+    }
+
+    /**
+     * @param classLoader finds providers ({@link ServiceLoader}), handler and store classes
+     * @param secrets     looks secrets up by name (environment, then system properties)
+     * @throws ConfigException naming the first bad key
+     */
+    static ReceiverConfig parse(Settings settings, ClassLoader classLoader,
+                                Function<String, Optional<String>> secrets) {
+        Map<String, Provider> providers = providers(classLoader);
+        AuthenticatorConfig auth = new AuthenticatorConfig(settings, secrets);
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (String name : settings.endpointNames()) {
+            String prefix = Settings.ENDPOINT_PREFIX + name + ".";
+            String path = settings.required(prefix + "path", "the path below the context path, such as /webhooks/"
+                    + name);
+            if (!path.startsWith("/") || path.length() < 2 || path.endsWith("/") || path.contains("*")) {
+                throw new ConfigException(prefix + "path=" + path + " must start with /, not end with / and have no *");
+            }
+            String providerId = settings.optional(prefix + "provider").orElse(name);
+            Provider provider = providers.get(providerId);
+            if (provider == null) {
+                throw new ConfigException(prefix + "provider=" + providerId + " is not a known provider; found "
+                        + (providers.isEmpty() ? "none" : String.join(", ", providers.keySet()))
+                        + " (providers are found through ServiceLoader<dev.ramphook.Provider>)");
+            }
+            endpoints.add(new Endpoint(name, path, provider, auth.forEndpoint(prefix)));
+        }
+        if (endpoints.isEmpty()) {
+            throw new ConfigException("no endpoint configured: add " + Settings.ENDPOINT_PREFIX + "<name>.path,"
+                    + " .provider and .auth");
+        }
+        List<Object> handlers = new ArrayList<>();
+        for (String className : settings.list(Settings.PREFIX + "handlers")) {
+            handlers.add(instantiate(Settings.PREFIX + "handlers", className, classLoader, Object.class));
+        }
+        EventStore store = settings.optional(Settings.PREFIX + "store")
+                .map(name -> instantiate(Settings.PREFIX + "store", name, classLoader, EventStore.class))
+                .orElse(null);
+        Integer maxBody = settings.optional(Settings.PREFIX + "max-body-bytes").isPresent()
+                ? settings.positiveInt(Settings.PREFIX + "max-body-bytes", 0) : null;
+        String handling = settings.optional(Settings.PREFIX + "handling").orElse("default");
+        if (!List.of("default", "inline", "queued").contains(handling)) {
+            throw new ConfigException(Settings.PREFIX + "handling=" + handling + " is unknown: use inline or queued");
+        }
+        int workers = settings.positiveInt(Settings.PREFIX + "workers", 2);
+        settings.rejectUnread();
+        return new ReceiverConfig(List.copyOf(endpoints), List.copyOf(handlers), store, maxBody, handling, workers);
+    }
+
+    List<Endpoint> endpoints() {
+        return endpoints;
+    }
+
+    /**
+     * Builds the receiver with the configured handlers plus {@code extraHandlers} (beans a DI container put into
+     * the servlet context), and {@code storeOverride} instead of the configured store when not null.
+     *
+     * @throws ConfigException when the receiver rejects the handlers (a bad {@code @OnEvent} method)
+     */
+    WebhookReceiver build(Collection<?> extraHandlers, EventStore storeOverride) {
+        WebhookReceiver.Builder builder = WebhookReceiver.builder();
+        endpoints.forEach(e -> builder.endpoint(e.path(), e.provider(), e.authenticator()));
+        builder.handlers(handlers.toArray());
+        builder.handlers(extraHandlers.toArray());
+        EventStore chosen = storeOverride != null ? storeOverride : store;
+        if (chosen != null) {
+            builder.store(chosen);
+        }
+        if (maxBodyBytes != null) {
+            builder.maxBodyBytes(maxBodyBytes);
+        }
+        if (handling.equals("inline")) {
+            builder.inline();
+        } else if (handling.equals("queued")) {
+            builder.queued(workers);
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConfigException(Settings.PREFIX + "handlers: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Provider> providers(ClassLoader classLoader) {
+        Map<String, Provider> byId = new LinkedHashMap<>();
+        try {
+            for (Provider provider : ServiceLoader.load(Provider.class, classLoader)) {
+                byId.putIfAbsent(provider.id(), provider); // first on the class path wins, as with any SPI
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new ConfigException("a dev.ramphook.Provider on the class path cannot be loaded: " + e.getMessage(),
+                    e);
+        }
+        return byId;
+    }
+
+    private static <T> T instantiate(String key, String className, ClassLoader classLoader, Class<T> type) {
+        Class<?> cls;
+        try {
+            cls = Class.forName(className, true, classLoader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new ConfigException(key + ": class " + className + " cannot be loaded (" + e + ")", e);
+        }
+        if (!type.isAssignableFrom(cls)) {
+            throw new ConfigException(key + ": class " + className + " is not a " + type.getName());
+        }
+        try {
+            var constructor = cls.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return type.cast(constructor.newInstance());
+        } catch (NoSuchMethodException e) {
+            throw new ConfigException(key + ": class " + className + " needs a no-argument constructor (or hand"
+                    + " ready instances over through the servlet context; see WebhookInitializer)", e);
+        } catch (InvocationTargetException e) {
+            throw new ConfigException(key + ": the constructor of " + className + " threw " + e.getCause(), e);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new ConfigException(key + ": class " + className + " cannot be instantiated (" + e + ")", e);
+        }
+    }
+}
