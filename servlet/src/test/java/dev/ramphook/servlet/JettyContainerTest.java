@@ -1,0 +1,63 @@
+package dev.ramphook.servlet;
+
+import dev.ramphook.servlet.testing.EventsServlet;
+import dev.ramphook.servlet.testing.FailingStore;
+import dev.ramphook.servlet.testing.RecordingHandler;
+import dev.ramphook.servlet.testing.WebhookContainerContract;
+import java.net.URI;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The container contract on embedded Jetty 12.1 (ee10), configured the zero-code way through init parameters. */
+class JettyContainerTest extends WebhookContainerContract {
+
+    private static Server server;
+    private static int port;
+
+    @BeforeAll
+    static void start() throws Exception {
+        setSecrets();
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ContextHandlerCollection contexts = new ContextHandlerCollection();
+        contexts.addHandler(app("/shop", null));
+        contexts.addHandler(app("/down", FailingStore.class.getName()));
+        server.setHandler(contexts);
+        server.start();
+        port = connector.getLocalPort();
+    }
+
+    private static ServletContextHandler app(String contextPath, String store) {
+        ServletContextHandler app = new ServletContextHandler(contextPath);
+        parameters().forEach(app::setInitParameter);
+        app.setInitParameter("ramphook.handlers", RecordingHandler.class.getName());
+        if (store != null) {
+            app.setInitParameter("ramphook.store", store);
+        }
+        app.addServletContainerInitializer(new WebhookInitializer());
+        app.addServlet(EventsServlet.class, "/events");
+        return app;
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.stop();
+    }
+
+    @Override
+    protected URI base() {
+        return URI.create("http://127.0.0.1:" + port + "/shop");
+    }
+
+    @Override
+    protected URI downBase() {
+        return URI.create("http://127.0.0.1:" + port + "/down");
+    }
+}

@@ -1,0 +1,196 @@
+package dev.ramphook.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ramphook.WebhookRequest;
+import dev.ramphook.auth.Verification;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ReceiverConfigTest {
+
+    private static final Map<String, String> SECRETS = Map.of("ECHO_TOKEN", "t0k3n-value", "ECHO_SECRET", "s3cret",
+            "ECHO_SECRET_OLD", "old-s3cret");
+
+    private final Map<String, String> keys = new HashMap<>(Map.of(
+            "ramphook.endpoint.echo.path", "/webhooks/echo",
+            "ramphook.endpoint.echo.auth", "url-token",
+            "ramphook.endpoint.echo.token-env", "ECHO_TOKEN"));
+
+    private ReceiverConfig parse() {
+        return ReceiverConfig.parse(new Settings(keys), getClass().getClassLoader(),
+                name -> Optional.ofNullable(SECRETS.get(name)));
+    }
+
+    private static Verification verify(ReceiverConfig config, WebhookRequest request) {
+        return config.endpoints().get(0).authenticator().verify(request, new byte[0]);
+    }
+
+    @Test
+    void endpointTakesItsPathAndFindsTheProviderNamedLikeIt() {
+        ReceiverConfig.Endpoint endpoint = parse().endpoints().get(0);
+
+        assertThat(endpoint.path()).isEqualTo("/webhooks/echo");
+        assertThat(endpoint.provider().id()).isEqualTo("echo");
+    }
+
+    @Test
+    void urlTokenReadsTheSecretFromTheNamedVariableAndTheTokenQueryParameter() {
+        ReceiverConfig config = parse();
+
+        assertThat(verify(config, WebhookRequest.builder().path("/webhooks/echo").query("token=t0k3n-value").build())
+                .isOk()).isTrue();
+        assertThat(verify(config, WebhookRequest.builder().path("/webhooks/echo").query("token=wrong").build())
+                .status()).isEqualTo(401);
+    }
+
+    @Test
+    void urlTokenParameterNameIsConfigurable() {
+        keys.put("ramphook.endpoint.echo.token-param", "key");
+
+        ReceiverConfig config = parse();
+
+        assertThat(verify(config, WebhookRequest.builder().path("/webhooks/echo").query("key=t0k3n-value").build())
+                .isOk()).isTrue();
+    }
+
+    @Test
+    void hmacReadsHeaderPrefixAndEverySecretForRotation() {
+        keys.remove("ramphook.endpoint.echo.token-env");
+        keys.put("ramphook.endpoint.echo.auth", "hmac-sha256-hex");
+        keys.put("ramphook.endpoint.echo.signature-header", "X-Echo-Signature");
+        keys.put("ramphook.endpoint.echo.signature-prefix", "sha256=");
+        keys.put("ramphook.endpoint.echo.secret-env", "ECHO_SECRET, ECHO_SECRET_OLD");
+
+        ReceiverConfig config = parse();
+
+        String oldSignature = "sha256=" + Hmac.sha256Hex("old-s3cret", new byte[0]);
+        assertThat(verify(config, WebhookRequest.builder().path("/webhooks/echo")
+                .header("X-Echo-Signature", oldSignature).build()).isOk()).isTrue();
+        assertThat(verify(config, WebhookRequest.builder().path("/webhooks/echo")
+                .header("X-Signature", oldSignature).build()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void noneMustBeChosenExplicitly() {
+        keys.remove("ramphook.endpoint.echo.auth");
+
+        assertThatThrownBy(this::parse).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("ramphook.endpoint.echo.auth is required");
+    }
+
+    @Test
+    void explicitNoneAcceptsEveryDelivery() {
+        keys.remove("ramphook.endpoint.echo.token-env");
+        keys.put("ramphook.endpoint.echo.auth", "none");
+
+        assertThat(verify(parse(), WebhookRequest.builder().path("/webhooks/echo").build()).isOk()).isTrue();
+    }
+
+    @Test
+    void unknownSchemeNamesTheKey() {
+        keys.put("ramphook.endpoint.echo.auth", "basic");
+
+        assertThatThrownBy(this::parse).hasMessageStartingWith("ramphook.endpoint.echo.auth=basic is unknown");
+    }
+
+    @Test
+    void unsetSecretVariableNamesKeyAndVariable() {
+        keys.put("ramphook.endpoint.echo.token-env", "NOT_SET_ANYWHERE");
+
+        assertThatThrownBy(this::parse)
+                .hasMessage("ramphook.endpoint.echo.token-env names NOT_SET_ANYWHERE, but neither an environment"
+                        + " variable nor a system property NOT_SET_ANYWHERE is set");
+    }
+
+    @Test
+    void missingSecretKeyIsReported() {
+        keys.remove("ramphook.endpoint.echo.token-env");
+
+        assertThatThrownBy(this::parse).hasMessageStartingWith("ramphook.endpoint.echo.token-env is required");
+    }
+
+    @Test
+    void keyOfAnotherSchemeIsReportedNotIgnored() {
+        keys.put("ramphook.endpoint.echo.secret-env", "ECHO_SECRET");
+
+        assertThatThrownBy(this::parse)
+                .hasMessage("ramphook.endpoint.echo.secret-env does not apply to ramphook.endpoint.echo.auth=url-token");
+    }
+
+    @Test
+    void misspeltKeyIsReported() {
+        keys.put("ramphook.max-body-byte", "1000");
+
+        assertThatThrownBy(this::parse).hasMessageStartingWith("ramphook.max-body-byte is not a known ramphook key");
+    }
+
+    @Test
+    void unknownProviderNamesKeyAndTheProvidersFound() {
+        keys.put("ramphook.endpoint.echo.provider", "moonpay");
+
+        assertThatThrownBy(this::parse)
+                .hasMessageStartingWith("ramphook.endpoint.echo.provider=moonpay is not a known provider; found ")
+                .hasMessageContaining("echo");
+    }
+
+    @Test
+    void pathMustBeAbsolute() {
+        keys.put("ramphook.endpoint.echo.path", "webhooks/echo");
+
+        assertThatThrownBy(this::parse).hasMessageStartingWith("ramphook.endpoint.echo.path=webhooks/echo must");
+    }
+
+    @Test
+    void bodyLimitMustBeAPositiveNumber() {
+        keys.put("ramphook.max-body-bytes", "1MB");
+
+        assertThatThrownBy(this::parse)
+                .hasMessage("ramphook.max-body-bytes must be a positive whole number, got '1MB'");
+    }
+
+    @Test
+    void allowedIpsFailClosedUntilAllowlistsAreSupported() {
+        keys.put("ramphook.endpoint.echo.allowed-ips", "10.0.0.0/8");
+
+        assertThatThrownBy(this::parse).hasMessageStartingWith("ramphook.endpoint.echo.allowed-ips is not supported");
+    }
+
+    @Test
+    void handlerClassThatCannotBeFoundIsNamed() {
+        keys.put("ramphook.handlers", "com.example.Missing");
+
+        assertThatThrownBy(this::parse)
+                .hasMessageStartingWith("ramphook.handlers: class com.example.Missing cannot be loaded");
+    }
+
+    @Test
+    void handlerClassNeedsANoArgConstructor() {
+        keys.put("ramphook.handlers", NeedsArgument.class.getName());
+
+        assertThatThrownBy(this::parse).hasMessageContaining("needs a no-argument constructor");
+    }
+
+    @Test
+    void storeClassMustBeAnEventStore() {
+        keys.put("ramphook.store", NeedsArgument.class.getName());
+
+        assertThatThrownBy(this::parse).hasMessageEndingWith("is not a dev.ramphook.store.EventStore");
+    }
+
+    @Test
+    void noEndpointIsAnError() {
+        keys.clear();
+        keys.put("ramphook.handlers", "");
+
+        assertThatThrownBy(this::parse).hasMessageStartingWith("no endpoint configured");
+    }
+
+    static final class NeedsArgument {
+        NeedsArgument(String value) {
+        }
+    }
+}

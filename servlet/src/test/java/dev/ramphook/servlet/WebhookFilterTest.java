@@ -1,0 +1,153 @@
+package dev.ramphook.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ramphook.WebhookReceiver;
+import dev.ramphook.auth.Authenticator;
+import dev.ramphook.servlet.testing.EchoProvider;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.EnumSet;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The filter wired programmatically, among other filters, on embedded Jetty. */
+class WebhookFilterTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String EVENT = "{\"event\":\"echo.sent\",\"id\":\"%s\",\"data\":{\"n\":1}}";
+
+    private final List<String> handled = new CopyOnWriteArrayList<>();
+    private final List<String> otherFilterSaw = new CopyOnWriteArrayList<>();
+    private WebhookReceiver receiver;
+
+    @BeforeEach
+    void receiver() {
+        receiver = WebhookReceiver.builder()
+                .endpoint("/webhooks/echo", new EchoProvider(), Authenticator.none())
+                .on("*", (event, context) -> handled.add(event.key()))
+                .maxBodyBytes(1024)
+                .build();
+    }
+
+    @AfterEach
+    void close() {
+        receiver.close();
+    }
+
+    /** The app: a servlet that echoes what it read, our filter, and a filter that records paths, in that order. */
+    private JettyApp app(Filter before) throws Exception {
+        return new JettyApp("/shop", context -> {
+            if (before != null) {
+                context.addFilter(new FilterHolder(before), "/*", EnumSet.of(DispatcherType.REQUEST));
+            }
+            context.addFilter(new FilterHolder(new WebhookFilter(receiver)), "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.addFilter(new FilterHolder((Filter) (request, response, chain) -> {
+                otherFilterSaw.add(((HttpServletRequest) request).getRequestURI());
+                chain.doFilter(request, response);
+            }), "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.addServlet(new ServletHolder(new EchoServlet()), "/*");
+        }).start();
+    }
+
+    @Test
+    void deliveryBelowTheContextPathIsAnsweredByTheReceiver() throws Exception {
+        try (JettyApp app = app(null)) {
+            HttpResponse<String> response = post(app, "/webhooks/echo", EVENT.formatted("a1"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("accepted");
+            assertThat(handled).containsExactly("a1");
+            assertThat(otherFilterSaw).isEmpty();
+        }
+    }
+
+    @Test
+    void otherRequestsGoDownTheChainWithTheirBodyUnread() throws Exception {
+        try (JettyApp app = app(null)) {
+            HttpResponse<String> response = post(app, "/orders", "{\"order\":42}");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("servlet read: {\"order\":42}");
+            assertThat(otherFilterSaw).containsExactly("/shop/orders");
+            assertThat(handled).isEmpty();
+        }
+    }
+
+    @Test
+    void pathThatOnlyStartsLikeAnEndpointIsNotAWebhook() throws Exception {
+        try (JettyApp app = app(null)) {
+            HttpResponse<String> response = post(app, "/webhooks/echoes", EVENT.formatted("b1"));
+
+            assertThat(response.body()).startsWith("servlet read: ");
+            assertThat(handled).isEmpty();
+        }
+    }
+
+    @Test
+    void filterEarlierInTheChainThatReadsParametersDoesNotDisturbTheDelivery() throws Exception {
+        Filter readsParameters = (request, response, chain) -> {
+            request.getParameterMap(); // a JSON body is not form data: the stream stays whole
+            chain.doFilter(request, response);
+        };
+        try (JettyApp app = app(readsParameters)) {
+            HttpResponse<String> response = post(app, "/webhooks/echo?x=1", EVENT.formatted("c1"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(handled).containsExactly("c1");
+        }
+    }
+
+    @Test
+    void unexpectedFailureIsA500JsonAnswerNotAnErrorPage() throws Exception {
+        Filter brokenWrapper = (request, response, chain) -> chain.doFilter(
+                new HttpServletRequestWrapper((HttpServletRequest) request) {
+                    @Override
+                    public Enumeration<String> getHeaderNames() {
+                        throw new IllegalStateException("broken wrapper");
+                    }
+                }, response);
+        try (JettyApp app = app(brokenWrapper)) {
+            HttpResponse<String> response = post(app, "/webhooks/echo", EVENT.formatted("d1"));
+
+            assertThat(response.statusCode()).isEqualTo(500);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/json"));
+            assertThat(response.body()).isEqualTo("{\"status\":\"error\",\"error\":\"internal error\"}");
+            assertThat(handled).isEmpty();
+        }
+    }
+
+    private static HttpResponse<String> post(JettyApp app, String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(app.uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The application's own servlet: proves the body reached it unread by the filter. */
+    static final class EchoServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            String body = new String(request.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            response.setContentType("text/plain");
+            response.getWriter().write("servlet read: " + body);
+        }
+    }
+}

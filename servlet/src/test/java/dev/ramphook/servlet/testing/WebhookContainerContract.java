@@ -1,0 +1,292 @@
+package dev.ramphook.servlet.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What every servlet container must do with the filter, over real HTTP. A subclass starts a container with
+ * {@link #parameters()} as {@code ramphook.*} configuration (secrets from the system properties
+ * {@link #setSecrets()} sets), a catch-all handler served at {@code GET <base>/events} as a JSON array of
+ * {@code {provider, event, key, data}}, and a second application at {@link #downBase()} whose store is
+ * {@link FailingStore}.
+ */
+public abstract class WebhookContainerContract {
+
+    public static final String ZBD_TOKEN = "zbd-it-token";
+    public static final String MECASH_SECRET = "mecash-it-secret";
+    public static final int MAX_BODY_BYTES = 16_384;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The base URI of the application, such as {@code http://127.0.0.1:54321/shop}, without a trailing slash. */
+    protected abstract URI base();
+
+    /** The base URI of the same application configured with {@code ramphook.store=}{@link FailingStore}. */
+    protected abstract URI downBase();
+
+    /** The configuration under test; secrets are named, their values come from {@link #setSecrets()}. */
+    public static Map<String, String> parameters() {
+        return Map.of(
+                "ramphook.endpoint.zbd.path", "/webhooks/zbd",
+                "ramphook.endpoint.zbd.provider", "zbd",
+                "ramphook.endpoint.zbd.auth", "url-token",
+                "ramphook.endpoint.zbd.token-env", "RAMPHOOK_IT_ZBD_TOKEN",
+                "ramphook.endpoint.mecash.path", "/webhooks/mecash",
+                "ramphook.endpoint.mecash.provider", "mecash",
+                "ramphook.endpoint.mecash.auth", "hmac-sha512-hex",
+                "ramphook.endpoint.mecash.signature-header", "X-Signature",
+                "ramphook.endpoint.mecash.secret-env", "RAMPHOOK_IT_MECASH_SECRET",
+                "ramphook.max-body-bytes", String.valueOf(MAX_BODY_BYTES));
+    }
+
+    /** Makes the secrets {@link #parameters()} names available (as system properties, the environment's fallback). */
+    public static void setSecrets() {
+        System.setProperty("RAMPHOOK_IT_ZBD_TOKEN", ZBD_TOKEN);
+        System.setProperty("RAMPHOOK_IT_MECASH_SECRET", MECASH_SECRET);
+    }
+
+    protected static List<String> seeds() {
+        return Seeds.all();
+    }
+
+    @Test
+    void seedPayloadsExistForBothProviders() {
+        assertThat(Seeds.all()).anyMatch(s -> s.startsWith("zbd/")).anyMatch(s -> s.startsWith("mecash/"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
+    void everySeedPayloadIsAcceptedAndReachesTheHandlerAsSent(String seed) throws Exception {
+        byte[] body = Seeds.read(seed);
+        String provider = seed.substring(0, seed.indexOf('/'));
+
+        HttpResponse<String> response = deliver(provider, body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("status").asText()).isEqualTo("accepted");
+        JsonNode sent = JSON.readTree(body);
+        List<JsonNode> got = eventsWithData(sent.path("data"));
+        assertThat(got).hasSize(1);
+        assertThat(got.get(0).path("provider").asText()).isEqualTo(provider);
+        assertThat(got.get(0).path("event").asText()).isEqualTo(sent.path("event").asText());
+        assertThat(got.get(0).path("key").asText()).isNotBlank();
+    }
+
+    @Test
+    void redeliveryIsAcknowledgedButHandledOnce() throws Exception {
+        byte[] body = uniqueMeCashPayout();
+
+        HttpResponse<String> first = deliver("mecash", body);
+        HttpResponse<String> second = deliver("mecash", body);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(second.body()).path("status").asText()).isEqualTo("duplicate");
+        assertThat(eventsWithData(JSON.readTree(body).path("data"))).hasSize(1);
+    }
+
+    @Test
+    void bodyThatIsNotJsonIs400() throws Exception {
+        assertRejected(deliver("zbd", bytes("event=RAMP_WIDGET.V1.SESSION.CLOSED")), 400);
+    }
+
+    @Test
+    void jsonThatIsNotAnObjectIs400() throws Exception {
+        assertRejected(deliver("zbd", bytes("[1,2,3]")), 400);
+    }
+
+    @Test
+    void objectWithoutEventNameIs400() throws Exception {
+        assertRejected(deliver("mecash", bytes("{\"data\":{\"id\":\"x\"}}")), 400);
+    }
+
+    @Test
+    void zbdDeliveryWithoutTokenIs401() throws Exception {
+        assertRejected(send(post("/webhooks/zbd", someSeed("zbd/")).build()), 401);
+    }
+
+    @Test
+    void zbdDeliveryWithWrongTokenIs401() throws Exception {
+        assertRejected(send(post("/webhooks/zbd?token=" + ZBD_TOKEN + "x", someSeed("zbd/")).build()), 401);
+    }
+
+    @Test
+    void meCashDeliveryWithoutSignatureIs401() throws Exception {
+        assertRejected(send(post("/webhooks/mecash", someSeed("mecash/")).build()), 401);
+    }
+
+    @Test
+    void meCashDeliverySignedWithAnotherSecretIs401() throws Exception {
+        byte[] body = someSeed("mecash/");
+        HttpRequest request = post("/webhooks/mecash", body)
+                .header("X-Signature", hmacSha512Hex("not-" + MECASH_SECRET, body)).build();
+
+        assertRejected(send(request), 401);
+    }
+
+    @Test
+    void meCashBodyChangedAfterSigningIs401() throws Exception {
+        byte[] body = someSeed("mecash/");
+        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("COMPLETED", "COMPLETEX")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = post("/webhooks/mecash", tampered)
+                .header("X-Signature", hmacSha512Hex(MECASH_SECRET, body)).build();
+
+        assertRejected(send(request), 401);
+    }
+
+    @Test
+    void getOnAnEndpointIs405WithAllow() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/webhooks/zbd?token=" + ZBD_TOKEN))
+                .GET().build());
+
+        assertRejected(response, 405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+    }
+
+    @Test
+    void bodyOverTheLimitIs413() throws Exception {
+        assertRejected(deliver("zbd", oversized()), 413);
+    }
+
+    @Test
+    void streamedBodyOverTheLimitIs413() throws Exception {
+        byte[] body = oversized();
+        HttpRequest request = HttpRequest.newBuilder(uri("/webhooks/zbd?token=" + ZBD_TOKEN))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build(); // no length: sent chunked, so only reading can find the limit
+
+        assertRejected(send(request), 413);
+    }
+
+    @Test
+    void nonJsonContentTypeIs415() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri("/webhooks/zbd?token=" + ZBD_TOKEN))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(someSeed("zbd/")))
+                .build();
+
+        assertRejected(send(request), 415);
+    }
+
+    @Test
+    void storeThatCannotRecordIs503WithRetryAfterAndNothingHandled() throws Exception {
+        byte[] body = uniqueMeCashPayout();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(downBase() + "/webhooks/mecash"))
+                .header("Content-Type", "application/json")
+                .header("X-Signature", hmacSha512Hex(MECASH_SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+
+        HttpResponse<String> response = send(request);
+
+        assertRejected(response, 503);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void otherPathsReachTheApplication() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/events")).GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).isArray()).isTrue();
+    }
+
+    // ---- helpers
+
+    private void assertRejected(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("status").asText()).isIn("rejected", "error");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain(ZBD_TOKEN)
+                .doesNotContain(MECASH_SECRET);
+    }
+
+    protected HttpResponse<String> deliver(String provider, byte[] body) throws Exception {
+        HttpRequest.Builder request = switch (provider) {
+            case "zbd" -> post("/webhooks/zbd?token=" + ZBD_TOKEN, body);
+            case "mecash" -> post("/webhooks/mecash", body).header("X-Signature", hmacSha512Hex(MECASH_SECRET, body));
+            default -> throw new IllegalArgumentException(provider);
+        };
+        return send(request.build());
+    }
+
+    private HttpRequest.Builder post(String path, byte[] body) {
+        return HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    private URI uri(String path) {
+        return URI.create(base() + path);
+    }
+
+    protected static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private List<JsonNode> eventsWithData(JsonNode data) throws Exception {
+        HttpResponse<String> events = send(HttpRequest.newBuilder(uri("/events")).GET().build());
+        assertThat(events.statusCode()).isEqualTo(200);
+        return StreamSupport.stream(JSON.readTree(events.body()).spliterator(), false)
+                .filter(e -> e.path("data").equals(data))
+                .toList();
+    }
+
+    private static byte[] someSeed(String prefix) {
+        return Seeds.read(Seeds.all().stream().filter(s -> s.startsWith(prefix)).findFirst().orElseThrow());
+    }
+
+    /** A documented meCash payout with fresh ids, so that no other test has delivered it. */
+    private static byte[] uniqueMeCashPayout() throws Exception {
+        ObjectNode json = (ObjectNode) JSON.readTree(someSeed("mecash/"));
+        ObjectNode data = (ObjectNode) json.path("data");
+        data.put("id", UUID.randomUUID().toString());
+        data.put("referenceNumber", UUID.randomUUID().toString());
+        return JSON.writeValueAsBytes(json);
+    }
+
+    private static byte[] oversized() {
+        String padding = "x".repeat(MAX_BODY_BYTES);
+        return bytes("{\"event\":\"RAMP_WIDGET.V1.SESSION.CLOSED\",\"data\":{\"pad\":\"" + padding + "\"}}");
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String hmacSha512Hex(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA512");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
