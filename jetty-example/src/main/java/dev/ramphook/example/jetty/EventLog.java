@@ -1,0 +1,58 @@
+package dev.ramphook.example.jetty;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ramphook.WebhookEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * What the example's catch-all handler saw: kept in memory for {@code GET /events} and, when a file is given,
+ * appended to it as one JSON line per invocation.
+ */
+final class EventLog {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ArrayNode entries = JSON.createArrayNode();
+    private final Path file;
+
+    /** @param file where to append JSON lines, or {@code null} for memory only */
+    EventLog(Path file) {
+        this.file = file;
+    }
+
+    void add(WebhookEvent<?> event) {
+        ObjectNode entry = JSON.createObjectNode()
+                .put("provider", event.provider())
+                .put("event", event.name())
+                .put("short_name", event.shortName())
+                .put("key", event.key());
+        event.occurredAt().ifPresent(at -> entry.put("occurred_at", at.toString()));
+        entry.set("data", event.json().path("data"));
+        synchronized (this) {
+            entries.add(entry);
+            if (file != null) {
+                append(entry.toString() + "\n");
+            }
+        }
+    }
+
+    synchronized String toJson() {
+        return entries.toString();
+    }
+
+    private void append(String line) {
+        try {
+            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // Thrown to the receiver: the delivery fails and the provider retries, rather than losing the line.
+            throw new UncheckedIOException("cannot append to EVENT_LOG " + file, e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.ramphook.example.jetty;
+
+import dev.ramphook.Provider;
+import dev.ramphook.WebhookReceiver;
+import dev.ramphook.auth.HmacSignature;
+import dev.ramphook.auth.UrlToken;
+import dev.ramphook.servlet.WebhookFilter;
+import dev.ramphook.store.EventStore;
+import jakarta.servlet.DispatcherType;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * A standalone webhook receiver: embedded Jetty 12.1 (ee10), the ramphook filter wired in code, sample handlers.
+ *
+ * <p>Environment: {@code PORT} (default 8080), {@code ZBD_WEBHOOK_TOKEN}, {@code MECASH_WEBHOOK_SECRET} (generated
+ * and printed when unset), {@code EVENT_LOG} (a file that gets one JSON line per event). Stops cleanly on SIGTERM.
+ */
+public final class JettyExample implements AutoCloseable {
+
+    /** How to run: from the environment in {@link #main}, or chosen by a test. */
+    record Options(int port, String zbdToken, String meCashSecret, Path eventLog, EventStore store, int maxBodyBytes) {
+
+        static Options fromEnvironment(Map<String, String> env) {
+            String port = env.getOrDefault("PORT", "8080");
+            String log = env.get("EVENT_LOG");
+            return new Options(Integer.parseInt(port.trim()), blankToNull(env.get("ZBD_WEBHOOK_TOKEN")),
+                    blankToNull(env.get("MECASH_WEBHOOK_SECRET")), log == null || log.isBlank() ? null : Path.of(log),
+                    EventStore.inMemory(), 1 << 20);
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s;
+        }
+    }
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final WebhookReceiver receiver;
+
+    private JettyExample(Server server, ServerConnector connector, WebhookReceiver receiver) {
+        this.server = server;
+        this.connector = connector;
+        this.receiver = receiver;
+    }
+
+    /** Builds the receiver, starts Jetty and returns once it listens. */
+    static JettyExample start(Options options, String zbdToken, String meCashSecret) throws Exception {
+        EventLog events = new EventLog(options.eventLog());
+        WebhookReceiver receiver = WebhookReceiver.builder()
+                .endpoint("/webhooks/zbd", provider("zbd"), UrlToken.query("token", zbdToken))
+                .endpoint("/webhooks/mecash", provider("mecash"), HmacSignature.sha512Hex("X-Signature", meCashSecret))
+                .handlers(new SampleHandlers(events))
+                .store(options.store())
+                .maxBodyBytes(options.maxBodyBytes())
+                .build();
+
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setPort(options.port());
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addFilter(new FilterHolder(new WebhookFilter(receiver)), "/webhooks/*",
+                EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(new EventsServlet(events)), "/events");
+        server.setHandler(context);
+        try {
+            server.start();
+        } catch (Exception e) {
+            receiver.close();
+            throw e;
+        }
+        return new JettyExample(server, connector, receiver);
+    }
+
+    // Providers are found through ServiceLoader, the same way the zero-code configuration finds them.
+    private static Provider provider(String id) {
+        for (Provider provider : ServiceLoader.load(Provider.class)) {
+            if (provider.id().equals(id)) {
+                return provider;
+            }
+        }
+        throw new IllegalStateException("no provider " + id + " on the class path");
+    }
+
+    int port() {
+        return connector.getLocalPort();
+    }
+
+    URI uri() {
+        return URI.create("http://localhost:" + port());
+    }
+
+    /** Stops Jetty (no new deliveries), then the receiver (running handlers finish). */
+    @Override
+    public void close() throws Exception {
+        try {
+            server.stop();
+        } finally {
+            receiver.close();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.fromEnvironment(System.getenv());
+        String zbdToken = options.zbdToken() != null ? options.zbdToken() : generated();
+        String meCashSecret = options.meCashSecret() != null ? options.meCashSecret() : generated();
+        JettyExample app = start(options, zbdToken, meCashSecret);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                app.close();
+            } catch (Exception e) {
+                System.err.println("ramphook example: error while stopping: " + e);
+            }
+        }, "ramphook-shutdown"));
+        System.out.println("ramphook Jetty example listening on " + app.uri() + "/ (webhooks at /webhooks/zbd and"
+                + " /webhooks/mecash, received events at GET /events)");
+        if (options.zbdToken() == null) {
+            System.out.println("ZBD_WEBHOOK_TOKEN is not set; generated for this run. Use:\n  curl -sS -X POST '"
+                    + app.uri() + "/webhooks/zbd?token=" + zbdToken + "' -H 'Content-Type: application/json'"
+                    + " --data-binary '{\"event\":\"RAMP_WIDGET.V1.SESSION.INITIATED\",\"data\":{\"session_id\":"
+                    + "\"s-1\",\"user_id\":\"u-1\"},\"created_at\":\"2025-01-15T10:30:00Z\"}'");
+        }
+        if (options.meCashSecret() == null) {
+            System.out.println("MECASH_WEBHOOK_SECRET is not set; generated for this run. Use:\n"
+                    + "  BODY='{\"event\":\"ramp.payout.completed\",\"data\":{\"id\":\"tx-1\",\"state\":\"COMPLETED\"}}'\n"
+                    + "  curl -sS -X POST " + app.uri() + "/webhooks/mecash -H 'Content-Type: application/json'"
+                    + " -H \"X-Signature: $(printf '%s' \"$BODY\" | openssl dgst -sha512 -hmac '" + meCashSecret
+                    + "' | sed 's/^.*= //')\" --data-binary \"$BODY\"");
+        }
+        app.server.join();
+    }
+
+    private static String generated() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
