@@ -1,0 +1,92 @@
+package dev.ramphook.example.tomcat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ramphook.servlet.testing.FailingStore;
+import dev.ramphook.servlet.testing.WebhookContainerContract;
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleState;
+import org.apache.catalina.loader.WebappLoader;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.util.ServerInfo;
+import org.apache.tomcat.util.scan.StandardJarScanner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged WAR, unchanged, in embedded Tomcat (11 or 10.1: the build runs this class once per major). Context
+ * parameters point the secrets at test values and lower the body limit; everything else is the WAR's own
+ * {@code ramphook.properties}, handler classes and {@code /events} servlet.
+ */
+class TomcatWarIT extends WebhookContainerContract {
+
+    private static Tomcat tomcat;
+    private static Context shop;
+    private static Context down;
+    private static Context broken;
+
+    @BeforeAll
+    static void start() throws Exception {
+        setSecrets();
+        String war = new File(System.getProperty("ramphook.war", "target/ramphook-tomcat-example.war"))
+                .getAbsolutePath();
+        Path base = Files.createTempDirectory("ramphook-tomcat-it");
+        Files.createDirectories(base.resolve("webapps"));
+        tomcat = new Tomcat();
+        tomcat.setBaseDir(base.toString());
+        tomcat.setPort(0);
+        tomcat.getConnector().setProperty("address", "127.0.0.1");
+
+        shop = deploy("/shop", war);
+        // The failing store comes from the test class path: load the web app parent-first so both see one EventStore.
+        down = deploy("/down", war);
+        down.addParameter("ramphook.store", FailingStore.class.getName());
+        WebappLoader parentFirst = new WebappLoader();
+        parentFirst.setDelegate(true);
+        down.setLoader(parentFirst);
+        broken = deploy("/broken", war);
+        broken.addParameter("ramphook.endpoint.zbd.token-env", "RAMPHOOK_IT_UNSET_VARIABLE");
+
+        tomcat.start();
+    }
+
+    private static Context deploy(String path, String war) {
+        Context context = tomcat.addWebapp(path, war);
+        parameters().forEach(context::addParameter);
+        ((StandardJarScanner) context.getJarScanner()).setScanClassPath(false); // only the WAR, as in a real Tomcat
+        return context;
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        tomcat.stop();
+        tomcat.destroy();
+    }
+
+    @Override
+    protected URI base() {
+        return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/shop");
+    }
+
+    @Override
+    protected URI downBase() {
+        return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/down");
+    }
+
+    @Test
+    void runsOnTheTomcatVersionThisExecutionIsFor() {
+        assertThat(ServerInfo.getServerNumber()).startsWith(System.getProperty("ramphook.expected.tomcat"));
+        assertThat(shop.getState()).isEqualTo(LifecycleState.STARTED);
+        assertThat(down.getState()).isEqualTo(LifecycleState.STARTED);
+    }
+
+    @Test
+    void configurationErrorKeepsTheWebApplicationFromStarting() {
+        assertThat(broken.getState()).isNotEqualTo(LifecycleState.STARTED);
+    }
+}
