@@ -69,7 +69,7 @@ public final class WebhookInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> ignored, ServletContext context) throws ServletException {
-        ClassLoader classLoader = context.getClassLoader();
+        ClassLoader classLoader = classLoaderOf(context);
         ReceiverConfig config;
         try {
             Settings settings = new Settings(read(context, classLoader));
@@ -98,10 +98,19 @@ public final class WebhookInitializer implements ServletContainerInitializer {
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, patterns.toArray(String[]::new));
     }
 
+    // Embedded containers may leave the context without its own class loader (Jetty's ServletContextHandler does).
+    private static ClassLoader classLoaderOf(ServletContext context) {
+        ClassLoader loader = context.getClassLoader();
+        if (loader == null) {
+            loader = Thread.currentThread().getContextClassLoader();
+        }
+        return loader != null ? loader : WebhookInitializer.class.getClassLoader();
+    }
+
     /** The file's keys, then the context's {@code ramphook.*} init parameters over them. */
     static Map<String, String> read(ServletContext context, ClassLoader classLoader) {
         Map<String, String> values = new HashMap<>();
-        URL file = classLoader == null ? null : classLoader.getResource(CONFIG_RESOURCE);
+        URL file = classLoader.getResource(CONFIG_RESOURCE);
         if (file != null) {
             Properties properties = new Properties();
             try (InputStream in = file.openStream(); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {

@@ -34,7 +34,8 @@ final class EventLog {
                 .put("short_name", event.shortName())
                 .put("key", event.key());
         event.occurredAt().ifPresent(at -> entry.put("occurred_at", at.toString()));
-        entry.set("data", event.json().path("data"));
+        // The data member as received; JSON null when the delivery had none.
+        entry.set("data", event.json().has("data") ? event.json().get("data") : JSON.nullNode());
         synchronized (this) {
             entries.add(entry);
             if (file != null) {

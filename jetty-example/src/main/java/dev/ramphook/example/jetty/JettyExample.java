@@ -1,11 +1,12 @@
 package dev.ramphook.example.jetty;
 
-import dev.ramphook.Provider;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.UrlToken;
+import dev.ramphook.mecash.MeCash;
 import dev.ramphook.servlet.WebhookFilter;
 import dev.ramphook.store.EventStore;
+import dev.ramphook.zbd.ZbdRamp;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -58,8 +58,8 @@ public final class JettyExample implements AutoCloseable {
     static JettyExample start(Options options, String zbdToken, String meCashSecret) throws Exception {
         EventLog events = new EventLog(options.eventLog());
         WebhookReceiver receiver = WebhookReceiver.builder()
-                .endpoint("/webhooks/zbd", provider("zbd"), UrlToken.query("token", zbdToken))
-                .endpoint("/webhooks/mecash", provider("mecash"), HmacSignature.sha512Hex("X-Signature", meCashSecret))
+                .endpoint("/webhooks/zbd", ZbdRamp.provider(), UrlToken.query("token", zbdToken))
+                .endpoint("/webhooks/mecash", MeCash.provider(), HmacSignature.sha512Hex("X-Signature", meCashSecret))
                 .handlers(new SampleHandlers(events))
                 .store(options.store())
                 .maxBodyBytes(options.maxBodyBytes())
@@ -81,16 +81,6 @@ public final class JettyExample implements AutoCloseable {
             throw e;
         }
         return new JettyExample(server, connector, receiver);
-    }
-
-    // Providers are found through ServiceLoader, the same way the zero-code configuration finds them.
-    private static Provider provider(String id) {
-        for (Provider provider : ServiceLoader.load(Provider.class)) {
-            if (provider.id().equals(id)) {
-                return provider;
-            }
-        }
-        throw new IllegalStateException("no provider " + id + " on the class path");
     }
 
     int port() {

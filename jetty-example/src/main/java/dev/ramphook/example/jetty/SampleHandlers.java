@@ -3,10 +3,13 @@ package dev.ramphook.example.jetty;
 import dev.ramphook.DeliveryContext;
 import dev.ramphook.OnEvent;
 import dev.ramphook.WebhookEvent;
+import dev.ramphook.mecash.RampPayout;
+import dev.ramphook.zbd.ZbdPayment;
+import dev.ramphook.zbd.ZbdWithdrawal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What an application writes: annotated methods, one per kind of event it cares about. */
+/** What an application writes: annotated methods, one per kind of event it cares about, with typed data. */
 public final class SampleHandlers {
 
     private static final Logger log = LoggerFactory.getLogger(SampleHandlers.class);
@@ -17,22 +20,24 @@ public final class SampleHandlers {
         this.events = events;
     }
 
-    /** ZBD Ramp: the user paid; credit the order of this session. */
-    @OnEvent(value = "PAYMENT.SETTLED", provider = "zbd")
-    void paymentSettled(WebhookEvent<?> event) {
-        log.info("ZBD payment settled, session {}", event.json().path("data").path("session_id").asText("?"));
+    /** ZBD Ramp: the user paid; credit the order of this session. Amounts are exact BigDecimals. */
+    @OnEvent("PAYMENT.SETTLED")
+    void paymentSettled(ZbdPayment payment) {
+        log.info("ZBD payment settled: {} {} for session {}", payment.baseAmount(), payment.baseCurrency(),
+                payment.sessionId());
     }
 
     /** ZBD Ramp: every withdrawal outcome in one place. */
-    @OnEvent(value = "WITHDRAWAL.*", provider = "zbd")
-    void withdrawal(WebhookEvent<?> event) {
-        log.info("ZBD withdrawal {}", event.shortName());
+    @OnEvent("WITHDRAWAL.*")
+    void withdrawal(ZbdWithdrawal withdrawal, WebhookEvent<?> event) {
+        log.info("ZBD {}: {} {} for session {}", event.shortName(), withdrawal.quoteAmount(),
+                withdrawal.quoteCurrency(), withdrawal.sessionId());
     }
 
-    /** meCash: a payout finished, failed or was refunded. */
-    @OnEvent(value = "ramp.payout.*", provider = "mecash")
-    void payout(WebhookEvent<?> event) {
-        log.info("meCash {} for transaction {}", event.name(), event.json().path("data").path("id").asText("?"));
+    /** meCash: a ramp payout completed, failed, is pending or was refunded. */
+    @OnEvent("ramp.payout.*")
+    void payout(RampPayout payout, WebhookEvent<?> event) {
+        log.info("meCash {}: transaction {} is {}", event.name(), payout.id(), payout.state());
     }
 
     /** Every event from every provider, including names no provider documents yet. */

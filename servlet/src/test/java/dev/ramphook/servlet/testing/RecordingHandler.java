@@ -21,7 +21,7 @@ public final class RecordingHandler {
                 .put("provider", event.provider())
                 .put("event", event.name())
                 .put("key", event.key());
-        entry.set("data", event.json().path("data"));
+        entry.set("data", WebhookContainerContract.dataOf(event.json()));
         synchronized (RECEIVED) {
             RECEIVED.add(entry);
         }

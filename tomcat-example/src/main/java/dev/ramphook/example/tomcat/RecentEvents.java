@@ -23,7 +23,8 @@ final class RecentEvents {
                 .put("provider", event.provider())
                 .put("event", event.name())
                 .put("key", event.key());
-        entry.set("data", event.json().path("data"));
+        // The data member as received; JSON null when the delivery had none.
+        entry.set("data", event.json().has("data") ? event.json().get("data") : JSON.nullNode());
         synchronized (ENTRIES) {
             if (ENTRIES.size() == LIMIT) {
                 ENTRIES.remove(0);
