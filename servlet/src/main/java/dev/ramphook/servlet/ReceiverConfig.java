@@ -7,6 +7,7 @@ import dev.ramphook.store.EventStore;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,16 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The zero-code configuration, fully validated: every key, provider, secret and handler class is checked when the
  * application starts, so that a mistake stops it with a message naming the key rather than failing a delivery.
  */
 final class ReceiverConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiverConfig.class);
 
     /** One configured endpoint. */
     record Endpoint(String name, String path, Provider provider, Authenticator authenticator) {
@@ -126,15 +131,20 @@ final class ReceiverConfig {
 
     private static Map<String, Provider> providers(ClassLoader classLoader) {
         Map<String, Provider> byId = new LinkedHashMap<>();
-        try {
-            for (Provider provider : ServiceLoader.load(Provider.class, classLoader)) {
+        Iterator<Provider> found = ServiceLoader.load(Provider.class, classLoader).iterator();
+        while (true) {
+            try {
+                if (!found.hasNext()) {
+                    return byId;
+                }
+                Provider provider = found.next();
                 byId.putIfAbsent(provider.id(), provider); // first on the class path wins, as with any SPI
+            } catch (ServiceConfigurationError e) {
+                // One broken registration (say, a copy loaded by another class loader) must not hide the others;
+                // an endpoint that needs the missing provider still fails, naming its key.
+                log.warn("skipping a dev.ramphook.Provider that cannot be loaded: {}", e.getMessage());
             }
-        } catch (ServiceConfigurationError e) {
-            throw new ConfigException("a dev.ramphook.Provider on the class path cannot be loaded: " + e.getMessage(),
-                    e);
         }
-        return byId;
     }
 
     private static <T> T instantiate(String key, String className, ClassLoader classLoader, Class<T> type) {

@@ -4,6 +4,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.apache.catalina.Context;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
 
 /**
@@ -30,7 +33,7 @@ public final class TomcatLauncher {
         tomcat.setBaseDir(Files.createTempDirectory("ramphook-tomcat").toString());
         tomcat.setPort(port);
         tomcat.getConnector();
-        tomcat.addWebapp("", webapp.getAbsolutePath());
+        deploy(tomcat, "", webapp.getAbsolutePath());
         tomcat.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -51,6 +54,26 @@ public final class TomcatLauncher {
                     + " MECASH_WEBHOOK_SECRET=" + meCashSecret + " in the shell you sign with");
         }
         tomcat.getServer().await();
+    }
+
+    /**
+     * Deploys a WAR (file or exploded directory) the way a standalone Tomcat does, with its DefaultServlet but
+     * without the JSP engine this example does not ship (Tomcat's own defaults would log a missing Jasper).
+     */
+    static Context deploy(Tomcat tomcat, String contextPath, String war) {
+        tomcat.setAddDefaultWebXmlToWebapp(false);
+        Context context = tomcat.addWebapp(contextPath, war);
+        context.addLifecycleListener(event -> {
+            if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+                Wrapper servlet = Tomcat.addServlet(context, "default", "org.apache.catalina.servlets.DefaultServlet");
+                servlet.setLoadOnStartup(1);
+                servlet.setOverridable(true);
+                context.addServletMappingDecoded("/", "default", false);
+                context.addMimeMapping("html", "text/html");
+                context.addWelcomeFile("index.html");
+            }
+        });
+        return context;
     }
 
     /** Null when the variable is set; otherwise a generated secret, set as the system property of that name. */
