@@ -63,6 +63,8 @@ public final class TomcatLauncher {
     static Context deploy(Tomcat tomcat, String contextPath, String war) {
         tomcat.setAddDefaultWebXmlToWebapp(false);
         Context context = tomcat.addWebapp(contextPath, war);
+        // Under mvn exec:java the system class loader is Maven's: the web app's parent must be the one with Tomcat.
+        context.setParentClassLoader(TomcatLauncher.class.getClassLoader());
         context.addLifecycleListener(event -> {
             if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
                 Wrapper servlet = Tomcat.addServlet(context, "default", "org.apache.catalina.servlets.DefaultServlet");
