@@ -1,0 +1,118 @@
+package dev.ramphook.store;
+
+import static dev.ramphook.store.StoreTestEvents.LEASE;
+import static dev.ramphook.store.StoreTestEvents.T0;
+import static dev.ramphook.store.StoreTestEvents.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What {@link JdbcEventStore} does beyond the {@link EventStore} contract: its schema, bounds and failures. */
+class JdbcEventStoreTest {
+
+    @Test
+    void isDurable() {
+        assertThat(TestPostgres.freshStore().durable()).isTrue();
+    }
+
+    @Test
+    void createsItsTablesOnceAndRecordsTheSchemaVersion() throws SQLException {
+        String prefix = TestPostgres.freshPrefix();
+        JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build();
+        JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build();
+
+        assertThat(queryInts("SELECT version FROM " + prefix + "schema_version")).containsExactly(1);
+    }
+
+    @Test
+    void instancesStartingTogetherMigrateOnce() throws Exception {
+        String prefix = TestPostgres.freshPrefix();
+
+        List<JdbcEventStore> stores = ConcurrencyContract.runTogether(6,
+                () -> JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build());
+
+        assertThat(stores).hasSize(6);
+        assertThat(queryInts("SELECT version FROM " + prefix + "schema_version")).containsExactly(1);
+        assertThat(stores.get(0).record(event("e1"), T0)).isEqualTo(Recorded.NEW);
+        assertThat(stores.get(5).record(event("e1"), T0)).isEqualTo(Recorded.PENDING);
+    }
+
+    @Test
+    void refusesASchemaNewerThanItUnderstands() throws SQLException {
+        String prefix = TestPostgres.freshPrefix();
+        JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build();
+        execute("INSERT INTO " + prefix + "schema_version (version, script) VALUES (99, 'V99__future.sql')");
+
+        assertThatThrownBy(() -> JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build())
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(prefix + "events")
+                .cause().hasMessageContaining("version 99");
+    }
+
+    @Test
+    void keepsItsTablesInTheConfiguredSchema() throws SQLException {
+        execute("CREATE SCHEMA IF NOT EXISTS payments");
+        String prefix = TestPostgres.freshPrefix();
+        JdbcEventStore store = JdbcEventStore.builder(TestPostgres.dataSource()).schema("payments")
+                .tablePrefix(prefix).build();
+
+        store.record(event("e1"), T0);
+
+        assertThat(queryInts("SELECT count(*) FROM payments." + prefix + "events")).containsExactly(1);
+    }
+
+    @Test
+    void rejectsTableNamesThatWouldNeedQuoting() {
+        JdbcEventStore.Builder builder = JdbcEventStore.builder(TestPostgres.dataSource());
+
+        assertThatThrownBy(() -> builder.tablePrefix("x; DROP TABLE users; --").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table prefix");
+        assertThatThrownBy(() -> builder.tablePrefix("ok_").schema("Public").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schema");
+    }
+
+    @Test
+    void completingAnEventDropsItsBody() throws SQLException {
+        String prefix = TestPostgres.freshPrefix();
+        JdbcEventStore store = JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build();
+        store.record(event("e1"), T0);
+        store.complete(store.claim("zbd", "e1", "w", T0, LEASE).orElseThrow(), "w", T0);
+
+        assertThat(queryInts("SELECT count(*) FROM " + prefix + "events WHERE body IS NULL AND state = 'DONE'"))
+                .containsExactly(1);
+    }
+
+    @Test
+    void cutsAHugeErrorMessageInsteadOfStoringIt() {
+        JdbcEventStore store = TestPostgres.freshStore();
+        store.record(event("e1"), T0);
+        StoredEvent claimed = store.claim("zbd", "e1", "w", T0, LEASE).orElseThrow();
+        store.fail(claimed, "w", Set.of(), "x".repeat(100_000), null, T0);
+
+        assertThat(store.deadLetters(1).get(0).lastError()).hasSize(JdbcRows.MAX_ERROR_CHARS);
+    }
+
+    static List<Integer> queryInts(String sql) throws SQLException {
+        try (Connection c = TestPostgres.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            List<Integer> values = new java.util.ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getInt(1));
+            }
+            return values;
+        }
+    }
+
+    static void execute(String sql) throws SQLException {
+        try (Connection c = TestPostgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
