@@ -1,0 +1,62 @@
+package dev.ramphook.crash;
+
+import dev.ramphook.WebhookReceiver;
+import dev.ramphook.auth.Authenticator;
+import dev.ramphook.store.JdbcEventStore;
+import dev.ramphook.testing.ShopProvider;
+import java.io.IOException;
+import java.time.Duration;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A receiver in its own JVM, for {@link CrashRecoveryTest} to kill: JDBC store, queued handling, the JDK's HTTP
+ * server, and a handler that writes each run to the {@link HandledLog}. Prints {@code READY} once it listens.
+ * Exits when its standard input closes, so that it never outlives the test that started it.
+ *
+ * <p>Arguments: JDBC URL, table prefix, port, receiver name.
+ */
+public final class CrashReceiverMain {
+
+    /** Short, so that the restarted receiver takes over the killed one's claims within the test. */
+    static final Duration LEASE = Duration.ofSeconds(2);
+
+    private CrashReceiverMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(args[0]);
+        String prefix = args[1];
+        int port = Integer.parseInt(args[2]);
+        String name = args[3];
+
+        JdbcEventStore store = JdbcEventStore.builder(dataSource).tablePrefix(prefix).build();
+        WebhookReceiver receiver = WebhookReceiver.builder()
+                .endpoint("/hooks/shop", new ShopProvider(), Authenticator.none())
+                .on("*", new HandledLog(dataSource, prefix).handler(name))
+                .store(store)
+                .queued(2)
+                .claimLease(LEASE)
+                .pollInterval(Duration.ofMillis(50))
+                .build();
+        JdkHttpAdapter http = JdkHttpAdapter.serve(receiver, port);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            http.close();
+            receiver.close();
+        }));
+        System.out.println("READY");
+        System.out.flush();
+        waitForStdinToClose();
+        System.exit(0);
+    }
+
+    private static void waitForStdinToClose() {
+        try {
+            while (System.in.read() >= 0) {
+                // the parent never writes; it only closes
+            }
+        } catch (IOException parentGone) {
+            // same as end of input
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.ramphook.store;
+
+import static dev.ramphook.store.HttpSender.answer;
+import static dev.ramphook.store.HttpSender.key;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ramphook.EventHandler;
+import dev.ramphook.WebhookReceiver;
+import dev.ramphook.auth.Authenticator;
+import dev.ramphook.crash.HandledLog;
+import dev.ramphook.crash.JdkHttpAdapter;
+import dev.ramphook.testing.MutableClock;
+import dev.ramphook.testing.ShopProvider;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The database goes away under a running receiver (its connections cut by a proxy) and comes back: deliveries
+ * answer 503 meanwhile, so the provider retries; nothing acknowledged is lost; service resumes by itself.
+ */
+class DatabaseOutageTest {
+
+    private static final Duration LEASE = Duration.ofMinutes(1);
+
+    private final HttpSender sender = new HttpSender();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final String prefix = TestPostgres.freshPrefix();
+    private TcpProxy proxy;
+    private HandledLog log;
+    private ObservedStore store;
+    private WebhookReceiver receiver;
+    private JdkHttpAdapter http;
+    private URI endpoint;
+
+    @BeforeEach
+    void start() throws Exception {
+        proxy = TcpProxy.to(TestPostgres.server().getPort());
+        PGSimpleDataSource viaProxy = new PGSimpleDataSource();
+        viaProxy.setServerNames(new String[] {"127.0.0.1"});
+        viaProxy.setPortNumbers(new int[] {proxy.port()});
+        viaProxy.setDatabaseName("postgres");
+        viaProxy.setUser("postgres");
+        viaProxy.setConnectTimeout(2);
+        store = new ObservedStore(JdbcEventStore.builder(viaProxy).tablePrefix(prefix)
+                .queryTimeout(Duration.ofSeconds(2)).build());
+        // The handlers' own writes go straight to the database: the test watches them through the outage.
+        log = new HandledLog(TestPostgres.dataSource(), prefix).create();
+    }
+
+    private void startReceiver(EventHandler handler) throws Exception {
+        receiver = WebhookReceiver.builder()
+                .endpoint("/hooks/shop", new ShopProvider(), Authenticator.none())
+                .on("*", handler)
+                .store(store)
+                .queued(1)
+                .clock(clock)
+                .claimLease(LEASE)
+                .pollInterval(Duration.ofMillis(50))
+                .build();
+        http = JdkHttpAdapter.serve(receiver, 0);
+        endpoint = URI.create("http://127.0.0.1:" + http.port() + "/hooks/shop");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        http.close();
+        receiver.close();
+        proxy.close();
+    }
+
+    @Test
+    void deliveriesAnswer503WhileTheDatabaseIsDownAndAreHandledOnceWhenRetriedAfterwards() throws Exception {
+        startReceiver(log.handler("r"));
+        for (String id : List.of("o-1", "o-2", "o-3")) {
+            assertThat(answer(sender.paid(endpoint, id))).isEqualTo("200 accepted");
+        }
+        await().until(() -> log.runs().size() == 3);
+
+        proxy.cut();
+        for (String id : List.of("o-4", "o-5", "o-6")) {
+            HttpResponse<String> refused = sender.paid(endpoint, id);
+            assertThat(answer(refused)).isEqualTo("503 unavailable");
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        }
+
+        proxy.restore();
+        for (String id : List.of("o-4", "o-5", "o-6")) {
+            assertThat(answer(sender.paid(endpoint, id))).isEqualTo("200 accepted");
+        }
+        await().until(() -> log.runs().size() == 6);
+        assertThat(log.runs()).containsOnlyKeys(key("o-1"), key("o-2"), key("o-3"), key("o-4"), key("o-5"), key("o-6"))
+                .allSatisfy((key, attempts) -> assertThat(attempts).containsExactly(1));
+    }
+
+    /**
+     * The one window where an event runs twice: its handler finished, but the database was down when the worker
+     * tried to mark it done. The claim's lease then runs out and the event is handled again. Handlers with side
+     * effects outside the database should therefore be idempotent (the event key is the natural idempotency key).
+     */
+    @Test
+    void anEventHandledWhileTheDatabaseWentDownRunsAgainAfterItsLease() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        EventHandler logged = log.handler("r");
+        startReceiver((event, context) -> {
+            logged.handle(event, context);
+            if (context.attempt() == 1) {
+                running.countDown();
+                finish.await();
+            }
+        });
+        assertThat(answer(sender.paid(endpoint, "o-1"))).isEqualTo("200 accepted");
+        running.await();
+
+        proxy.cut();
+        finish.countDown();
+        await().until(() -> store.failedCompletions() == 1);
+        proxy.restore();
+        assertThat(answer(sender.paid(endpoint, "o-1"))).isEqualTo("200 duplicate");
+        assertThat(log.runs().get(key("o-1"))).containsExactly(1);
+
+        clock.advance(LEASE);
+        await().until(() -> log.runs().get(key("o-1")).size() == 2);
+        assertThat(log.runs().get(key("o-1"))).containsExactly(1, 2);
+    }
+}

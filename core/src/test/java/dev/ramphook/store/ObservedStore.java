@@ -1,0 +1,79 @@
+package dev.ramphook.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Passes everything to a real store and counts the completions that failed, so a test knows one was tried. */
+final class ObservedStore implements EventStore {
+
+    private final EventStore store;
+    private final AtomicInteger failedCompletions = new AtomicInteger();
+
+    ObservedStore(EventStore store) {
+        this.store = store;
+    }
+
+    int failedCompletions() {
+        return failedCompletions.get();
+    }
+
+    @Override
+    public void complete(StoredEvent event, String owner, Instant now) {
+        try {
+            store.complete(event, owner, now);
+        } catch (StoreException e) {
+            failedCompletions.incrementAndGet();
+            throw e;
+        }
+    }
+
+    @Override
+    public Recorded record(StoredEvent event, Instant now) {
+        return store.record(event, now);
+    }
+
+    @Override
+    public Optional<StoredEvent> claim(String provider, String key, String owner, Instant now, Duration lease) {
+        return store.claim(provider, key, owner, now, lease);
+    }
+
+    @Override
+    public List<StoredEvent> claimDue(String owner, Instant now, Duration lease, int max) {
+        return store.claimDue(owner, now, lease, max);
+    }
+
+    @Override
+    public void fail(StoredEvent event, String owner, Set<String> completedHandlers, String error, Instant retryAt,
+                     Instant now) {
+        store.fail(event, owner, completedHandlers, error, retryAt, now);
+    }
+
+    @Override
+    public void release(StoredEvent event, String owner) {
+        store.release(event, owner);
+    }
+
+    @Override
+    public List<StoredEvent> deadLetters(int limit) {
+        return store.deadLetters(limit);
+    }
+
+    @Override
+    public boolean replay(String provider, String key, Instant now) {
+        return store.replay(provider, key, now);
+    }
+
+    @Override
+    public int prune(Instant cutoff) {
+        return store.prune(cutoff);
+    }
+
+    @Override
+    public boolean durable() {
+        return store.durable();
+    }
+}
