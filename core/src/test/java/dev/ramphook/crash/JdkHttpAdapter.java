@@ -28,6 +28,8 @@ public final class JdkHttpAdapter implements AutoCloseable {
 
     /** Serves {@code receiver} on 127.0.0.1 at {@code port} (0 for any free port). */
     public static JdkHttpAdapter serve(WebhookReceiver receiver, int port) throws IOException {
+        // Without TCP_NODELAY, small answers wait out the client's delayed ACK: ~40 ms per request.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         JdkHttpAdapter adapter = new JdkHttpAdapter(server);
         server.createContext("/", exchange -> adapter.handle(receiver, exchange));
