@@ -33,8 +33,9 @@ record JdbcStatements(JdbcTables tables, String insert, String state, String cla
                 + " UPDATE " + t + " e SET claimed_by = ?, lease_until = ?, attempts = e.attempts + 1"
                 + " FROM due WHERE e.id = due.id"
                 + " RETURNING e.id, e.next_attempt_at, " + prefixed("e.", JdbcRows.EVENT_COLUMNS);
-        String complete = "UPDATE " + t + " SET state = 'DONE', body = NULL, done_at = ?, claimed_by = NULL,"
-                + " lease_until = NULL WHERE " + HELD;
+        // A done event only has to deduplicate: its body and headers go.
+        String complete = "UPDATE " + t + " SET state = 'DONE', body = NULL, headers = '{}', done_at = ?,"
+                + " claimed_by = NULL, lease_until = NULL WHERE " + HELD;
         String fail = "UPDATE " + t + " SET completed_handlers = ?, last_error = ?, state = ?,"
                 + " next_attempt_at = COALESCE(?, next_attempt_at), done_at = ?, claimed_by = NULL, lease_until = NULL"
                 + " WHERE " + HELD;

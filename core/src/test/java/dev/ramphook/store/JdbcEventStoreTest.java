@@ -6,6 +6,7 @@ import static dev.ramphook.store.StoreTestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,6 +58,22 @@ class JdbcEventStoreTest {
     }
 
     @Test
+    void adoptsTablesCreatedByHandFromItsScript() throws Exception {
+        String prefix = TestPostgres.freshPrefix();
+        JdbcTables tables = new JdbcTables(null, prefix);
+        String script = new String(JdbcSchema.class.getResourceAsStream("postgresql/V1__create_events.sql")
+                .readAllBytes(), StandardCharsets.UTF_8);
+        for (String statement : JdbcSchema.statements(tables.render(script))) {
+            execute(statement);
+        }
+
+        JdbcEventStore store = JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build();
+
+        assertThat(store.record(event("e1"), T0)).isEqualTo(Recorded.NEW);
+        assertThat(queryInts("SELECT version FROM " + prefix + "schema_version")).containsExactly(1);
+    }
+
+    @Test
     void keepsItsTablesInTheConfiguredSchema() throws SQLException {
         execute("CREATE SCHEMA IF NOT EXISTS payments");
         String prefix = TestPostgres.freshPrefix();
@@ -79,13 +96,14 @@ class JdbcEventStoreTest {
     }
 
     @Test
-    void completingAnEventDropsItsBody() throws SQLException {
+    void completingAnEventDropsItsBodyAndHeaders() throws SQLException {
         String prefix = TestPostgres.freshPrefix();
         JdbcEventStore store = JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build();
         store.record(event("e1"), T0);
         store.complete(store.claim("zbd", "e1", "w", T0, LEASE).orElseThrow(), "w", T0);
 
-        assertThat(queryInts("SELECT count(*) FROM " + prefix + "events WHERE body IS NULL AND state = 'DONE'"))
+        assertThat(queryInts("SELECT count(*) FROM " + prefix + "events"
+                + " WHERE body IS NULL AND headers = '{}' AND state = 'DONE'"))
                 .containsExactly(1);
     }
 

@@ -1,10 +1,11 @@
 -- ramphook event store, schema version 1 (PostgreSQL 10 or later).
 -- ${events} and ${prefix} are replaced by the configured (validated) schema-qualified table name and prefix.
 -- Statements are separated by semicolons at line ends; keep semicolons out of comments and literals.
+-- IF NOT EXISTS: tables created by hand from this script, before ramphook managed them, are adopted.
 
 -- One row per delivered event; (provider, event_key) is the deduplication key.
 -- state: PENDING (waiting or claimed; claimed means claimed_by set and lease_until in the future), DONE, DEAD.
-CREATE TABLE ${events} (
+CREATE TABLE IF NOT EXISTS ${events} (
     id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     provider           text        NOT NULL,
     event_key          text        NOT NULL,
@@ -25,10 +26,10 @@ CREATE TABLE ${events} (
 );
 
 -- Workers look for due pending events in due order; done and dead rows stay out of this index.
-CREATE INDEX ${prefix}events_due ON ${events} (next_attempt_at, id) WHERE state = 'PENDING';
+CREATE INDEX IF NOT EXISTS ${prefix}events_due ON ${events} (next_attempt_at, id) WHERE state = 'PENDING';
 
 -- Retention deletes old done events.
-CREATE INDEX ${prefix}events_done ON ${events} (received_at) WHERE state = 'DONE';
+CREATE INDEX IF NOT EXISTS ${prefix}events_done ON ${events} (received_at) WHERE state = 'DONE';
 
 -- Dead letters are listed oldest first.
-CREATE INDEX ${prefix}events_dead ON ${events} (id) WHERE state = 'DEAD';
+CREATE INDEX IF NOT EXISTS ${prefix}events_dead ON ${events} (id) WHERE state = 'DEAD';
