@@ -24,23 +24,21 @@ final class Attempts {
     private final HandlerRegistry registry;
     private final EventStore store;
     private final Clock clock;
-    private final String owner;
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
 
-    Attempts(HandlerRegistry registry, EngineConfig config, String owner) {
+    Attempts(HandlerRegistry registry, EngineConfig config) {
         this.registry = registry;
         this.store = config.store();
         this.clock = config.clock();
-        this.owner = owner;
         this.maxAttempts = config.maxAttempts();
         this.initialBackoff = config.initialBackoff();
         this.maxBackoff = config.maxBackoff();
     }
 
-    /** Runs the handlers; true when all succeeded and the event is done. Store failures propagate. */
-    boolean run(StoredEvent claimed, WebhookEvent<?> event) {
+    /** Runs the handlers under {@code owner}'s claim; true when all succeeded and the event is done. */
+    boolean run(StoredEvent claimed, WebhookEvent<?> event, String owner) {
         Context context = new Context(claimed.attempts(), claimed.receivedAt(), claimed.endpoint(), claimed.headers());
         Set<String> completed = new HashSet<>(claimed.completedHandlers());
         for (Binding b : registry.handlersFor(event)) {
@@ -51,7 +49,7 @@ final class Attempts {
                 b.handler().handle(event, context);
                 completed.add(b.id());
             } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
-                fail(claimed, event, completed, b.id(), e);
+                fail(claimed, owner, event, completed, b.id(), e);
                 return false;
             }
         }
@@ -66,12 +64,13 @@ final class Attempts {
     }
 
     /** Records a failure that happened outside any handler (an event that can no longer be parsed, say). */
-    void failOutright(StoredEvent claimed, String error) {
+    void failOutright(StoredEvent claimed, String owner, String error) {
         store.fail(claimed, owner, claimed.completedHandlers(), error, null, clock.instant());
         log.error("event {} is a dead letter: {}", claimed, error);
     }
 
-    private void fail(StoredEvent claimed, WebhookEvent<?> event, Set<String> completed, String handler, Throwable e) {
+    private void fail(StoredEvent claimed, String owner, WebhookEvent<?> event, Set<String> completed, String handler,
+                      Throwable e) {
         Instant now = clock.instant();
         boolean last = claimed.attempts() >= maxAttempts;
         Instant retryAt = last ? null : now.plus(backoff(claimed.attempts()));

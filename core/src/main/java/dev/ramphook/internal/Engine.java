@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ public final class Engine {
     private final Maintenance maintenance;
     private final String owner = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong inlineClaims = new AtomicLong();
     private volatile boolean closed;
 
     private Engine(EngineConfig config) {
@@ -53,7 +55,7 @@ public final class Engine {
         }
         List<Provider> providers = config.endpoints().stream().map(EngineConfig.EndpointSpec::provider).toList();
         HandlerRegistry registry = HandlerRegistry.build(config.handlerBeans(), config.handlers(), providers);
-        this.attempts = new Attempts(registry, config, owner);
+        this.attempts = new Attempts(registry, config);
         this.worker = config.queued() ? new QueueWorker(config, owner, this::handleQueued) : null;
         this.maintenance = new Maintenance(config);
         describe(registry);
@@ -194,15 +196,16 @@ public final class Engine {
             default:
                 break;
         }
+        String claimOwner = owner + "-r" + inlineClaims.incrementAndGet(); // one owner per request's claim
         Optional<StoredEvent> claimed;
         try {
-            claimed = store.claim(stored.provider(), stored.key(), owner, config.clock().instant(), config.lease());
+            claimed = store.claim(stored.provider(), stored.key(), claimOwner, config.clock().instant(),
+                    config.lease());
             if (claimed.isEmpty()) {
                 return Responses.IN_PROGRESS; // another copy of this event won the claim just now
             }
-            boolean handled = attempts.run(claimed.get(), event);
-            return !handled ? Responses.HANDLER_FAILED
-                    : recorded == Recorded.NEW ? Responses.ACCEPTED : Responses.DUPLICATE;
+            // This delivery handled the event, whether it was first to record it or a retry after a failure.
+            return attempts.run(claimed.get(), event, claimOwner) ? Responses.ACCEPTED : Responses.HANDLER_FAILED;
         } catch (StoreException e) {
             // Recorded, so not lost: a redelivery or replay runs it. The provider must retry, hence 503.
             log.error("event store failed while handling {}: {}", event, e.getMessage());
@@ -210,15 +213,15 @@ public final class Engine {
         }
     }
 
-    private void handleQueued(StoredEvent claimed) {
+    private void handleQueued(StoredEvent claimed, String claimOwner) {
         WebhookEvent<?> event;
         try {
             event = rebuild(claimed);
         } catch (InvalidPayloadException | IllegalStateException e) {
-            attempts.failOutright(claimed, e.getMessage());
+            attempts.failOutright(claimed, claimOwner, e.getMessage());
             return;
         }
-        attempts.run(claimed, event);
+        attempts.run(claimed, event, claimOwner);
     }
 
     /** The event of a stored delivery, as the endpoint's provider parses it, under the stored key. */
@@ -273,7 +276,9 @@ public final class Engine {
             worker.signal();
             return true;
         }
-        store.claim(provider, key, owner, config.clock().instant(), config.lease()).ifPresent(this::handleQueued);
+        String claimOwner = owner + "-replay" + inlineClaims.incrementAndGet();
+        store.claim(provider, key, claimOwner, config.clock().instant(), config.lease())
+                .ifPresent(claimed -> handleQueued(claimed, claimOwner));
         return true;
     }
 

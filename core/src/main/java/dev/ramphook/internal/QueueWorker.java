@@ -6,14 +6,14 @@ import dev.ramphook.store.StoredEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +31,14 @@ final class QueueWorker {
     private final Duration lease;
     private final long pollMillis;
     private final int workers;
-    private final Consumer<StoredEvent> process;
+    private final BiConsumer<StoredEvent, String> process;
     private final ExecutorService threads;
     private final Semaphore wake = new Semaphore(0);
-    private final Set<StoredEvent> inFlight = ConcurrentHashMap.newKeySet();
+    private final Map<StoredEvent, String> inFlight = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    QueueWorker(EngineConfig config, String owner, Consumer<StoredEvent> process) {
+    /** {@code process} runs one claimed event under the given owner id. */
+    QueueWorker(EngineConfig config, String owner, BiConsumer<StoredEvent, String> process) {
         this.store = config.store();
         this.clock = config.clock();
         this.owner = owner;
@@ -54,8 +55,10 @@ final class QueueWorker {
     }
 
     void start() {
-        for (int i = 0; i < workers; i++) {
-            threads.execute(this::loop);
+        for (int i = 1; i <= workers; i++) {
+            // One owner id per worker: a claim taken over after its lease is visibly another owner's, even in-process.
+            String workerOwner = owner + "-w" + i;
+            threads.execute(() -> loop(workerOwner));
         }
     }
 
@@ -64,7 +67,7 @@ final class QueueWorker {
         wake.release();
     }
 
-    private void loop() {
+    private void loop(String owner) {
         while (!stopping) {
             try {
                 List<StoredEvent> claimed = store.claimDue(owner, clock.instant(), lease, 1);
@@ -73,9 +76,9 @@ final class QueueWorker {
                     continue;
                 }
                 for (StoredEvent event : claimed) {
-                    inFlight.add(event);
+                    inFlight.put(event, owner);
                     try {
-                        process.accept(event);
+                        process.accept(event, owner);
                     } finally {
                         inFlight.remove(event);
                     }
@@ -116,9 +119,10 @@ final class QueueWorker {
             Thread.currentThread().interrupt();
         }
         // Release before interrupting: the interrupted handler's failure must not count as an attempt.
-        for (StoredEvent event : inFlight) {
+        for (Map.Entry<StoredEvent, String> claim : inFlight.entrySet()) {
+            StoredEvent event = claim.getKey();
             try {
-                store.release(event, owner);
+                store.release(event, claim.getValue());
                 log.warn("shutdown: handler still running for {}; claim released, it will run again", event);
             } catch (RuntimeException e) {
                 log.warn("shutdown: could not release {}; its claim expires after the lease", event, e);

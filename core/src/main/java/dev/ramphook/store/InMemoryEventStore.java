@@ -166,6 +166,7 @@ final class InMemoryEventStore implements EventStore {
         e.event = new StoredEvent(s.provider(), s.key(), s.name(), s.endpoint(), s.body(), s.headers(),
                 s.receivedAt(), s.attempts() - 1, s.completedHandlers(), s.lastError());
         e.owner = null;
+        e.nextAttemptAt = s.receivedAt(); // due again at once, even if it was claimed ahead of a retry time
     }
 
     @Override

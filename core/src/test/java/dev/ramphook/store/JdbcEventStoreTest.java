@@ -118,19 +118,6 @@ class JdbcEventStoreTest {
     }
 
     /** The SPI says a released event is due at once; the in-memory store keeps a pending retry time instead. */
-    @Test
-    void aReleasedRetryIsDueAtOnceEvenBeforeItsRetryTime() {
-        JdbcEventStore store = TestPostgres.freshStore();
-        store.record(event("e1"), T0);
-        StoredEvent first = store.claim("zbd", "e1", "w", T0, LEASE).orElseThrow();
-        store.fail(first, "w", Set.of(), "boom", T0.plusSeconds(60), T0);
-        StoredEvent second = store.claim("zbd", "e1", "w", T0.plusSeconds(1), LEASE).orElseThrow();
-        store.release(second, "w");
-
-        assertThat(store.claimDue("other", T0.plusSeconds(1), LEASE, 10))
-                .singleElement().extracting(StoredEvent::attempts).isEqualTo(2);
-    }
-
     static List<Integer> queryInts(String sql) throws SQLException {
         try (Connection c = TestPostgres.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {

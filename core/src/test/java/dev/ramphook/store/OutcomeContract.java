@@ -116,4 +116,16 @@ interface OutcomeContract extends StoreUnderTest {
         assertThat(store().record(event("old-pending"), later)).isEqualTo(Recorded.PENDING);
         assertThat(store().record(newDone, later)).isEqualTo(Recorded.DONE);
     }
+
+    @Test
+    default void aReleasedRetryIsDueAtOnceEvenBeforeItsRetryTime() {
+        store().record(event("e1"), T0);
+        StoredEvent first = store().claim("zbd", "e1", "w", T0, LEASE).orElseThrow();
+        store().fail(first, "w", Set.of(), "boom", T0.plusSeconds(60), T0);
+        StoredEvent second = store().claim("zbd", "e1", "w", T0.plusSeconds(1), LEASE).orElseThrow();
+        store().release(second, "w");
+
+        assertThat(store().claimDue("other", T0.plusSeconds(1), LEASE, 10))
+                .singleElement().extracting(StoredEvent::attempts).isEqualTo(2);
+    }
 }
