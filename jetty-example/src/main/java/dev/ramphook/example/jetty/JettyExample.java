@@ -24,7 +24,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * A standalone webhook receiver: embedded Jetty 12.1 (ee10), the ramphook filter wired in code, sample handlers.
  *
  * <p>Environment: {@code PORT} (default 8080), {@code ZBD_WEBHOOK_TOKEN}, {@code MECASH_WEBHOOK_SECRET} (generated
- * and printed when unset), {@code EVENT_LOG} (a file that gets one JSON line per event). Stops cleanly on SIGTERM.
+ * and printed when unset), {@code EVENT_LOG} (a file that gets one JSON line per event), {@code RAMPHOOK_JDBC_URL}
+ * (+ {@code RAMPHOOK_JDBC_USER}, {@code RAMPHOOK_JDBC_PASSWORD}: record events in PostgreSQL; memory otherwise).
+ * Stops cleanly on SIGTERM.
  */
 public final class JettyExample implements AutoCloseable {
 
@@ -36,7 +38,7 @@ public final class JettyExample implements AutoCloseable {
             String log = env.get("EVENT_LOG");
             return new Options(Integer.parseInt(port.trim()), blankToNull(env.get("ZBD_WEBHOOK_TOKEN")),
                     blankToNull(env.get("MECASH_WEBHOOK_SECRET")), log == null || log.isBlank() ? null : Path.of(log),
-                    EventStore.inMemory(), 1 << 20);
+                    Storage.fromEnvironment(env), 1 << 20);
         }
 
         private static String blankToNull(String s) {
@@ -115,6 +117,7 @@ public final class JettyExample implements AutoCloseable {
         }, "ramphook-shutdown"));
         System.out.println("ramphook Jetty example listening on " + app.uri() + "/ (webhooks at /webhooks/zbd and"
                 + " /webhooks/mecash, received events at GET /events)");
+        System.out.println(Storage.describe(options.store()));
         if (options.zbdToken() == null) {
             System.out.println("ZBD_WEBHOOK_TOKEN is not set; generated for this run. Use:\n  curl -sS -X POST '"
                     + app.uri() + "/webhooks/zbd?token=" + zbdToken + "' -H 'Content-Type: application/json'"
