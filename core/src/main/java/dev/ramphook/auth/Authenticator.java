@@ -30,19 +30,7 @@ public interface Authenticator {
         if (all.isEmpty()) {
             throw new IllegalArgumentException("allOf needs at least one authenticator");
         }
-        return (request, body) -> {
-            Verification accepted = Verification.ok();
-            for (Authenticator a : all) {
-                Verification v = Objects.requireNonNull(a.verify(request, body), "authenticator returned null");
-                if (!v.isOk()) {
-                    return v;
-                }
-                if (v.eventId().isPresent()) {
-                    accepted = v;
-                }
-            }
-            return accepted;
-        };
+        return new AllOf(all);
     }
 
     /** True for {@link #none()}. */
@@ -68,5 +56,30 @@ enum NoAuthentication implements Authenticator {
     @Override
     public String toString() {
         return "Authenticator.none()";
+    }
+}
+
+/** Every one must accept, checked in the order given; the event id of the last one that supplies one wins. */
+record AllOf(List<Authenticator> all) implements Authenticator {
+
+    @Override
+    public Verification verify(WebhookRequest request, byte[] body) {
+        Verification accepted = Verification.ok();
+        for (Authenticator a : all) {
+            Verification v = Objects.requireNonNull(a.verify(request, body), "authenticator returned null");
+            if (!v.isOk()) {
+                return v;
+            }
+            if (v.eventId().isPresent()) {
+                accepted = v;
+            }
+        }
+        return accepted;
+    }
+
+    /** Lists the members by their own (secret-free) descriptions. */
+    @Override
+    public String toString() {
+        return "Authenticator.allOf" + all;
     }
 }

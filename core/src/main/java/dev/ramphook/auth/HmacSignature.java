@@ -1,125 +1,157 @@
 package dev.ramphook.auth;
 
 import dev.ramphook.WebhookRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An HMAC of the raw body in a request header: meCash's {@code X-Signature} (HMAC-SHA512, hex), GitHub-style
- * {@code sha256=<hex>}, ZBD's {@code X-ZBD-Signature}. Hex is accepted in either case; several secrets may be
- * given for rotation; comparison is constant-time.
+ * {@code sha256=<hex>}, ZBD's {@code X-ZBD-Signature}. Secrets are used as their UTF-8 bytes.
+ *
+ * <ul>
+ *   <li>Hex is accepted in either case; base64 in the standard or URL-safe alphabet, padded or not.</li>
+ *   <li>Several secrets may be given for rotation: any one of them may have signed the body.</li>
+ *   <li>A header may carry several signatures separated by commas or spaces (or be repeated): one match is
+ *       enough, so a sender can sign with an old and a new secret during rotation.</li>
+ *   <li>Comparison is constant-time. Reasons name the failed check and never the expected signature.</li>
+ * </ul>
  *
  * <pre>{@code
- * HmacSignature.sha512Hex("X-Signature", secret)                    // meCash default
- * HmacSignature.sha256Hex("X-meCash-Signature", secret).prefix("sha256=")
+ * HmacSignature.meCash(secret)                          // X-Signature: <hex HMAC-SHA512>   (meCash default)
+ * HmacSignature.meCashSha256(secret)                    // X-meCash-Signature: sha256=<hex HMAC-SHA256>
+ * HmacSignature.zbd(secret)                             // X-ZBD-Signature: <hex HMAC-SHA256>, sha256= optional
+ * HmacSignature.sha256Hex("X-Hub-Signature-256", secret).prefix("sha256=")   // GitHub style
  * }</pre>
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class HmacSignature implements Authenticator {
 
-    /** How the signature is written in the header. */
-    public enum Encoding { HEX, BASE64 }
+    /** Most signatures a header may list; more is an attack on our CPU, not key rotation. */
+    static final int MAX_SIGNATURES = 16;
 
-    private final String algorithm;
+    private final HmacAlgorithm algorithm;
     private final String header;
-    private final Encoding encoding;
+    private final SignatureEncoding encoding;
     private final String prefix;
+    private final boolean prefixRequired;
     private final List<SecretKeySpec> keys;
 
-    private HmacSignature(String algorithm, String header, Encoding encoding, String prefix, List<SecretKeySpec> keys) {
+    private HmacSignature(HmacAlgorithm algorithm, String header, SignatureEncoding encoding, String prefix,
+                          boolean prefixRequired, List<SecretKeySpec> keys) {
         this.algorithm = algorithm;
         this.header = header;
         this.encoding = encoding;
         this.prefix = prefix;
+        this.prefixRequired = prefixRequired;
         this.keys = keys;
     }
 
+    /** meCash's documented default: {@code X-Signature} holding the hex HMAC-SHA512 of the raw body. */
+    public static HmacSignature meCash(String... secrets) {
+        return sha512Hex("X-Signature", secrets);
+    }
+
+    /** meCash's other documented scheme: {@code X-meCash-Signature: sha256=<hex HMAC-SHA256>}. */
+    public static HmacSignature meCashSha256(String... secrets) {
+        return sha256Hex("X-meCash-Signature", secrets).prefix("sha256=");
+    }
+
+    /**
+     * ZBD's {@code X-ZBD-Signature}: the hex HMAC-SHA256 of the raw body. ZBD's older on-ramp API wrote it as
+     * {@code sha256=<hex>}, so that prefix is accepted but not required.
+     */
+    public static HmacSignature zbd(String... secrets) {
+        HmacSignature plain = sha256Hex("X-ZBD-Signature", secrets);
+        return new HmacSignature(plain.algorithm, plain.header, plain.encoding, "sha256=", false, plain.keys);
+    }
+
+    /** HMAC-SHA256 of the raw body, hex-encoded, in {@code header}. */
     public static HmacSignature sha256Hex(String header, String... secrets) {
-        return create("HmacSHA256", header, Encoding.HEX, secrets);
+        return create(HmacAlgorithm.SHA256, header, SignatureEncoding.HEX, secrets);
     }
 
+    /** HMAC-SHA512 of the raw body, hex-encoded, in {@code header}. */
     public static HmacSignature sha512Hex(String header, String... secrets) {
-        return create("HmacSHA512", header, Encoding.HEX, secrets);
+        return create(HmacAlgorithm.SHA512, header, SignatureEncoding.HEX, secrets);
     }
 
+    /** HMAC-SHA256 of the raw body, base64-encoded, in {@code header}. */
     public static HmacSignature sha256Base64(String header, String... secrets) {
-        return create("HmacSHA256", header, Encoding.BASE64, secrets);
+        return create(HmacAlgorithm.SHA256, header, SignatureEncoding.BASE64, secrets);
     }
 
+    /** HMAC-SHA512 of the raw body, base64-encoded, in {@code header}. */
     public static HmacSignature sha512Base64(String header, String... secrets) {
-        return create("HmacSHA512", header, Encoding.BASE64, secrets);
+        return create(HmacAlgorithm.SHA512, header, SignatureEncoding.BASE64, secrets);
     }
 
-    private static HmacSignature create(String algorithm, String header, Encoding encoding, String... secrets) {
+    private static HmacSignature create(HmacAlgorithm algorithm, String header, SignatureEncoding encoding,
+                                        String... secrets) {
         if (header == null || header.isBlank()) {
             throw new IllegalArgumentException("HmacSignature: the header name must not be blank");
         }
-        List<SecretKeySpec> keys = Secrets.utf8("HmacSignature", secrets).stream()
-                .map(s -> new SecretKeySpec(s, algorithm))
-                .toList();
-        return new HmacSignature(algorithm, header, encoding, "", keys);
+        return new HmacSignature(algorithm, header.trim(), encoding, "", false,
+                algorithm.keys(Secrets.utf8("HmacSignature", secrets)));
     }
 
-    /** A prefix the header value starts with, such as {@code sha256=}; matched ignoring case. */
+    /**
+     * This check with a prefix every signature must start with, such as {@code sha256=} (matched ignoring case).
+     * A signature without it does not count.
+     */
     public HmacSignature prefix(String prefix) {
-        return new HmacSignature(algorithm, header, encoding, Objects.requireNonNull(prefix, "prefix"), keys);
+        Objects.requireNonNull(prefix, "prefix");
+        return new HmacSignature(algorithm, header, encoding, prefix, !prefix.isEmpty(), keys);
     }
 
     @Override
     public Verification verify(WebhookRequest request, byte[] body) {
-        Optional<String> value = request.header(header);
-        if (value.isEmpty() || value.get().isBlank()) {
+        List<String> candidates = SignatureList.split(request.headers(header), MAX_SIGNATURES);
+        if (candidates.isEmpty()) {
             return Verification.unauthorized("missing signature header " + header);
         }
-        String given = value.get().trim();
-        if (!prefix.isEmpty()) {
-            if (!given.regionMatches(true, 0, prefix, 0, prefix.length())) {
-                return Verification.unauthorized("signature header " + header + " lacks prefix " + prefix);
-            }
-            given = given.substring(prefix.length());
+        byte[][] expected = new byte[keys.size()][];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = algorithm.mac(keys.get(i), body);
         }
-        byte[] signature = decode(given);
-        if (signature == null) {
-            return Verification.unauthorized("malformed signature in " + header);
-        }
+        boolean wellFormed = false;
         boolean match = false;
-        for (SecretKeySpec key : keys) {
-            match |= MessageDigest.isEqual(mac(key, body), signature);
+        for (String candidate : candidates) {
+            String text = stripPrefix(candidate);
+            byte[] given = text == null ? null : encoding.decode(text);
+            if (given == null) {
+                continue;
+            }
+            wellFormed = true;
+            for (byte[] e : expected) {
+                match |= MessageDigest.isEqual(e, given); // no early exit: time tells nothing about which matched
+            }
         }
-        return match ? Verification.ok() : Verification.unauthorized("no matching signature");
+        if (match) {
+            return Verification.ok();
+        }
+        return Verification.unauthorized(wellFormed ? "no matching signature"
+                : prefixRequired ? "signature header " + header + " lacks prefix " + prefix + " or is malformed"
+                : "malformed signature in " + header);
     }
 
-    private byte[] decode(String text) {
-        try {
-            return encoding == Encoding.HEX
-                    ? HexFormat.of().parseHex(text.toLowerCase(Locale.ROOT))
-                    : Base64.getDecoder().decode(text.getBytes(StandardCharsets.US_ASCII));
-        } catch (IllegalArgumentException malformed) {
-            return null;
+    /** The candidate without the prefix, or {@code null} when a required prefix is missing. */
+    private String stripPrefix(String candidate) {
+        if (prefix.isEmpty()) {
+            return candidate;
         }
+        if (candidate.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return candidate.substring(prefix.length());
+        }
+        return prefixRequired ? null : candidate;
     }
 
-    // javax.crypto.Mac is not thread-safe: one instance per call.
-    private byte[] mac(SecretKeySpec key, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(key);
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(algorithm + " is required of every JVM", e);
-        }
-    }
-
+    /** Names the scheme; never a secret. */
     @Override
     public String toString() {
-        return "HmacSignature[" + algorithm + ", " + header + ", " + encoding + "]";
+        return "HmacSignature[" + algorithm + ", header=" + header + ", " + encoding
+                + (prefix.isEmpty() ? "" : ", prefix=" + prefix) + ", secrets=" + keys.size() + "]";
     }
 }

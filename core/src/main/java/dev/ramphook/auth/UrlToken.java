@@ -2,17 +2,33 @@ package dev.ramphook.auth;
 
 import dev.ramphook.WebhookRequest;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A secret carried in the webhook URL, for providers that sign nothing but let the integrator choose the URL per
- * delivery target (ZBD Ramp's {@code webhook_url}). Register {@code https://app.example/webhooks/zbd?token=SECRET}
- * with the provider and use {@code UrlToken.query("token", SECRET)}; or put the secret in the last path segment
- * ({@code /webhooks/zbd/SECRET}) and use {@link #pathSegment(String...)}.
+ * delivery target. ZBD Ramp is one: every session names its {@code webhook_url}, so put a token in it.
  *
- * <p>Compared in constant time; several secrets may be given for rotation. The token never appears in reasons,
- * logs or {@code toString()}.
+ * <pre>{@code
+ * String token = UrlToken.randomToken();            // once; keep it in your secret store, not in code
+ *
+ * // query parameter: register https://app.example/webhooks/zbd?token=<token> as webhook_url
+ * UrlToken.of(token)                                 // = UrlToken.query("token", token)
+ *
+ * // path segment: register https://app.example/webhooks/zbd/<token> as webhook_url
+ * UrlToken.pathSegment(token)                        // the receiver routes one segment below the endpoint
+ * }</pre>
+ *
+ * <p>For ZBD's session API that is {@code webhook_url: "https://app.example/webhooks/zbd?token=" + token}. Use a
+ * token of URL-safe characters (as {@link #randomToken()} makes) so that no encoding is needed; a query value is
+ * URL-decoded before comparison, a path segment is compared as it arrives.
+ *
+ * <p>Compared in constant time; several tokens may be given for rotation (old sessions keep delivering to the old
+ * URL). The token never appears in reasons or {@code toString()}, but a URL is not a header: HTTP access logs of
+ * proxies and servers record it, and ZBD echoes the URL in each event's {@code url} field, so the token is stored
+ * with the raw event. Prefer a signature where the provider offers one; rotate the token if logs leak.
  */
 public final class UrlToken implements Authenticator {
 
@@ -42,6 +58,13 @@ public final class UrlToken implements Authenticator {
         return new UrlToken(null, Secrets.utf8("UrlToken", secrets));
     }
 
+    /** A fresh token of 32 random bytes, base64url without padding (43 URL-safe characters). */
+    public static String randomToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     @Override
     public Verification verify(WebhookRequest request, byte[] body) {
         Optional<String> token = parameter == null ? lastSegment(request.path()) : request.queryParameter(parameter);
@@ -61,6 +84,7 @@ public final class UrlToken implements Authenticator {
         return slash < 0 ? Optional.empty() : Optional.of(path.substring(slash + 1));
     }
 
+    /** Says where the token is looked for; never the token. */
     @Override
     public String toString() {
         return parameter == null ? "UrlToken[path segment]" : "UrlToken[query " + parameter + "]";

@@ -1,0 +1,173 @@
+package dev.ramphook.auth;
+
+import dev.ramphook.WebhookRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The <a href="https://www.standardwebhooks.com/">Standard Webhooks</a> scheme (also Svix's): headers
+ * {@code webhook-id}, {@code webhook-timestamp} (unix seconds) and {@code webhook-signature}, a space-separated
+ * list of {@code v1,<base64 HMAC-SHA256>} over {@code id + "." + timestamp + "." + body}.
+ *
+ * <p>On success the {@code webhook-id} is returned as the event id, so it becomes the deduplication key: a
+ * redelivery (same id, fresh timestamp and signature) is recognised. The timestamp must lie within the
+ * tolerance (default 5 minutes) of now, in the past or the future. Any {@code v1} entry may match (rotation on
+ * the sender's side); several secrets may be given (rotation on ours); other versions such as {@code v1a} are
+ * ignored.
+ *
+ * <pre>{@code
+ * StandardWebhooks.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+ * StandardWebhooks.of(newSecret, oldSecret).tolerance(Duration.ofMinutes(2))
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class StandardWebhooks implements Authenticator {
+
+    static final String ID = "webhook-id";
+    static final String TIMESTAMP = "webhook-timestamp";
+    static final String SIGNATURE = "webhook-signature";
+    /** Longer ids are refused: the id becomes a stored key. */
+    static final int MAX_ID_LENGTH = 255;
+    private static final String SECRET_PREFIX = "whsec_";
+
+    private final List<SecretKeySpec> keys;
+    private final TimeWindow window;
+
+    private StandardWebhooks(List<SecretKeySpec> keys, TimeWindow window) {
+        this.keys = keys;
+        this.window = window;
+    }
+
+    /**
+     * Secrets as the sender shows them: {@code whsec_} followed by base64, or the base64 part alone.
+     *
+     * @throws IllegalArgumentException when a secret is not base64 (the message does not repeat the secret)
+     */
+    public static StandardWebhooks of(String... secrets) {
+        if (secrets == null || secrets.length == 0) {
+            throw new IllegalArgumentException("StandardWebhooks needs at least one secret");
+        }
+        List<byte[]> raw = new ArrayList<>(secrets.length);
+        for (String secret : secrets) {
+            raw.add(decodeSecret(secret));
+        }
+        return fromRawKeys(raw.toArray(byte[][]::new));
+    }
+
+    /** Secrets as raw key bytes (already decoded). */
+    public static StandardWebhooks fromRawKeys(byte[]... keys) {
+        if (keys == null || keys.length == 0) {
+            throw new IllegalArgumentException("StandardWebhooks needs at least one secret");
+        }
+        List<byte[]> copies = new ArrayList<>(keys.length);
+        for (byte[] key : keys) {
+            if (key == null || key.length == 0) {
+                throw new IllegalArgumentException("StandardWebhooks: a secret must not be null or empty");
+            }
+            copies.add(key.clone());
+        }
+        return new StandardWebhooks(HmacAlgorithm.SHA256.keys(copies),
+                new TimeWindow(Duration.ofMinutes(5), Clock.systemUTC()));
+    }
+
+    private static byte[] decodeSecret(String secret) {
+        if (secret == null || secret.isEmpty()) {
+            throw new IllegalArgumentException("StandardWebhooks: a secret must not be null or empty");
+        }
+        String base64 = secret.startsWith(SECRET_PREFIX) ? secret.substring(SECRET_PREFIX.length()) : secret;
+        byte[] key = SignatureEncoding.BASE64.decode(base64);
+        if (key == null || key.length == 0) {
+            throw new IllegalArgumentException("StandardWebhooks: a secret is not whsec_<base64> or base64");
+        }
+        return key;
+    }
+
+    /** How far {@code webhook-timestamp} may be from now, either way; default 5 minutes, must be positive. */
+    public StandardWebhooks tolerance(Duration tolerance) {
+        if (tolerance == null || tolerance.isNegative() || tolerance.isZero()) {
+            throw new IllegalArgumentException("StandardWebhooks tolerance must be positive");
+        }
+        return new StandardWebhooks(keys, window.withTolerance(tolerance));
+    }
+
+    /** The clock that says what now is; default the UTC system clock. For tests. */
+    public StandardWebhooks clock(Clock clock) {
+        return new StandardWebhooks(keys, window.withClock(Objects.requireNonNull(clock, "clock")));
+    }
+
+    @Override
+    public Verification verify(WebhookRequest request, byte[] body) {
+        Optional<String> id = present(request, ID);
+        Optional<String> timestamp = present(request, TIMESTAMP);
+        List<String> entries = SignatureList.splitOnSpaces(request.headers(SIGNATURE), HmacSignature.MAX_SIGNATURES);
+        if (id.isEmpty() || timestamp.isEmpty() || entries.isEmpty()) {
+            return Verification.unauthorized("missing signature header "
+                    + (id.isEmpty() ? ID : timestamp.isEmpty() ? TIMESTAMP : SIGNATURE));
+        }
+        if (id.get().length() > MAX_ID_LENGTH) {
+            return Verification.unauthorized(ID + " longer than " + MAX_ID_LENGTH + " characters");
+        }
+        long seconds = TimeWindow.parseSeconds(timestamp.get());
+        if (seconds < 0) {
+            return Verification.unauthorized("malformed " + TIMESTAMP);
+        }
+        if (!window.accepts(seconds)) {
+            return Verification.unauthorized("timestamp outside tolerance");
+        }
+        byte[] signed = (id.get() + "." + timestamp.get() + ".").getBytes(StandardCharsets.UTF_8);
+        return matches(entries, signed, body)
+                ? Verification.ok(id.get())
+                : Verification.unauthorized(hasV1(entries) ? "no matching signature" : "no v1 signature in " + SIGNATURE);
+    }
+
+    private boolean matches(List<String> entries, byte[] signedPrefix, byte[] body) {
+        List<byte[]> given = new ArrayList<>(entries.size());
+        for (String entry : entries) {
+            if (entry.startsWith("v1,")) {
+                byte[] signature = decodeBase64Standard(entry.substring(3));
+                if (signature != null) {
+                    given.add(signature);
+                }
+            }
+        }
+        boolean match = false;
+        for (SecretKeySpec key : keys) {
+            byte[] expected = HmacAlgorithm.SHA256.mac(key, signedPrefix, body);
+            for (byte[] g : given) {
+                match |= MessageDigest.isEqual(expected, g);
+            }
+        }
+        return match;
+    }
+
+    private static byte[] decodeBase64Standard(String text) {
+        try {
+            return text.isEmpty() ? null : Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+
+    private static boolean hasV1(List<String> entries) {
+        return entries.stream().anyMatch(e -> e.startsWith("v1,"));
+    }
+
+    private static Optional<String> present(WebhookRequest request, String header) {
+        return request.header(header).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    /** Names the scheme; never a secret. */
+    @Override
+    public String toString() {
+        return "StandardWebhooks[tolerance=" + window.tolerance() + ", secrets=" + keys.size() + "]";
+    }
+}

@@ -1,0 +1,141 @@
+package dev.ramphook.auth;
+
+import dev.ramphook.WebhookRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A signed timestamp in one header, Stripe and MoonPay style: {@code t=<unix seconds>,v1=<hex>[,v1=<hex>…]},
+ * where each signature is the hex HMAC-SHA256 of {@code t + "." + body} with the secret's UTF-8 bytes as key.
+ * Any listed signature may match (the sender signs with old and new secrets while rolling); entries of other
+ * schemes ({@code v0=…}) are ignored.
+ *
+ * <p><b>Time policy.</b> The timestamp must lie within the tolerance (default 5 minutes) of now <em>in both
+ * directions</em>: an old delivery is a replay, and one dated ahead by more than the tolerance is refused too
+ * (Stripe's own library checks only the past; a clock running fast by less than the tolerance is still
+ * accepted). A tolerance of zero switches the time check off; the signature is still checked.
+ *
+ * <pre>{@code
+ * TimestampedSignature.stripe("whsec_…")                       // Stripe-Signature: t=…,v1=…
+ * TimestampedSignature.moonPay(apiKey)                         // Moonpay-Signature-V2: t=…,s=…
+ * TimestampedSignature.of("X-Signature", secret).scheme("v2").tolerance(Duration.ofMinutes(1))
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class TimestampedSignature implements Authenticator {
+
+    private final String header;
+    private final String scheme;
+    private final List<SecretKeySpec> keys;
+    private final TimeWindow window;
+
+    private TimestampedSignature(String header, String scheme, List<SecretKeySpec> keys, TimeWindow window) {
+        this.header = header;
+        this.scheme = scheme;
+        this.keys = keys;
+        this.window = window;
+    }
+
+    /** {@code t=…,v1=…} in {@code header}. */
+    public static TimestampedSignature of(String header, String... secrets) {
+        if (header == null || header.isBlank()) {
+            throw new IllegalArgumentException("TimestampedSignature: the header name must not be blank");
+        }
+        return new TimestampedSignature(header.trim(), "v1",
+                HmacAlgorithm.SHA256.keys(Secrets.utf8("TimestampedSignature", secrets)),
+                new TimeWindow(Duration.ofMinutes(5), Clock.systemUTC()));
+    }
+
+    /** Stripe's {@code Stripe-Signature: t=…,v1=…}; the secret is the whole {@code whsec_…} string. */
+    public static TimestampedSignature stripe(String... secrets) {
+        return of("Stripe-Signature", secrets);
+    }
+
+    /** MoonPay's {@code Moonpay-Signature-V2: t=…,s=…}, keyed with the webhook API key. */
+    public static TimestampedSignature moonPay(String... secrets) {
+        return of("Moonpay-Signature-V2", secrets).scheme("s");
+    }
+
+    /** The key that labels signatures, {@code v1} unless the sender uses another, such as MoonPay's {@code s}. */
+    public TimestampedSignature scheme(String scheme) {
+        if (scheme == null || scheme.isBlank() || scheme.equals("t") || scheme.contains("=") || scheme.contains(",")) {
+            throw new IllegalArgumentException("TimestampedSignature: scheme must be a plain label other than t");
+        }
+        return new TimestampedSignature(header, scheme, keys, window);
+    }
+
+    /** How far {@code t} may be from now, either way; default 5 minutes; {@link Duration#ZERO} = no time check. */
+    public TimestampedSignature tolerance(Duration tolerance) {
+        return new TimestampedSignature(header, scheme, keys, window.withTolerance(tolerance));
+    }
+
+    /** The clock that says what now is; default the UTC system clock. For tests. */
+    public TimestampedSignature clock(Clock clock) {
+        return new TimestampedSignature(header, scheme, keys, window.withClock(Objects.requireNonNull(clock, "clock")));
+    }
+
+    @Override
+    public Verification verify(WebhookRequest request, byte[] body) {
+        Optional<String> value = request.header(header).map(String::trim).filter(v -> !v.isEmpty());
+        if (value.isEmpty()) {
+            return Verification.unauthorized("missing signature header " + header);
+        }
+        String timestamp = null;
+        List<byte[]> signatures = new ArrayList<>(2);
+        boolean labelled = false;
+        for (String item : SignatureList.split(List.of(value.get()), HmacSignature.MAX_SIGNATURES + 1)) {
+            int eq = item.indexOf('=');
+            String key = eq < 0 ? item : item.substring(0, eq);
+            String text = eq < 0 ? "" : item.substring(eq + 1);
+            if (key.equals("t")) {
+                if (timestamp != null) {
+                    return Verification.unauthorized("more than one timestamp in " + header);
+                }
+                timestamp = text;
+            } else if (key.equals(scheme)) {
+                labelled = true;
+                byte[] signature = SignatureEncoding.HEX.decode(text);
+                if (signature != null) {
+                    signatures.add(signature);
+                }
+            }
+        }
+        if (timestamp == null) {
+            return Verification.unauthorized("no timestamp t= in " + header);
+        }
+        long seconds = TimeWindow.parseSeconds(timestamp);
+        if (seconds < 0) {
+            return Verification.unauthorized("malformed timestamp in " + header);
+        }
+        if (!labelled) {
+            return Verification.unauthorized("no " + scheme + "= signature in " + header);
+        }
+        if (!window.accepts(seconds)) {
+            return Verification.unauthorized("timestamp outside tolerance");
+        }
+        byte[] signedPrefix = (timestamp + ".").getBytes(StandardCharsets.US_ASCII);
+        boolean match = false;
+        for (SecretKeySpec key : keys) {
+            byte[] expected = HmacAlgorithm.SHA256.mac(key, signedPrefix, body);
+            for (byte[] given : signatures) {
+                match |= MessageDigest.isEqual(expected, given);
+            }
+        }
+        return match ? Verification.ok() : Verification.unauthorized("no matching signature");
+    }
+
+    /** Names the scheme; never a secret. */
+    @Override
+    public String toString() {
+        return "TimestampedSignature[header=" + header + ", scheme=" + scheme + ", tolerance="
+                + (window.checks() ? window.tolerance() : "off") + ", secrets=" + keys.size() + "]";
+    }
+}
