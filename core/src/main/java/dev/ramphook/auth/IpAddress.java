@@ -29,6 +29,9 @@ final class IpAddress {
         String s = text;
         if (s.startsWith("[") && s.endsWith("]")) {
             s = s.substring(1, s.length() - 1);
+            if (s.indexOf(':') < 0) {
+                return null; // brackets are for IPv6 only (found by fuzzing: [25.5.255.245])
+            }
         }
         int zone = s.indexOf('%');
         if (zone >= 0 && s.indexOf(':') >= 0) {
