@@ -29,10 +29,12 @@ class ReceiverFuzzTest {
         receiver.close();
     }
 
-    /** A correctly signed body of any bytes: everything after verification must cope with it. */
+    /** Any bytes, authenticated for both providers: everything after verification must cope with them. */
     @FuzzTest(maxDuration = "10m")
     void signedBody(byte[] body) {
-        Deliveries.assertContract(receiver.receive(Deliveries.signed(body == null ? new byte[0] : body)));
+        byte[] bytes = body == null ? new byte[0] : body;
+        Deliveries.assertContract(receiver.receive(Deliveries.signedMeCash(bytes)));
+        Deliveries.assertContract(receiver.receive(Deliveries.tokenZbd(bytes)));
     }
 
     /** Any method, path, content type, length, signature and body, given as bytes, a stream or a broken stream. */
@@ -40,11 +42,11 @@ class ReceiverFuzzTest {
     void anyRequest(FuzzedDataProvider data) {
         WebhookRequest.Builder request = WebhookRequest.builder()
                 .method(data.consumeBoolean() ? "POST" : data.consumeString(10))
-                .path(data.pickValue(List.of(Deliveries.PATH, Deliveries.PATH + "/x", "/webhooks", "/", "/other"))
+                .path(data.pickValue(List.of(Deliveries.MECASH, Deliveries.ZBD, Deliveries.ZBD + "/x", "/webhooks", "/"))
                         + (data.consumeBoolean() ? "" : data.consumeString(20)))
                 .remoteAddress(data.consumeBoolean() ? "192.0.2.1" : data.consumeString(50));
         if (data.consumeBoolean()) {
-            request.query(data.consumeString(50));
+            request.query(data.consumeBoolean() ? "token=" + Deliveries.TOKEN : data.consumeString(50));
         }
         switch (data.consumeInt(0, 3)) {
             case 0 -> request.header("Content-Type", "application/json");
