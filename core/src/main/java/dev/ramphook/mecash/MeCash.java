@@ -105,7 +105,9 @@ public final class MeCash implements Provider {
         JsonNode timestamp = json.get("timestamp");
         if (timestamp != null && timestamp.isIntegralNumber() && timestamp.canConvertToLong()) {
             long value = timestamp.longValue();
-            return Math.abs(value) < MILLIS_THRESHOLD ? Instant.ofEpochSecond(value) : Instant.ofEpochMilli(value);
+            // Not Math.abs: abs(Long.MIN_VALUE) is negative, and ofEpochSecond(Long.MIN_VALUE) throws
+            boolean seconds = value > -MILLIS_THRESHOLD && value < MILLIS_THRESHOLD;
+            return seconds ? Instant.ofEpochSecond(value) : Instant.ofEpochMilli(value);
         }
         Instant instant = instantAssumingUtc(json, "timestamp");
         if (instant == null) {

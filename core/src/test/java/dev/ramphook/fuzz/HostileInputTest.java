@@ -77,7 +77,7 @@ class HostileInputTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"huge-exponent.json", "tiny-exponent.json", "escaped-nul.json", "lone-surrogate.json",
-            "utf8-bom.json", "many-keys.json"})
+            "utf8-bom.json", "many-keys.json", "mecash-timestamp-long-min.json", "mecash-timestamp-long-max.json"})
     void oddButWellFormedObjectIsRecorded(String seed) {
         assertThat(receiver.receive(Deliveries.signedMeCash(seed(seed))).status()).isEqualTo(200);
     }
