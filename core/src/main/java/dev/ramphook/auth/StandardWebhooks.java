@@ -126,7 +126,8 @@ public final class StandardWebhooks implements Authenticator {
         byte[] signed = (id.get() + "." + timestamp.get() + ".").getBytes(StandardCharsets.UTF_8);
         return matches(entries, signed, body)
                 ? Verification.ok(id.get())
-                : Verification.unauthorized(hasV1(entries) ? "no matching signature" : "no v1 signature in " + SIGNATURE);
+                : Verification.unauthorized(hasV1(entries) ? "no matching signature"
+                        : "no v1 signature in " + SIGNATURE);
     }
 
     private boolean matches(List<String> entries, byte[] signedPrefix, byte[] body) {

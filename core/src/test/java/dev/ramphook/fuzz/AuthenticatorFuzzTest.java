@@ -43,7 +43,7 @@ class AuthenticatorFuzzTest {
             "webhook-id", "webhook-timestamp", "webhook-signature", "Stripe-Signature", "Moonpay-Signature-V2",
             "X-Forwarded-For", "Forwarded");
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "4m")
     void everyAuthenticatorAnswers(FuzzedDataProvider data) {
         WebhookRequest.Builder request = WebhookRequest.builder()
                 .path("/webhooks/x/" + data.consumeString(60))

@@ -69,6 +69,7 @@ final class Deliveries {
     static void assertContract(WebhookResponse response) {
         assertThat(response).isNotNull();
         assertThat(response.status()).isIn(CONTRACT);
-        assertThat(response.bodyText()).startsWith("{\"status\":\"").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(response.bodyText()).startsWith("{\"status\":\"")
+                .doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

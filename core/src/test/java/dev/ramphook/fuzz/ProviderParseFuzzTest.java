@@ -44,7 +44,7 @@ class ProviderParseFuzzTest {
         }
         assertThat(event.provider()).isEqualTo(provider.id());
         assertThat(event.name()).isNotBlank();
-        assertThat(event.shortName()).isNotBlank();
+        assertThat(event.shortName()).isNotEmpty();
         assertThat(event.key()).isNotBlank().hasSizeLessThanOrEqualTo(256);
         assertThat(event.data()).isNotNull();
         assertThat(event.toString()).isNotBlank();

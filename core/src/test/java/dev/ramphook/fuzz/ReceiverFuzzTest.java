@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class ReceiverFuzzTest {
 
+    private static final List<String> PATHS =
+            List.of(Deliveries.MECASH, Deliveries.ZBD, Deliveries.ZBD + "/x", "/webhooks", "/");
     private static WebhookReceiver receiver;
 
     @BeforeAll
@@ -30,7 +32,7 @@ class ReceiverFuzzTest {
     }
 
     /** Any bytes, authenticated for both providers: everything after verification must cope with them. */
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "5m")
     void signedBody(byte[] body) {
         byte[] bytes = body == null ? new byte[0] : body;
         Deliveries.assertContract(receiver.receive(Deliveries.signedMeCash(bytes)));
@@ -38,11 +40,11 @@ class ReceiverFuzzTest {
     }
 
     /** Any method, path, content type, length, signature and body, given as bytes, a stream or a broken stream. */
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "5m")
     void anyRequest(FuzzedDataProvider data) {
         WebhookRequest.Builder request = WebhookRequest.builder()
                 .method(data.consumeBoolean() ? "POST" : data.consumeString(10))
-                .path(data.pickValue(List.of(Deliveries.MECASH, Deliveries.ZBD, Deliveries.ZBD + "/x", "/webhooks", "/"))
+                .path(data.pickValue(PATHS)
                         + (data.consumeBoolean() ? "" : data.consumeString(20)))
                 .remoteAddress(data.consumeBoolean() ? "192.0.2.1" : data.consumeString(50));
         if (data.consumeBoolean()) {
