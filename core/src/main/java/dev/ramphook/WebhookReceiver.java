@@ -78,6 +78,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Configures a {@link WebhookReceiver}. Not thread-safe; {@link #build()} validates everything eagerly. */
     public static final class Builder {
+        /** 256 MiB: far above any webhook, and the body is held in memory while it is verified and recorded. */
+        private static final int MAX_BODY_LIMIT = 256 << 20;
         private final Map<String, EngineConfig.EndpointSpec> endpoints = new LinkedHashMap<>();
         private final List<Object> handlerBeans = new ArrayList<>();
         private final List<EngineConfig.HandlerSpec> handlers = new ArrayList<>();
@@ -207,8 +209,9 @@ public final class WebhookReceiver implements AutoCloseable {
 
         /** The largest body accepted (413 beyond); default 1 MiB. */
         public Builder maxBodyBytes(int maxBodyBytes) {
-            if (maxBodyBytes < 1) {
-                throw new IllegalArgumentException("maxBodyBytes must be positive, got " + maxBodyBytes);
+            if (maxBodyBytes < 1 || maxBodyBytes > MAX_BODY_LIMIT) {
+                throw new IllegalArgumentException("maxBodyBytes must be between 1 and " + MAX_BODY_LIMIT + ", got "
+                        + maxBodyBytes);
             }
             this.maxBodyBytes = maxBodyBytes;
             return this;

@@ -2,8 +2,10 @@ package dev.ramphook;
 
 import static dev.ramphook.testing.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ramphook.auth.Authenticator;
+import dev.ramphook.auth.IpAllowlist;
 import dev.ramphook.auth.Verification;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.StoreException;
@@ -240,5 +242,43 @@ class PipelineStatusTest {
                 return c;
             }
         };
+    }
+
+    @Test
+    void callerOutsideTheIpAllowlistIs403BeforeItsBodyIsRead() {
+        AtomicLong read = new AtomicLong();
+        WebhookRequest request = WebhookRequest.builder().path("/hooks/shop").remoteAddress("203.0.113.9")
+                .body(counting(PAID.getBytes(StandardCharsets.UTF_8), read)).build();
+
+        WebhookResponse response = receiver(Authenticator.allOf(IpAllowlist.of("10.0.0.0/8"), Authenticator.none()),
+                EventStore.inMemory()).receive(request);
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(read.get()).isZero();
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void eventNameWithControlCharactersIs400() {
+        WebhookResponse response = receiver().receive(post("/hooks/shop",
+                "{\"event\":\"SHOP.V1.ORDER\\u0000PAID\",\"id\":\"o-1\"}"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.bodyText()).contains("control characters");
+    }
+
+    @Test
+    void keyWithControlCharactersIsHashedSoEveryStoreCanKeepIt() {
+        WebhookResponse response = receiver().receive(post("/hooks/shop",
+                "{\"event\":\"SHOP.V1.ORDER.PAID\",\"id\":\"o\\u00001\",\"amount\":\"1\"}"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(handled).singleElement().satisfies(e -> assertThat(e.key()).startsWith("sha256:").hasSize(71));
+    }
+
+    @Test
+    void bodyLimitAboveTheHardCapIsRefusedAtBuild() {
+        assertThatThrownBy(() -> WebhookReceiver.builder().maxBodyBytes(Integer.MAX_VALUE))
+                .hasMessageContaining("maxBodyBytes must be between 1 and");
     }
 }

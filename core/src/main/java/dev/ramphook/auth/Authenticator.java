@@ -17,6 +17,15 @@ public interface Authenticator {
     Verification verify(WebhookRequest request, byte[] body);
 
     /**
+     * The part of the check that needs no body, such as the source address. The receiver calls it before reading
+     * the body, so a caller that fails it never gets to upload one; {@link #verify} still runs afterwards.
+     * Default: accepts.
+     */
+    default Verification checkSource(WebhookRequest request) {
+        return Verification.ok();
+    }
+
+    /**
      * Accepts every delivery. Only for endpoints protected some other way (a private network, a gateway that
      * verifies): the receiver logs a warning for each endpoint built with it.
      */
@@ -75,6 +84,17 @@ record AllOf(List<Authenticator> all) implements Authenticator {
             }
         }
         return accepted;
+    }
+
+    @Override
+    public Verification checkSource(WebhookRequest request) {
+        for (Authenticator a : all) {
+            Verification v = Objects.requireNonNull(a.checkSource(request), "authenticator returned null");
+            if (!v.isOk()) {
+                return v;
+            }
+        }
+        return Verification.ok();
     }
 
     /** Lists the members by their own (secret-free) descriptions. */

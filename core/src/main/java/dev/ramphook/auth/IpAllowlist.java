@@ -78,6 +78,12 @@ public final class IpAllowlist implements Authenticator {
         return List.copyOf(out);
     }
 
+    /** The whole check needs no body: the receiver runs it before reading one. */
+    @Override
+    public Verification checkSource(WebhookRequest request) {
+        return verify(request, null);
+    }
+
     @Override
     public Verification verify(WebhookRequest request, byte[] body) {
         byte[] peer = request.remoteAddress().map(IpAddress::parse).orElse(null);

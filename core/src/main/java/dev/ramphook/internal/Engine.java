@@ -127,13 +127,17 @@ public final class Engine {
             log.debug("no webhook endpoint at {}", request.path());
             return Responses.rejected(404, "no webhook endpoint at this path");
         }
-        // 2. guard
+        // 2. guard: method, content type, source address, size
         if (!"POST".equals(request.method())) {
             return reject(endpoint, 405, "method " + safe(request.method()) + " not allowed; use POST");
         }
         Optional<String> contentType = request.header("Content-Type");
         if (contentType.isPresent() && !isJson(contentType.get())) {
             return reject(endpoint, 415, "content type must be application/json");
+        }
+        Verification source = endpoint.authenticator().checkSource(request);
+        if (!source.isOk()) { // before reading the body: a caller outside the allowlist costs us no upload
+            return reject(endpoint, source.status(), source.reason().orElse("source not allowed"));
         }
         Optional<String> length = request.header("Content-Length");
         if (length.isPresent() && declaredTooLarge(length.get())) {
@@ -160,8 +164,12 @@ public final class Engine {
         } catch (InvalidPayloadException e) {
             return reject(endpoint, 400, e.getMessage());
         }
-        if (verification.eventId().isPresent()) {
-            event = event.withKey(verification.eventId().get());
+        if (JsonFields.hasControlCharacter(event.name())) {
+            return reject(endpoint, 400, "event name contains control characters");
+        }
+        String key = JsonFields.boundedKey(verification.eventId().orElse(event.key()));
+        if (!key.equals(event.key())) {
+            event = event.withKey(key);
         }
         // 5. record
         Instant now = config.clock().instant();

@@ -163,12 +163,24 @@ public final class JsonFields {
     }
 
     /**
-     * The key itself, or when longer than {@value #MAX_KEY_CHARS} characters, {@code sha256:} and the hex SHA-256
+     * The key itself, or when longer than {@value #MAX_KEY_CHARS} characters or holding a control character (a NUL
+     * that PostgreSQL's text type refuses would turn into an endless 503 loop), {@code sha256:} and the hex SHA-256
      * of its UTF-8 bytes: stable across redeliveries, yet bounded, so a store's key column never refuses an event
      * because a sender put a very long id in it.
      */
     public static String boundedKey(String key) {
-        return key.length() <= MAX_KEY_CHARS ? key : "sha256:" + sha256Hex(key.getBytes(StandardCharsets.UTF_8));
+        return key.length() <= MAX_KEY_CHARS && !hasControlCharacter(key)
+                ? key : "sha256:" + sha256Hex(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** True when {@code s} holds a control character (NUL included), which a database text column may refuse. */
+    public static boolean hasControlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String sha256Hex(byte[] bytes) {
