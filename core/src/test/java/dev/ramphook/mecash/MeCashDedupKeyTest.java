@@ -1,5 +1,6 @@
 package dev.ramphook.mecash;
 
+import static dev.ramphook.testing.Payloads.MECASH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.MessageDigest;
@@ -14,43 +15,43 @@ class MeCashDedupKeyTest {
     void byteIdenticalRedeliveryHasTheSameKey() throws Exception {
         for (String file : List.of("ramp-payout-completed-off-ramp.json", "ramp-payout-refund-envelope.json",
                 "payout-completed.json", "ramp-payout-missing-id.json")) {
-            assertThat(Payloads.parse(file).key()).as(file).isEqualTo(Payloads.parse(file).key());
+            assertThat(MECASH.parse(file).key()).as(file).isEqualTo(MECASH.parse(file).key());
         }
     }
 
     @Test
     void keyIsTheEventNameAndTransactionId() throws Exception {
-        assertThat(Payloads.parse("payout-completed.json").key())
+        assertThat(MECASH.parse("payout-completed.json").key())
                 .isEqualTo("payout.completed:a81e4c3b-2f6d-4b8e-9a10-000000000010");
     }
 
     @Test
     void aWebhookIdIsAppendedWhenTheEnvelopeHasOne() throws Exception {
-        assertThat(Payloads.parse("ramp-payout-refund-envelope.json").key())
+        assertThat(MECASH.parse("ramp-payout-refund-envelope.json").key())
                 .isEqualTo("ramp.payout.refund:3f1c9a20-6b7e-4d2a-9c41-000000000004:wh_7d0c2b1e9f");
-        assertThat(Payloads.parse("transaction-other-page-shape.json").key())
+        assertThat(MECASH.parse("transaction-other-page-shape.json").key())
                 .isEqualTo("payout.failed:txn_123456789:webhook_123456789");
     }
 
     @Test
     void eventsOfOneTransactionHaveDifferentKeys() throws Exception {
         List<String> keys = List.of(
-                Payloads.parse("ramp-payout-completed-off-ramp.json").key(),
-                Payloads.parse("ramp-payout-failed-nine-digit-fraction.json").key(),
-                Payloads.parse("ramp-payout-pending-fees-array.json").key(),
-                Payloads.parse("ramp-payout-refund-envelope.json").key(),
-                Payloads.parse("payout-completed.json").key(),
-                Payloads.parse("collection-failed.json").key(),
-                Payloads.parse("virtualaccount-completed.json").key());
+                MECASH.parse("ramp-payout-completed-off-ramp.json").key(),
+                MECASH.parse("ramp-payout-failed-nine-digit-fraction.json").key(),
+                MECASH.parse("ramp-payout-pending-fees-array.json").key(),
+                MECASH.parse("ramp-payout-refund-envelope.json").key(),
+                MECASH.parse("payout-completed.json").key(),
+                MECASH.parse("collection-failed.json").key(),
+                MECASH.parse("virtualaccount-completed.json").key());
 
         assertThat(keys).doesNotHaveDuplicates();
     }
 
     @Test
     void withoutATransactionIdTheKeyIsTheBodyHash() throws Exception {
-        byte[] raw = Payloads.bytes("ramp-payout-missing-id.json");
+        byte[] raw = MECASH.bytes("ramp-payout-missing-id.json");
 
-        assertThat(Payloads.parse(raw).key())
+        assertThat(MECASH.parse(raw).key())
                 .isEqualTo("sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw)));
     }
 }

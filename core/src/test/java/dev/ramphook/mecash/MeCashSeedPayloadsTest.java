@@ -1,5 +1,6 @@
 package dev.ramphook.mecash;
 
+import static dev.ramphook.testing.Payloads.MECASH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramphook.WebhookEvent;
@@ -22,7 +23,7 @@ class MeCashSeedPayloadsTest {
 
     @Test
     void offRampPayoutPaysAFiatBankAccount() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("ramp-payout-completed-off-ramp.json");
+        WebhookEvent<?> event = MECASH.parse("ramp-payout-completed-off-ramp.json");
 
         assertEnvelope(event);
         assertThat(event.data()).isEqualTo(new RampPayout(ID, "SEND", "OFF_RAMP", "COMPLETED", "YQXUA0ELOXXXXXX",
@@ -38,7 +39,7 @@ class MeCashSeedPayloadsTest {
 
     @Test
     void cryptoPayoutPaysAWallet() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("ramp-payout-completed-crypto.json");
+        WebhookEvent<?> event = MECASH.parse("ramp-payout-completed-crypto.json");
 
         assertEnvelope(event);
         assertThat(event.data()).isEqualTo(new RampPayout(ID, "SEND", "CRYPTOCURRENCY", "COMPLETED", "YQXUA0ELOHXDL",
@@ -50,7 +51,7 @@ class MeCashSeedPayloadsTest {
 
     @Test
     void accountToStringShowsOnlyTheLastFourCharactersOfTheAccountNumber() throws Exception {
-        RampPayout payout = (RampPayout) Payloads.parse("ramp-payout-completed-off-ramp.json").data();
+        RampPayout payout = (RampPayout) MECASH.parse("ramp-payout-completed-off-ramp.json").data();
 
         assertThat(payout.toString()).contains("accountNumber=****XXXX").doesNotContain("071261");
     }

@@ -1,5 +1,6 @@
 package dev.ramphook.mecash;
 
+import static dev.ramphook.testing.Payloads.MECASH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +47,7 @@ class MeCashTest {
 
     @Test
     void nineDigitFractionsAndEightDecimalAmountsAreExact() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("ramp-payout-failed-nine-digit-fraction.json");
+        WebhookEvent<?> event = MECASH.parse("ramp-payout-failed-nine-digit-fraction.json");
 
         RampPayout payout = (RampPayout) event.data();
         assertThat(payout.created()).isEqualTo(LocalDateTime.of(2025, 3, 2, 8, 15, 0, 123_456_789));
@@ -63,7 +64,7 @@ class MeCashTest {
 
     @Test
     void mobileMoneyRecipientIsAFiatRecipient() throws Exception {
-        RampPayout payout = (RampPayout) Payloads.parse("ramp-payout-failed-nine-digit-fraction.json").data();
+        RampPayout payout = (RampPayout) MECASH.parse("ramp-payout-failed-nine-digit-fraction.json").data();
 
         assertThat(payout.state()).isEqualTo("FAILED");
         assertThat(payout.recipient()).isEqualTo(new RampRecipient.Fiat("Wanjiku Kamau", "INDIVIDUAL", "MOBILE_MONEY",
@@ -72,7 +73,7 @@ class MeCashTest {
 
     @Test
     void feesAsAnArrayAreNullWhileTheRestParses() throws Exception {
-        RampPayout payout = (RampPayout) Payloads.parse("ramp-payout-pending-fees-array.json").data();
+        RampPayout payout = (RampPayout) MECASH.parse("ramp-payout-pending-fees-array.json").data();
 
         assertThat(payout.quote().fees()).isNull();
         assertThat(payout.quote().rate()).isEqualTo(new BigDecimal("1"));
@@ -83,7 +84,7 @@ class MeCashTest {
 
     @Test
     void anAmountSentAsAStringIsStillExact() throws Exception {
-        RampPayout payout = (RampPayout) Payloads.parse("ramp-payout-pending-fees-array.json").data();
+        RampPayout payout = (RampPayout) MECASH.parse("ramp-payout-pending-fees-array.json").data();
 
         assertThat(payout.quote().source().amount()).isEqualTo(new BigDecimal("10.50"));
         assertThat(payout.quote().target().amount()).isEqualTo(new BigDecimal("10.50"));
@@ -91,7 +92,7 @@ class MeCashTest {
 
     @Test
     void unprocessedPayoutHasNoProcessedTimeAndOccurredWhenCreated() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("ramp-payout-pending-fees-array.json");
+        WebhookEvent<?> event = MECASH.parse("ramp-payout-pending-fees-array.json");
 
         assertThat(((RampPayout) event.data()).processed()).isEmpty();
         assertThat(event.occurredAt()).contains(Instant.parse("2025-03-02T09:00:00Z"));
@@ -99,7 +100,7 @@ class MeCashTest {
 
     @Test
     void envelopeTimestampWithAZoneIsWhenItOccurred() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("ramp-payout-refund-envelope.json");
+        WebhookEvent<?> event = MECASH.parse("ramp-payout-refund-envelope.json");
 
         assertThat(event.occurredAt()).contains(Instant.parse("2025-03-03T10:05:01Z"));
         RampPayout payout = (RampPayout) event.data();
@@ -110,21 +111,21 @@ class MeCashTest {
 
     @Test
     void zoneLessEnvelopeTimestampIsTakenAsUtc() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("ramp-payout-category-missing.json");
+        WebhookEvent<?> event = MECASH.parse("ramp-payout-category-missing.json");
 
         assertThat(event.occurredAt()).contains(Instant.parse("2025-03-04T12:00:31.5Z"));
     }
 
     @Test
     void epochSecondsEnvelopeTimestampIsWhenItOccurred() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("virtualaccount-completed.json");
+        WebhookEvent<?> event = MECASH.parse("virtualaccount-completed.json");
 
         assertThat(event.occurredAt()).contains(Instant.ofEpochSecond(1743698711));
     }
 
     @Test
     void withoutACategoryTheRecipientFieldsDecideItsKind() throws Exception {
-        RampPayout payout = (RampPayout) Payloads.parse("ramp-payout-category-missing.json").data();
+        RampPayout payout = (RampPayout) MECASH.parse("ramp-payout-category-missing.json").data();
 
         assertThat(payout.category()).isNull();
         assertThat(payout.recipient()).isEqualTo(new RampRecipient.Fiat("Ada Obi", "INDIVIDUAL", "BANK_TRANSFER",
@@ -133,7 +134,7 @@ class MeCashTest {
 
     @Test
     void fiatPayoutLiftsItsCommonFieldsAndKeepsTheDataNode() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("payout-completed.json");
+        WebhookEvent<?> event = MECASH.parse("payout-completed.json");
 
         FiatTransaction payout = (FiatTransaction) event.data();
         assertThat(payout).isEqualTo(new FiatTransaction("a81e4c3b-2f6d-4b8e-9a10-000000000010", "SEND",
@@ -146,14 +147,14 @@ class MeCashTest {
 
     @Test
     void fiatTransactionToStringLeavesOutTheDataNode() throws Exception {
-        FiatTransaction payout = (FiatTransaction) Payloads.parse("payout-completed.json").data();
+        FiatTransaction payout = (FiatTransaction) MECASH.parse("payout-completed.json").data();
 
         assertThat(payout.toString()).contains("MCPAYOUT0000010").doesNotContain("0691234567", "Chinedu");
     }
 
     @Test
     void failedCollectionHasNoFeeAndNoProcessedTime() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("collection-failed.json");
+        WebhookEvent<?> event = MECASH.parse("collection-failed.json");
 
         assertThat(event.data()).isEqualTo(new FiatTransaction("c0de4c3b-2f6d-4b8e-9a10-000000000011", "FUNDING",
                 "FAILED", "MCCOLL00000011", new BigDecimal("2500.5"), null, "GHS",
@@ -163,7 +164,7 @@ class MeCashTest {
 
     @Test
     void virtualAccountFundingIsAFiatTransaction() throws Exception {
-        FiatTransaction funding = (FiatTransaction) Payloads.parse("virtualaccount-completed.json").data();
+        FiatTransaction funding = (FiatTransaction) MECASH.parse("virtualaccount-completed.json").data();
 
         assertThat(funding.id()).isEqualTo("7a11e4c3-2f6d-4b8e-9a10-000000000012");
         assertThat(funding.state()).isEqualTo("COMPLETED");
@@ -174,7 +175,7 @@ class MeCashTest {
 
     @Test
     void transactionIdStatusAndStringAmountOfTheOtherDocumentedShapeAreRead() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("transaction-other-page-shape.json");
+        WebhookEvent<?> event = MECASH.parse("transaction-other-page-shape.json");
 
         FiatTransaction payout = (FiatTransaction) event.data();
         assertThat(payout.id()).isEqualTo("txn_123456789");
@@ -186,7 +187,7 @@ class MeCashTest {
 
     @Test
     void undocumentedEventParsesWithItsDataObjectAsData() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("unknown-event.json");
+        WebhookEvent<?> event = MECASH.parse("unknown-event.json");
 
         assertThat(event.name()).isEqualTo("customer.created");
         assertThat(event.shortName()).isEqualTo("customer.created");
@@ -196,7 +197,7 @@ class MeCashTest {
 
     @Test
     void documentedEventWhoseDataIsNotAnObjectIsDeliveredAsTheWholeDocument() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("ramp-payout-data-not-object.json");
+        WebhookEvent<?> event = MECASH.parse("ramp-payout-data-not-object.json");
 
         assertThat(event.data()).isSameAs(event.json());
         assertThat(event.occurredAt()).isEmpty();
@@ -205,7 +206,7 @@ class MeCashTest {
     @ParameterizedTest
     @ValueSource(strings = {"no-event-name.json", "blank-event-name.json", "object-event-name.json"})
     void documentWithoutATextEventNameIsInvalid(String file) {
-        assertThatThrownBy(() -> Payloads.parse(file))
+        assertThatThrownBy(() -> MECASH.parse(file))
                 .isInstanceOf(InvalidPayloadException.class)
                 .hasMessage("missing event name");
     }

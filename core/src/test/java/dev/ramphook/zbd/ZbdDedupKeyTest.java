@@ -1,5 +1,6 @@
 package dev.ramphook.zbd;
 
+import static dev.ramphook.testing.Payloads.ZBD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -24,26 +25,26 @@ class ZbdDedupKeyTest {
     @Test
     void byteIdenticalRedeliveryHasTheSameKey() throws Exception {
         for (String file : SEEDS) {
-            assertThat(Payloads.parse(file).key()).as(file).isEqualTo(Payloads.parse(file).key());
+            assertThat(ZBD.parse(file).key()).as(file).isEqualTo(ZBD.parse(file).key());
         }
-        assertThat(Payloads.parse("missing-session-id.json").key())
-                .isEqualTo(Payloads.parse("missing-session-id.json").key());
+        assertThat(ZBD.parse("missing-session-id.json").key())
+                .isEqualTo(ZBD.parse("missing-session-id.json").key());
     }
 
     @Test
     void everyEventOfOneSessionHasItsOwnKey() throws Exception {
         List<String> keys = new java.util.ArrayList<>();
         for (String file : SEEDS) {
-            keys.add(Payloads.parse(file).key());
+            keys.add(ZBD.parse(file).key());
         }
         assertThat(keys).doesNotHaveDuplicates().hasSize(17);
     }
 
     @Test
     void withoutASessionIdTheKeyIsTheBodyHash() throws Exception {
-        byte[] raw = Payloads.bytes("missing-session-id.json");
+        byte[] raw = ZBD.bytes("missing-session-id.json");
 
-        WebhookEvent<?> event = Payloads.parse(raw);
+        WebhookEvent<?> event = ZBD.parse(raw);
 
         assertThat(event.key()).isEqualTo("sha256:" + sha256Hex(raw));
         assertThat(((ZbdPayment) event.data()).sessionId()).isNull();
@@ -51,16 +52,16 @@ class ZbdDedupKeyTest {
 
     @Test
     void bodyHashKeyChangesWithTheBytes() throws Exception {
-        byte[] raw = Payloads.bytes("missing-session-id.json");
+        byte[] raw = ZBD.bytes("missing-session-id.json");
         byte[] reformatted = new String(raw, StandardCharsets.UTF_8).replace("  ", " ")
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(Payloads.parse(reformatted).key()).isNotEqualTo(Payloads.parse(raw).key());
+        assertThat(ZBD.parse(reformatted).key()).isNotEqualTo(ZBD.parse(raw).key());
     }
 
     @Test
     void anEnvelopeIdIsTheKey() throws Exception {
-        assertThat(Payloads.parse("evt-envelope.json").key()).isEqualTo("evt_01HQ3ZB4K7Q8RAMP0001");
+        assertThat(ZBD.parse("evt-envelope.json").key()).isEqualTo("evt_01HQ3ZB4K7Q8RAMP0001");
     }
 
     @Test

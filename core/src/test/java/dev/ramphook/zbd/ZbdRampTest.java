@@ -1,5 +1,6 @@
 package dev.ramphook.zbd;
 
+import static dev.ramphook.testing.Payloads.ZBD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,7 +66,7 @@ class ZbdRampTest {
 
     @Test
     void undocumentedEventParsesWithItsDataObjectAsData() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("unknown-event.json");
+        WebhookEvent<?> event = ZBD.parse("unknown-event.json");
 
         assertThat(event.name()).isEqualTo("RAMP_WIDGET.V1.PAYMENT.REFUNDED");
         assertThat(event.shortName()).isEqualTo("PAYMENT.REFUNDED");
@@ -76,7 +77,7 @@ class ZbdRampTest {
 
     @Test
     void evtEnvelopeTakesItsNameFromTypeAndItsKeyFromId() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("evt-envelope.json");
+        WebhookEvent<?> event = ZBD.parse("evt-envelope.json");
 
         assertThat(event.name()).isEqualTo("ramp.purchase.completed");
         assertThat(event.shortName()).isEqualTo("ramp.purchase.completed");
@@ -87,7 +88,7 @@ class ZbdRampTest {
 
     @Test
     void extraFieldsAreIgnoredAndMetadataKeepsItsJsonTypes() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("extra-fields.json");
+        WebhookEvent<?> event = ZBD.parse("extra-fields.json");
 
         ZbdPayment payment = (ZbdPayment) event.data();
         assertThat(payment).isEqualTo(new ZbdPayment("user@example.com", "sess_extra001", new BigDecimal("250.50"),
@@ -104,7 +105,7 @@ class ZbdRampTest {
 
     @Test
     void createdAtWithAnOffsetAndNineFractionDigitsIsExact() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("extra-fields.json");
+        WebhookEvent<?> event = ZBD.parse("extra-fields.json");
 
         assertThat(event.occurredAt()).contains(Instant.parse("2025-01-18T11:05:00.123456789Z"));
         assertThat(event.key()).endsWith(":2025-01-18T12:05:00.123456789+01:00");
@@ -112,7 +113,7 @@ class ZbdRampTest {
 
     @Test
     void amountsSentAsJsonNumbersStayExact() throws Exception {
-        ZbdPayment payment = (ZbdPayment) Payloads.parse("amounts-as-numbers.json").data();
+        ZbdPayment payment = (ZbdPayment) ZBD.parse("amounts-as-numbers.json").data();
 
         assertThat(payment.baseAmount()).isEqualTo(new BigDecimal("100.10"));
         assertThat(payment.quoteAmount()).isEqualTo(new BigDecimal("0.00250001"));
@@ -120,7 +121,7 @@ class ZbdRampTest {
 
     @Test
     void fieldsOfAnotherShapeAreNullWhileTheRestParses() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("odd-shapes.json");
+        WebhookEvent<?> event = ZBD.parse("odd-shapes.json");
 
         assertThat(event.data()).isEqualTo(new ZbdWithdrawal(null, "sess_odd001", null, "USD", null, "BTC", null,
                 Optional.empty(), Map.of()));
@@ -130,7 +131,7 @@ class ZbdRampTest {
 
     @Test
     void documentedEventWithoutADataObjectIsDeliveredAsTheWholeDocument() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("no-data.json");
+        WebhookEvent<?> event = ZBD.parse("no-data.json");
 
         assertThat(event.name()).isEqualTo("RAMP_WIDGET.V1.KYC.COMPLETED");
         assertThat(event.data()).isSameAs(event.json());
@@ -139,14 +140,14 @@ class ZbdRampTest {
     @ParameterizedTest
     @ValueSource(strings = {"no-event-name.json", "blank-event-name.json", "numeric-event-name.json"})
     void documentWithoutATextEventNameIsInvalid(String file) {
-        assertThatThrownBy(() -> Payloads.parse(file))
+        assertThatThrownBy(() -> ZBD.parse(file))
                 .isInstanceOf(InvalidPayloadException.class)
                 .hasMessage("missing event name");
     }
 
     @Test
     void metadataIsUnmodifiable() throws Exception {
-        ZbdPayment payment = (ZbdPayment) Payloads.parse("payment-settled.json").data();
+        ZbdPayment payment = (ZbdPayment) ZBD.parse("payment-settled.json").data();
 
         assertThatThrownBy(() -> payment.metadata().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
     }

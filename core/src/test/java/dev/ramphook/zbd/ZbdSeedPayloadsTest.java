@@ -1,5 +1,6 @@
 package dev.ramphook.zbd;
 
+import static dev.ramphook.testing.Payloads.ZBD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramphook.WebhookEvent;
@@ -34,7 +35,7 @@ class ZbdSeedPayloadsTest {
     })
     void journeyStepsParseToSessionData(String file, String shortName, String createdAt, boolean hasMetadata)
             throws Exception {
-        WebhookEvent<?> event = Payloads.parse(file);
+        WebhookEvent<?> event = ZBD.parse(file);
 
         assertEnvelope(event, shortName, createdAt);
         assertThat(event.data()).isEqualTo(new ZbdSession(EMAIL, SESSION, hasMetadata ? METADATA : Map.of()));
@@ -47,7 +48,7 @@ class ZbdSeedPayloadsTest {
         "payment-failed.json,    PAYMENT.FAILED,    2025-01-18T11:06:00Z",
     })
     void paymentsParseToExactAmounts(String file, String shortName, String createdAt) throws Exception {
-        WebhookEvent<?> event = Payloads.parse(file);
+        WebhookEvent<?> event = ZBD.parse(file);
 
         assertEnvelope(event, shortName, createdAt);
         assertThat(event.data()).isEqualTo(new ZbdPayment(EMAIL, SESSION, new BigDecimal("100.00"), "USD",
@@ -56,7 +57,7 @@ class ZbdSeedPayloadsTest {
 
     @Test
     void succeededWithdrawalCarriesDestinationAndPaymentHash() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("withdrawal-succeeded.json");
+        WebhookEvent<?> event = ZBD.parse("withdrawal-succeeded.json");
 
         assertEnvelope(event, "WITHDRAWAL.SUCCEEDED", "2025-01-18T11:10:00Z");
         assertThat(event.data()).isEqualTo(new ZbdWithdrawal(EMAIL, SESSION, new BigDecimal("100.00"), "USD",
@@ -66,7 +67,7 @@ class ZbdSeedPayloadsTest {
 
     @Test
     void failedWithdrawalHasNoPaymentHash() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("withdrawal-failed.json");
+        WebhookEvent<?> event = ZBD.parse("withdrawal-failed.json");
 
         assertEnvelope(event, "WITHDRAWAL.FAILED", "2025-01-18T11:11:00Z");
         assertThat(event.data()).isEqualTo(new ZbdWithdrawal(EMAIL, SESSION, new BigDecimal("100.00"), "USD",
@@ -76,7 +77,7 @@ class ZbdSeedPayloadsTest {
 
     @Test
     void accessTokenCarriesBothTokensAndTheirExpiries() throws Exception {
-        WebhookEvent<?> event = Payloads.parse("user-access-token-created.json");
+        WebhookEvent<?> event = ZBD.parse("user-access-token-created.json");
 
         assertEnvelope(event, "USER_ACCESS_TOKEN.CREATED", "2025-01-18T10:45:00Z");
         ZbdAccessToken token = (ZbdAccessToken) event.data();
@@ -92,7 +93,7 @@ class ZbdSeedPayloadsTest {
 
     @Test
     void accessTokenDataNeverPrintsTheTokens() throws Exception {
-        ZbdAccessToken token = (ZbdAccessToken) Payloads.parse("user-access-token-created.json").data();
+        ZbdAccessToken token = (ZbdAccessToken) ZBD.parse("user-access-token-created.json").data();
 
         assertThat(token.toString())
                 .contains("tok_abc123")
