@@ -2,26 +2,33 @@ package dev.ramphook.servlet;
 
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.HmacSignature;
+import dev.ramphook.auth.IpAllowlist;
+import dev.ramphook.auth.StandardWebhooks;
+import dev.ramphook.auth.TimestampedSignature;
 import dev.ramphook.auth.UrlToken;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Maps one endpoint's {@code auth} keys to an {@link Authenticator}. The only place that knows the auth keys: a new
- * scheme (an IP allowlist, Standard Webhooks) is one more case here.
+ * scheme is one more case here.
  *
  * <p>Secrets are never in the configuration itself: {@code token-env} and {@code secret-env} name environment
  * variables (a JVM system property of the same name is used when the variable is unset), several names separated by
- * commas for rotation.
+ * commas for rotation. An {@code allowed-ips} list wraps whatever {@code auth} chose: both must accept.
  */
 final class AuthenticatorConfig {
 
-    static final List<String> SCHEMES = List.of("url-token", "path-token", "hmac-sha512-hex", "hmac-sha256-hex",
+    static final List<String> SCHEMES = List.of("url-token", "path-token", "mecash", "mecash-sha256",
+            "zbd-signature", "standard-webhooks", "timestamped", "hmac-sha512-hex", "hmac-sha256-hex",
             "hmac-sha512-base64", "hmac-sha256-base64", "none");
     private static final List<String> AUTH_KEYS = List.of("token-param", "token-env", "signature-header",
-            "signature-prefix", "secret-env");
+            "signature-prefix", "secret-env", "scheme", "tolerance");
 
     private final Settings settings;
     private final Function<String, Optional<String>> secrets;
@@ -48,14 +55,27 @@ final class AuthenticatorConfig {
         List<String> used = new ArrayList<>();
         Authenticator authenticator = switch (scheme) {
             case "url-token" -> {
-                used.add("token-param");
-                used.add("token-env");
+                used.addAll(List.of("token-param", "token-env"));
                 String parameter = settings.optional(prefix + "token-param").orElse("token");
                 yield UrlToken.query(parameter, secrets(prefix + "token-env"));
             }
             case "path-token" -> {
                 used.add("token-env");
                 yield UrlToken.pathSegment(secrets(prefix + "token-env"));
+            }
+            case "mecash", "mecash-sha256", "zbd-signature" -> {
+                used.add("secret-env");
+                String[] keys = secrets(prefix + "secret-env");
+                yield scheme.equals("mecash") ? HmacSignature.meCash(keys)
+                        : scheme.equals("mecash-sha256") ? HmacSignature.meCashSha256(keys) : HmacSignature.zbd(keys);
+            }
+            case "standard-webhooks" -> {
+                used.addAll(List.of("secret-env", "tolerance"));
+                yield standardWebhooks(prefix);
+            }
+            case "timestamped" -> {
+                used.addAll(List.of("signature-header", "secret-env", "scheme", "tolerance"));
+                yield timestamped(prefix);
             }
             case "hmac-sha512-hex", "hmac-sha256-hex", "hmac-sha512-base64", "hmac-sha256-base64" -> {
                 used.addAll(List.of("signature-header", "signature-prefix", "secret-env"));
@@ -86,14 +106,103 @@ final class AuthenticatorConfig {
         return prefixValue.isPresent() ? signature.prefix(prefixValue.get()) : signature;
     }
 
-    // Fails closed: an allowlist that is configured but not enforced would be a silent hole.
-    private Authenticator withAllowlist(String prefix, Authenticator authenticator) {
-        List<String> allowed = settings.list(prefix + "allowed-ips");
-        if (!allowed.isEmpty()) {
-            throw new ConfigException(prefix + "allowed-ips is not supported by this version of ramphook-servlet;"
-                    + " remove it or restrict the source address in front of the application");
+    private Authenticator standardWebhooks(String prefix) {
+        String key = prefix + "secret-env";
+        List<String> names = settings.list(key);
+        String[] values = secrets(key);
+        for (int i = 0; i < values.length; i++) {
+            String value = values[i];
+            // Decoded one by one so that the message names the variable; the decoder's message holds no secret.
+            check(key + " names " + names.get(i), () -> StandardWebhooks.of(value));
         }
-        return authenticator;
+        StandardWebhooks standard = StandardWebhooks.of(values);
+        Optional<Duration> tolerance = tolerance(prefix + "tolerance", 1);
+        return tolerance.isPresent() ? standard.tolerance(tolerance.get()) : standard;
+    }
+
+    private Authenticator timestamped(String prefix) {
+        String header = settings.required(prefix + "signature-header", "the header carrying t=…,v1=…, such as"
+                + " Stripe-Signature");
+        TimestampedSignature signature = TimestampedSignature.of(header, secrets(prefix + "secret-env"));
+        Optional<String> scheme = settings.optional(prefix + "scheme");
+        if (scheme.isPresent()) {
+            TimestampedSignature base = signature;
+            signature = check(prefix + "scheme=" + scheme.get(), () -> base.scheme(scheme.get()));
+        }
+        Optional<Duration> tolerance = tolerance(prefix + "tolerance", 0);
+        return tolerance.isPresent() ? signature.tolerance(tolerance.get()) : signature;
+    }
+
+    /** Whole seconds, at least {@code min}; absent = the authenticator's default (5 minutes). */
+    private Optional<Duration> tolerance(String key, int min) {
+        Optional<String> text = settings.optional(key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            long seconds = Long.parseLong(text.get().replace("_", ""));
+            if (seconds >= min) {
+                return Optional.of(Duration.ofSeconds(seconds));
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, with the key
+        }
+        throw new ConfigException(key + " must be a whole number of seconds" + (min > 0 ? " above 0" : ", 0 or more"
+                + " (0 turns the time check off)") + ", got '" + text.get() + "'");
+    }
+
+    // Fails closed: proxy keys without an allowlist would look like protection and be none.
+    private Authenticator withAllowlist(String prefix, Authenticator authenticator) {
+        String allowedKey = prefix + "allowed-ips";
+        String proxiesKey = prefix + "trusted-proxies";
+        String headerKey = prefix + "forwarded-header";
+        List<String> allowed = nonEmptyList(allowedKey);
+        List<String> proxies = nonEmptyList(proxiesKey);
+        Optional<String> header = settings.optional(headerKey);
+        if (allowed.isEmpty() && (!proxies.isEmpty() || header.isPresent())) {
+            throw new ConfigException((proxies.isEmpty() ? headerKey : proxiesKey) + " applies only together with "
+                    + allowedKey);
+        }
+        if (allowed.isEmpty()) {
+            return authenticator;
+        }
+        if (header.isPresent() && proxies.isEmpty()) {
+            throw new ConfigException(headerKey + " applies only together with " + proxiesKey
+                    + ": without trusted proxies no forwarding header is read");
+        }
+        IpAllowlist allowlist = check(allowedKey, () -> IpAllowlist.of(allowed.toArray(String[]::new)));
+        if (!proxies.isEmpty()) {
+            IpAllowlist direct = allowlist;
+            allowlist = check(proxiesKey, () -> direct.trustedProxies(proxies.toArray(String[]::new)));
+        }
+        if (header.isPresent()) {
+            allowlist = allowlist.forwardedHeader(switch (header.get().toLowerCase(Locale.ROOT)) {
+                case "x-forwarded-for" -> IpAllowlist.ProxyHeader.X_FORWARDED_FOR;
+                case "forwarded" -> IpAllowlist.ProxyHeader.FORWARDED;
+                default -> throw new ConfigException(headerKey + "=" + header.get()
+                        + " is unknown: use x-forwarded-for or forwarded");
+            });
+        }
+        // The allowlist first: it is cheap and, via checkSource, refuses a stranger before the body is read.
+        return authenticator.isNone() ? allowlist : Authenticator.allOf(allowlist, authenticator);
+    }
+
+    /** A comma-separated list; a value that is present but lists nothing (",") is an error, not "no list". */
+    private List<String> nonEmptyList(String key) {
+        List<String> items = settings.list(key);
+        if (items.isEmpty() && settings.optional(key).isPresent()) {
+            throw new ConfigException(key + " lists no address or CIDR range");
+        }
+        return items;
+    }
+
+    /** Runs a core factory, turning its IllegalArgumentException into a message that starts with the key. */
+    private static <T> T check(String key, Supplier<T> factory) {
+        try {
+            return factory.get();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + ": " + e.getMessage(), e);
+        }
     }
 
     private String[] secrets(String key) {

@@ -153,10 +153,12 @@ class ReceiverConfigTest {
     }
 
     @Test
-    void allowedIpsFailClosedUntilAllowlistsAreSupported() {
+    void allowlistKeysAreKnownKeys() {
         keys.put("ramphook.endpoint.echo.allowed-ips", "10.0.0.0/8");
+        keys.put("ramphook.endpoint.echo.trusted-proxies", "192.168.0.1");
+        keys.put("ramphook.endpoint.echo.forwarded-header", "forwarded");
 
-        assertThatThrownBy(this::parse).hasMessageStartingWith("ramphook.endpoint.echo.allowed-ips is not supported");
+        assertThat(parse().endpoints().get(0).authenticator().toString()).contains("IpAllowlist");
     }
 
     @Test
