@@ -5,6 +5,7 @@ import dev.ramphook.servlet.testing.FailingStore;
 import dev.ramphook.servlet.testing.RecordingHandler;
 import dev.ramphook.servlet.testing.WebhookContainerContract;
 import java.net.URI;
+import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -27,20 +28,19 @@ class JettyContainerTest extends WebhookContainerContract {
         connector.setPort(0);
         server.addConnector(connector);
         ContextHandlerCollection contexts = new ContextHandlerCollection();
-        contexts.addHandler(app("/shop", null));
-        contexts.addHandler(app("/down", FailingStore.class.getName()));
+        contexts.addHandler(app("/shop", Map.of()));
+        contexts.addHandler(app("/down", Map.of("ramphook.store", FailingStore.class.getName())));
+        contexts.addHandler(app("/fenced", fencedParameters()));
         server.setHandler(contexts);
         server.start();
         port = connector.getLocalPort();
     }
 
-    private static ServletContextHandler app(String contextPath, String store) {
+    private static ServletContextHandler app(String contextPath, Map<String, String> overrides) {
         ServletContextHandler app = new ServletContextHandler(contextPath);
         parameters().forEach(app::setInitParameter);
         app.setInitParameter("ramphook.handlers", RecordingHandler.class.getName());
-        if (store != null) {
-            app.setInitParameter("ramphook.store", store);
-        }
+        overrides.forEach(app::setInitParameter);
         app.addServletContainerInitializer(new WebhookInitializer());
         app.addServlet(EventsServlet.class, "/events");
         return app;
@@ -59,5 +59,10 @@ class JettyContainerTest extends WebhookContainerContract {
     @Override
     protected URI downBase() {
         return URI.create("http://127.0.0.1:" + port + "/down");
+    }
+
+    @Override
+    protected URI fencedBase() {
+        return URI.create("http://127.0.0.1:" + port + "/fenced");
     }
 }

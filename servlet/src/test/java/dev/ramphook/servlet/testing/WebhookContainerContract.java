@@ -27,14 +27,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * What every servlet container must do with the filter, over real HTTP. A subclass starts a container with
  * {@link #parameters()} as {@code ramphook.*} configuration (secrets from the system properties
  * {@link #setSecrets()} sets), a catch-all handler served at {@code GET <base>/events} as a JSON array of
- * {@code {provider, event, key, data}}, and a second application at {@link #downBase()} whose store is
- * {@link FailingStore}.
+ * {@code {provider, event, key, data}}, a second application at {@link #downBase()} whose store is
+ * {@link FailingStore}, and a third at {@link #fencedBase()} configured with {@link #fencedParameters()} on top.
  */
 public abstract class WebhookContainerContract {
 
     public static final String ZBD_TOKEN = "zbd-it-token";
     public static final String MECASH_SECRET = "mecash-it-secret";
     public static final int MAX_BODY_BYTES = 16_384;
+    /** The private range both endpoints of the fenced application allow: the loopback test client is outside it. */
+    public static final String FENCED_ALLOWED_IPS = "10.0.0.0/8";
+    /** The fenced application believes the forwarding header of loopback peers: the test client plays the proxy. */
+    public static final String FENCED_TRUSTED_PROXIES = "127.0.0.1";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -44,6 +48,18 @@ public abstract class WebhookContainerContract {
 
     /** The base URI of the same application configured with {@code ramphook.store=}{@link FailingStore}. */
     protected abstract URI downBase();
+
+    /** The base URI of the same application with {@link #fencedParameters()} added to its configuration. */
+    protected abstract URI fencedBase();
+
+    /** Both endpoints behind a source-address allowlist whose trusted proxy is the loopback test client. */
+    public static Map<String, String> fencedParameters() {
+        return Map.of(
+                "ramphook.endpoint.zbd.allowed-ips", FENCED_ALLOWED_IPS,
+                "ramphook.endpoint.zbd.trusted-proxies", FENCED_TRUSTED_PROXIES,
+                "ramphook.endpoint.mecash.allowed-ips", FENCED_ALLOWED_IPS,
+                "ramphook.endpoint.mecash.trusted-proxies", FENCED_TRUSTED_PROXIES);
+    }
 
     /** The configuration under test; secrets are named, their values come from {@link #setSecrets()}. */
     public static Map<String, String> parameters() {
@@ -238,6 +254,58 @@ public abstract class WebhookContainerContract {
     }
 
     @Test
+    void deliveryFromAnAddressOutsideTheAllowlistIs403AndNotHandled() throws Exception {
+        byte[] body = uniqueMeCashPayout();
+
+        HttpResponse<String> response = send(signedMeCash(fencedBase(), body).build());
+
+        assertRejected(response, 403);
+        assertThat(JSON.readTree(response.body()).path("error").asText()).contains("not in allowlist");
+        assertThat(eventsWithData(fencedBase(), JSON.readTree(body).path("data"))).isEmpty();
+    }
+
+    @Test
+    void zbdDeliveryWithTheRightTokenFromOutsideTheAllowlistIs403() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(fencedBase() + "/webhooks/zbd?token=" + ZBD_TOKEN))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(someSeed("zbd/"))).build();
+
+        assertRejected(send(request), 403);
+    }
+
+    @Test
+    void clientForwardedByATrustedProxyFromInsideTheAllowlistIsAccepted() throws Exception {
+        byte[] body = uniqueMeCashPayout();
+
+        HttpResponse<String> response = send(signedMeCash(fencedBase(), body)
+                .header("X-Forwarded-For", "10.20.30.40").build());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(eventsWithData(fencedBase(), JSON.readTree(body).path("data"))).hasSize(1);
+    }
+
+    @Test
+    void allowedAddressLeftOfAnUntrustedHopIsNotBelieved() throws Exception {
+        // 10.20.30.40 was written by the client; the right-most untrusted hop, 203.0.113.7, is the source.
+        HttpRequest request = signedMeCash(fencedBase(), uniqueMeCashPayout())
+                .header("X-Forwarded-For", "10.20.30.40, 203.0.113.7").build();
+
+        assertRejected(send(request), 403);
+    }
+
+    @Test
+    void allowedSourceWithAWrongSignatureIs401() throws Exception {
+        byte[] body = uniqueMeCashPayout();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(fencedBase() + "/webhooks/mecash"))
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "10.20.30.40")
+                .header("X-Signature", hmacSha512Hex("not-" + MECASH_SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+
+        assertRejected(send(request), 401);
+    }
+
+    @Test
     void otherPathsReachTheApplication() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/events")).GET().build());
 
@@ -273,6 +341,14 @@ public abstract class WebhookContainerContract {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
+    private static HttpRequest.Builder signedMeCash(URI base, byte[] body) {
+        return HttpRequest.newBuilder(URI.create(base + "/webhooks/mecash"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .header("X-Signature", hmacSha512Hex(MECASH_SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
     private URI uri(String path) {
         return URI.create(base() + path);
     }
@@ -282,13 +358,21 @@ public abstract class WebhookContainerContract {
     }
 
     private List<JsonNode> events() throws Exception {
-        HttpResponse<String> events = send(HttpRequest.newBuilder(uri("/events")).GET().build());
+        return events(base());
+    }
+
+    private static List<JsonNode> events(URI base) throws Exception {
+        HttpResponse<String> events = send(HttpRequest.newBuilder(URI.create(base + "/events")).GET().build());
         assertThat(events.statusCode()).isEqualTo(200);
         return StreamSupport.stream(JSON.readTree(events.body()).spliterator(), false).toList();
     }
 
     private List<JsonNode> eventsWithData(JsonNode data) throws Exception {
-        return events().stream().filter(e -> e.path("data").equals(data)).toList();
+        return eventsWithData(base(), data);
+    }
+
+    private static List<JsonNode> eventsWithData(URI base, JsonNode data) throws Exception {
+        return events(base).stream().filter(e -> e.path("data").equals(data)).toList();
     }
 
     /** A valid documented delivery of each provider. */

@@ -31,6 +31,7 @@ class TomcatWarIT extends WebhookContainerContract {
     private static Context shop;
     private static Context down;
     private static Context broken;
+    private static Context fenced;
 
     @BeforeAll
     static void start() throws Exception {
@@ -51,6 +52,7 @@ class TomcatWarIT extends WebhookContainerContract {
         parentFirst.setDelegate(true);
         down.setLoader(parentFirst);
         broken = deploy("/broken", war, Map.of("ramphook.endpoint.zbd.token-env", "RAMPHOOK_IT_UNSET_VARIABLE"));
+        fenced = deploy("/fenced", war, fencedParameters());
 
         tomcat.start();
     }
@@ -80,6 +82,11 @@ class TomcatWarIT extends WebhookContainerContract {
         return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/down");
     }
 
+    @Override
+    protected URI fencedBase() {
+        return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/fenced");
+    }
+
     @Test
     void runsOnTheTomcatVersionThisExecutionIsFor() {
         assertThat(ServerInfo.getServerNumber()).startsWith(System.getProperty("ramphook.expected.tomcat"));
@@ -90,6 +97,7 @@ class TomcatWarIT extends WebhookContainerContract {
         // Same WAR, same parameters but one: a secret variable that is not set.
         assertThat(shop.getState()).isEqualTo(LifecycleState.STARTED);
         assertThat(down.getState()).isEqualTo(LifecycleState.STARTED);
+        assertThat(fenced.getState()).isEqualTo(LifecycleState.STARTED);
         assertThat(broken.getState()).isNotEqualTo(LifecycleState.STARTED);
     }
 }
