@@ -1,7 +1,9 @@
 package dev.ramphook.example.jetty;
 
 import dev.ramphook.WebhookReceiver;
+import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.HmacSignature;
+import dev.ramphook.auth.IpAllowlist;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.servlet.WebhookFilter;
@@ -25,20 +27,31 @@ import org.eclipse.jetty.server.ServerConnector;
  *
  * <p>Environment: {@code PORT} (default 8080), {@code ZBD_WEBHOOK_TOKEN}, {@code MECASH_WEBHOOK_SECRET} (generated
  * and printed when unset), {@code EVENT_LOG} (a file that gets one JSON line per event), {@code RAMPHOOK_JDBC_URL}
- * (+ {@code RAMPHOOK_JDBC_USER}, {@code RAMPHOOK_JDBC_PASSWORD}: record events in PostgreSQL; memory otherwise).
- * Stops cleanly on SIGTERM.
+ * (+ {@code RAMPHOOK_JDBC_USER}, {@code RAMPHOOK_JDBC_PASSWORD}: record events in PostgreSQL; memory otherwise),
+ * {@code RAMPHOOK_ALLOWED_IPS} (comma-separated addresses or CIDR ranges, IPv4 or IPv6: both endpoints then also
+ * answer 403 to any other source; unset, no allowlist) and {@code RAMPHOOK_TRUSTED_PROXIES} (only with an allowlist:
+ * the load balancers whose {@code X-Forwarded-For} is believed, right-most untrusted hop first). A malformed value
+ * stops start-up with a message naming the variable. Stops cleanly on SIGTERM.
  */
 public final class JettyExample implements AutoCloseable {
 
     /** How to run: from the environment in {@link #main}, or chosen by a test. */
-    record Options(int port, String zbdToken, String meCashSecret, Path eventLog, EventStore store, int maxBodyBytes) {
+    record Options(int port, String zbdToken, String meCashSecret, Path eventLog, EventStore store, int maxBodyBytes,
+                   IpAllowlist allowlist) {
 
+        /** @throws IllegalArgumentException naming the variable whose value is malformed */
         static Options fromEnvironment(Map<String, String> env) {
             String port = env.getOrDefault("PORT", "8080");
             String log = env.get("EVENT_LOG");
+            IpAllowlist allowlist = Allowlist.fromEnvironment(env);
             return new Options(Integer.parseInt(port.trim()), blankToNull(env.get("ZBD_WEBHOOK_TOKEN")),
                     blankToNull(env.get("MECASH_WEBHOOK_SECRET")), log == null || log.isBlank() ? null : Path.of(log),
-                    Storage.fromEnvironment(env), 1 << 20);
+                    Storage.fromEnvironment(env), 1 << 20, allowlist);
+        }
+
+        /** The endpoint's own check, behind the allowlist when there is one (checked first, before the body). */
+        Authenticator fenced(Authenticator authenticator) {
+            return allowlist == null ? authenticator : Authenticator.allOf(allowlist, authenticator);
         }
 
         private static String blankToNull(String s) {
@@ -60,8 +73,8 @@ public final class JettyExample implements AutoCloseable {
     static JettyExample start(Options options, String zbdToken, String meCashSecret) throws Exception {
         EventLog events = new EventLog(options.eventLog());
         WebhookReceiver receiver = WebhookReceiver.builder()
-                .endpoint("/webhooks/zbd", ZbdRamp.provider(), UrlToken.query("token", zbdToken))
-                .endpoint("/webhooks/mecash", MeCash.provider(), HmacSignature.sha512Hex("X-Signature", meCashSecret))
+                .endpoint("/webhooks/zbd", ZbdRamp.provider(), options.fenced(UrlToken.query("token", zbdToken)))
+                .endpoint("/webhooks/mecash", MeCash.provider(), options.fenced(HmacSignature.meCash(meCashSecret)))
                 .handlers(new SampleHandlers(events))
                 .store(options.store())
                 .maxBodyBytes(options.maxBodyBytes())
@@ -104,7 +117,14 @@ public final class JettyExample implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options = Options.fromEnvironment(System.getenv());
+        Options options;
+        try {
+            options = Options.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("ramphook example: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         String zbdToken = options.zbdToken() != null ? options.zbdToken() : generated();
         String meCashSecret = options.meCashSecret() != null ? options.meCashSecret() : generated();
         JettyExample app = start(options, zbdToken, meCashSecret);
@@ -118,6 +138,7 @@ public final class JettyExample implements AutoCloseable {
         System.out.println("ramphook Jetty example listening on " + app.uri() + "/ (webhooks at /webhooks/zbd and"
                 + " /webhooks/mecash, received events at GET /events)");
         System.out.println(Storage.describe(options.store()));
+        System.out.println(Allowlist.describe(options.allowlist()));
         if (options.zbdToken() == null) {
             System.out.println("ZBD_WEBHOOK_TOKEN is not set; generated for this run. Use:\n  curl -sS -X POST '"
                     + app.uri() + "/webhooks/zbd?token=" + zbdToken + "' -H 'Content-Type: application/json'"

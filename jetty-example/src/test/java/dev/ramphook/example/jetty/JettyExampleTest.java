@@ -1,10 +1,12 @@
 package dev.ramphook.example.jetty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ramphook.auth.IpAllowlist;
 import dev.ramphook.servlet.testing.FailingStore;
 import dev.ramphook.servlet.testing.Seeds;
 import dev.ramphook.servlet.testing.WebhookContainerContract;
@@ -29,21 +31,29 @@ class JettyExampleTest extends WebhookContainerContract {
     static Path dir;
     private static JettyExample app;
     private static JettyExample down;
+    private static JettyExample fenced;
 
     @BeforeAll
     static void start() throws Exception {
-        app = JettyExample.start(options(EventStore.inMemory(), dir.resolve("events.jsonl")), ZBD_TOKEN, MECASH_SECRET);
-        down = JettyExample.start(options(new FailingStore(), null), ZBD_TOKEN, MECASH_SECRET);
+        app = JettyExample.start(options(EventStore.inMemory(), dir.resolve("events.jsonl"), null), ZBD_TOKEN,
+                MECASH_SECRET);
+        down = JettyExample.start(options(new FailingStore(), null, null), ZBD_TOKEN, MECASH_SECRET);
+        // The contract's fenced application, configured the way an operator would: through the environment.
+        IpAllowlist allowlist = JettyExample.Options.fromEnvironment(Map.of(
+                "RAMPHOOK_ALLOWED_IPS", FENCED_ALLOWED_IPS, "RAMPHOOK_TRUSTED_PROXIES", FENCED_TRUSTED_PROXIES))
+                .allowlist();
+        fenced = JettyExample.start(options(EventStore.inMemory(), null, allowlist), ZBD_TOKEN, MECASH_SECRET);
     }
 
-    private static JettyExample.Options options(EventStore store, Path eventLog) {
-        return new JettyExample.Options(0, null, null, eventLog, store, MAX_BODY_BYTES);
+    private static JettyExample.Options options(EventStore store, Path eventLog, IpAllowlist allowlist) {
+        return new JettyExample.Options(0, null, null, eventLog, store, MAX_BODY_BYTES, allowlist);
     }
 
     @AfterAll
     static void stop() throws Exception {
         app.close();
         down.close();
+        fenced.close();
     }
 
     @Override
@@ -54,6 +64,11 @@ class JettyExampleTest extends WebhookContainerContract {
     @Override
     protected URI downBase() {
         return URI.create("http://127.0.0.1:" + down.port());
+    }
+
+    @Override
+    protected URI fencedBase() {
+        return URI.create("http://127.0.0.1:" + fenced.port());
     }
 
     @Test
@@ -86,6 +101,50 @@ class JettyExampleTest extends WebhookContainerContract {
         assertThat(set.zbdToken()).isEqualTo("t");
         assertThat(set.meCashSecret()).isEqualTo("s");
         assertThat(set.eventLog()).isEqualTo(Path.of("/tmp/events.jsonl"));
+    }
+
+    @Test
+    void withoutAllowedIpsThereIsNoAllowlistAndTheStartUpLineSaysHowToSetOne() {
+        JettyExample.Options defaults = JettyExample.Options.fromEnvironment(Map.of());
+
+        assertThat(defaults.allowlist()).isNull();
+        assertThat(Allowlist.describe(defaults.allowlist())).contains("RAMPHOOK_ALLOWED_IPS");
+    }
+
+    @Test
+    void allowedIpsTakeCommaSeparatedIpv4AndIpv6Ranges() {
+        IpAllowlist allowlist = JettyExample.Options.fromEnvironment(
+                Map.of("RAMPHOOK_ALLOWED_IPS", " 203.0.113.0/24 , 2001:db8::/32")).allowlist();
+
+        assertThat(allowlist.toString()).contains("203.0.113.0/24").contains("2001:db8:");
+        assertThat(Allowlist.describe(allowlist)).startsWith("deliveries accepted only from IpAllowlist[");
+    }
+
+    @Test
+    void malformedAllowedIpsNameTheVariable() {
+        assertThatThrownBy(() -> JettyExample.Options.fromEnvironment(Map.of("RAMPHOOK_ALLOWED_IPS", "10.0.0.0/8,"
+                + " partner.example.com")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("RAMPHOOK_ALLOWED_IPS: ").hasMessageContaining("partner.example.com");
+    }
+
+    @Test
+    void allowedIpsThatListNothingAreAnErrorNotAnOpenDoor() {
+        assertThatThrownBy(() -> JettyExample.Options.fromEnvironment(Map.of("RAMPHOOK_ALLOWED_IPS", " , ")))
+                .hasMessage("RAMPHOOK_ALLOWED_IPS lists no address or CIDR range");
+    }
+
+    @Test
+    void malformedTrustedProxiesNameTheVariable() {
+        assertThatThrownBy(() -> JettyExample.Options.fromEnvironment(Map.of("RAMPHOOK_ALLOWED_IPS", "10.0.0.0/8",
+                "RAMPHOOK_TRUSTED_PROXIES", "10.0.0.0/99")))
+                .hasMessageStartingWith("RAMPHOOK_TRUSTED_PROXIES: ");
+    }
+
+    @Test
+    void trustedProxiesWithoutAllowedIpsAreAnError() {
+        assertThatThrownBy(() -> JettyExample.Options.fromEnvironment(Map.of("RAMPHOOK_TRUSTED_PROXIES", "10.0.0.1")))
+                .hasMessage("RAMPHOOK_TRUSTED_PROXIES applies only together with RAMPHOOK_ALLOWED_IPS");
     }
 
     private static JsonNode json(String text) {
