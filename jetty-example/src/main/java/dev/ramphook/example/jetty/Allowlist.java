@@ -1,5 +1,6 @@
 package dev.ramphook.example.jetty;
 
+import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.IpAllowlist;
 import java.util.Arrays;
 import java.util.Map;
@@ -62,6 +63,12 @@ final class Allowlist {
         return allowlist == null
                 ? "any source address may deliver; set " + ALLOWED + " (CIDR ranges) to allow only the providers'"
                 + " addresses (+ " + PROXIES + " behind a load balancer)"
-                : "deliveries accepted only from " + allowlist;
+                : "deliveries accepted only from " + allowlist + (allowsLoopback(allowlist) ? ""
+                : "; the curl lines below, sent from this machine, get 403 unless 127.0.0.1 is listed");
+    }
+
+    private static boolean allowsLoopback(IpAllowlist allowlist) {
+        return allowlist.checkSource(WebhookRequest.builder().method("POST").path("/").remoteAddress("127.0.0.1")
+                .build()).isOk();
     }
 }

@@ -121,6 +121,17 @@ class JettyExampleTest extends WebhookContainerContract {
     }
 
     @Test
+    void startUpLineWarnsWhenLocalCurlWouldBeRefused() {
+        IpAllowlist remoteOnly = JettyExample.Options.fromEnvironment(
+                Map.of("RAMPHOOK_ALLOWED_IPS", "203.0.113.0/24")).allowlist();
+        IpAllowlist withLoopback = JettyExample.Options.fromEnvironment(
+                Map.of("RAMPHOOK_ALLOWED_IPS", "203.0.113.0/24, 127.0.0.1")).allowlist();
+
+        assertThat(Allowlist.describe(remoteOnly)).contains("get 403 unless 127.0.0.1 is listed");
+        assertThat(Allowlist.describe(withLoopback)).doesNotContain("403");
+    }
+
+    @Test
     void malformedAllowedIpsNameTheVariable() {
         assertThatThrownBy(() -> JettyExample.Options.fromEnvironment(Map.of("RAMPHOOK_ALLOWED_IPS", "10.0.0.0/8,"
                 + " partner.example.com")))
