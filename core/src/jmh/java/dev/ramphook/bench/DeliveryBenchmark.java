@@ -1,0 +1,165 @@
+package dev.ramphook.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ramphook.WebhookReceiver;
+import dev.ramphook.WebhookRequest;
+import dev.ramphook.WebhookResponse;
+import dev.ramphook.auth.HmacSignature;
+import dev.ramphook.auth.UrlToken;
+import dev.ramphook.mecash.MeCash;
+import dev.ramphook.store.EventStore;
+import dev.ramphook.zbd.ZbdRamp;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * One delivery through {@link WebhookReceiver#receive} (real authentication, in-memory store, inline no-op handler)
+ * against what integrators write today, on the same bodies:
+ * <ul>
+ *   <li>{@code readTree}: Jackson {@code readTree} alone, the floor of any JSON webhook endpoint;</li>
+ *   <li>{@code statusQuo}: {@code readTree} + {@code switch} on the event name;</li>
+ *   <li>{@code statusQuoVerified}: the same after checking the token or HMAC by hand, as a careful integrator
+ *       would (a new {@code Mac} per request, as most code samples do).</li>
+ * </ul>
+ *
+ * <p>Every invocation delivers a NEW event (a ring of distinct bodies, longer than the store's capacity, so the
+ * store evicts a body's event before the ring comes back to it); the iteration fails if any was a duplicate.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Thread)
+public class DeliveryBenchmark {
+
+    private static final String ZBD_QUERY = "token=" + Payloads.ZBD_TOKEN;
+
+    @Param({"zbd", "mecash"})
+    public String provider;
+
+    @Param({"300", "4096", "65536"})
+    public int size;
+
+    private final ObjectMapper plain = new ObjectMapper();
+    private WebhookReceiver receiver;
+    private Payloads.Delivery[] ring;
+    private String contentLength;
+    private boolean zbd;
+    private int next;
+    private long delivered;
+    private long handled;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        // 64 KB bodies: a smaller store, so that a ring longer than it fits in memory (about 100 MB).
+        int capacity = size <= 4096 ? 10_000 : 1_000;
+        ring = Payloads.ring(provider, size, capacity + capacity / 4);
+        contentLength = Integer.toString(ring[0].body().length);
+        zbd = "zbd".equals(provider);
+        receiver = WebhookReceiver.builder()
+                .endpoint("/webhooks/zbd", ZbdRamp.provider(), UrlToken.of(Payloads.ZBD_TOKEN))
+                .endpoint("/webhooks/mecash", MeCash.provider(),
+                        HmacSignature.sha512Hex("X-Signature", Payloads.MECASH_SECRET))
+                .store(EventStore.inMemory(capacity))
+                .inline()
+                .on("*", (event, context) -> handled++)
+                .build();
+    }
+
+    @TearDown(Level.Iteration)
+    public void everyDeliveryWasNew() {
+        if (delivered != handled) {
+            throw new IllegalStateException(provider + "/" + size + ": " + (delivered - handled) + " of "
+                    + delivered + " deliveries were not handled as new events: the benchmark measured duplicates");
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        receiver.close();
+    }
+
+    private Payloads.Delivery nextDelivery() {
+        Payloads.Delivery d = ring[next];
+        next = next + 1 == ring.length ? 0 : next + 1;
+        return d;
+    }
+
+    /** The full path: build the request as an adapter does, route, guard, verify, parse, record, handle. */
+    @Benchmark
+    public WebhookResponse ramphook() {
+        Payloads.Delivery d = nextDelivery();
+        delivered++;
+        WebhookRequest.Builder request = WebhookRequest.builder().method("POST")
+                .header("Host", "127.0.0.1:8080")
+                .header("User-Agent", "provider-webhooks/1.0")
+                .header("Content-Type", "application/json")
+                .header("Content-Length", contentLength)
+                .remoteAddress("127.0.0.1")
+                .body(d.body());
+        if (zbd) {
+            request.path("/webhooks/zbd").query(ZBD_QUERY);
+        } else {
+            request.path("/webhooks/mecash").header("X-Signature", d.signature());
+        }
+        WebhookResponse response = receiver.receive(request.build());
+        if (response.status() != 200) {
+            throw new IllegalStateException("delivery answered " + response);
+        }
+        return response;
+    }
+
+    @Benchmark
+    public JsonNode readTree() throws IOException {
+        return plain.readTree(nextDelivery().body());
+    }
+
+    @Benchmark
+    public void statusQuo(Blackhole bh) throws IOException {
+        dispatch(plain.readTree(nextDelivery().body()), bh);
+    }
+
+    @Benchmark
+    public void statusQuoVerified(Blackhole bh) throws IOException, GeneralSecurityException {
+        Payloads.Delivery d = nextDelivery();
+        boolean ok;
+        if (zbd) {
+            ok = MessageDigest.isEqual(Payloads.ZBD_TOKEN.getBytes(StandardCharsets.UTF_8),
+                    ZBD_QUERY.substring("token=".length()).getBytes(StandardCharsets.UTF_8));
+        } else {
+            Mac mac = Mac.getInstance("HmacSHA512");
+            mac.init(new SecretKeySpec(Payloads.MECASH_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
+            ok = MessageDigest.isEqual(mac.doFinal(d.body()), HexFormat.of().parseHex(d.signature()));
+        }
+        if (!ok) {
+            throw new IllegalStateException("forged");
+        }
+        dispatch(plain.readTree(d.body()), bh);
+    }
+
+    /** The integrator's switch: one branch per event they care about, data handed to their code. */
+    private static void dispatch(JsonNode tree, Blackhole bh) {
+        switch (tree.path("event").asText()) {
+            case "RAMP_WIDGET.V1.PAYMENT.SETTLED", "ramp.payout.completed" -> bh.consume(tree.get("data"));
+            case "RAMP_WIDGET.V1.PAYMENT.FAILED", "ramp.payout.failed" -> bh.consume(tree.get("data"));
+            case "RAMP_WIDGET.V1.WITHDRAWAL.SUCCEEDED", "ramp.payout.pending" -> bh.consume(tree.get("data"));
+            default -> bh.consume(tree);
+        }
+    }
+}
