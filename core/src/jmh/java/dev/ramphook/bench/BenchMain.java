@@ -1,8 +1,13 @@
 package dev.ramphook.bench;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -30,8 +35,8 @@ public final class BenchMain {
             byCase.computeIfAbsent(key, k -> new TreeMap<>()).put(method, r);
         }
         System.out.println();
-        System.out.println("ramphook full path against baselines measured in this run (time per delivery, "
-                + "lower is better; ratio = ramphook / baseline)");
+        System.out.println("ramphook full path against baselines measured in this run (median time per delivery over the "
+                + "measurement iterations, lower is better; ratio = ramphook / baseline)");
         System.out.printf("%-7s %6s %7s | %10s %10s %10s %10s | %8s %8s %8s | %9s %9s %9s%n",
                 "prov", "size", "bytes", "ramphook", "readTree", "statusQuo", "sqVerified",
                 "/readTr", "/sQuo", "/sqVer", "B/op rh", "B/op rT", "B/op sQ");
@@ -50,14 +55,27 @@ public final class BenchMain {
     }
 
     private static String time(RunResult r) {
-        return r == null ? "-" : String.format("%.2f", r.getPrimaryResult().getScore());
+        return r == null ? "-" : String.format("%.2f", median(r));
     }
 
     private static String ratio(RunResult full, RunResult base) {
-        if (full == null || base == null) {
-            return "-";
+        return full == null || base == null ? "-" : String.format("%.2fx", median(full) / median(base));
+    }
+
+    /**
+     * The median of the measurement iterations: other tenants of a shared machine add time to some iterations,
+     * which drags the mean (JMH's score) far more than the median.
+     */
+    static double median(RunResult r) {
+        List<Double> scores = new ArrayList<>();
+        for (BenchmarkResult b : r.getBenchmarkResults()) {
+            for (IterationResult i : b.getIterationResults()) {
+                scores.add(i.getPrimaryResult().getScore());
+            }
         }
-        return String.format("%.2fx", full.getPrimaryResult().getScore() / base.getPrimaryResult().getScore());
+        Collections.sort(scores);
+        int n = scores.size();
+        return n % 2 == 1 ? scores.get(n / 2) : (scores.get(n / 2 - 1) + scores.get(n / 2)) / 2;
     }
 
     private static String alloc(RunResult r) {
