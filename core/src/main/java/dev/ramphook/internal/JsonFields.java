@@ -115,6 +115,13 @@ public final class JsonFields {
             return null;
         }
         try {
+            LocalDateTime utc = IsoTimes.canonical(text, true);
+            if (utc != null) {
+                return utc.toInstant(ZoneOffset.UTC);
+            }
+            if (!IsoTimes.mayHaveOffset(text)) {
+                return null; // the formatter would only throw, and an exception costs more than the parse
+            }
             return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeException e) {
             return null;
@@ -128,7 +135,8 @@ public final class JsonFields {
             return null;
         }
         try {
-            return LocalDateTime.parse(text, LOCAL_DATE_TIME);
+            LocalDateTime fast = IsoTimes.canonical(text, false);
+            return fast != null ? fast : LocalDateTime.parse(text, LOCAL_DATE_TIME);
         } catch (DateTimeException e) {
             return null;
         }
