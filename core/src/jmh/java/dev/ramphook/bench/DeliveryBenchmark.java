@@ -2,11 +2,14 @@ package dev.ramphook.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ramphook.InvalidPayloadException;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.UrlToken;
+import dev.ramphook.internal.Json;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.zbd.ZbdRamp;
@@ -128,6 +131,12 @@ public class DeliveryBenchmark {
     @Benchmark
     public JsonNode readTree() throws IOException {
         return plain.readTree(nextDelivery().body());
+    }
+
+    /** Diagnostic: the library's own reader (limits, duplicate keys, exact decimals), without the rest. */
+    @Benchmark
+    public ObjectNode ramphookReader() throws InvalidPayloadException {
+        return Json.parseObject(nextDelivery().body());
     }
 
     @Benchmark
