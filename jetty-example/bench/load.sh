@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# HTTP load: the Jetty example (ramphook filter, URL-token auth, parse, in-memory dedup, inline handlers) against a
+# bare servlet on the same Jetty that reads the body and answers 200, in the same run, on loopback only.
+#
+#   jetty-example/bench/load.sh            # build, measure start-up, warm both, 3 alternating rounds of 10 s
+#   ROUNDS=5 DURATION=15s jetty-example/bench/load.sh
+#   NO_BUILD=1 jetty-example/bench/load.sh # reuse jetty-example/target/ramphook-jetty-example.jar
+#
+# Prints requests/s and p99 per run, the medians per server, and ramphook/bare. Every request is a new ZBD event
+# (zbd.lua). Stops every server it started, however it exits. Needs wrk (installed with apt-get when missing).
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+JAR=$ROOT/jetty-example/target/ramphook-jetty-example.jar
+LUA=$ROOT/jetty-example/bench/zbd.lua
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-10s}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-32}
+RAMPHOOK_PORT=${RAMPHOOK_PORT:-18080}
+BARE_PORT=${BARE_PORT:-18081}
+JAVA_OPTS=${JAVA_OPTS:-}
+TOKEN=load-test-token-$RANDOM$RANDOM
+SECRET=load-test-secret-$RANDOM$RANDOM
+LOGS=$(mktemp -d /tmp/ramphook-load.XXXXXX)
+
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT INT TERM
+
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk (apt-get)" >&2
+  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y wrk >/dev/null; }
+fi
+if [[ -z ${NO_BUILD:-} || ! -f $JAR ]]; then
+  echo "building the Jetty example" >&2
+  mvn -q -pl jetty-example -am -DskipTests package
+fi
+
+# Starts a server in the background; its pid goes to PIDS and to the named variable.
+start() { # var port main-class-or-empty
+  local var=$1 port=$2 main=$3
+  if [[ -n $main ]]; then
+    PORT=$port java $JAVA_OPTS -cp "$JAR" "$main" >"$LOGS/$var.log" 2>&1 &
+  else
+    PORT=$port ZBD_WEBHOOK_TOKEN=$TOKEN MECASH_WEBHOOK_SECRET=$SECRET \
+      java $JAVA_OPTS -jar "$JAR" >"$LOGS/$var.log" 2>&1 &
+  fi
+  PIDS+=($!)
+  printf -v "$var" '%s' "$!"
+}
+
+stop() { # pid
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+# POSTs one fresh ZBD event; prints the HTTP status (000 while nothing listens).
+post_once() { # port n
+  curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+    --data "{\"event\":\"RAMP_WIDGET.V1.PAYMENT.SETTLED\",\"data\":{\"session_id\":\"sess_start_$2_$RANDOM\",\"base_amount\":\"1.00\",\"base_currency\":\"USD\"},\"created_at\":\"2025-01-18T11:05:00Z\"}" \
+    "http://127.0.0.1:$1/webhooks/zbd?token=$TOKEN" 2>/dev/null || true
+}
+
+# Milliseconds from launching the example's JVM to its first 200 answer to a real delivery, into STARTUP_MS.
+# (Not run in $(...): a subshell would not share PIDS with the cleanup trap.)
+startup_ms() { # n
+  local t0 t1 status pid deadline
+  t0=$(date +%s%N)
+  start pid "$RAMPHOOK_PORT" ""
+  deadline=$((t0 + 30000000000))
+  status=000
+  while [[ $status != 200 ]]; do
+    if (($(date +%s%N) > deadline)) || ! kill -0 "$pid" 2>/dev/null; then
+      echo "the example did not answer 200 within 30 s (last status $status); log: $LOGS/pid.log" >&2
+      exit 1
+    fi
+    status=$(post_once "$RAMPHOOK_PORT" "$1")
+  done
+  t1=$(date +%s%N)
+  stop "$pid"
+  STARTUP_MS=$(((t1 - t0) / 1000000))
+}
+
+wait_ready() { # port pid name
+  local deadline=$(($(date +%s) + 30))
+  until [[ $(post_once "$1" ready) == 200 ]]; do
+    if (($(date +%s) > deadline)) || ! kill -0 "$2" 2>/dev/null; then
+      echo "$3 did not come up on port $1; logs in $LOGS" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+}
+
+# One wrk run; prints "rps p99_us" and fails on any non-2xx answer or socket error.
+run_wrk() { # port duration nonce
+  local out line
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --timeout 5s -s "$LUA" "http://127.0.0.1:$1" -- "$TOKEN" "$3")
+  line=$(grep '^RESULT' <<<"$out")
+  if [[ $line != *" non2xx=0 socket_errors=0"* ]]; then
+    echo "wrk reported errors against port $1: $line" >&2
+    exit 1
+  fi
+  sed -E 's/.* rps=([0-9.]+) .* p99_us=([0-9]+) .*/\1 \2/' <<<"$line"
+}
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(java -version 2>&1 | head -1)"
+echo "wrk: $THREADS threads, $CONNECTIONS connections, POST, a new ZBD event per request; rounds: $ROUNDS x $DURATION each"
+
+startups=()
+for n in 1 2 3; do
+  startup_ms "$n"
+  startups+=("$STARTUP_MS")
+done
+echo "start-up of the example, JVM launch to first 200 (ms): ${startups[*]} (median $(printf '%s\n' "${startups[@]}" | median))"
+
+start RAMPHOOK "$RAMPHOOK_PORT" ""
+start BARE "$BARE_PORT" dev.ramphook.example.bench.BareServer
+wait_ready "$RAMPHOOK_PORT" "$RAMPHOOK" "the example"
+wait_ready "$BARE_PORT" "$BARE" "the bare servlet"
+
+echo "warming both ($WARMUP each)"
+run_wrk "$BARE_PORT" "$WARMUP" warm >/dev/null
+run_wrk "$RAMPHOOK_PORT" "$WARMUP" warm >/dev/null
+
+: >"$LOGS/bare.txt"
+: >"$LOGS/ramphook.txt"
+for round in $(seq 1 "$ROUNDS"); do
+  # ABBA order, so that a drift in the machine's load does not favour either side.
+  if ((round % 2 == 1)); then order="bare ramphook"; else order="ramphook bare"; fi
+  for side in $order; do
+    port=$BARE_PORT
+    [[ $side == ramphook ]] && port=$RAMPHOOK_PORT
+    result=$(run_wrk "$port" "$DURATION" "r$round")
+    echo "$result" >>"$LOGS/$side.txt"
+    printf 'round %d %-9s %10.0f req/s  p99 %6.2f ms\n' "$round" "$side" "${result% *}" \
+      "$(awk -v u="${result#* }" 'BEGIN {print u / 1000}')"
+  done
+done
+
+bare_rps=$(cut -d' ' -f1 "$LOGS/bare.txt" | median)
+bare_p99=$(cut -d' ' -f2 "$LOGS/bare.txt" | median)
+rh_rps=$(cut -d' ' -f1 "$LOGS/ramphook.txt" | median)
+rh_p99=$(cut -d' ' -f2 "$LOGS/ramphook.txt" | median)
+awk -v br="$bare_rps" -v bp="$bare_p99" -v rr="$rh_rps" -v rp="$rh_p99" 'BEGIN {
+  printf "median    bare      %10.0f req/s  p99 %6.2f ms\n", br, bp / 1000
+  printf "median    ramphook  %10.0f req/s  p99 %6.2f ms\n", rr, rp / 1000
+  printf "ramphook/bare: throughput %.3f (target >= 0.95), p99 %.2fx (target <= 1.2x)\n", rr / br, rp / bp
+}'
+echo "server logs: $LOGS"
