@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# HTTP load: the Jetty example (ramphook filter, URL-token auth, parse, in-memory dedup, inline handlers) against a
-# bare servlet on the same Jetty that reads the body and answers 200, in the same run, on loopback only.
+# HTTP load, in the same run, on loopback only, three servers on the same Jetty:
+#   bare      a servlet that reads the body and answers 200 (BareServer): the container's own cost;
+#   ramphook  the ramphook filter (URL-token auth, parse, in-memory dedup, inline no-op handler) (NoopServer);
+#   example   the Jetty example as shipped (its sample handlers also keep every event in memory for GET /events).
 #
 #   jetty-example/bench/load.sh            # build, measure start-up, warm both, 3 alternating rounds of 10 s
 #   ROUNDS=5 DURATION=15s jetty-example/bench/load.sh
 #   NO_BUILD=1 jetty-example/bench/load.sh # reuse jetty-example/target/ramphook-jetty-example.jar
 #
-# Prints requests/s and p99 per run, the medians per server, and ramphook/bare. Every request is a new ZBD event
+# Prints requests/s and p99 per run, the medians per server, and ramphook/bare and example/bare. Every request is a new ZBD event
 # (zbd.lua). Stops every server it started, however it exits. Needs wrk (installed with apt-get when missing).
 set -euo pipefail
 
@@ -19,9 +21,12 @@ DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-10s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
-RAMPHOOK_PORT=${RAMPHOOK_PORT:-18080}
+EXAMPLE_PORT=${EXAMPLE_PORT:-18080}
 BARE_PORT=${BARE_PORT:-18081}
-JAVA_OPTS=${JAVA_OPTS:-}
+RAMPHOOK_PORT=${RAMPHOOK_PORT:-18082}
+# The example's sample handlers log two INFO lines per event: demo output, not ramphook's cost, and a benchmark of
+# a console. WARN keeps what matters (rejections, failures) for both servers alike.
+JAVA_OPTS=${JAVA_OPTS:--Dorg.slf4j.simpleLogger.log.dev.ramphook.example=warn}
 TOKEN=load-test-token-$RANDOM$RANDOM
 SECRET=load-test-secret-$RANDOM$RANDOM
 LOGS=$(mktemp -d /tmp/ramphook-load.XXXXXX)
@@ -50,7 +55,8 @@ fi
 start() { # var port main-class-or-empty
   local var=$1 port=$2 main=$3
   if [[ -n $main ]]; then
-    PORT=$port java $JAVA_OPTS -cp "$JAR" "$main" >"$LOGS/$var.log" 2>&1 &
+    PORT=$port ZBD_WEBHOOK_TOKEN=$TOKEN MECASH_WEBHOOK_SECRET=$SECRET \
+      java $JAVA_OPTS -cp "$JAR" "$main" >"$LOGS/$var.log" 2>&1 &
   else
     PORT=$port ZBD_WEBHOOK_TOKEN=$TOKEN MECASH_WEBHOOK_SECRET=$SECRET \
       java $JAVA_OPTS -jar "$JAR" >"$LOGS/$var.log" 2>&1 &
@@ -76,7 +82,7 @@ post_once() { # port n
 startup_ms() { # n
   local t0 t1 status pid deadline
   t0=$(date +%s%N)
-  start pid "$RAMPHOOK_PORT" ""
+  start pid "$EXAMPLE_PORT" ""
   deadline=$((t0 + 30000000000))
   status=000
   while [[ $status != 200 ]]; do
@@ -84,7 +90,7 @@ startup_ms() { # n
       echo "the example did not answer 200 within 30 s (last status $status); log: $LOGS/pid.log" >&2
       exit 1
     fi
-    status=$(post_once "$RAMPHOOK_PORT" "$1")
+    status=$(post_once "$EXAMPLE_PORT" "$1")
   done
   t1=$(date +%s%N)
   stop "$pid"
@@ -126,37 +132,43 @@ for n in 1 2 3; do
 done
 echo "start-up of the example, JVM launch to first 200 (ms): ${startups[*]} (median $(printf '%s\n' "${startups[@]}" | median))"
 
-start RAMPHOOK "$RAMPHOOK_PORT" ""
+start EXAMPLE "$EXAMPLE_PORT" ""
 start BARE "$BARE_PORT" dev.ramphook.example.bench.BareServer
-wait_ready "$RAMPHOOK_PORT" "$RAMPHOOK" "the example"
+start RAMPHOOK "$RAMPHOOK_PORT" dev.ramphook.example.bench.NoopServer
+wait_ready "$EXAMPLE_PORT" "$EXAMPLE" "the example"
 wait_ready "$BARE_PORT" "$BARE" "the bare servlet"
+wait_ready "$RAMPHOOK_PORT" "$RAMPHOOK" "the ramphook no-op server"
 
-echo "warming both ($WARMUP each)"
-run_wrk "$BARE_PORT" "$WARMUP" warm >/dev/null
-run_wrk "$RAMPHOOK_PORT" "$WARMUP" warm >/dev/null
+port_of() { case $1 in bare) echo "$BARE_PORT" ;; ramphook) echo "$RAMPHOOK_PORT" ;; example) echo "$EXAMPLE_PORT" ;; esac; }
+SIDES="bare ramphook example"
 
-: >"$LOGS/bare.txt"
-: >"$LOGS/ramphook.txt"
+echo "warming all three ($WARMUP each)"
+for side in $SIDES; do
+  run_wrk "$(port_of "$side")" "$WARMUP" warm >/dev/null
+done
+
+for side in $SIDES; do : >"$LOGS/$side.txt"; done
 for round in $(seq 1 "$ROUNDS"); do
-  # ABBA order, so that a drift in the machine's load does not favour either side.
-  if ((round % 2 == 1)); then order="bare ramphook"; else order="ramphook bare"; fi
+  # Forward, then backward: a drift in the machine's load favours no side.
+  if ((round % 2 == 1)); then order="bare ramphook example"; else order="example ramphook bare"; fi
   for side in $order; do
-    port=$BARE_PORT
-    [[ $side == ramphook ]] && port=$RAMPHOOK_PORT
-    result=$(run_wrk "$port" "$DURATION" "r$round")
+    result=$(run_wrk "$(port_of "$side")" "$DURATION" "r$round")
     echo "$result" >>"$LOGS/$side.txt"
-    printf 'round %d %-9s %10.0f req/s  p99 %6.2f ms\n' "$round" "$side" "${result% *}" \
+    printf 'round %d %-9s %10.0f req/s  p99 %7.2f ms\n' "$round" "$side" "${result% *}" \
       "$(awk -v u="${result#* }" 'BEGIN {print u / 1000}')"
   done
 done
 
-bare_rps=$(cut -d' ' -f1 "$LOGS/bare.txt" | median)
-bare_p99=$(cut -d' ' -f2 "$LOGS/bare.txt" | median)
-rh_rps=$(cut -d' ' -f1 "$LOGS/ramphook.txt" | median)
-rh_p99=$(cut -d' ' -f2 "$LOGS/ramphook.txt" | median)
-awk -v br="$bare_rps" -v bp="$bare_p99" -v rr="$rh_rps" -v rp="$rh_p99" 'BEGIN {
-  printf "median    bare      %10.0f req/s  p99 %6.2f ms\n", br, bp / 1000
-  printf "median    ramphook  %10.0f req/s  p99 %6.2f ms\n", rr, rp / 1000
+for side in $SIDES; do
+  printf -v "rps_$side" '%s' "$(cut -d' ' -f1 "$LOGS/$side.txt" | median)"
+  printf -v "p99_$side" '%s' "$(cut -d' ' -f2 "$LOGS/$side.txt" | median)"
+done
+awk -v br="$rps_bare" -v bp="$p99_bare" -v rr="$rps_ramphook" -v rp="$p99_ramphook" \
+    -v er="$rps_example" -v ep="$p99_example" 'BEGIN {
+  printf "median    bare      %10.0f req/s  p99 %7.2f ms\n", br, bp / 1000
+  printf "median    ramphook  %10.0f req/s  p99 %7.2f ms\n", rr, rp / 1000
+  printf "median    example   %10.0f req/s  p99 %7.2f ms\n", er, ep / 1000
   printf "ramphook/bare: throughput %.3f (target >= 0.95), p99 %.2fx (target <= 1.2x)\n", rr / br, rp / bp
+  printf "example/bare:  throughput %.3f, p99 %.2fx\n", er / br, ep / bp
 }'
 echo "server logs: $LOGS"

@@ -1,0 +1,64 @@
+package dev.ramphook.example.bench;
+
+import dev.ramphook.WebhookReceiver;
+import dev.ramphook.auth.HmacSignature;
+import dev.ramphook.auth.UrlToken;
+import dev.ramphook.mecash.MeCash;
+import dev.ramphook.servlet.WebhookFilter;
+import dev.ramphook.zbd.ZbdRamp;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * What {@code jetty-example/bench/load.sh} holds against {@link BareServer}: the same Jetty and servlet, with the
+ * ramphook filter in front at {@code /webhooks/*} (URL-token and HMAC authentication, parsing, in-memory dedup,
+ * inline handling) and one no-op handler. The example app itself also keeps every event in memory for
+ * {@code GET /events} and logs each one, which is demo behaviour, not ramphook's cost.
+ * Listens on 127.0.0.1:{@code PORT} (default 8082); {@code ZBD_WEBHOOK_TOKEN} and {@code MECASH_WEBHOOK_SECRET}
+ * are required.
+ */
+public final class NoopServer {
+
+    private NoopServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8082"));
+        WebhookReceiver receiver = WebhookReceiver.builder()
+                .endpoint("/webhooks/zbd", ZbdRamp.provider(), UrlToken.of(required("ZBD_WEBHOOK_TOKEN")))
+                .endpoint("/webhooks/mecash", MeCash.provider(),
+                        HmacSignature.sha512Hex("X-Signature", required("MECASH_WEBHOOK_SECRET")))
+                .on("*", (event, context) -> { })
+                .build();
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.addFilter(new FilterHolder(new WebhookFilter(receiver)), "/webhooks/*",
+                EnumSet.of(DispatcherType.REQUEST));
+        // Behind the filter, as in an application: requests it does not own reach the servlet.
+        context.addServlet(new ServletHolder(new BareServer.ReadAndAnswer()), "/*");
+        server.setHandler(context);
+        server.setStopAtShutdown(true);
+        server.start();
+        System.out.println("ramphook no-op receiver listening on http://127.0.0.1:" + connector.getLocalPort() + "/");
+        server.join();
+        receiver.close();
+    }
+
+    private static String required(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " must be set");
+        }
+        return value;
+    }
+}
