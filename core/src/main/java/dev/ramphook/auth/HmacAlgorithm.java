@@ -1,8 +1,6 @@
 package dev.ramphook.auth;
 
-import java.security.GeneralSecurityException;
 import java.util.List;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** The HMACs every JVM ships. */
@@ -16,22 +14,12 @@ enum HmacAlgorithm {
         this.jca = jca;
     }
 
-    List<SecretKeySpec> keys(List<byte[]> secrets) {
-        return secrets.stream().map(s -> new SecretKeySpec(s, jca)).toList();
+    List<HmacKey> keys(List<byte[]> secrets) {
+        return secrets.stream().map(this::key).toList();
     }
 
-    // javax.crypto.Mac is not thread-safe: one instance per call (getInstance is cheap next to a network request).
-    byte[] mac(SecretKeySpec key, byte[]... parts) {
-        try {
-            Mac mac = Mac.getInstance(jca);
-            mac.init(key);
-            for (byte[] part : parts) {
-                mac.update(part);
-            }
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(jca + " is required of every JVM", e);
-        }
+    private HmacKey key(byte[] secret) {
+        return new HmacKey(new SecretKeySpec(secret, jca));
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.ramphook.WebhookRequest;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Objects;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An HMAC of the raw body in a request header: meCash's {@code X-Signature} (HMAC-SHA512, hex), GitHub-style
@@ -37,10 +36,10 @@ public final class HmacSignature implements Authenticator {
     private final SignatureEncoding encoding;
     private final String prefix;
     private final boolean prefixRequired;
-    private final List<SecretKeySpec> keys;
+    private final List<HmacKey> keys;
 
     private HmacSignature(HmacAlgorithm algorithm, String header, SignatureEncoding encoding, String prefix,
-                          boolean prefixRequired, List<SecretKeySpec> keys) {
+                          boolean prefixRequired, List<HmacKey> keys) {
         this.algorithm = algorithm;
         this.header = header;
         this.encoding = encoding;
@@ -114,7 +113,7 @@ public final class HmacSignature implements Authenticator {
         }
         byte[][] expected = new byte[keys.size()][];
         for (int i = 0; i < expected.length; i++) {
-            expected[i] = algorithm.mac(keys.get(i), body);
+            expected[i] = keys.get(i).mac(body);
         }
         boolean wellFormed = false;
         boolean match = false;

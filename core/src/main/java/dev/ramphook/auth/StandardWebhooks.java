@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The <a href="https://www.standardwebhooks.com/">Standard Webhooks</a> scheme (also Svix's): headers
@@ -39,10 +38,10 @@ public final class StandardWebhooks implements Authenticator {
     static final int MAX_ID_LENGTH = 255;
     private static final String SECRET_PREFIX = "whsec_";
 
-    private final List<SecretKeySpec> keys;
+    private final List<HmacKey> keys;
     private final TimeWindow window;
 
-    private StandardWebhooks(List<SecretKeySpec> keys, TimeWindow window) {
+    private StandardWebhooks(List<HmacKey> keys, TimeWindow window) {
         this.keys = keys;
         this.window = window;
     }
@@ -141,8 +140,8 @@ public final class StandardWebhooks implements Authenticator {
             }
         }
         boolean match = false;
-        for (SecretKeySpec key : keys) {
-            byte[] expected = HmacAlgorithm.SHA256.mac(key, signedPrefix, body);
+        for (HmacKey key : keys) {
+            byte[] expected = key.mac(signedPrefix, body);
             for (byte[] g : given) {
                 match |= MessageDigest.isEqual(expected, g);
             }

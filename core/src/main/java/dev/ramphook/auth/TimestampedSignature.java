@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A signed timestamp in one header, Stripe and MoonPay style: {@code t=<unix seconds>,v1=<hex>[,v1=<hex>…]},
@@ -34,10 +33,10 @@ public final class TimestampedSignature implements Authenticator {
 
     private final String header;
     private final String scheme;
-    private final List<SecretKeySpec> keys;
+    private final List<HmacKey> keys;
     private final TimeWindow window;
 
-    private TimestampedSignature(String header, String scheme, List<SecretKeySpec> keys, TimeWindow window) {
+    private TimestampedSignature(String header, String scheme, List<HmacKey> keys, TimeWindow window) {
         this.header = header;
         this.scheme = scheme;
         this.keys = keys;
@@ -123,8 +122,8 @@ public final class TimestampedSignature implements Authenticator {
         }
         byte[] signedPrefix = (timestamp + ".").getBytes(StandardCharsets.US_ASCII);
         boolean match = false;
-        for (SecretKeySpec key : keys) {
-            byte[] expected = HmacAlgorithm.SHA256.mac(key, signedPrefix, body);
+        for (HmacKey key : keys) {
+            byte[] expected = key.mac(signedPrefix, body);
             for (byte[] given : signatures) {
                 match |= MessageDigest.isEqual(expected, given);
             }

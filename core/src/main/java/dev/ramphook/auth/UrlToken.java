@@ -4,6 +4,7 @@ import dev.ramphook.WebhookRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,11 +34,11 @@ import java.util.Optional;
 public final class UrlToken implements Authenticator {
 
     private final String parameter;
-    private final List<byte[]> secrets;
+    private final List<byte[]> secretHashes; // SHA-256 of each secret, hashed once
 
     private UrlToken(String parameter, List<byte[]> secrets) {
         this.parameter = parameter;
-        this.secrets = secrets;
+        this.secretHashes = secrets.stream().map(Secrets::sha256).toList();
     }
 
     /** The secret in query parameter {@code token}. */
@@ -72,9 +73,10 @@ public final class UrlToken implements Authenticator {
             return Verification.unauthorized("missing URL token");
         }
         byte[] given = token.get().getBytes(StandardCharsets.UTF_8);
+        byte[] givenHash = Secrets.sha256(given);
         boolean match = false;
-        for (byte[] secret : secrets) {
-            match |= Secrets.equal(secret, given); // no early exit: time does not tell which secret matched
+        for (byte[] secretHash : secretHashes) { // no early exit: time does not tell which secret matched
+            match |= MessageDigest.isEqual(secretHash, givenHash);
         }
         return match ? Verification.ok() : Verification.unauthorized("wrong URL token");
     }

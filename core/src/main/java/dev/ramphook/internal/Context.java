@@ -13,14 +13,14 @@ final class Context implements DeliveryContext {
     private final int attempt;
     private final Instant receivedAt;
     private final String endpoint;
-    private final Map<String, List<String>> headers;
+    private final Map<String, List<String>> stored;
+    private Map<String, List<String>> headers; // case-insensitive view, built on first use: most handlers never ask
 
     Context(int attempt, Instant receivedAt, String endpoint, Map<String, List<String>> headers) {
         this.attempt = attempt;
         this.receivedAt = receivedAt;
         this.endpoint = endpoint;
-        this.headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        this.headers.putAll(headers);
+        this.stored = headers;
     }
 
     @Override
@@ -45,7 +45,15 @@ final class Context implements DeliveryContext {
 
     @Override
     public List<String> headers(String name) {
-        return Headers.isCredential(name) ? List.of() : headers.getOrDefault(name, List.of());
+        if (Headers.isCredential(name)) {
+            return List.of();
+        }
+        if (headers == null) {
+            Map<String, List<String>> view = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            view.putAll(stored);
+            headers = view;
+        }
+        return headers.getOrDefault(name, List.of());
     }
 
     @Override

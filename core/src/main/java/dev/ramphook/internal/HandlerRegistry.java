@@ -20,7 +20,10 @@ final class HandlerRegistry {
     private static final int MAX_CACHED_NAMES = 4096;
 
     private final List<Binding> bindings;
-    private final Map<String, List<Binding>> byName = new ConcurrentHashMap<>();
+    private final Map<NameKey, List<Binding>> byName = new ConcurrentHashMap<>();
+
+    private record NameKey(String provider, String name, Class<?> dataType) {
+    }
 
     private HandlerRegistry(List<Binding> bindings) {
         this.bindings = bindings;
@@ -86,7 +89,7 @@ final class HandlerRegistry {
 
     /** The handlers for this event, in registration order. */
     List<Binding> handlersFor(WebhookEvent<?> event) {
-        String cacheKey = event.provider() + '\u0000' + event.name() + '\u0000' + event.data().getClass().getName();
+        NameKey cacheKey = new NameKey(event.provider(), event.name(), event.data().getClass());
         List<Binding> cached = byName.get(cacheKey);
         if (cached != null) {
             return cached;

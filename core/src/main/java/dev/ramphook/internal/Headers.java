@@ -4,7 +4,7 @@ import dev.ramphook.WebhookRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /** Which request headers are kept with an event: all but those that carry credentials. */
 final class Headers {
@@ -16,7 +16,7 @@ final class Headers {
     }
 
     static Map<String, List<String>> kept(WebhookRequest request) {
-        Map<String, List<String>> kept = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, List<String>> kept = new HashMap<>(); // StoredEvent copies it; DeliveryContext adds case-folding
         for (String name : request.headerNames()) {
             if (!isCredential(name)) {
                 kept.put(name, List.copyOf(request.headers(name)));

@@ -12,10 +12,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.InvalidPayloadException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /** The one JSON reader for deliveries, with limits set deliberately because bodies come from the internet. */
 public final class Json {
@@ -47,13 +43,12 @@ public final class Json {
         if (body.length == 0) {
             throw new InvalidPayloadException("empty body");
         }
-        String text = strictUtf8(body);
-        if (text == null) {
+        if (!Utf8.isWellFormedWithoutNul(body)) {
             throw new InvalidPayloadException("body is not UTF-8");
         }
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(text);
+            tree = MAPPER.readTree(body); // bytes: no String copy of the body
         } catch (IOException | RuntimeException e) {
             // Jackson's message quotes the offending input; the client gets only the category.
             throw new InvalidPayloadException("body is not valid JSON");
@@ -62,24 +57,6 @@ public final class Json {
             throw new InvalidPayloadException("body is not a JSON object");
         }
         return (ObjectNode) tree;
-    }
-
-    /**
-     * The body as text, or {@code null} unless it is well-formed UTF-8 (RFC 8259 requires UTF-8). Jackson's byte
-     * reader would guess UTF-16/32 from zero bytes and decode overlong or surrogate UTF-8 forms without complaint,
-     * so two readers of the same signed bytes could see different text; we decide the encoding ourselves.
-     */
-    private static String strictUtf8(byte[] body) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text; // a BOM may be ignored (RFC 8259 8.1)
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 
     /** {@code s} as a quoted JSON string. */

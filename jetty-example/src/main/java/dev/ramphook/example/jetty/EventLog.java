@@ -10,16 +10,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
- * What the example's catch-all handler saw: kept in memory for {@code GET /events} and, when a file is given,
- * appended to it as one JSON line per invocation.
+ * What the example's catch-all handler saw: the latest {@value #KEPT} invocations kept in memory for
+ * {@code GET /events} (bounded, so a load test cannot fill the heap) and, when a file is given, every invocation
+ * appended to it as one JSON line.
  */
 final class EventLog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ArrayNode entries = JSON.createArrayNode();
+    static final int KEPT = 10_000;
+
+    private final Deque<ObjectNode> entries = new ArrayDeque<>();
     private final Path file;
 
     /** @param file where to append JSON lines, or {@code null} for memory only */
@@ -37,7 +42,10 @@ final class EventLog {
         // The data member as received; JSON null when the delivery had none.
         entry.set("data", event.json().has("data") ? event.json().get("data") : JSON.nullNode());
         synchronized (this) {
-            entries.add(entry);
+            if (entries.size() == KEPT) {
+                entries.removeFirst();
+            }
+            entries.addLast(entry);
             if (file != null) {
                 append(entry.toString() + "\n");
             }
@@ -45,7 +53,9 @@ final class EventLog {
     }
 
     synchronized String toJson() {
-        return entries.toString();
+        ArrayNode array = JSON.createArrayNode();
+        entries.forEach(array::add);
+        return array.toString();
     }
 
     private void append(String line) {

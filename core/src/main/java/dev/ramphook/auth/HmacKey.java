@@ -1,0 +1,53 @@
+package dev.ramphook.auth;
+
+import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * One secret, ready to sign. {@link Mac} is not thread-safe, so the keyed prototype is never used directly: each
+ * call works on a clone, which skips the provider look-up and key set-up that {@code Mac.getInstance} + {@code init}
+ * cost on every request (about 8% of a meCash delivery in the benchmark profile).
+ */
+final class HmacKey {
+
+    private final SecretKeySpec key;
+    private final Mac prototype;
+
+    HmacKey(SecretKeySpec key) {
+        this.key = key;
+        this.prototype = fresh(key);
+    }
+
+    byte[] mac(byte[]... parts) {
+        Mac mac = copy();
+        for (byte[] part : parts) {
+            mac.update(part);
+        }
+        return mac.doFinal();
+    }
+
+    private Mac copy() {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException notCloneable) {
+            return fresh(key); // a provider whose Mac cannot be cloned: set one up per call
+        }
+    }
+
+    private static Mac fresh(SecretKeySpec key) {
+        try {
+            Mac mac = Mac.getInstance(key.getAlgorithm());
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(key.getAlgorithm() + " is required of every JVM", e);
+        }
+    }
+
+    /** Names the algorithm only. */
+    @Override
+    public String toString() {
+        return "HmacKey[" + key.getAlgorithm() + "]";
+    }
+}
