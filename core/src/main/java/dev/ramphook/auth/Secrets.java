@@ -26,10 +26,22 @@ final class Secrets {
         return List.copyOf(out);
     }
 
+    private static final MessageDigest SHA256 = prototype();
+
     /** Comparing hashes with MessageDigest.isEqual is constant-time and also hides the secret's length. */
     static byte[] sha256(byte[] in) {
+        MessageDigest digest;
         try {
-            return MessageDigest.getInstance("SHA-256").digest(in);
+            digest = (MessageDigest) SHA256.clone(); // skips the reflective provider look-up of getInstance
+        } catch (CloneNotSupportedException e) {
+            digest = prototype();
+        }
+        return digest.digest(in);
+    }
+
+    private static MessageDigest prototype() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
