@@ -150,4 +150,26 @@ class QueuedHandlingTest {
             assertThat(e.attempts()).isEqualTo(1); // the interrupted attempt was not counted
         });
     }
+
+    @Test
+    void shutdownAlsoReleasesEventsClaimedInTheSameBatchButNotStarted() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        queued((e, c) -> {
+            started.countDown();
+            never.await();
+        });
+        for (int i = 1; i <= 5; i++) {
+            receiver.receive(post("/hooks/shop", paid("o-" + i)));
+        }
+        started.await();
+
+        receiver.close();
+
+        List<StoredEvent> reclaimed = store.claimDue("next-instance", clock.instant(), Duration.ofMinutes(1), 10);
+        assertThat(reclaimed).extracting(StoredEvent::key).containsExactlyInAnyOrder(
+                "SHOP.V1.ORDER.PAID:o-1", "SHOP.V1.ORDER.PAID:o-2", "SHOP.V1.ORDER.PAID:o-3",
+                "SHOP.V1.ORDER.PAID:o-4", "SHOP.V1.ORDER.PAID:o-5");
+        assertThat(reclaimed).allSatisfy(e -> assertThat(e.attempts()).isEqualTo(1)); // none counted before
+    }
 }

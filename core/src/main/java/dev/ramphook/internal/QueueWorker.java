@@ -25,6 +25,12 @@ final class QueueWorker {
 
     private static final Logger log = LoggerFactory.getLogger(QueueWorker.class);
 
+    /**
+     * Events claimed per store round trip: a batch of one made each event cost two transactions, and two workers
+     * fell behind the acknowledgements under load. Small, so a crashed instance leaves few events to its lease.
+     */
+    static final int BATCH = 8;
+
     private final EventStore store;
     private final Clock clock;
     private final String owner;
@@ -70,13 +76,17 @@ final class QueueWorker {
     private void loop(String owner) {
         while (!stopping) {
             try {
-                List<StoredEvent> claimed = store.claimDue(owner, clock.instant(), lease, 1);
+                List<StoredEvent> claimed = store.claimDue(owner, clock.instant(), lease, BATCH);
                 if (claimed.isEmpty()) {
                     wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
                     continue;
                 }
+                claimed.forEach(event -> inFlight.put(event, owner)); // stop() releases whatever is still here
                 for (StoredEvent event : claimed) {
-                    inFlight.put(event, owner);
+                    if (stopping) {
+                        release(event, owner); // claimed but not started: due again at once, elsewhere
+                        continue;
+                    }
                     try {
                         process.accept(event, owner);
                     } finally {
@@ -94,6 +104,16 @@ final class QueueWorker {
                 log.error("unexpected failure in worker {}", owner, e);
                 pause();
             }
+        }
+    }
+
+    private void release(StoredEvent event, String owner) {
+        try {
+            store.release(event, owner);
+        } catch (RuntimeException e) {
+            log.warn("shutdown: could not release {}; its claim expires after the lease", event, e);
+        } finally {
+            inFlight.remove(event);
         }
     }
 
@@ -120,13 +140,9 @@ final class QueueWorker {
         }
         // Release before interrupting: the interrupted handler's failure must not count as an attempt.
         for (Map.Entry<StoredEvent, String> claim : inFlight.entrySet()) {
-            StoredEvent event = claim.getKey();
-            try {
-                store.release(event, claim.getValue());
-                log.warn("shutdown: handler still running for {}; claim released, it will run again", event);
-            } catch (RuntimeException e) {
-                log.warn("shutdown: could not release {}; its claim expires after the lease", event, e);
-            }
+            log.warn("shutdown: {} still claimed (running or not started); claim released, it will run again",
+                    claim.getKey());
+            release(claim.getKey(), claim.getValue());
         }
         threads.shutdownNow();
     }
