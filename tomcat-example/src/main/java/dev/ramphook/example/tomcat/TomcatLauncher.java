@@ -70,7 +70,7 @@ public final class TomcatLauncher {
                 Wrapper servlet = Tomcat.addServlet(context, "default", "org.apache.catalina.servlets.DefaultServlet");
                 servlet.setLoadOnStartup(1);
                 servlet.setOverridable(true);
-                context.addServletMappingDecoded("/", "default", false);
+                context.addServletMapping("/", "default");
                 context.addMimeMapping("html", "text/html");
                 context.addWelcomeFile("index.html");
             }
