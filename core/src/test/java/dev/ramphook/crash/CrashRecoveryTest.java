@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A receiver process is killed with SIGKILL in the middle of a stream of deliveries, from a sender that retries
@@ -44,6 +45,7 @@ class CrashRecoveryTest {
     private final AtomicInteger redeliveries = new AtomicInteger();
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES) // the sender retries until 2xx: bound it if a restart never comes
     void everyAcknowledgedEventIsHandledAfterAKillAndNoneTwiceBecauseOfRedelivery() throws Exception {
         String prefix = TestPostgres.freshPrefix();
         HandledLog log = new HandledLog(TestPostgres.dataSource(), prefix).create();
