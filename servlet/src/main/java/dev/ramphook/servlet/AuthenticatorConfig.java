@@ -29,6 +29,10 @@ final class AuthenticatorConfig {
             "hmac-sha512-base64", "hmac-sha256-base64", "none");
     private static final List<String> AUTH_KEYS = List.of("token-param", "token-env", "signature-header",
             "signature-prefix", "secret-env", "scheme", "tolerance");
+    /** Every endpoint key this class reads. */
+    static final List<String> KEYS = List.of("auth", "token-param", "token-env", "signature-header",
+            "signature-prefix", "secret-env", "scheme", "tolerance", "allowed-ips", "trusted-proxies",
+            "forwarded-header");
 
     private final Settings settings;
     private final Function<String, Optional<String>> secrets;

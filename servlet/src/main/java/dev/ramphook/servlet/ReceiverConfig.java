@@ -26,6 +26,11 @@ final class ReceiverConfig {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiverConfig.class);
 
+    /** Every {@code ramphook.<key>}; a key missing here is reported as unknown before it is read. */
+    static final List<String> GLOBAL_KEYS = List.of("handlers", "store", "max-body-bytes", "handling", "workers");
+    /** Every {@code ramphook.endpoint.<name>.<key>}. */
+    static final List<String> ENDPOINT_KEYS = endpointKeys();
+
     /** One configured endpoint. */
     record Endpoint(String name, String path, Provider provider, Authenticator authenticator) {
     }
@@ -54,6 +59,7 @@ final class ReceiverConfig {
      */
     static ReceiverConfig parse(Settings settings, ClassLoader classLoader,
                                 Function<String, Optional<String>> secrets) {
+        settings.rejectUnknown(GLOBAL_KEYS, ENDPOINT_KEYS);
         Map<String, Provider> providers = providers(classLoader);
         AuthenticatorConfig auth = new AuthenticatorConfig(settings, secrets);
         List<Endpoint> endpoints = new ArrayList<>();
@@ -127,6 +133,12 @@ final class ReceiverConfig {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ConfigException(Settings.PREFIX + "handlers: " + e.getMessage(), e);
         }
+    }
+
+    private static List<String> endpointKeys() {
+        List<String> keys = new ArrayList<>(List.of("path", "provider"));
+        keys.addAll(AuthenticatorConfig.KEYS);
+        return List.copyOf(keys);
     }
 
     private static Map<String, Provider> providers(ClassLoader classLoader) {

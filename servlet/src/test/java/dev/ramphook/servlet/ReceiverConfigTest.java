@@ -129,6 +129,61 @@ class ReceiverConfigTest {
     }
 
     @Test
+    void misspeltKeyIsNamedBeforeTheRequiredKeyItLeftOutWithTheClosestKnownKey() {
+        // The reported case: secert-env for secret-env made the error "secret-env is required".
+        keys.put("ramphook.endpoint.echo.auth", "hmac-sha256-hex");
+        keys.remove("ramphook.endpoint.echo.token-env");
+        keys.put("ramphook.endpoint.echo.secert-env", "ECHO_SECRET");
+
+        assertThatThrownBy(this::parse).isInstanceOf(ConfigException.class)
+                .hasMessage("ramphook.endpoint.echo.secert-env is not a known ramphook key; did you mean"
+                        + " ramphook.endpoint.echo.secret-env?");
+    }
+
+    @Test
+    void misspeltGlobalKeySuggestsTheGlobalKey() {
+        keys.put("ramphook.handler", "com.example.Handlers");
+
+        assertThatThrownBy(this::parse)
+                .hasMessage("ramphook.handler is not a known ramphook key; did you mean ramphook.handlers?");
+    }
+
+    @Test
+    void misspeltEndpointSegmentSuggestsTheEndpointKey() {
+        keys.put("ramphook.endpiont.echo.token-param", "key");
+
+        assertThatThrownBy(this::parse).hasMessage("ramphook.endpiont.echo.token-param is not a known ramphook key;"
+                + " did you mean ramphook.endpoint.echo.token-param?");
+    }
+
+    @Test
+    void keyFarFromEveryKnownKeyPointsToTheTable() {
+        keys.put("ramphook.endpoint.echo.colour", "blue");
+
+        assertThatThrownBy(this::parse).hasMessage("ramphook.endpoint.echo.colour is not a known ramphook key"
+                + " (see the configuration table in the README)");
+    }
+
+    @Test
+    void everyUnknownKeyIsReportedAtOnce() {
+        keys.put("ramphook.worker", "4");
+        keys.put("ramphook.endpoint.echo.tokn-env", "ECHO_TOKEN");
+
+        assertThatThrownBy(this::parse).hasMessage(
+                "ramphook.endpoint.echo.tokn-env is not a known ramphook key; did you mean"
+                        + " ramphook.endpoint.echo.token-env?\n"
+                        + "ramphook.worker is not a known ramphook key; did you mean ramphook.workers?");
+    }
+
+    @Test
+    void keyOfAMisspeltEndpointNameSuggestsTheEndpoint() {
+        keys.put("ramphook.endpoint.ecoh.token-param", "key");
+
+        assertThatThrownBy(this::parse).hasMessage("ramphook.endpoint.ecoh.token-param belongs to no endpoint"
+                + " (ramphook.endpoint.ecoh.path is not set); did you mean ramphook.endpoint.echo.token-param?");
+    }
+
+    @Test
     void unknownProviderNamesKeyAndTheProvidersFound() {
         keys.put("ramphook.endpoint.echo.provider", "moonpay");
 
