@@ -41,15 +41,17 @@ final class ReceiverConfig {
     private final Integer maxBodyBytes;
     private final String handling;
     private final int workers;
+    private final boolean workersSet;
 
     private ReceiverConfig(List<Endpoint> endpoints, List<Object> handlers, EventStore store, Integer maxBodyBytes,
-                           String handling, int workers) {
+                           String handling, int workers, boolean workersSet) {
         this.endpoints = endpoints;
         this.handlers = handlers;
         this.store = store;
         this.maxBodyBytes = maxBodyBytes;
         this.handling = handling;
         this.workers = workers;
+        this.workersSet = workersSet;
     }
 
     /**
@@ -96,9 +98,15 @@ final class ReceiverConfig {
         if (!List.of("default", "inline", "queued").contains(handling)) {
             throw new ConfigException(Settings.PREFIX + "handling=" + handling + " is unknown: use inline or queued");
         }
+        boolean workersSet = settings.optional(Settings.PREFIX + "workers").isPresent();
         int workers = settings.positiveInt(Settings.PREFIX + "workers", 2);
+        if (workersSet && handling.equals("inline")) {
+            throw new ConfigException(Settings.PREFIX + "workers applies to queued handling only, but "
+                    + Settings.PREFIX + "handling=inline");
+        }
         settings.rejectUnread();
-        return new ReceiverConfig(List.copyOf(endpoints), List.copyOf(handlers), store, maxBody, handling, workers);
+        return new ReceiverConfig(List.copyOf(endpoints), List.copyOf(handlers), store, maxBody, handling, workers,
+                workersSet);
     }
 
     List<Endpoint> endpoints() {
@@ -123,10 +131,16 @@ final class ReceiverConfig {
         if (maxBodyBytes != null) {
             builder.maxBodyBytes(maxBodyBytes);
         }
-        if (handling.equals("inline")) {
-            builder.inline();
-        } else if (handling.equals("queued")) {
+        // Decided here, not left to the receiver's default, so that ramphook.workers reaches a queue that the
+        // default chose (a durable store) exactly as it reaches an explicit handling=queued.
+        boolean queued = handling.equals("default") ? chosen != null && chosen.durable() : handling.equals("queued");
+        if (queued) {
             builder.queued(workers);
+        } else if (workersSet) {
+            throw new ConfigException(Settings.PREFIX + "workers applies to queued handling only, and the store is"
+                    + " not durable, so handling is inline: remove it, or set " + Settings.PREFIX + "handling=queued");
+        } else {
+            builder.inline();
         }
         try {
             return builder.build();
