@@ -26,9 +26,10 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Thread-safe; build one per application and {@link #close()} it on shutdown. Handling is <em>inline</em> (the
- * handlers run before the answer; a failure answers 500 so the provider retries) unless the store is durable or
- * {@link Builder#queued(int)} is set, in which case the answer is sent as soon as the event is recorded and worker
- * threads run the handlers with retries.
+ * handlers run before the answer; a failure answers 500 and leaves the event pending, so the provider's redelivery
+ * retries it) unless the store is durable or {@link Builder#queued(int)} is set, in which case the answer is sent
+ * as soon as the event is recorded and worker threads run the handlers with retries. A 200 {@code duplicate} is
+ * only ever the answer for an event whose handlers all succeeded; a dead letter answers 500 until replayed.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -158,7 +159,11 @@ public final class WebhookReceiver implements AutoCloseable {
             return this;
         }
 
-        /** Attempts before an event becomes a dead letter; default 8. */
+        /**
+         * Queued handling: attempts before an event becomes a dead letter; default 8. Inline handling counts
+         * attempts ({@link DeliveryContext#attempt()}) but never dead-letters on them: the provider's redeliveries
+         * are its retries, and each failed one answers 500.
+         */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);

@@ -120,13 +120,15 @@ class QueuedHandlingTest {
     }
 
     @Test
-    void duplicateOfAQueuedEventIsAcknowledgedAndRunsOnce() {
+    void redeliveryOfAQueuedEventIsAcknowledgedAndRunsOnce() {
         queued((e, c) -> handled.add(e.key()));
 
         receiver.receive(post("/hooks/shop", paid("o-1")));
         WebhookResponse again = receiver.receive(post("/hooks/shop", paid("o-1")));
 
-        assertThat(again.bodyText()).contains("duplicate");
+        // queued while the worker has not finished it, duplicate once it has: a 200 either way
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.bodyText()).containsAnyOf("\"queued\"", "\"duplicate\"");
         await().untilAsserted(() -> assertThat(handled).hasSize(1));
     }
 

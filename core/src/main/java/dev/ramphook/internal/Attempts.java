@@ -6,7 +6,9 @@ import dev.ramphook.store.StoredEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -14,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The handle step: runs one attempt of a claimed event through its handlers and records the outcome. Handlers that
- * already succeeded on an earlier attempt are skipped, so a retry re-runs only what failed.
+ * already succeeded on an earlier attempt are skipped, so a retry re-runs only what failed. Inline handling never
+ * dead-letters an event on its own count: the provider's redeliveries are its retries.
  */
 final class Attempts {
 
@@ -25,6 +28,7 @@ final class Attempts {
     private final EventStore store;
     private final Clock clock;
     private final int maxAttempts;
+    private final boolean inline;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
 
@@ -33,14 +37,20 @@ final class Attempts {
         this.store = config.store();
         this.clock = config.clock();
         this.maxAttempts = config.maxAttempts();
+        this.inline = !config.queued();
         this.initialBackoff = config.initialBackoff();
         this.maxBackoff = config.maxBackoff();
     }
 
-    /** Runs the handlers under {@code owner}'s claim; true when all succeeded and the event is done. */
+    /**
+     * Runs the handlers under {@code owner}'s claim; true when all succeeded and the event is done. Each handler
+     * runs on its own: one that throws does not keep the others of the event from running in the same attempt,
+     * and the ones that succeeded are recorded, so a retry re-runs only the failed ones.
+     */
     boolean run(StoredEvent claimed, WebhookEvent<?> event, String owner) {
         Context context = new Context(claimed.attempts(), claimed.receivedAt(), claimed.endpoint(), claimed.headers());
         Set<String> completed = new HashSet<>(claimed.completedHandlers());
+        List<String> failures = new ArrayList<>();
         for (Binding b : registry.handlersFor(event)) {
             if (completed.contains(b.id())) {
                 continue;
@@ -49,9 +59,13 @@ final class Attempts {
                 b.handler().handle(event, context);
                 completed.add(b.id());
             } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
-                fail(claimed, owner, event, completed, b.id(), e);
-                return false;
+                failures.add(describe(b.id(), e));
+                log.warn("handler {} failed for {} on attempt {}", b.id(), event, claimed.attempts(), e);
             }
+        }
+        if (!failures.isEmpty()) {
+            fail(claimed, owner, event, completed, failures);
+            return false;
         }
         try {
             store.complete(claimed, owner, clock.instant());
@@ -69,24 +83,33 @@ final class Attempts {
         log.error("event {} is a dead letter: {}", claimed, error);
     }
 
-    private void fail(StoredEvent claimed, String owner, WebhookEvent<?> event, Set<String> completed, String handler,
-                      Throwable e) {
+    /**
+     * Inline, the provider's redeliveries drive the retries: the event stays pending, due at once, whatever its
+     * attempt count, because a dead letter nobody sees (the in-memory store) would silently end them. Queued, our
+     * backoff drives them, up to {@code maxAttempts}.
+     */
+    private void fail(StoredEvent claimed, String owner, WebhookEvent<?> event, Set<String> completed,
+                      List<String> failures) {
         Instant now = clock.instant();
-        boolean last = claimed.attempts() >= maxAttempts;
-        Instant retryAt = last ? null : now.plus(backoff(claimed.attempts()));
-        String error = describe(handler, e);
+        boolean last = !inline && claimed.attempts() >= maxAttempts;
+        Instant retryAt = last ? null : inline ? now : now.plus(backoff(claimed.attempts()));
+        String error = bounded(String.join("; ", failures));
         try {
             store.fail(claimed, owner, completed, error, retryAt, now);
         } catch (RuntimeException storeDown) {
             log.error("could not record the failure of {}; it runs again after the claim lease: {}", event,
                     storeDown.getMessage());
         }
-        if (last) {
-            log.error("handler {} failed for {} on attempt {} of {}; the event is now a dead letter",
-                    handler, event, claimed.attempts(), maxAttempts, e);
+        int failed = failures.size();
+        if (inline) {
+            log.warn("{} handler(s) failed for {} on attempt {}; answering 500, the provider's redelivery will "
+                    + "retry the failed handler(s)", failed, event, claimed.attempts());
+        } else if (last) {
+            log.error("{} handler(s) failed for {} on attempt {} of {}; the event is now a dead letter (replay it "
+                    + "once fixed)", failed, event, claimed.attempts(), maxAttempts);
         } else {
-            log.warn("handler {} failed for {} on attempt {} of {}; next attempt at {}",
-                    handler, event, claimed.attempts(), maxAttempts, retryAt, e);
+            log.warn("{} handler(s) failed for {} on attempt {} of {}; next attempt at {}",
+                    failed, event, claimed.attempts(), maxAttempts, retryAt);
         }
     }
 
@@ -103,7 +126,10 @@ final class Attempts {
     }
 
     private static String describe(String handler, Throwable e) {
-        String text = handler + ": " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return bounded(handler + ": " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+
+    private static String bounded(String text) {
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
     }
 }

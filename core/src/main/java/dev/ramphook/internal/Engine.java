@@ -184,21 +184,37 @@ public final class Engine {
             return Responses.STORE_UNAVAILABLE;
         }
         // 6. acknowledge, and 7. handle
-        return worker != null ? acknowledgeQueued(recorded) : handleInline(stored, event, recorded);
+        return worker != null ? acknowledgeQueued(stored, recorded) : handleInline(stored, event, recorded);
     }
 
-    private WebhookResponse acknowledgeQueued(Recorded recorded) {
-        if (recorded == Recorded.NEW) {
-            worker.signal();
-            return Responses.ACCEPTED;
+    /**
+     * Queued: a 200 means durably queued. {@code duplicate} only for an event whose handlers all succeeded; a copy
+     * of one still waiting or running is {@code queued}; a dead letter answers 500 until it is replayed.
+     */
+    private WebhookResponse acknowledgeQueued(StoredEvent stored, Recorded recorded) {
+        switch (recorded) {
+            case NEW:
+                worker.signal();
+                return Responses.ACCEPTED;
+            case DONE:
+                return Responses.DUPLICATE;
+            case DEAD:
+                return deadLetter(stored);
+            default:
+                return Responses.QUEUED;
         }
-        return Responses.DUPLICATE;
     }
 
+    /**
+     * Inline: a 200 means handled. A failed attempt leaves the event pending and answers 500, so the provider's
+     * redelivery is the retry; only a done event is a {@code duplicate}.
+     */
     private WebhookResponse handleInline(StoredEvent stored, WebhookEvent<?> event, Recorded recorded) {
         switch (recorded) {
-            case DONE, DEAD:
+            case DONE:
                 return Responses.DUPLICATE;
+            case DEAD:
+                return deadLetter(stored);
             case IN_PROGRESS:
                 return Responses.IN_PROGRESS;
             default:
@@ -219,6 +235,13 @@ public final class Engine {
             log.error("event store failed while handling {}: {}", event, e.getMessage());
             return Responses.STORE_UNAVAILABLE;
         }
+    }
+
+    /** A redelivery of a dead letter: 5xx, so the provider keeps it alive and the operator sees it, until replayed. */
+    private static WebhookResponse deadLetter(StoredEvent stored) {
+        log.warn("redelivery of dead letter {} from {} answered 500; replay it (WebhookReceiver.replay) once its "
+                + "handlers are fixed", stored.provider() + "/" + stored.key(), stored.endpoint());
+        return Responses.DEAD_LETTER;
     }
 
     private void handleQueued(StoredEvent claimed, String claimOwner) {

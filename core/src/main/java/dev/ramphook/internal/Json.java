@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.InvalidPayloadException;
 import java.io.IOException;
+import java.util.Map;
 
 /** The one JSON reader for deliveries, with limits set deliberately because bodies come from the internet. */
 public final class Json {
@@ -56,7 +57,65 @@ public final class Json {
         if (tree == null || !tree.isObject()) {
             throw new InvalidPayloadException("body is not a JSON object");
         }
+        if (mayEscapeSurrogate(body) && hasLoneSurrogate(tree)) {
+            // Escaped (backslash-u D800), a half of a pair passes the byte check yet is no character: no handler could
+            // write it as UTF-8 (a log, a database), so it would fail on every redelivery. Refused as not UTF-8.
+            throw new InvalidPayloadException("body is not UTF-8: a string holds an unpaired surrogate escape");
+        }
         return (ObjectNode) tree;
+    }
+
+    /**
+     * False when the body holds no backslash-u escape of a surrogate (D800 to DFFF); raw
+     * surrogates are already refused as malformed UTF-8, so only then can a parsed string hold one. A cheap scan
+     * that spares the tree walk for nearly every body; an escaped backslash followed by {@code ud8…} gives a false
+     * positive, which the walk settles.
+     */
+    static boolean mayEscapeSurrogate(byte[] body) {
+        for (int i = 0; i + 3 < body.length; i++) {
+            if (body[i] == '\\' && body[i + 1] == 'u' && (body[i + 2] | 0x20) == 'd') {
+                int c = body[i + 3] | 0x20;
+                if (c == '8' || c == '9' || (c >= 'a' && c <= 'f')) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True when a field name or string value anywhere in the tree holds a surrogate that is not half of a pair. */
+    static boolean hasLoneSurrogate(JsonNode node) {
+        if (node.isTextual()) {
+            return hasLoneSurrogate(node.textValue());
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                if (hasLoneSurrogate(e.getKey()) || hasLoneSurrogate(e.getValue())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (hasLoneSurrogate(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code s} as a quoted JSON string. */

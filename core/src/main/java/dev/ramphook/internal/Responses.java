@@ -8,11 +8,15 @@ final class Responses {
 
     static final WebhookResponse ACCEPTED = WebhookResponse.of(200, "{\"status\":\"accepted\"}", Map.of());
     static final WebhookResponse DUPLICATE = WebhookResponse.of(200, "{\"status\":\"duplicate\"}", Map.of());
+    static final WebhookResponse QUEUED = WebhookResponse.of(200, "{\"status\":\"queued\"}", Map.of());
+    static final WebhookResponse DEAD_LETTER = WebhookResponse.of(500,
+            "{\"status\":\"dead_letter\",\"error\":\"this event's handlers failed on every attempt; it runs again "
+                    + "once the receiver's operator replays it\"}", Map.of());
     static final WebhookResponse IN_PROGRESS = WebhookResponse.of(409,
             "{\"status\":\"in_progress\",\"error\":\"this event is being handled by another delivery; retry later\"}",
             Map.of("Retry-After", "5"));
     static final WebhookResponse HANDLER_FAILED = WebhookResponse.of(500,
-            "{\"status\":\"error\",\"error\":\"handler failed; the event is kept and will run again on redelivery\"}",
+            "{\"status\":\"error\",\"error\":\"handler failed; the event is kept and its failed handlers run again on redelivery\"}",
             Map.of());
     static final WebhookResponse INTERNAL = WebhookResponse.of(500,
             "{\"status\":\"error\",\"error\":\"internal error\"}", Map.of());

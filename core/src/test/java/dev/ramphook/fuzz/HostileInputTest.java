@@ -67,6 +67,7 @@ class HostileInputTest {
             "nan.json, 400",
             "long-key.json, 400",
             "utf16.json, 400",
+            "lone-surrogate.json, 400", // escaped \\ud800: no handler can write it as UTF-8 (issue 9, finding 1)
     })
     void hostileBodyIsRefusedWith4xx(String seed, int status) {
         WebhookResponse response = receiver.receive(Deliveries.signedMeCash(seed(seed)));
@@ -76,7 +77,7 @@ class HostileInputTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"huge-exponent.json", "tiny-exponent.json", "escaped-nul.json", "lone-surrogate.json",
+    @CsvSource({"huge-exponent.json", "tiny-exponent.json", "escaped-nul.json",
             "utf8-bom.json", "many-keys.json", "mecash-timestamp-long-min.json", "mecash-timestamp-long-max.json"})
     void oddButWellFormedObjectIsRecorded(String seed) {
         assertThat(receiver.receive(Deliveries.signedMeCash(seed(seed))).status()).isEqualTo(200);

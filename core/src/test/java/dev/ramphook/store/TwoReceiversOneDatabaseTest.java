@@ -45,9 +45,10 @@ class TwoReceiversOneDatabaseTest {
     void queuedTheSameEventSentToBothReceiversIsRecordedOnceAndHandledOnce() throws Exception {
         Map<String, Long> answers = deliverEveryEventToBothAndCheckEachRanOnce("queued");
 
-        // The answer comes from the record step, and exactly one delivery of each event recorded it first.
-        assertThat(answers).containsOnlyKeys("200 accepted", "200 duplicate")
-                .containsEntry("200 accepted", (long) EVENTS);
+        // The answer comes from the record step, and exactly one delivery of each event recorded it first; the
+        // other copy finds it queued (not handled yet) or a duplicate (handled).
+        assertThat(answers.keySet()).isSubsetOf("200 accepted", "200 queued", "200 duplicate");
+        assertThat(answers).containsEntry("200 accepted", (long) EVENTS);
     }
 
     @Test

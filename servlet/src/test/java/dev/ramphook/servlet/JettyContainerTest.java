@@ -2,6 +2,7 @@ package dev.ramphook.servlet;
 
 import dev.ramphook.servlet.testing.EventsServlet;
 import dev.ramphook.servlet.testing.FailingStore;
+import dev.ramphook.servlet.testing.FlakyHandler;
 import dev.ramphook.servlet.testing.RecordingHandler;
 import dev.ramphook.servlet.testing.WebhookContainerContract;
 import java.net.URI;
@@ -31,6 +32,7 @@ class JettyContainerTest extends WebhookContainerContract {
         contexts.addHandler(app("/shop", Map.of()));
         contexts.addHandler(app("/down", Map.of("ramphook.store", FailingStore.class.getName())));
         contexts.addHandler(app("/fenced", fencedParameters()));
+        contexts.addHandler(app("/flaky", Map.of("ramphook.handlers", FlakyHandler.class.getName())));
         server.setHandler(contexts);
         server.start();
         port = connector.getLocalPort();
@@ -64,5 +66,15 @@ class JettyContainerTest extends WebhookContainerContract {
     @Override
     protected URI fencedBase() {
         return URI.create("http://127.0.0.1:" + port + "/fenced");
+    }
+
+    @Override
+    protected URI flakyBase() {
+        return URI.create("http://127.0.0.1:" + port + "/flaky");
+    }
+
+    @Override
+    protected void fixFlakyHandlers() {
+        FlakyHandler.fix();
     }
 }

@@ -32,6 +32,7 @@ class JettyExampleTest extends WebhookContainerContract {
     private static JettyExample app;
     private static JettyExample down;
     private static JettyExample fenced;
+    private static JettyExample flaky;
 
     @BeforeAll
     static void start() throws Exception {
@@ -43,6 +44,10 @@ class JettyExampleTest extends WebhookContainerContract {
                 "RAMPHOOK_ALLOWED_IPS", FENCED_ALLOWED_IPS, "RAMPHOOK_TRUSTED_PROXIES", FENCED_TRUSTED_PROXIES))
                 .allowlist();
         fenced = JettyExample.start(options(EventStore.inMemory(), null, allowlist), ZBD_TOKEN, MECASH_SECRET);
+        // EVENT_LOG in a directory that does not exist yet: the catch-all handler cannot append, as when the log
+        // file is briefly unwritable; creating the directory fixes it.
+        flaky = JettyExample.start(options(EventStore.inMemory(), dir.resolve("flaky").resolve("events.jsonl"), null),
+                ZBD_TOKEN, MECASH_SECRET);
     }
 
     private static JettyExample.Options options(EventStore store, Path eventLog, IpAllowlist allowlist) {
@@ -54,6 +59,7 @@ class JettyExampleTest extends WebhookContainerContract {
         app.close();
         down.close();
         fenced.close();
+        flaky.close();
     }
 
     @Override
@@ -69,6 +75,16 @@ class JettyExampleTest extends WebhookContainerContract {
     @Override
     protected URI fencedBase() {
         return URI.create("http://127.0.0.1:" + fenced.port());
+    }
+
+    @Override
+    protected URI flakyBase() {
+        return URI.create("http://127.0.0.1:" + flaky.port());
+    }
+
+    @Override
+    protected void fixFlakyHandlers() throws Exception {
+        Files.createDirectories(dir.resolve("flaky"));
     }
 
     @Test

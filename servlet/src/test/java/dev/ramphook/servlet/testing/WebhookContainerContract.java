@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link #parameters()} as {@code ramphook.*} configuration (secrets from the system properties
  * {@link #setSecrets()} sets), a catch-all handler served at {@code GET <base>/events} as a JSON array of
  * {@code {provider, event, key, data}}, a second application at {@link #downBase()} whose store is
- * {@link FailingStore}, and a third at {@link #fencedBase()} configured with {@link #fencedParameters()} on top.
+ * {@link FailingStore}, a third at {@link #fencedBase()} configured with {@link #fencedParameters()} on top, and a
+ * fourth at {@link #flakyBase()} whose handlers fail until {@link #fixFlakyHandlers()}.
  */
 public abstract class WebhookContainerContract {
 
@@ -51,6 +52,15 @@ public abstract class WebhookContainerContract {
 
     /** The base URI of the same application with {@link #fencedParameters()} added to its configuration. */
     protected abstract URI fencedBase();
+
+    /**
+     * The base URI of the same application (in-memory store, inline handling) whose handlers fail on every
+     * delivery until {@link #fixFlakyHandlers()} is called.
+     */
+    protected abstract URI flakyBase();
+
+    /** Removes the cause of {@link #flakyBase()}'s handler failures: from now on they succeed. */
+    protected abstract void fixFlakyHandlers() throws Exception;
 
     /** Both endpoints behind a source-address allowlist whose trusted proxy is the loopback test client. */
     public static Map<String, String> fencedParameters() {
@@ -151,6 +161,26 @@ public abstract class WebhookContainerContract {
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(second.body()).path("status").asText()).isEqualTo("duplicate");
         assertThat(eventsWithData(JSON.readTree(body).path("data"))).hasSize(1);
+    }
+
+    @Test
+    void eventWhoseHandlerFailsOnEveryRedeliveryIsNeverAcknowledgedUntilTheHandlerSucceeds() throws Exception {
+        byte[] body = uniqueMeCashPayout();
+
+        for (int i = 1; i <= 10; i++) { // more redeliveries than the default maxAttempts (8)
+            HttpResponse<String> failed = send(signedMeCash(flakyBase(), body).build());
+            assertThat(failed.statusCode()).as("redelivery %d: %s", i, failed.body()).isEqualTo(500);
+            assertThat(JSON.readTree(failed.body()).path("status").asText()).isEqualTo("error");
+            assertThat(failed.body()).doesNotContain("Exception").doesNotContain("event log");
+        }
+        fixFlakyHandlers();
+        HttpResponse<String> handled = send(signedMeCash(flakyBase(), body).build());
+        HttpResponse<String> again = send(signedMeCash(flakyBase(), body).build());
+
+        assertThat(handled.statusCode()).as(handled.body()).isEqualTo(200);
+        assertThat(JSON.readTree(handled.body()).path("status").asText()).isEqualTo("accepted");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).path("status").asText()).isEqualTo("duplicate");
     }
 
     @Test

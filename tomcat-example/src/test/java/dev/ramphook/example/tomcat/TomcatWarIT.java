@@ -3,6 +3,7 @@ package dev.ramphook.example.tomcat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramphook.servlet.testing.FailingStore;
+import dev.ramphook.servlet.testing.FlakyHandler;
 import dev.ramphook.servlet.testing.WebhookContainerContract;
 import java.io.File;
 import java.net.URI;
@@ -32,6 +33,7 @@ class TomcatWarIT extends WebhookContainerContract {
     private static Context down;
     private static Context broken;
     private static Context fenced;
+    private static Context flaky;
 
     @BeforeAll
     static void start() throws Exception {
@@ -53,6 +55,11 @@ class TomcatWarIT extends WebhookContainerContract {
         down.setLoader(parentFirst);
         broken = deploy("/broken", war, Map.of("ramphook.endpoint.zbd.token-env", "RAMPHOOK_IT_UNSET_VARIABLE"));
         fenced = deploy("/fenced", war, fencedParameters());
+        // The flaky handler comes from the test class path too: parent-first, so the test can fix the very class.
+        flaky = deploy("/flaky", war, Map.of("ramphook.handlers", FlakyHandler.class.getName()));
+        WebappLoader flakyLoader = new WebappLoader();
+        flakyLoader.setDelegate(true);
+        flaky.setLoader(flakyLoader);
 
         tomcat.start();
     }
@@ -87,6 +94,16 @@ class TomcatWarIT extends WebhookContainerContract {
         return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/fenced");
     }
 
+    @Override
+    protected URI flakyBase() {
+        return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/flaky");
+    }
+
+    @Override
+    protected void fixFlakyHandlers() {
+        FlakyHandler.fix();
+    }
+
     @Test
     void runsOnTheTomcatVersionThisExecutionIsFor() {
         assertThat(ServerInfo.getServerNumber()).startsWith(System.getProperty("ramphook.expected.tomcat"));
@@ -98,6 +115,7 @@ class TomcatWarIT extends WebhookContainerContract {
         assertThat(shop.getState()).isEqualTo(LifecycleState.STARTED);
         assertThat(down.getState()).isEqualTo(LifecycleState.STARTED);
         assertThat(fenced.getState()).isEqualTo(LifecycleState.STARTED);
+        assertThat(flaky.getState()).isEqualTo(LifecycleState.STARTED);
         assertThat(broken.getState()).isNotEqualTo(LifecycleState.STARTED);
     }
 }
