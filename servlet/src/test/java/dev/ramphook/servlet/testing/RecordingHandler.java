@@ -27,7 +27,8 @@ public final class RecordingHandler {
         }
     }
 
-    static String receivedJson() {
+    /** Everything received so far, as a JSON array. */
+    public static String receivedJson() {
         synchronized (RECEIVED) {
             return RECEIVED.toString();
         }

@@ -1,0 +1,121 @@
+package dev.ramphook.httpserver;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.Headers;
+import dev.ramphook.WebhookReceiver;
+import dev.ramphook.WebhookRequest;
+import dev.ramphook.WebhookResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link WebhookReceiver} as a handler for the JDK's own HTTP server ({@code com.sun.net.httpserver}, module
+ * {@code jdk.httpserver}), so that no other server is needed:
+ *
+ * <pre>{@code
+ * HttpServer server = HttpServer.create(new InetSocketAddress(8080), 0);
+ * server.createContext("/webhooks", WebhookHttpHandler.of(receiver));
+ * server.setExecutor(Executors.newFixedThreadPool(8)); // without one, the server handles one request at a time
+ * server.start();
+ * }</pre>
+ *
+ * <p>The receiver sees the request path as sent (raw, without the query), so the context path must be a prefix of
+ * the receiver's endpoint paths ({@code /webhooks} for {@code /webhooks/zbd}, or {@code /}). The body is handed over
+ * as the exchange's stream, read as raw bytes and never past {@link WebhookReceiver#maxBodyBytes()}; answers,
+ * limits and statuses are the receiver's, exactly as through the servlet filter. A path inside the context that is
+ * no endpoint gets the receiver's {@code 404} JSON answer: the JDK server has no filter chain to pass it on to, so
+ * serve the application's other paths from their own contexts.
+ *
+ * <p>Never lets an exception escape to the server: anything unexpected is logged and answered with a 500 JSON body
+ * when the answer has not started. The receiver belongs to the caller, who closes it after {@code server.stop}.
+ */
+public final class WebhookHttpHandler implements HttpHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookHttpHandler.class);
+    private static final byte[] INTERNAL_ERROR =
+            "{\"status\":\"error\",\"error\":\"internal error\"}".getBytes(StandardCharsets.UTF_8);
+
+    private final WebhookReceiver receiver;
+
+    private WebhookHttpHandler(WebhookReceiver receiver) {
+        this.receiver = Objects.requireNonNull(receiver, "receiver");
+    }
+
+    /** A handler that hands every request of its context to {@code receiver}. */
+    public static WebhookHttpHandler of(WebhookReceiver receiver) {
+        return new WebhookHttpHandler(receiver);
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            URI uri = exchange.getRequestURI();
+            String path = uri.getRawPath();
+            try {
+                send(exchange, receiver.receive(toWebhookRequest(exchange, path, uri.getRawQuery())));
+            } catch (IOException e) {
+                // The provider hung up while we answered; the event is recorded, so its retry is a duplicate.
+                log.debug("could not send the answer for {} {}: {}", exchange.getRequestMethod(), path, e.toString());
+            } catch (RuntimeException | LinkageError e) {
+                log.error("unexpected failure receiving {} {}", exchange.getRequestMethod(), path, e);
+                if (exchange.getResponseCode() == -1) { // nothing sent yet
+                    exchange.getResponseHeaders().clear();
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(500, INTERNAL_ERROR.length);
+                    exchange.getResponseBody().write(INTERNAL_ERROR);
+                }
+            }
+        }
+    }
+
+    private static WebhookRequest toWebhookRequest(HttpExchange exchange, String path, String rawQuery) {
+        WebhookRequest.Builder request = WebhookRequest.builder()
+                .method(exchange.getRequestMethod())
+                .path(path)
+                .query(rawQuery);
+        InetSocketAddress peer = exchange.getRemoteAddress();
+        if (peer != null && peer.getAddress() != null) {
+            request.remoteAddress(peer.getAddress().getHostAddress());
+        }
+        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+            for (String value : header.getValue()) {
+                request.header(header.getKey(), value);
+            }
+        }
+        // Only a POST has a body worth reading; the receiver answers other methods with 405 unread.
+        if ("POST".equals(exchange.getRequestMethod())) {
+            request.body(exchange.getRequestBody());
+        }
+        return request.build();
+    }
+
+    private static void send(HttpExchange exchange, WebhookResponse answer) throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        answer.headers().forEach(headers::set);
+        headers.set("Content-Type", answer.contentType());
+        byte[] body = answer.body();
+        boolean head = "HEAD".equals(exchange.getRequestMethod());
+        // -1: no body at all (0 would mean chunked); a HEAD answer never has one.
+        exchange.sendResponseHeaders(answer.status(), body.length == 0 || head ? -1 : body.length);
+        if (body.length > 0 && !head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    /** Names the receiver's class only: its configuration holds secrets. */
+    @Override
+    public String toString() {
+        return "WebhookHttpHandler";
+    }
+}
