@@ -1,6 +1,8 @@
 package dev.ramphook.servlet;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.ramphook.OnEvent;
+import dev.ramphook.WebhookEvent;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.httpserver.WebhookHttpHandler;
 import dev.ramphook.servlet.testing.FailingStore;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
  * The container contract on the JDK's own HTTP server through core's {@link WebhookHttpHandler}, mounted as the
  * README shows ({@code createContext("/webhooks", …)}), with the application's {@code /events} in a context of its
  * own. The receivers are built from the same {@code ramphook.*} keys as in the servlet containers, by the same
- * parser; the three applications (plain, store down, fenced) are three servers.
+ * parser; the four applications (plain, store down, fenced, flaky handler) are four servers.
  */
 class JdkHttpServerContractTest extends WebhookContainerContract {
 
@@ -32,6 +34,8 @@ class JdkHttpServerContractTest extends WebhookContainerContract {
     private static URI shop;
     private static URI down;
     private static URI fenced;
+    private static URI flaky;
+    private static final Flaky flakyHandler = new Flaky();
 
     @BeforeAll
     static void start() throws Exception {
@@ -39,15 +43,16 @@ class JdkHttpServerContractTest extends WebhookContainerContract {
         shop = serve(Map.of());
         down = serve(Map.of("ramphook.store", FailingStore.class.getName()));
         fenced = serve(fencedParameters());
+        flaky = serve(Map.of("ramphook.handlers", ""), flakyHandler);
     }
 
-    private static URI serve(Map<String, String> overrides) throws Exception {
+    private static URI serve(Map<String, String> overrides, Object... handlers) throws Exception {
         Map<String, String> keys = new HashMap<>(parameters());
         keys.put("ramphook.handlers", RecordingHandler.class.getName());
         keys.putAll(overrides);
         WebhookReceiver receiver = ReceiverConfig.parse(new Settings(keys),
                 JdkHttpServerContractTest.class.getClassLoader(), AuthenticatorConfig::fromEnvironment)
-                .build(List.of(), null);
+                .build(List.of(handlers), null);
         receivers.add(receiver);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/webhooks", WebhookHttpHandler.of(receiver));
@@ -84,5 +89,30 @@ class JdkHttpServerContractTest extends WebhookContainerContract {
     @Override
     protected URI fencedBase() {
         return fenced;
+    }
+
+    @Override
+    protected URI flakyBase() {
+        return flaky;
+    }
+
+    @Override
+    protected void fixFlakyHandlers() {
+        flakyHandler.fixed = true;
+    }
+
+    /**
+     * Fails until fixed, like the servlet runs' {@code FlakyHandler}, but an instance of this class's own: that one's
+     * switch is static, and another container's run in this JVM may have thrown it already.
+     */
+    static final class Flaky {
+        volatile boolean fixed;
+
+        @OnEvent("*")
+        void any(WebhookEvent<?> event) {
+            if (!fixed) {
+                throw new IllegalStateException("cannot append to the event log (test)");
+            }
+        }
     }
 }
