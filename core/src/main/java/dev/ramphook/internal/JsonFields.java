@@ -165,9 +165,68 @@ public final class JsonFields {
         return value == null ? Map.of() : toMap(value);
     }
 
-    /** {@code sha256:} and the lower-case hex SHA-256 of the raw body: the dedup key of last resort. */
-    public static String bodyHashKey(byte[] rawBody) {
-        return "sha256:" + sha256Hex(rawBody);
+    /**
+     * An identifier: the field's text when it is a non-blank JSON string, or the digits of a JSON integer
+     * ({@code 42} and {@code "42"} name the same thing); else {@code null}.
+     */
+    public static String idText(JsonNode object, String field) {
+        JsonNode value = field(object, field);
+        if (value != null && value.isIntegralNumber()) {
+            return value.bigIntegerValue().toString();
+        }
+        return nonBlankText(object, field);
+    }
+
+    /**
+     * {@code json-sha256:} and the hex SHA-256 of the document's canonical form: the dedup key of last resort, for
+     * a body without an id. The form is built from parsed values, so a redelivery that differs only in whitespace,
+     * key order, escapes ({@code "\u0041"} is {@code "A"}) or number spelling ({@code 1.50}, {@code 1.5},
+     * {@code 15e-1}) has the same key: see {@link #canonical}.
+     */
+    public static String canonicalHashKey(JsonNode document) {
+        StringBuilder out = new StringBuilder(256);
+        canonical(document, out);
+        return "json-sha256:" + sha256Hex(out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Appends {@code node} without whitespace: object members sorted by name (UTF-16 order), strings as JSON
+     * strings, every number as its exact value with trailing zeros stripped ({@link BigDecimal#toString()} of the
+     * stripped value, so 100, 100.0 and 1E+2 agree), {@code true}, {@code false}, {@code null}.
+     */
+    static void canonical(JsonNode node, StringBuilder out) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            Collections.sort(names);
+            out.append('{');
+            for (int i = 0; i < names.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                out.append(Json.quote(names.get(i))).append(':');
+                canonical(node.get(names.get(i)), out);
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                canonical(node.get(i), out);
+            }
+            out.append(']');
+        } else if (node.isTextual()) {
+            out.append(Json.quote(node.textValue()));
+        } else if (node.isNumber()) {
+            BigDecimal value = node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue();
+            out.append(value.signum() == 0 ? "0" : value.stripTrailingZeros().toString());
+        } else if (node.isBoolean()) {
+            out.append(node.booleanValue());
+        } else {
+            out.append("null");
+        }
     }
 
     /**

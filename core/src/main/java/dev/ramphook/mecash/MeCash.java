@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * {@code payout.*}, {@code collection.*} and {@code virtualaccount.*} typed as {@link FiatTransaction}. The event
  * name is the envelope's {@code event} field; meCash names have no namespace, so the short name is the name.
  *
- * <p>Deduplication key: {@code <event name>:<data.id>}, followed by {@code :<webhook_id>} when the envelope has
- * one; without a transaction id, {@code sha256:<hex of the raw body>}.
+ * <p>Deduplication key, built from parsed values: {@code <event name>:<data.id>} (or {@code data.transaction_id};
+ * a JSON string or integer), followed by {@code :<webhook_id>} when the envelope has one; without a transaction id,
+ * {@code json-sha256:<hex of the body's canonical form>} (sorted keys, no whitespace, numbers by value: see
+ * {@link JsonFields#canonicalHashKey}). Keys longer than 200 characters are hashed ({@link JsonFields#boundedKey}).
  *
  * <p>{@link WebhookEvent#occurredAt()}, first that parses: the envelope's {@code timestamp} (ISO-8601 with a zone
  * or offset; zone-less, taken as UTC; or whole Unix seconds, or milliseconds when above 10<sup>11</sup>); else
@@ -65,7 +67,7 @@ public final class MeCash implements Provider {
             throw new InvalidPayloadException("missing event name");
         }
         JsonNode data = JsonFields.object(json, "data");
-        return new WebhookEvent<>(id(), name, name, key(json, data, name, rawBody), occurredAt(json, data),
+        return new WebhookEvent<>(id(), name, name, key(json, data, name), occurredAt(json, data),
                 data(name, data, json), json);
     }
 
@@ -92,12 +94,12 @@ public final class MeCash implements Provider {
         return data;
     }
 
-    private static String key(ObjectNode json, JsonNode data, String name, byte[] rawBody) {
+    private static String key(ObjectNode json, JsonNode data, String name) {
         String id = MeCashMapper.id(data);
-        if (id == null || id.isBlank()) {
-            return JsonFields.bodyHashKey(rawBody);
+        if (id == null) {
+            return JsonFields.canonicalHashKey(json);
         }
-        String webhookId = nonBlankText(json, "webhook_id");
+        String webhookId = JsonFields.idText(json, "webhook_id");
         return JsonFields.boundedKey(webhookId == null ? name + ":" + id : name + ":" + id + ":" + webhookId);
     }
 

@@ -6,6 +6,7 @@ import static dev.ramphook.internal.JsonFields.object;
 import static dev.ramphook.internal.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ramphook.internal.JsonFields;
 import java.util.Optional;
 
 /** Maps meCash {@code data} objects to records, field by field: a field of the wrong shape becomes null. */
@@ -31,7 +32,8 @@ final class MeCashMapper {
 
     /** The transaction id: {@code id}, or {@code transaction_id} as meCash's other webhook page names it. */
     static String id(JsonNode data) {
-        return firstText(data, "id", "transaction_id");
+        String id = JsonFields.idText(data, "id");
+        return id != null ? id : JsonFields.idText(data, "transaction_id");
     }
 
     private static RampPayout.Quote quote(JsonNode quote) {

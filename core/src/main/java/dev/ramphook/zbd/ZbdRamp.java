@@ -12,6 +12,7 @@ import dev.ramphook.InvalidPayloadException;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.internal.JsonFields;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,9 +28,12 @@ import org.slf4j.LoggerFactory;
  * {@code {id: "evt_…", type, created_at, livemode, data}} envelope another ZBD page shows. Undocumented names parse
  * too, with the {@code data} object (or, without one, the whole document) as their data.
  *
- * <p>Deduplication key, first that applies: the envelope's {@code id}; else
- * {@code <event name>:<data.session_id>:<created_at as delivered>} (ZBD has no event id and tells integrators to
- * deduplicate on the session, which emits many events); else {@code sha256:<hex of the raw body>}.
+ * <p>Deduplication key, built from parsed values, first that applies: the envelope's {@code id}; else
+ * {@code <event name>:<data.session_id>:<created_at>} with {@code created_at} as a normalised instant
+ * ({@code …11:05:00Z}, {@code …11:05:00.000Z} and {@code …12:05:00+01:00} are one event; ZBD has no event id and tells
+ * integrators to deduplicate on the session, which emits many events); else
+ * {@code json-sha256:<hex of the body's canonical form>} (sorted keys, no whitespace, numbers by value: see
+ * {@link JsonFields#canonicalHashKey}). Keys longer than 200 characters are hashed ({@link JsonFields#boundedKey}).
  * {@link WebhookEvent#occurredAt()} is {@code created_at}, empty when it is absent or has no zone or offset.
  *
  * <p>Immutable and thread-safe.
@@ -79,7 +83,7 @@ public final class ZbdRamp implements Provider {
             throw new InvalidPayloadException("missing event name");
         }
         JsonNode data = JsonFields.object(json, "data");
-        return new WebhookEvent<>(id(), name, shortName(name), key(json, data, name, rawBody),
+        return new WebhookEvent<>(id(), name, shortName(name), key(json, data, name),
                 instant(json, "created_at"), data(name, data, json), json);
     }
 
@@ -119,17 +123,17 @@ public final class ZbdRamp implements Provider {
         return value == null ? null : new SecretToken(value);
     }
 
-    private static String key(ObjectNode json, JsonNode data, String name, byte[] rawBody) {
-        String id = nonBlankText(json, "id");
+    private static String key(ObjectNode json, JsonNode data, String name) {
+        String id = JsonFields.idText(json, "id");
         if (id != null) {
             return JsonFields.boundedKey(id);
         }
-        String session = nonBlankText(data, "session_id");
-        String createdAt = nonBlankText(json, "created_at");
+        String session = JsonFields.idText(data, "session_id");
+        Instant createdAt = instant(json, "created_at"); // a value: 11:05:00Z, 11:05:00.000Z, 12:05:00+01:00 agree
         if (session != null && createdAt != null) {
             return JsonFields.boundedKey(name + ":" + session + ":" + createdAt);
         }
-        return JsonFields.bodyHashKey(rawBody);
+        return JsonFields.canonicalHashKey(json);
     }
 
     private static Map<String, Class<?>> eventTypeTable() {

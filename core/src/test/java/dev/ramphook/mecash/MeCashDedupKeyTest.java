@@ -3,8 +3,7 @@ package dev.ramphook.mecash;
 import static dev.ramphook.testing.Payloads.MECASH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,10 +47,24 @@ class MeCashDedupKeyTest {
     }
 
     @Test
-    void withoutATransactionIdTheKeyIsTheBodyHash() throws Exception {
-        byte[] raw = MECASH.bytes("ramp-payout-missing-id.json");
+    void withoutATransactionIdTheKeyIsAHashOfTheParsedDocument() throws Exception {
+        assertThat(MECASH.parse("ramp-payout-missing-id.json").key())
+                .startsWith("json-sha256:").hasSize("json-sha256:".length() + 64);
+    }
 
-        assertThat(MECASH.parse(raw).key())
-                .isEqualTo("sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw)));
+    @Test
+    void withoutATransactionIdKeyOrderWhitespaceAndNumberSpellingDoNotMakeANewEvent() throws Exception {
+        assertThat(MECASH.parse("ramp-payout-missing-id-with-amounts-reformatted.json").key())
+                .isEqualTo(MECASH.parse("ramp-payout-missing-id-with-amounts.json").key())
+                .isNotEqualTo(MECASH.parse("ramp-payout-missing-id.json").key());
+    }
+
+    @Test
+    void aNumericTransactionIdIsTheSameIdAsItsText() throws Exception {
+        byte[] text = "{\"event\":\"payout.completed\",\"data\":{\"id\":\"123456\"}}".getBytes(StandardCharsets.UTF_8);
+        byte[] number = "{\"event\":\"payout.completed\",\"data\":{\"id\":123456}}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(MECASH.parse(number).key()).isEqualTo(MECASH.parse(text).key())
+                .isEqualTo("payout.completed:123456");
     }
 }

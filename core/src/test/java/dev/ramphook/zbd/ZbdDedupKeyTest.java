@@ -41,22 +41,35 @@ class ZbdDedupKeyTest {
     }
 
     @Test
-    void withoutASessionIdTheKeyIsTheBodyHash() throws Exception {
-        byte[] raw = ZBD.bytes("missing-session-id.json");
+    void createdAtIsKeyedAsAnInstantWhateverItsSpelling() throws Exception {
+        String key = ZBD.parse("payment-settled.json").key();
 
-        WebhookEvent<?> event = ZBD.parse(raw);
+        assertThat(key).isEqualTo("RAMP_WIDGET.V1.PAYMENT.SETTLED:sess_abc123xyz789:2025-01-18T11:05:00Z");
+        assertThat(ZBD.parse("payment-settled-created-at-millis.json").key()).isEqualTo(key);
+        assertThat(ZBD.parse("payment-settled-created-at-offset.json").key()).isEqualTo(key);
+    }
 
-        assertThat(event.key()).isEqualTo("sha256:" + sha256Hex(raw));
+    @Test
+    void withoutASessionIdTheKeyIsAHashOfTheParsedDocument() throws Exception {
+        WebhookEvent<?> event = ZBD.parse("missing-session-id.json");
+
+        assertThat(event.key()).startsWith("json-sha256:").hasSize("json-sha256:".length() + 64);
         assertThat(((ZbdPayment) event.data()).sessionId()).isNull();
     }
 
     @Test
-    void bodyHashKeyChangesWithTheBytes() throws Exception {
+    void withoutASessionIdWhitespaceKeyOrderAndEscapesDoNotMakeANewEvent() throws Exception {
+        assertThat(ZBD.parse("missing-session-id-reformatted.json").key())
+                .isEqualTo(ZBD.parse("missing-session-id.json").key());
+    }
+
+    @Test
+    void withoutASessionIdADifferentValueIsADifferentEvent() throws Exception {
         byte[] raw = ZBD.bytes("missing-session-id.json");
-        byte[] reformatted = new String(raw, StandardCharsets.UTF_8).replace("  ", " ")
+        byte[] otherAmount = new String(raw, StandardCharsets.UTF_8).replace("100.00", "100.01")
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(ZBD.parse(reformatted).key()).isNotEqualTo(ZBD.parse(raw).key());
+        assertThat(ZBD.parse(otherAmount).key()).isNotEqualTo(ZBD.parse(raw).key());
     }
 
     @Test

@@ -108,7 +108,7 @@ class ZbdRampTest {
         WebhookEvent<?> event = ZBD.parse("extra-fields.json");
 
         assertThat(event.occurredAt()).contains(Instant.parse("2025-01-18T11:05:00.123456789Z"));
-        assertThat(event.key()).endsWith(":2025-01-18T12:05:00.123456789+01:00");
+        assertThat(event.key()).endsWith(":2025-01-18T11:05:00.123456789Z"); // the instant, not its spelling
     }
 
     @Test
@@ -126,7 +126,7 @@ class ZbdRampTest {
         assertThat(event.data()).isEqualTo(new ZbdWithdrawal(null, "sess_odd001", null, "USD", null, "BTC", null,
                 Optional.empty(), Map.of()));
         assertThat(event.occurredAt()).isEmpty();
-        assertThat(event.key()).isEqualTo("RAMP_WIDGET.V1.WITHDRAWAL.FAILED:sess_odd001:yesterday");
+        assertThat(event.key()).startsWith("json-sha256:"); // created_at is no instant: the canonical body hash
     }
 
     @Test
