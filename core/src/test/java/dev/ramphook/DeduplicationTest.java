@@ -52,6 +52,20 @@ class DeduplicationTest {
     }
 
     @Test
+    void capturedDeliveryReplayedAfterTenThousandNewerEventsIsStillADuplicate() {
+        inline((e, c) -> calls.incrementAndGet());
+        receiver.receive(post("/hooks/shop", PAID));
+
+        for (int i = 0; i < 10_001; i++) {
+            receiver.receive(post("/hooks/shop", ShopProvider.body("SHOP.V1.ORDER.PAID", "newer-" + i)));
+        }
+        WebhookResponse replayed = receiver.receive(post("/hooks/shop", PAID));
+
+        assertThat(replayed.bodyText()).isEqualTo("{\"status\":\"duplicate\"}");
+        assertThat(calls).hasValue(10_002);
+    }
+
+    @Test
     void differentEventsAreNotDuplicates() {
         inline((e, c) -> calls.incrementAndGet());
 

@@ -20,17 +20,35 @@ import java.util.Set;
 public interface EventStore extends AutoCloseable {
 
     /**
-     * A bounded store in this JVM's memory: deduplicates and retries, but <b>loses everything on restart</b>. Keeps
-     * up to 10,000 events; done events are forgotten oldest-first to make room, and when every kept event is still
-     * unhandled, recording fails (503) rather than dropping one.
+     * A bounded store in this JVM's memory: deduplicates and retries, but <b>loses everything on restart</b>.
+     *
+     * <p>Keeps up to 10,000 unhandled events (pending, being handled, or dead) with their bodies; when that many
+     * wait, recording fails (503) rather than dropping one. A handled event keeps only its key, as a 128-bit hash
+     * with its receive time, until the receiver's retention ({@code WebhookReceiver.Builder.retention}, default 7
+     * days) has passed since it was received: within that window a redelivery is a duplicate, however many other
+     * events arrived. The keys of up to 1,000,000 handled events are kept (24 bytes per table slot, at most half
+     * the slots used: about 48 MiB at the bound, about 6 MiB for 100,000 keys). At the bound, new events are
+     * <b>refused with 503</b> and an ERROR log line, never handled twice: an old key is never forgotten before its
+     * retention. For more than about 1.6 events per second sustained over a 7-day retention, shorten the retention
+     * (keep it longer than your providers retry), raise the bound, or use a durable store.
      */
     static EventStore inMemory() {
-        return new InMemoryEventStore(10_000);
+        return new InMemoryEventStore(10_000, 1_000_000);
     }
 
-    /** {@link #inMemory()} keeping up to {@code capacity} events. */
+    /** {@link #inMemory()} keeping up to {@code capacity} unhandled events (keys of handled ones: 1,000,000). */
     static EventStore inMemory(int capacity) {
-        return new InMemoryEventStore(capacity);
+        return new InMemoryEventStore(capacity, Math.max(capacity, 1_000_000));
+    }
+
+    /**
+     * {@link #inMemory()} keeping up to {@code capacity} unhandled events and the keys of up to
+     * {@code maxHandledKeys} handled events (unhandled ones included, so that each can still complete).
+     *
+     * @throws IllegalArgumentException when {@code capacity} is not positive or {@code maxHandledKeys} below it
+     */
+    static EventStore inMemory(int capacity, int maxHandledKeys) {
+        return new InMemoryEventStore(capacity, maxHandledKeys);
     }
 
     /** Records the event if its key is new, atomically; otherwise reports the state of the recorded copy. */

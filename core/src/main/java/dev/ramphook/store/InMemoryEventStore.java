@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +13,15 @@ import java.util.Set;
 /**
  * {@link EventStore#inMemory()}: one lock around plain collections. Simple beats clever here: every operation is
  * a few map look-ups, far cheaper than the HTTP request around it.
+ *
+ * <p>Unhandled (pending, claimed, dead) events are kept whole, up to {@code capacity}. A handled event keeps only
+ * its key, as a compact hash ({@link DoneKeys}), until {@link #prune} drops it after the retention: the dedup
+ * window is a time, not a count that traffic can push past. At {@code maxHandledKeys} (counting the unhandled
+ * events, so each of them can still complete) new events are refused rather than an old key forgotten.
  */
 final class InMemoryEventStore implements EventStore {
 
-    private static final byte[] NO_BODY = new byte[0];
-
-    private enum State { PENDING, DONE, DEAD }
+    private enum State { PENDING, DEAD }
 
     private static final class Entry {
         StoredEvent event;
@@ -39,17 +41,23 @@ final class InMemoryEventStore implements EventStore {
     }
 
     private final int capacity;
+    private final int maxHandledKeys;
     private final Map<String, Entry> entries = new HashMap<>();
-    // Insertion-ordered key sets per state: oldest-first claiming, eviction and listing without full scans.
+    // Insertion-ordered key sets per state: oldest-first claiming and listing without full scans.
     private final LinkedHashSet<String> pending = new LinkedHashSet<>();
-    private final LinkedHashSet<String> done = new LinkedHashSet<>();
     private final LinkedHashSet<String> dead = new LinkedHashSet<>();
+    private final DoneKeys done = new DoneKeys();
 
-    InMemoryEventStore(int capacity) {
+    InMemoryEventStore(int capacity, int maxHandledKeys) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive, got " + capacity);
         }
+        if (maxHandledKeys < capacity) {
+            throw new IllegalArgumentException("maxHandledKeys must be at least the capacity (" + capacity + "), got "
+                    + maxHandledKeys);
+        }
         this.capacity = capacity;
+        this.maxHandledKeys = maxHandledKeys;
     }
 
     private static String id(String provider, String key) {
@@ -62,19 +70,22 @@ final class InMemoryEventStore implements EventStore {
         Entry existing = entries.get(id);
         if (existing != null) {
             return switch (existing.state) {
-                case DONE -> Recorded.DONE;
                 case DEAD -> Recorded.DEAD;
                 case PENDING -> existing.claimable(now) ? Recorded.PENDING : Recorded.IN_PROGRESS;
             };
         }
+        if (done.contains(event.provider(), event.key())) {
+            return Recorded.DONE;
+        }
         if (entries.size() >= capacity) {
-            if (done.isEmpty()) {
-                // Never drop an unhandled event to make room: refuse, so the provider retries later.
-                throw new StoreException("in-memory event store is full of unhandled events (capacity " + capacity + ")");
-            }
-            Iterator<String> oldest = done.iterator();
-            entries.remove(oldest.next());
-            oldest.remove();
+            // Never drop an unhandled event to make room: refuse, so the provider retries later.
+            throw new StoreException("in-memory event store is full of unhandled events (capacity " + capacity + ")");
+        }
+        if (done.size() + entries.size() >= maxHandledKeys) {
+            // Forgetting a key would let a replay of that event through: refuse instead, so the provider retries.
+            throw new StoreException("in-memory event store holds the keys of " + done.size() + " handled events, "
+                    + "its bound (" + maxHandledKeys + "); new events are refused until the retention prunes old "
+                    + "keys: shorten the retention, raise the bound, or use a durable store");
         }
         entries.put(id, new Entry(event, now));
         pending.add(id);
@@ -126,13 +137,10 @@ final class InMemoryEventStore implements EventStore {
             return;
         }
         StoredEvent s = e.event;
-        e.event = new StoredEvent(s.provider(), s.key(), s.name(), s.endpoint(), NO_BODY, Map.of(), s.receivedAt(),
-                s.attempts(), Set.of(), null);
-        e.state = State.DONE;
-        e.owner = null;
         String id = id(s.provider(), s.key());
+        entries.remove(id);
         pending.remove(id);
-        done.add(id);
+        done.add(s.provider(), s.key(), s.receivedAt()); // the body goes; the key stays for the retention
     }
 
     @Override
@@ -193,20 +201,11 @@ final class InMemoryEventStore implements EventStore {
 
     @Override
     public synchronized int prune(Instant cutoff) {
-        int removed = 0;
-        for (Iterator<String> it = done.iterator(); it.hasNext(); ) {
-            String id = it.next();
-            if (entries.get(id).event.receivedAt().isBefore(cutoff)) {
-                entries.remove(id);
-                it.remove();
-                removed++;
-            }
-        }
-        return removed;
+        return done.pruneBefore(cutoff);
     }
 
     @Override
     public String toString() {
-        return "EventStore.inMemory(capacity " + capacity + ")";
+        return "EventStore.inMemory(capacity " + capacity + ", handled keys up to " + maxHandledKeys + ")";
     }
 }

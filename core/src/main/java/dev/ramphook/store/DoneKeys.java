@@ -1,0 +1,154 @@
+package dev.ramphook.store;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+
+/**
+ * The keys of handled events, for deduplication only: a 128-bit hash of {@code (provider, key)} and the second the
+ * event was received, in an open-addressing table of three {@code long} arrays. 24 bytes per slot, at most half
+ * the slots used, so 48 to 96 bytes per key, whatever the key's length; no body, no per-entry object.
+ *
+ * <p>128 bits, not 64: a 64-bit hash could be made to collide with about 2<sup>32</sup> tries, and a collision
+ * would make a new event look handled. Not thread-safe: {@link InMemoryEventStore} holds its lock.
+ */
+final class DoneKeys {
+
+    /** Bytes of memory per slot: three longs. */
+    static final int BYTES_PER_SLOT = 24;
+    private static final int MIN_SLOTS = 1024;
+
+    private final MessageDigest sha256 = newDigest();
+    private long[] high;
+    private long[] low;
+    private long[] receivedSecond;
+    private int size;
+
+    DoneKeys() {
+        allocate(MIN_SLOTS);
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean contains(String provider, String key) {
+        long[] h = hash(provider, key);
+        return find(h[0], h[1]) >= 0;
+    }
+
+    void add(String provider, String key, Instant receivedAt) {
+        long[] h = hash(provider, key);
+        if (find(h[0], h[1]) >= 0) {
+            return;
+        }
+        if ((size + 1) * 2 > high.length) {
+            rehash(high.length * 2);
+        }
+        insert(h[0], h[1], receivedAt.getEpochSecond());
+        size++;
+    }
+
+    /** Forgets keys of events received before {@code cutoff}; returns how many. Rebuilds the table: no tombstones. */
+    int pruneBefore(Instant cutoff) {
+        long limit = cutoff.getEpochSecond();
+        int kept = 0;
+        for (int i = 0; i < high.length; i++) {
+            if (used(i) && receivedSecond[i] >= limit) {
+                kept++;
+            }
+        }
+        int removed = size - kept;
+        if (removed > 0) {
+            long[] oldHigh = high;
+            long[] oldLow = low;
+            long[] oldSecond = receivedSecond;
+            allocate(slotsFor(kept));
+            for (int i = 0; i < oldHigh.length; i++) {
+                if ((oldHigh[i] | oldLow[i]) != 0 && oldSecond[i] >= limit) {
+                    insert(oldHigh[i], oldLow[i], oldSecond[i]);
+                }
+            }
+            size = kept;
+        }
+        return removed;
+    }
+
+    /** Bytes held by the table right now. */
+    long bytes() {
+        return (long) high.length * BYTES_PER_SLOT;
+    }
+
+    private static int slotsFor(int keys) {
+        int slots = MIN_SLOTS;
+        while (slots < keys * 2 && slots < (1 << 30)) {
+            slots <<= 1;
+        }
+        return slots;
+    }
+
+    private boolean used(int slot) {
+        return (high[slot] | low[slot]) != 0;
+    }
+
+    private int find(long h, long l) {
+        int mask = high.length - 1;
+        for (int i = (int) h & mask; ; i = (i + 1) & mask) {
+            if (!used(i)) {
+                return -1;
+            }
+            if (high[i] == h && low[i] == l) {
+                return i;
+            }
+        }
+    }
+
+    private void insert(long h, long l, long second) {
+        int mask = high.length - 1;
+        int i = (int) h & mask;
+        while (used(i)) {
+            i = (i + 1) & mask;
+        }
+        high[i] = h;
+        low[i] = l;
+        receivedSecond[i] = second;
+    }
+
+    private void rehash(int slots) {
+        long[] oldHigh = high;
+        long[] oldLow = low;
+        long[] oldSecond = receivedSecond;
+        allocate(slots);
+        for (int i = 0; i < oldHigh.length; i++) {
+            if ((oldHigh[i] | oldLow[i]) != 0) {
+                insert(oldHigh[i], oldLow[i], oldSecond[i]);
+            }
+        }
+    }
+
+    private void allocate(int slots) {
+        high = new long[slots];
+        low = new long[slots];
+        receivedSecond = new long[slots];
+    }
+
+    /** The first 128 bits of SHA-256 over provider, NUL, key; never (0, 0), which marks an empty slot. */
+    private long[] hash(String provider, String key) {
+        sha256.update(provider.getBytes(StandardCharsets.UTF_8));
+        sha256.update((byte) 0);
+        ByteBuffer digest = ByteBuffer.wrap(sha256.digest(key.getBytes(StandardCharsets.UTF_8)));
+        long h = digest.getLong();
+        long l = digest.getLong();
+        return new long[] {h, l == 0 && h == 0 ? 1 : l};
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}
