@@ -21,7 +21,10 @@ import java.lang.annotation.Target;
  * (the whole delivered JSON) and {@link DeliveryContext}. A method whose data parameter type no matched event
  * can carry, or with a parameter that cannot be bound, fails {@link WebhookReceiver.Builder#build()}.
  *
- * <p>The method may be non-public; it is resolved once, when the receiver is built.
+ * <p>The method must be an instance method, public, protected or package-private, with at least one parameter;
+ * a private or static method, or one without parameters, fails {@link WebhookReceiver.Builder#build()} naming it
+ * (private: make it package-private or public). It is resolved once, when the receiver is built. Each instance
+ * passed to {@code handlers(…)} registers its methods once.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -49,7 +49,7 @@ class RegistrationTest {
         }
 
         @OnEvent(value = "*", provider = "shop")
-        private void privateAndProviderRestricted(Note note) {
+        void providerRestricted(Note note) {
             calls.add("note " + note.text());
         }
     }
@@ -143,6 +143,79 @@ class RegistrationTest {
                 .hasMessageContaining("NoMethods has no @OnEvent method");
         assertThatThrownBy(() -> receiverFor(new EmptyPatterns()))
                 .hasMessageContaining("at least one pattern").hasMessageContaining("EmptyPatterns.m");
+    }
+
+    static class PrivateMethod {
+        @OnEvent("ORDER.PAID")
+        private void m(Order order) {
+        }
+    }
+
+    static class StaticMethod {
+        @OnEvent("ORDER.PAID")
+        static void m(Order order) {
+        }
+    }
+
+    static class NoParameter {
+        @OnEvent("ORDER.PAID")
+        void m() {
+        }
+    }
+
+    static class ProtectedAndPublic extends Recorder {
+        @OnEvent("ORDER.PAID")
+        protected void prot(Order order) {
+            calls.add("protected");
+        }
+
+        @OnEvent("ORDER.PAID")
+        public void pub(WebhookEvent<?> event) {
+            calls.add("public");
+        }
+    }
+
+    @Test
+    void privateHandlerMethodFailsBuildSayingHowToFixIt() {
+        assertThatThrownBy(() -> receiverFor(new PrivateMethod()))
+                .hasMessageContaining("is private; make it package-private or public")
+                .hasMessageContaining("PrivateMethod.m");
+    }
+
+    @Test
+    void staticHandlerMethodFailsBuild() {
+        assertThatThrownBy(() -> receiverFor(new StaticMethod()))
+                .hasMessageContaining("is static").hasMessageContaining("StaticMethod.m");
+    }
+
+    @Test
+    void handlerMethodWithoutParametersFailsBuild() {
+        assertThatThrownBy(() -> receiverFor(new NoParameter()))
+                .hasMessageContaining("has no parameter").hasMessageContaining("NoParameter.m");
+    }
+
+    @Test
+    void protectedAndPublicInstanceMethodsAreHandlers() {
+        ProtectedAndPublic handlers = new ProtectedAndPublic();
+        try (WebhookReceiver receiver = receiverFor(handlers)) {
+            receiver.receive(post("/hooks/shop", ShopProvider.body("SHOP.V1.ORDER.PAID", "o-1")));
+        }
+
+        assertThat(handlers.calls).containsExactlyInAnyOrder("protected", "public");
+    }
+
+    static class ZbdPaymentsOnly {
+        @OnEvent("PAYMENT.SETTLED")
+        void settled(dev.ramphook.zbd.ZbdPayment payment) {
+        }
+    }
+
+    @Test
+    void typedHandlerOfAProviderWithoutEndpointSaysSo() {
+        assertThatThrownBy(() -> receiverFor(new ZbdPaymentsOnly()))
+                .hasMessageContaining("is data of provider 'zbd', which has no endpoint (configured: [shop])")
+                .hasMessageContaining("ZbdPaymentsOnly.settled")
+                .hasMessageNotContaining("no documented event matches");
     }
 
     @Test

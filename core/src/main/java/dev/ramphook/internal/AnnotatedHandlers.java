@@ -72,6 +72,7 @@ final class AnnotatedHandlers {
                 throw error(where, bad.getMessage());
             }
         }
+        checkShape(m, where);
         Class<?>[] types = m.getParameterTypes();
         Type[] generic = m.getGenericParameterTypes();
         Arg[] args = new Arg[types.length];
@@ -101,6 +102,28 @@ final class AnnotatedHandlers {
                 + Arrays.stream(types).map(Class::getSimpleName).toList().toString()
                 .replace('[', '(').replace(']', ')');
         return new Binding(id, on.provider(), List.copyOf(patterns), dataType, invoker(bean, m, args, where));
+    }
+
+    /**
+     * What a handler method may be: an instance method, public, protected or package-private, with at least one
+     * parameter. Private: it looks unused to the compiler and IDEs, and calling it needs deep reflection that the
+     * module system can refuse. Static: handlers are registered per object, so two instances of the class would
+     * run it twice for one event. No parameter: it could not key its side effects on the event, which is how a
+     * handler survives running again after a crash.
+     */
+    private static void checkShape(Method m, String where) {
+        int modifiers = m.getModifiers();
+        if (Modifier.isPrivate(modifiers)) {
+            throw error(where, "@OnEvent method is private; make it package-private or public");
+        }
+        if (Modifier.isStatic(modifiers)) {
+            throw error(where, "@OnEvent method is static; make it an instance method (handlers are registered per "
+                    + "object, so a static one would run once per registered instance)");
+        }
+        if (m.getParameterCount() == 0) {
+            throw error(where, "@OnEvent method has no parameter; take at least one of WebhookEvent, the event's "
+                    + "data type, JsonNode or DeliveryContext (side effects should be keyed on event.key())");
+        }
     }
 
     private static Arg kind(Class<?> type) {
@@ -133,9 +156,7 @@ final class AnnotatedHandlers {
         } catch (RuntimeException | IllegalAccessException e) {
             throw error(where, "cannot be called: " + e.getMessage());
         }
-        if (!Modifier.isStatic(m.getModifiers())) {
-            handle = handle.bindTo(bean);
-        }
+        handle = handle.bindTo(bean); // checkShape refused static methods
         MethodHandle spread = handle
                 .asType(MethodType.genericMethodType(args.length))
                 .asSpreader(Object[].class, args.length);

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,6 +78,12 @@ final class HandlerRegistry {
             }
         }
         if (b.dataType() != null && !bindable) {
+            String owner = unconfiguredProviderOf(b.dataType(), ids);
+            if (owner != null) {
+                throw new IllegalArgumentException("parameter type " + b.dataType().getName() + " is data of provider '"
+                        + owner + "', which has no endpoint (configured: " + ids + "); add an endpoint for '" + owner
+                        + "' or remove this handler" + where);
+            }
             throw new IllegalArgumentException("parameter type " + b.dataType().getName()
                     + " cannot be bound to any event matched by " + b.patterns()
                     + (matched.isEmpty() ? " (no documented event matches)" : " (those events carry " + carried + ")")
@@ -85,6 +93,25 @@ final class HandlerRegistry {
             log.warn("@OnEvent patterns {} match no documented event of {}; they will only match undocumented names{}",
                     b.patterns(), ids, where.replace('\n', ' '));
         }
+    }
+
+    /**
+     * The id of a provider on the class path, not configured with an endpoint, whose documented events carry
+     * {@code dataType}; null when there is none. Found through {@link ServiceLoader}, as the zero-code set-up
+     * finds providers.
+     */
+    private static String unconfiguredProviderOf(Class<?> dataType, Set<String> configured) {
+        try {
+            for (Provider p : ServiceLoader.load(Provider.class, dataType.getClassLoader())) {
+                if (!configured.contains(p.id())
+                        && p.eventTypes().values().stream().anyMatch(dataType::isAssignableFrom)) {
+                    return p.id();
+                }
+            }
+        } catch (ServiceConfigurationError | RuntimeException e) {
+            log.debug("could not list providers to explain an unbindable handler: {}", e.toString());
+        }
+        return null;
     }
 
     /** The handlers for this event, in registration order. */
