@@ -115,7 +115,7 @@ class SeedDeliveryTest {
 
         assertThat(payments.money).containsExactly("WITHDRAWAL.SUCCEEDED", "ramp.payout.completed");
         assertThat(payments.payouts).singleElement()
-                .satisfies(p -> assertThat(p.quote().target().amount()).isEqualTo(new BigDecimal("201.68")));
+                .satisfies(p -> assertThat(p.quote().orElseThrow().target().amount()).isEqualTo(new BigDecimal("201.68")));
     }
 
     @Test

@@ -11,22 +11,32 @@ import java.util.Optional;
  * {@code virtualaccount.completed|failed} (a virtual account funded). meCash documents these payloads less fully
  * than ramp payouts, so this record lifts the common fields and keeps the whole {@code data} object for the rest.
  *
+ * <p>{@code id}, {@code state}, {@code amount} and {@code currency} are always present; the others are
+ * {@link Optional}, because one of meCash's pages omits them. A delivery missing an always-present field, or with
+ * any lifted field of another shape, is not typed: it arrives with its JSON {@code data} node as data, and a WARN
+ * line names the field.
+ *
  * @param id              the transaction id ({@code id}, or {@code transaction_id})
  * @param type            the transaction type ({@code SEND}, {@code FUNDING}), when given
  * @param state           the state ({@code state}, or {@code status})
- * @param referenceNumber meCash's reference ({@code referenceNumber}, or {@code reference})
+ * @param referenceNumber meCash's reference ({@code referenceNumber}, or {@code reference}), when given
  * @param amount          the amount, exact; JSON number or string
- * @param fee             the fee, when given as a number or string
+ * @param fee             the fee, when given
  * @param currency        the currency code
- * @param created         when the transaction was created, zone-less
- * @param processed       when it was processed, zone-less; empty while it is not
+ * @param created         when the transaction was created, in UTC, when given
+ * @param processed       when it was processed, in UTC; empty while it is not
  * @param data            the delivered {@code data} object, for fields not lifted here; do not modify it
  */
-public record FiatTransaction(String id, String type, String state, String referenceNumber, BigDecimal amount,
-                              BigDecimal fee, String currency, LocalDateTime created,
-                              Optional<LocalDateTime> processed, JsonNode data) implements MeCashData {
+public record FiatTransaction(String id, Optional<String> type, String state, Optional<String> referenceNumber,
+                              BigDecimal amount, Optional<BigDecimal> fee, String currency,
+                              Optional<LocalDateTime> created, Optional<LocalDateTime> processed, JsonNode data)
+        implements MeCashData {
 
     public FiatTransaction {
+        type = type == null ? Optional.empty() : type;
+        referenceNumber = referenceNumber == null ? Optional.empty() : referenceNumber;
+        fee = fee == null ? Optional.empty() : fee;
+        created = created == null ? Optional.empty() : created;
         processed = processed == null ? Optional.empty() : processed;
     }
 

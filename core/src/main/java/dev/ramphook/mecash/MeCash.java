@@ -9,6 +9,7 @@ import dev.ramphook.InvalidPayloadException;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.internal.JsonFields;
+import dev.ramphook.internal.TypedFields;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * or offset; zone-less, taken as UTC; or whole Unix seconds, or milliseconds when above 10<sup>11</sup>); else
  * {@code data.processed}; else {@code data.created}. meCash's data timestamps carry no zone and are taken as UTC.
  *
- * <p>Data whose {@code data} is not an object, or that cannot be mapped at all, is delivered as the JSON node,
- * with one WARN line naming the event (never a payload value). Immutable and thread-safe.
+ * <p>Data whose {@code data} is not an object, that lacks a field meCash always sends, or that has a field of
+ * another shape, is delivered as the JSON node, with one WARN line naming the event and the field (never a payload
+ * value): a typed record never holds a null where meCash documents a value. Immutable and thread-safe.
  */
 public final class MeCash implements Provider {
 
@@ -79,19 +81,26 @@ public final class MeCash implements Provider {
             }
             return json;
         }
+        if (type == null) {
+            return data;
+        }
+        TypedFields f = new TypedFields();
+        Object typed;
         try {
-            if (type == RampPayout.class) {
-                return MeCashMapper.rampPayout(data);
-            }
-            if (type == FiatTransaction.class) {
-                return MeCashMapper.fiatTransaction(data);
-            }
+            typed = type == RampPayout.class ? MeCashMapper.rampPayout(data, f) : MeCashMapper.fiatTransaction(data, f);
         } catch (RuntimeException e) {
             // Field readers do not throw, so this is a bug or a shape nobody foresaw: the event must still count.
             // The exception's message may quote payload values, so only its type is logged.
             log.warn("mecash: could not map {} ({}); delivering it untyped", name, e.getClass().getName());
+            return data;
         }
-        return data;
+        if (f.problem().isPresent()) {
+            // Never a typed record with a null where meCash documents a value: untyped, naming the field only.
+            log.warn("mecash: {} cannot be typed as {}: {}; delivering it untyped", name, type.getSimpleName(),
+                    f.problem().get());
+            return data;
+        }
+        return typed;
     }
 
     private static String key(ObjectNode json, JsonNode data, String name) {

@@ -1,33 +1,43 @@
 package dev.ramphook.mecash;
 
-import static dev.ramphook.internal.JsonFields.decimal;
-import static dev.ramphook.internal.JsonFields.localDateTime;
-import static dev.ramphook.internal.JsonFields.object;
-import static dev.ramphook.internal.JsonFields.text;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ramphook.internal.JsonFields;
+import dev.ramphook.internal.TypedFields;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** Maps meCash {@code data} objects to records, field by field: a field of the wrong shape becomes null. */
+/**
+ * Maps meCash {@code data} objects to records, field by field, through {@link TypedFields}: a field meCash always
+ * sends that is missing, or any field of another shape, leaves a problem, and the caller then delivers the data
+ * untyped. Which fields are always sent is said in each record's javadoc.
+ */
 final class MeCashMapper {
 
     private MeCashMapper() {
     }
 
-    static RampPayout rampPayout(JsonNode data) {
-        String category = text(data, "category");
-        return new RampPayout(text(data, "id"), text(data, "type"), category, text(data, "state"),
-                text(data, "referenceNumber"), quote(object(data, "quote")),
-                recipient(category, object(data, "recipient")), localDateTime(data, "created"),
-                Optional.ofNullable(localDateTime(data, "processed")));
+    static RampPayout rampPayout(JsonNode data, TypedFields f) {
+        Optional<String> category = f.optionalText(data, "data", "category");
+        return new RampPayout(f.id(data, "data", "id"), f.optionalText(data, "data", "type"), category,
+                f.text(data, "data", "state"), f.optionalText(data, "data", "referenceNumber"),
+                f.optionalObject(data, "data", "quote").map(q -> quote(q, f)),
+                f.optionalObject(data, "data", "recipient").map(r -> recipient(category.orElse(null), r, f)),
+                f.utcDateTime(data, "data", "created"), f.optionalUtcDateTime(data, "data", "processed"));
     }
 
-    static FiatTransaction fiatTransaction(JsonNode data) {
-        return new FiatTransaction(id(data), text(data, "type"), firstText(data, "state", "status"),
-                firstText(data, "referenceNumber", "reference"), decimal(data, "amount"), decimal(data, "fee"),
-                text(data, "currency"), localDateTime(data, "created"),
-                Optional.ofNullable(localDateTime(data, "processed")), data);
+    static FiatTransaction fiatTransaction(JsonNode data, TypedFields f) {
+        String id = id(data);
+        if (id == null) {
+            f.unexpected("data.id", "present (nor data.transaction_id)");
+        }
+        String state = first(data, "state", "status", f);
+        return new FiatTransaction(id, f.optionalText(data, "data", "type"), state,
+                Optional.ofNullable(has(data, "referenceNumber") || has(data, "reference")
+                        ? first(data, "referenceNumber", "reference", f) : null),
+                f.decimal(data, "data", "amount"), f.optionalDecimal(data, "data", "fee"),
+                f.text(data, "data", "currency"), f.optionalUtcDateTime(data, "data", "created"),
+                f.optionalUtcDateTime(data, "data", "processed"), data);
     }
 
     /** The transaction id: {@code id}, or {@code transaction_id} as meCash's other webhook page names it. */
@@ -36,42 +46,61 @@ final class MeCashMapper {
         return id != null ? id : JsonFields.idText(data, "transaction_id");
     }
 
-    private static RampPayout.Quote quote(JsonNode quote) {
-        if (quote == null) {
-            return null;
-        }
-        JsonNode summary = object(quote, "summary");
-        return new RampPayout.Quote(text(quote, "id"), asset(object(quote, "source")),
-                asset(object(quote, "target")), decimal(quote, "rate"), fees(object(quote, "fees")),
-                decimal(summary, "total"));
+    private static RampPayout.Quote quote(JsonNode quote, TypedFields f) {
+        return new RampPayout.Quote(f.id(quote, "data.quote", "id"),
+                asset(f.object(quote, "data.quote", "source"), "data.quote.source", f),
+                asset(f.object(quote, "data.quote", "target"), "data.quote.target", f),
+                f.decimal(quote, "data.quote", "rate"), fees(quote, f),
+                f.decimal(f.object(quote, "data.quote", "summary"), "data.quote.summary", "total"));
     }
 
-    private static RampPayout.Asset asset(JsonNode asset) {
+    private static RampPayout.Asset asset(JsonNode asset, String path, TypedFields f) {
         if (asset == null) {
             return null;
         }
-        return new RampPayout.Asset(text(asset, "type"), text(asset, "currency"), text(asset, "symbol"),
-                decimal(asset, "amount"), text(asset, "blockchain"), text(asset, "country"),
-                text(asset, "paymentChannel"));
+        return new RampPayout.Asset(f.text(asset, path, "type"), f.text(asset, path, "currency"),
+                f.optionalText(asset, path, "symbol"), f.decimal(asset, path, "amount"),
+                f.optionalText(asset, path, "blockchain"), f.optionalText(asset, path, "country"),
+                f.optionalText(asset, path, "paymentChannel"));
     }
 
-    /** The webhook sends an object; the order API an array. Only the documented object is read. */
-    private static RampPayout.Fees fees(JsonNode fees) {
-        if (fees == null) {
-            return null;
+    /**
+     * The webhook documents an object ({@code {amount, gas: {type, amount}}}: a service fee and a gas fee); meCash's
+     * order API sends an array of {@code {type, amount}}. Both become a list of fees; absent, the list is empty.
+     */
+    private static List<RampPayout.Fee> fees(JsonNode quote, TypedFields f) {
+        JsonNode fees = quote.get("fees");
+        List<RampPayout.Fee> out = new ArrayList<>();
+        if (fees == null || fees.isNull()) {
+            return out;
         }
-        JsonNode gas = object(fees, "gas");
-        return new RampPayout.Fees(decimal(fees, "amount"), text(gas, "type"), decimal(gas, "amount"));
+        if (fees.isObject()) {
+            out.add(new RampPayout.Fee("SERVICE", f.decimal(fees, "data.quote.fees", "amount"), Optional.empty()));
+            Optional<JsonNode> gas = f.optionalObject(fees, "data.quote.fees", "gas");
+            gas.ifPresent(g -> out.add(new RampPayout.Fee("GAS", f.decimal(g, "data.quote.fees.gas", "amount"),
+                    f.optionalText(g, "data.quote.fees.gas", "type"))));
+        } else if (fees.isArray()) {
+            for (int i = 0; i < fees.size(); i++) {
+                String path = "data.quote.fees[" + i + "]";
+                JsonNode fee = fees.get(i);
+                if (!fee.isObject()) {
+                    f.unexpected(path, "an object");
+                    continue;
+                }
+                out.add(new RampPayout.Fee(f.text(fee, path, "type"), f.decimal(fee, path, "amount"),
+                        f.optionalText(fee, path, "tier")));
+            }
+        } else {
+            f.unexpected("data.quote.fees", "an object or an array");
+        }
+        return out;
     }
 
     /**
      * The category decides the recipient's kind; for another category, the fields do: an account or payment
      * channel means fiat, a blockchain means a wallet.
      */
-    private static RampRecipient recipient(String category, JsonNode recipient) {
-        if (recipient == null) {
-            return null;
-        }
+    private static RampRecipient recipient(String category, JsonNode recipient, TypedFields f) {
         boolean fiat;
         if ("OFF_RAMP".equalsIgnoreCase(category)) {
             fiat = true;
@@ -82,29 +111,43 @@ final class MeCashMapper {
         } else if (recipient.has("blockchain")) {
             fiat = false;
         } else {
+            f.unexpected("data.recipient", "a bank, mobile-money or wallet recipient");
             return null;
         }
-        return fiat ? fiatRecipient(recipient) : wallet(recipient);
+        return fiat ? fiatRecipient(recipient, f) : wallet(recipient, f);
     }
 
-    private static RampRecipient.Fiat fiatRecipient(JsonNode r) {
-        JsonNode a = object(r, "account");
-        RampRecipient.Account account = a == null ? null
-                : new RampRecipient.Account(text(a, "bankName"), text(a, "sortCode"), text(a, "accountNumber"),
-                        text(a, "branchCode"), text(a, "mobileProvider"), text(a, "address"), text(a, "swiftCode"),
-                        text(a, "routingNumber"));
-        return new RampRecipient.Fiat(text(r, "name"), text(r, "type"), text(r, "paymentChannel"),
-                text(r, "currency"), text(r, "country"), text(r, "address"), text(r, "email"), text(r, "website"),
-                account);
+    private static RampRecipient.Fiat fiatRecipient(JsonNode r, TypedFields f) {
+        String p = "data.recipient";
+        Optional<RampRecipient.Account> account = f.optionalObject(r, p, "account").map(a -> account(a, f));
+        return new RampRecipient.Fiat(f.text(r, p, "name"), f.text(r, p, "type"),
+                f.optionalText(r, p, "paymentChannel"), f.optionalText(r, p, "currency"),
+                f.optionalText(r, p, "country"), f.optionalText(r, p, "address"), f.optionalText(r, p, "email"),
+                f.optionalText(r, p, "website"), account);
     }
 
-    private static RampRecipient.Wallet wallet(JsonNode r) {
-        return new RampRecipient.Wallet(text(r, "address"), text(r, "alias"), text(r, "blockchain"),
-                text(r, "symbol"));
+    private static RampRecipient.Account account(JsonNode a, TypedFields f) {
+        String p = "data.recipient.account";
+        return new RampRecipient.Account(f.optionalText(a, p, "bankName"), f.optionalText(a, p, "sortCode"),
+                f.text(a, p, "accountNumber"), f.optionalText(a, p, "branchCode"),
+                f.optionalText(a, p, "mobileProvider"), f.optionalText(a, p, "address"),
+                f.optionalText(a, p, "swiftCode"), f.optionalText(a, p, "routingNumber"));
     }
 
-    private static String firstText(JsonNode data, String field, String alternative) {
-        String value = text(data, field);
-        return value != null ? value : text(data, alternative);
+    private static RampRecipient.Wallet wallet(JsonNode r, TypedFields f) {
+        String p = "data.recipient";
+        return new RampRecipient.Wallet(f.text(r, p, "address"), f.optionalText(r, p, "alias"),
+                f.text(r, p, "blockchain"), f.optionalText(r, p, "symbol"));
+    }
+
+    private static boolean has(JsonNode data, String field) {
+        JsonNode value = data.get(field);
+        return value != null && !value.isNull();
+    }
+
+    /** {@code field}, or when it is absent {@code alternative}: one of them must be a string. */
+    private static String first(JsonNode data, String field, String alternative, TypedFields f) {
+        String chosen = has(data, field) || !has(data, alternative) ? field : alternative;
+        return f.text(data, "data", chosen);
     }
 }

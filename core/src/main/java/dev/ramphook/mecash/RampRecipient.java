@@ -1,6 +1,11 @@
 package dev.ramphook.mecash;
 
-/** Who receives a {@link RampPayout}: a fiat account holder (off-ramp) or a crypto wallet. */
+import java.util.Optional;
+
+/**
+ * Who receives a {@link RampPayout}: a fiat account holder (off-ramp) or a crypto wallet. Fields meCash may omit
+ * are {@link Optional}; the others are always present (see {@link RampPayout} for what happens when they are not).
+ */
 public sealed interface RampRecipient permits RampRecipient.Fiat, RampRecipient.Wallet {
 
     /**
@@ -14,15 +19,16 @@ public sealed interface RampRecipient permits RampRecipient.Fiat, RampRecipient.
      * @param address        the recipient's address
      * @param email          the recipient's email address
      * @param website        the recipient's website
-     * @param account        the account paid into; {@code null} when the delivery has none
+     * @param account        the account paid into, when the delivery has one
      */
-    record Fiat(String name, String type, String paymentChannel, String currency, String country, String address,
-                String email, String website, Account account) implements RampRecipient {
+    record Fiat(String name, String type, Optional<String> paymentChannel, Optional<String> currency,
+                Optional<String> country, Optional<String> address, Optional<String> email, Optional<String> website,
+                Optional<Account> account) implements RampRecipient {
     }
 
     /**
-     * A bank or mobile-money account. Which fields are filled depends on the channel and country; meCash sends
-     * empty strings for the others.
+     * A bank or mobile-money account. {@code accountNumber} is always present; which other fields are filled
+     * depends on the channel and country (meCash sends empty strings or omits the others).
      *
      * @param bankName       the bank's name
      * @param sortCode       the bank sort code
@@ -33,8 +39,9 @@ public sealed interface RampRecipient permits RampRecipient.Fiat, RampRecipient.
      * @param swiftCode      the SWIFT/BIC code
      * @param routingNumber  the routing number
      */
-    record Account(String bankName, String sortCode, String accountNumber, String branchCode, String mobileProvider,
-                   String address, String swiftCode, String routingNumber) {
+    record Account(Optional<String> bankName, Optional<String> sortCode, String accountNumber,
+                   Optional<String> branchCode, Optional<String> mobileProvider, Optional<String> address,
+                   Optional<String> swiftCode, Optional<String> routingNumber) {
 
         /** Masks the account number and leaves out the address: logs are no place for them. */
         @Override
@@ -45,22 +52,21 @@ public sealed interface RampRecipient permits RampRecipient.Fiat, RampRecipient.
         }
 
         private String masked() {
-            if (accountNumber == null) {
-                return "null";
-            }
             int n = accountNumber.length();
             return n <= 4 ? "****" : "****" + accountNumber.substring(n - 4);
         }
     }
 
     /**
-     * The recipient of a crypto-to-crypto payout (category {@code CRYPTOCURRENCY}).
+     * The recipient of a crypto-to-crypto payout (category {@code CRYPTOCURRENCY}); {@code address} and
+     * {@code blockchain} are always present.
      *
      * @param address    the wallet address
      * @param alias      the integrator's name for the wallet
      * @param blockchain the network ({@code MATIC})
      * @param symbol     the network's native token symbol ({@code POL})
      */
-    record Wallet(String address, String alias, String blockchain, String symbol) implements RampRecipient {
+    record Wallet(String address, Optional<String> alias, String blockchain, Optional<String> symbol)
+            implements RampRecipient {
     }
 }

@@ -8,6 +8,10 @@ import java.util.Map;
  * {@link SecretToken}s, so {@link #toString()} never shows them; the whole delivered JSON still holds them, so do
  * not log {@link dev.ramphook.WebhookEvent#json()} for this event.
  *
+ * <p>All fields are always present ({@code metadata} is empty when ZBD sends none). A delivery where one is
+ * missing, or has another shape (an expiry that is no ISO-8601 instant), is not typed: it arrives with its JSON
+ * {@code data} node as data, and a WARN line names the field.
+ *
  * @param email                 the user's email address
  * @param sessionId             the ramp session id
  * @param accessTokenId         the access token's id ({@code tok_…}), safe to log

@@ -7,6 +7,10 @@ import java.util.Map;
  * {@code PAYMENT.INITIATED}, {@code PAYMENT.SETTLED} and {@code PAYMENT.FAILED}: the user's fiat payment for the
  * crypto they buy. ZBD sends the amounts as JSON strings ({@code "100.00"}); they are exact here.
  *
+ * <p>All fields are always present: ZBD sends them on every payment event. A delivery where one is
+ * missing, or has another shape (an amount that is no number), is not typed: it arrives with its JSON {@code data}
+ * node as data, and a WARN line names the field.
+ *
  * @param email         the user's email address
  * @param sessionId     the ramp session id
  * @param baseAmount    the amount in the base currency ({@code 100.00})

@@ -1,10 +1,8 @@
 package dev.ramphook.zbd;
 
-import static dev.ramphook.internal.JsonFields.decimal;
 import static dev.ramphook.internal.JsonFields.instant;
 import static dev.ramphook.internal.JsonFields.map;
 import static dev.ramphook.internal.JsonFields.nonBlankText;
-import static dev.ramphook.internal.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,11 +10,11 @@ import dev.ramphook.InvalidPayloadException;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.internal.JsonFields;
+import dev.ramphook.internal.TypedFields;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,30 +94,55 @@ public final class ZbdRamp implements Provider {
             }
             return json;
         }
-        if (type == ZbdSession.class) {
-            return new ZbdSession(text(data, "email"), text(data, "session_id"), map(data, "metadata"));
+        TypedFields f = new TypedFields();
+        Object typed = typed(type, data, f);
+        if (typed == null) {
+            return data;
         }
-        if (type == ZbdAccessToken.class) {
-            return new ZbdAccessToken(text(data, "email"), text(data, "session_id"), text(data, "access_token_id"),
-                    token(data, "access_token"), instant(data, "access_token_expires_at"),
-                    token(data, "refresh_token"), instant(data, "refresh_token_expires_at"), map(data, "metadata"));
+        if (f.problem().isPresent()) {
+            // A documented field missing or of another shape: a typed record would hold a null where money or a
+            // session is expected. Deliver it untyped, naming the field only (values may be personal data).
+            log.warn("zbd: {} cannot be typed as {}: {}; delivering it untyped", name, type.getSimpleName(),
+                    f.problem().get());
+            return data;
         }
-        if (type == ZbdPayment.class) {
-            return new ZbdPayment(text(data, "email"), text(data, "session_id"),
-                    decimal(data, "base_amount"), text(data, "base_currency"),
-                    decimal(data, "quote_amount"), text(data, "quote_currency"), map(data, "metadata"));
-        }
-        if (type == ZbdWithdrawal.class) {
-            return new ZbdWithdrawal(text(data, "email"), text(data, "session_id"),
-                    decimal(data, "base_amount"), text(data, "base_currency"),
-                    decimal(data, "quote_amount"), text(data, "quote_currency"), text(data, "destination"),
-                    Optional.ofNullable(nonBlankText(data, "payment_hash")), map(data, "metadata"));
-        }
-        return data;
+        return typed;
     }
 
-    private static SecretToken token(JsonNode data, String field) {
-        String value = text(data, field);
+    private static Object typed(Class<?> type, JsonNode data, TypedFields f) {
+        if (type == ZbdSession.class) {
+            return new ZbdSession(f.text(data, "data", "email"), f.id(data, "data", "session_id"), metadata(data, f));
+        }
+        if (type == ZbdAccessToken.class) {
+            return new ZbdAccessToken(f.text(data, "data", "email"), f.id(data, "data", "session_id"),
+                    f.text(data, "data", "access_token_id"), token(f.text(data, "data", "access_token")),
+                    f.instant(data, "data", "access_token_expires_at"),
+                    token(f.text(data, "data", "refresh_token")), f.instant(data, "data", "refresh_token_expires_at"),
+                    metadata(data, f));
+        }
+        if (type == ZbdPayment.class) {
+            return new ZbdPayment(f.text(data, "data", "email"), f.id(data, "data", "session_id"),
+                    f.decimal(data, "data", "base_amount"), f.text(data, "data", "base_currency"),
+                    f.decimal(data, "data", "quote_amount"), f.text(data, "data", "quote_currency"),
+                    metadata(data, f));
+        }
+        if (type == ZbdWithdrawal.class) {
+            return new ZbdWithdrawal(f.text(data, "data", "email"), f.id(data, "data", "session_id"),
+                    f.decimal(data, "data", "base_amount"), f.text(data, "data", "base_currency"),
+                    f.decimal(data, "data", "quote_amount"), f.text(data, "data", "quote_currency"),
+                    f.text(data, "data", "destination"),
+                    f.optionalText(data, "data", "payment_hash").filter(hash -> !hash.isBlank()),
+                    metadata(data, f));
+        }
+        return null;
+    }
+
+    /** The integrator's metadata: empty when absent; another shape than an object does not fit. */
+    private static Map<String, Object> metadata(JsonNode data, TypedFields f) {
+        return f.optionalObject(data, "data", "metadata").isPresent() ? map(data, "metadata") : Map.of();
+    }
+
+    private static SecretToken token(String value) {
         return value == null ? null : new SecretToken(value);
     }
 

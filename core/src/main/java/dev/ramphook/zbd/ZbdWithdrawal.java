@@ -8,6 +8,10 @@ import java.util.Optional;
  * {@code WITHDRAWAL.SUCCEEDED} and {@code WITHDRAWAL.FAILED}: delivery of the bought crypto to the user's
  * destination.
  *
+ * <p>All fields but {@code paymentHash} are always present: ZBD sends them on every withdrawal event. A
+ * delivery where one is missing, or has another shape, is not typed: it arrives with its JSON {@code data} node as
+ * data, and a WARN line names the field.
+ *
  * @param email         the user's email address
  * @param sessionId     the ramp session id
  * @param baseAmount    the amount in the base currency

@@ -7,6 +7,7 @@ import dev.ramphook.WebhookEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -16,24 +17,28 @@ class MeCashSeedPayloadsTest {
     private static final String ID = "8bd9a372-8d2b-494c-b0b2-xxxxxxxxxxxxx";
     private static final LocalDateTime CREATED = LocalDateTime.of(2025, 1, 8, 12, 23, 51, 908_663_000);
     private static final LocalDateTime PROCESSED = LocalDateTime.of(2025, 1, 8, 12, 30, 10, 499_526_000);
-    private static final RampPayout.Asset USDC_ON_MATIC =
-            new RampPayout.Asset("CRYPTOCURRENCY", "USDC", "USDC", new BigDecimal("0.12"), "MATIC", null, null);
-    private static final RampPayout.Fees FEES =
-            new RampPayout.Fees(new BigDecimal("0"), "MEDIUM", new BigDecimal("0.02"));
+    private static final RampPayout.Asset USDC_ON_MATIC = new RampPayout.Asset("CRYPTOCURRENCY", "USDC",
+            Optional.of("USDC"), new BigDecimal("0.12"), Optional.of("MATIC"), Optional.empty(), Optional.empty());
+    private static final List<RampPayout.Fee> FEES = List.of(
+            new RampPayout.Fee("SERVICE", new BigDecimal("0"), Optional.empty()),
+            new RampPayout.Fee("GAS", new BigDecimal("0.02"), Optional.of("MEDIUM")));
 
     @Test
     void offRampPayoutPaysAFiatBankAccount() throws Exception {
         WebhookEvent<?> event = MECASH.parse("ramp-payout-completed-off-ramp.json");
 
         assertEnvelope(event);
-        assertThat(event.data()).isEqualTo(new RampPayout(ID, "SEND", "OFF_RAMP", "COMPLETED", "YQXUA0ELOXXXXXX",
-                new RampPayout.Quote("55ce26f5-96c1-40cd-9fd3-xxxxxxxxxxxxx", USDC_ON_MATIC,
-                        new RampPayout.Asset("FIAT", "NGN", null, new BigDecimal("201.68"), null, "NG",
-                                "BANK_TRANSFER"),
-                        new BigDecimal("0"), FEES, new BigDecimal("0.14")),
-                new RampRecipient.Fiat("NZAN  CHRISTIANA OMOM", "BUSINESS", "BANK_TRANSFER", "NGN", "NG", "", "", "",
-                        new RampRecipient.Account("Guaranty Trust Bank", "058", "071261XXXXXXXX", "", "", "", "",
-                                "")),
+        assertThat(event.data()).isEqualTo(new RampPayout(ID, Optional.of("SEND"), Optional.of("OFF_RAMP"),
+                "COMPLETED", Optional.of("YQXUA0ELOXXXXXX"),
+                Optional.of(new RampPayout.Quote("55ce26f5-96c1-40cd-9fd3-xxxxxxxxxxxxx", USDC_ON_MATIC,
+                        new RampPayout.Asset("FIAT", "NGN", Optional.empty(), new BigDecimal("201.68"),
+                                Optional.empty(), Optional.of("NG"), Optional.of("BANK_TRANSFER")),
+                        new BigDecimal("0"), FEES, new BigDecimal("0.14"))),
+                Optional.of(new RampRecipient.Fiat("NZAN  CHRISTIANA OMOM", "BUSINESS", Optional.of("BANK_TRANSFER"),
+                        Optional.of("NGN"), Optional.of("NG"), Optional.of(""), Optional.of(""), Optional.of(""),
+                        Optional.of(new RampRecipient.Account(Optional.of("Guaranty Trust Bank"), Optional.of("058"),
+                                "071261XXXXXXXX", Optional.of(""), Optional.of(""), Optional.of(""), Optional.of(""),
+                                Optional.of(""))))),
                 CREATED, Optional.of(PROCESSED)));
     }
 
@@ -42,10 +47,12 @@ class MeCashSeedPayloadsTest {
         WebhookEvent<?> event = MECASH.parse("ramp-payout-completed-crypto.json");
 
         assertEnvelope(event);
-        assertThat(event.data()).isEqualTo(new RampPayout(ID, "SEND", "CRYPTOCURRENCY", "COMPLETED", "YQXUA0ELOHXDL",
-                new RampPayout.Quote("55ce26f5-96c1-4ghd-9fd3-xxxxxxxxxxxxx", USDC_ON_MATIC, USDC_ON_MATIC,
-                        new BigDecimal("0"), FEES, new BigDecimal("0.14")),
-                new RampRecipient.Wallet("0x018b979db90e60d2b2a4xxxxxxxxxxxxxxxxxxxx", "Testing", "MATIC", "POL"),
+        assertThat(event.data()).isEqualTo(new RampPayout(ID, Optional.of("SEND"), Optional.of("CRYPTOCURRENCY"),
+                "COMPLETED", Optional.of("YQXUA0ELOHXDL"),
+                Optional.of(new RampPayout.Quote("55ce26f5-96c1-4ghd-9fd3-xxxxxxxxxxxxx", USDC_ON_MATIC,
+                        USDC_ON_MATIC, new BigDecimal("0"), FEES, new BigDecimal("0.14"))),
+                Optional.of(new RampRecipient.Wallet("0x018b979db90e60d2b2a4xxxxxxxxxxxxxxxxxxxx",
+                        Optional.of("Testing"), "MATIC", Optional.of("POL"))),
                 CREATED, Optional.of(PROCESSED)));
     }
 

@@ -11,6 +11,7 @@ import dev.ramphook.WebhookEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -53,12 +54,14 @@ class MeCashTest {
         assertThat(payout.created()).isEqualTo(LocalDateTime.of(2025, 3, 2, 8, 15, 0, 123_456_789));
         assertThat(payout.processed()).contains(LocalDateTime.of(2025, 3, 2, 8, 15, 42, 987_654_321));
         assertThat(event.occurredAt()).contains(Instant.parse("2025-03-02T08:15:42.987654321Z"));
-        assertThat(payout.quote()).isEqualTo(new RampPayout.Quote("9e2d7c11-1a2b-4c3d-8e9f-000000000002",
-                new RampPayout.Asset("CRYPTOCURRENCY", "USDT", "USDT", new BigDecimal("25.12345678"), "TRON", null,
-                        null),
-                new RampPayout.Asset("FIAT", "KES", null, new BigDecimal("3241.50"), null, "KE", "MOBILE_MONEY"),
+        assertThat(payout.quote()).contains(new RampPayout.Quote("9e2d7c11-1a2b-4c3d-8e9f-000000000002",
+                new RampPayout.Asset("CRYPTOCURRENCY", "USDT", Optional.of("USDT"), new BigDecimal("25.12345678"),
+                        Optional.of("TRON"), Optional.empty(), Optional.empty()),
+                new RampPayout.Asset("FIAT", "KES", Optional.empty(), new BigDecimal("3241.50"), Optional.empty(),
+                        Optional.of("KE"), Optional.of("MOBILE_MONEY")),
                 new BigDecimal("129.0312"),
-                new RampPayout.Fees(new BigDecimal("0.25"), "LOW", new BigDecimal("0.00000001")),
+                List.of(new RampPayout.Fee("SERVICE", new BigDecimal("0.25"), Optional.empty()),
+                        new RampPayout.Fee("GAS", new BigDecimal("0.00000001"), Optional.of("LOW"))),
                 new BigDecimal("25.37345679")));
     }
 
@@ -67,27 +70,33 @@ class MeCashTest {
         RampPayout payout = (RampPayout) MECASH.parse("ramp-payout-failed-nine-digit-fraction.json").data();
 
         assertThat(payout.state()).isEqualTo("FAILED");
-        assertThat(payout.recipient()).isEqualTo(new RampRecipient.Fiat("Wanjiku Kamau", "INDIVIDUAL", "MOBILE_MONEY",
-                "KES", "KE", "", "", "", new RampRecipient.Account("", "", "254712345678", "", "MPESA", "", "", "")));
+        Optional<String> empty = Optional.of("");
+        assertThat(payout.recipient()).contains(new RampRecipient.Fiat("Wanjiku Kamau", "INDIVIDUAL",
+                Optional.of("MOBILE_MONEY"), Optional.of("KES"), Optional.of("KE"), empty, empty, empty,
+                Optional.of(new RampRecipient.Account(empty, empty, "254712345678", empty, Optional.of("MPESA"),
+                        empty, empty, empty))));
     }
 
     @Test
-    void feesAsAnArrayAreNullWhileTheRestParses() throws Exception {
+    void feesAsAnArrayAreOneFeePerElement() throws Exception {
         RampPayout payout = (RampPayout) MECASH.parse("ramp-payout-pending-fees-array.json").data();
 
-        assertThat(payout.quote().fees()).isNull();
-        assertThat(payout.quote().rate()).isEqualTo(new BigDecimal("1"));
-        assertThat(payout.quote().total()).isEqualTo(new BigDecimal("10.56"));
-        assertThat(payout.recipient()).isEqualTo(new RampRecipient.Wallet(
-                "0x4b20993bc481177ec7e8f571cecae8a9e22c02db", "Treasury", "BASE", "ETH"));
+        RampPayout.Quote quote = payout.quote().orElseThrow();
+        assertThat(quote.fees()).containsExactly(
+                new RampPayout.Fee("SERVICE", new BigDecimal("0.05"), Optional.empty()),
+                new RampPayout.Fee("GAS", new BigDecimal("0.01"), Optional.empty()));
+        assertThat(quote.rate()).isEqualTo(new BigDecimal("1"));
+        assertThat(quote.total()).isEqualTo(new BigDecimal("10.56"));
+        assertThat(payout.recipient()).contains(new RampRecipient.Wallet(
+                "0x4b20993bc481177ec7e8f571cecae8a9e22c02db", Optional.of("Treasury"), "BASE", Optional.of("ETH")));
     }
 
     @Test
     void anAmountSentAsAStringIsStillExact() throws Exception {
         RampPayout payout = (RampPayout) MECASH.parse("ramp-payout-pending-fees-array.json").data();
 
-        assertThat(payout.quote().source().amount()).isEqualTo(new BigDecimal("10.50"));
-        assertThat(payout.quote().target().amount()).isEqualTo(new BigDecimal("10.50"));
+        assertThat(payout.quote().orElseThrow().source().amount()).isEqualTo(new BigDecimal("10.50"));
+        assertThat(payout.quote().orElseThrow().target().amount()).isEqualTo(new BigDecimal("10.50"));
     }
 
     @Test
@@ -104,8 +113,9 @@ class MeCashTest {
 
         assertThat(event.occurredAt()).contains(Instant.parse("2025-03-03T10:05:01Z"));
         RampPayout payout = (RampPayout) event.data();
-        assertThat(payout).isEqualTo(new RampPayout("3f1c9a20-6b7e-4d2a-9c41-000000000004", "SEND", "OFF_RAMP",
-                "REFUNDED", "YQXUA0RFND00004", null, null, LocalDateTime.of(2025, 3, 3, 10, 0, 0, 500_000_000),
+        assertThat(payout).isEqualTo(new RampPayout("3f1c9a20-6b7e-4d2a-9c41-000000000004", Optional.of("SEND"),
+                Optional.of("OFF_RAMP"), "REFUNDED", Optional.of("YQXUA0RFND00004"), Optional.empty(),
+                Optional.empty(), LocalDateTime.of(2025, 3, 3, 10, 0, 0, 500_000_000),
                 Optional.of(LocalDateTime.of(2025, 3, 3, 10, 5, 0, 250_000_000))));
     }
 
@@ -127,9 +137,10 @@ class MeCashTest {
     void withoutACategoryTheRecipientFieldsDecideItsKind() throws Exception {
         RampPayout payout = (RampPayout) MECASH.parse("ramp-payout-category-missing.json").data();
 
-        assertThat(payout.category()).isNull();
-        assertThat(payout.recipient()).isEqualTo(new RampRecipient.Fiat("Ada Obi", "INDIVIDUAL", "BANK_TRANSFER",
-                "NGN", "NG", null, null, null, null));
+        assertThat(payout.category()).isEmpty();
+        assertThat(payout.recipient()).contains(new RampRecipient.Fiat("Ada Obi", "INDIVIDUAL",
+                Optional.of("BANK_TRANSFER"), Optional.of("NGN"), Optional.of("NG"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     @Test
@@ -137,9 +148,10 @@ class MeCashTest {
         WebhookEvent<?> event = MECASH.parse("payout-completed.json");
 
         FiatTransaction payout = (FiatTransaction) event.data();
-        assertThat(payout).isEqualTo(new FiatTransaction("a81e4c3b-2f6d-4b8e-9a10-000000000010", "SEND",
-                "COMPLETED", "MCPAYOUT0000010", new BigDecimal("150000.00"), new BigDecimal("50.00"), "NGN",
-                LocalDateTime.of(2025, 4, 1, 9, 30, 0, 120_000_000),
+        assertThat(payout).isEqualTo(new FiatTransaction("a81e4c3b-2f6d-4b8e-9a10-000000000010", Optional.of("SEND"),
+                "COMPLETED", Optional.of("MCPAYOUT0000010"), new BigDecimal("150000.00"),
+                Optional.of(new BigDecimal("50.00")), "NGN",
+                Optional.of(LocalDateTime.of(2025, 4, 1, 9, 30, 0, 120_000_000)),
                 Optional.of(LocalDateTime.of(2025, 4, 1, 9, 31, 12, 450_000)), event.json().get("data")));
         assertThat(payout.data().path("recipient").path("name").asText()).isEqualTo("Chinedu Okafor");
         assertThat(event.occurredAt()).contains(Instant.parse("2025-04-01T09:31:12.000450Z"));
@@ -156,9 +168,10 @@ class MeCashTest {
     void failedCollectionHasNoFeeAndNoProcessedTime() throws Exception {
         WebhookEvent<?> event = MECASH.parse("collection-failed.json");
 
-        assertThat(event.data()).isEqualTo(new FiatTransaction("c0de4c3b-2f6d-4b8e-9a10-000000000011", "FUNDING",
-                "FAILED", "MCCOLL00000011", new BigDecimal("2500.5"), null, "GHS",
-                LocalDateTime.of(2025, 4, 2, 14, 0, 0, 500_000_000), Optional.empty(), event.json().get("data")));
+        assertThat(event.data()).isEqualTo(new FiatTransaction("c0de4c3b-2f6d-4b8e-9a10-000000000011",
+                Optional.of("FUNDING"), "FAILED", Optional.of("MCCOLL00000011"), new BigDecimal("2500.5"),
+                Optional.empty(), "GHS", Optional.of(LocalDateTime.of(2025, 4, 2, 14, 0, 0, 500_000_000)),
+                Optional.empty(), event.json().get("data")));
         assertThat(event.occurredAt()).contains(Instant.parse("2025-04-02T14:00:00.5Z"));
     }
 
@@ -183,6 +196,40 @@ class MeCashTest {
         assertThat(payout.amount()).isEqualTo(new BigDecimal("1000.00"));
         assertThat(payout.currency()).isEqualTo("USD");
         assertThat(event.occurredAt()).contains(Instant.parse("2024-01-01T12:05:00Z"));
+    }
+
+    @Test
+    void createdWithAZoneParsesAsOccurredAtDoes() throws Exception {
+        WebhookEvent<?> event = MECASH.parse("ramp-payout-created-with-zone.json");
+
+        RampPayout payout = (RampPayout) event.data();
+        assertThat(payout.created()).isEqualTo(LocalDateTime.of(2025, 1, 8, 12, 23, 51, 908_663_000));
+        assertThat(event.occurredAt()).contains(Instant.parse("2025-01-08T12:23:51.908663Z"));
+    }
+
+    @Test
+    void amountThatIsNoNumberLeavesThePayoutUntyped() throws Exception {
+        WebhookEvent<?> event = MECASH.parse("ramp-payout-amount-not-a-number.json");
+
+        assertThat(event.data()).isInstanceOf(JsonNode.class).isSameAs(event.json().get("data"));
+        assertThat(event.key()).isEqualTo("ramp.payout.completed:3f1c9a20-6b7e-4d2a-9c41-000000000007");
+    }
+
+    @Test
+    void payoutWithoutItsCreatedTimeIsUntyped() throws Exception {
+        assertThat(MECASH.parse("ramp-payout-missing-id.json").data()).isInstanceOf(JsonNode.class);
+        byte[] noCreated = "{\"event\":\"ramp.payout.completed\",\"data\":{\"id\":\"p-1\",\"state\":\"COMPLETED\"}}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(MECASH.parse(noCreated).data()).isInstanceOf(JsonNode.class);
+    }
+
+    @Test
+    void fiatTransactionWithAFeeThatIsNoNumberIsUntyped() throws Exception {
+        byte[] body = ("{\"event\":\"payout.completed\",\"data\":{\"id\":\"t-1\",\"state\":\"COMPLETED\","
+                + "\"amount\":10,\"currency\":\"NGN\",\"fee\":\"fifty\"}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(MECASH.parse(body).data()).isInstanceOf(JsonNode.class);
     }
 
     @Test

@@ -120,13 +120,33 @@ class ZbdRampTest {
     }
 
     @Test
-    void fieldsOfAnotherShapeAreNullWhileTheRestParses() throws Exception {
+    void fieldsOfAnotherShapeLeaveTheEventUntypedNeverATypedRecordWithNulls() throws Exception {
         WebhookEvent<?> event = ZBD.parse("odd-shapes.json");
 
-        assertThat(event.data()).isEqualTo(new ZbdWithdrawal(null, "sess_odd001", null, "USD", null, "BTC", null,
-                Optional.empty(), Map.of()));
+        assertThat(event.data()).isInstanceOf(JsonNode.class).isSameAs(event.json().get("data"));
         assertThat(event.occurredAt()).isEmpty();
         assertThat(event.key()).startsWith("json-sha256:"); // created_at is no instant: the canonical body hash
+    }
+
+    @Test
+    void amountThatIsNoNumberLeavesThePaymentUntyped() throws Exception {
+        WebhookEvent<?> event = ZBD.parse("payment-settled-amount-not-a-number.json");
+
+        assertThat(event.data()).isInstanceOf(JsonNode.class).isSameAs(event.json().get("data"));
+        assertThat(event.name()).isEqualTo("RAMP_WIDGET.V1.PAYMENT.SETTLED");
+    }
+
+    @Test
+    void paymentWithoutASessionIdIsUntyped() throws Exception {
+        assertThat(ZBD.parse("missing-session-id.json").data()).isInstanceOf(JsonNode.class);
+    }
+
+    @Test
+    void withdrawalWithoutAPaymentHashIsTypedWithAnEmptyOne() throws Exception {
+        ZbdWithdrawal failed = (ZbdWithdrawal) ZBD.parse("withdrawal-failed.json").data();
+
+        assertThat(failed.paymentHash()).isEmpty();
+        assertThat(failed.baseAmount()).isNotNull();
     }
 
     @Test
