@@ -142,12 +142,14 @@ public final class JettyExample implements AutoCloseable {
         if (options.zbdToken() == null) {
             System.out.println("ZBD_WEBHOOK_TOKEN is not set; generated for this run. Use:\n  curl -sS -X POST '"
                     + app.uri() + "/webhooks/zbd?token=" + zbdToken + "' -H 'Content-Type: application/json'"
-                    + " --data-binary '{\"event\":\"RAMP_WIDGET.V1.SESSION.INITIATED\",\"data\":{\"session_id\":"
+                    + " --data-binary '{\"event\":\"RAMP_WIDGET.V1.SESSION.INITIATED\",\"data\":{\"email\":"
+                    + "\"user@example.com\",\"session_id\":"
                     + "\"s-1\",\"user_id\":\"u-1\"},\"created_at\":\"2025-01-15T10:30:00Z\"}'");
         }
         if (options.meCashSecret() == null) {
             System.out.println("MECASH_WEBHOOK_SECRET is not set; generated for this run. Use:\n"
-                    + "  BODY='{\"event\":\"ramp.payout.completed\",\"data\":{\"id\":\"tx-1\",\"state\":\"COMPLETED\"}}'\n"
+                    + "  BODY='{\"event\":\"ramp.payout.completed\",\"data\":{\"id\":\"tx-1\",\"state\":\"COMPLETED\","
+                    + "\"created\":\"2025-03-03T10:05:01.123456\"}}'\n"
                     + "  curl -sS -X POST " + app.uri() + "/webhooks/mecash -H 'Content-Type: application/json'"
                     + " -H \"X-Signature: $(printf '%s' \"$BODY\" | openssl dgst -sha512 -hmac '" + meCashSecret
                     + "' | sed 's/^.*= //')\" --data-binary \"$BODY\"");
