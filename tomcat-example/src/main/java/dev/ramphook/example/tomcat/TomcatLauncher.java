@@ -70,7 +70,9 @@ public final class TomcatLauncher {
                 Wrapper servlet = Tomcat.addServlet(context, "default", "org.apache.catalina.servlets.DefaultServlet");
                 servlet.setLoadOnStartup(1);
                 servlet.setOverridable(true);
-                context.addServletMapping("/", "default");
+                // The wrapper's own mapping call is the one Tomcat 9, 10.1 and 11 all have (the context's differ),
+                // so this launcher also deploys the WAR transformed for javax (TomcatWarIT's Tomcat 9 run).
+                servlet.addMapping("/");
                 context.addMimeMapping("html", "text/html");
                 context.addWelcomeFile("index.html");
             }
