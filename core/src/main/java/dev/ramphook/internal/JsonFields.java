@@ -180,8 +180,8 @@ public final class JsonFields {
     /**
      * {@code json-sha256:} and the hex SHA-256 of the document's canonical form: the dedup key of last resort, for
      * a body without an id. The form is built from parsed values, so a redelivery that differs only in whitespace,
-     * key order, escapes ({@code "\u0041"} is {@code "A"}) or number spelling ({@code 1.50}, {@code 1.5},
-     * {@code 15e-1}) has the same key: see {@link #canonical}.
+     * key order, escapes (a backslash-u escape of {@code A} is {@code A}) or number spelling ({@code 1.50},
+     * {@code 1.5}, {@code 15e-1}) has the same key: see {@code canonical}.
      */
     public static String canonicalHashKey(JsonNode document) {
         StringBuilder out = new StringBuilder(256);
