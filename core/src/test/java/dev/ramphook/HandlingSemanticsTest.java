@@ -87,6 +87,31 @@ class HandlingSemanticsTest {
     }
 
     @Test
+    void inlineFailureLogSaysTheProvidersRedeliveryRetriesItNotANextAttemptTime() {
+        inline((e, c) -> {
+            throw new IllegalStateException("ledger down");
+        });
+
+        // slf4j-simple (the test logging backend) writes to whatever System.err is at the time of the call
+        String log = standardErrorOf(() -> receiver.receive(post("/hooks/shop", PAID)));
+
+        assertThat(log).contains("answering 500, the provider's redelivery will retry")
+                .doesNotContain("next attempt at");
+    }
+
+    private static String standardErrorOf(Runnable action) {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void oneFailingHandlerDoesNotStopTheOthersFromRunningInTheSameAttempt() {
         List<String> ran = new CopyOnWriteArrayList<>();
         inline((e, c) -> {
