@@ -1,9 +1,9 @@
 package dev.ramphook.auth;
 
-import static dev.ramphook.auth.Requests.base64;
-import static dev.ramphook.auth.Requests.hmac;
-import static dev.ramphook.auth.Requests.post;
-import static dev.ramphook.auth.Requests.utf8;
+import static dev.ramphook.auth.SignatureFixtures.base64;
+import static dev.ramphook.auth.SignatureFixtures.hmac;
+import static dev.ramphook.auth.SignatureFixtures.post;
+import static dev.ramphook.auth.SignatureFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -9,9 +9,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Test helpers: requests with headers, and HMACs computed straight with javax.crypto, independent of main code. */
-final class Requests {
+final class SignatureFixtures {
 
-    private Requests() {
+    private SignatureFixtures() {
     }
 
     /** A POST to /webhooks/test with the given header name/value pairs. */
