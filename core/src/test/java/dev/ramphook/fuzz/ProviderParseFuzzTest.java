@@ -13,7 +13,8 @@ import dev.ramphook.zbd.ZbdRamp;
 
 /**
  * Each built-in provider's parser over any JSON object the receiver's reader accepts: it returns a complete event
- * or refuses with {@link InvalidPayloadException}; nothing else may escape. Seeds: every documented payload.
+ * or refuses with {@link InvalidPayloadException}; nothing else may escape. Seeds: every documented payload (copied in
+ * by the build from {@code src/test/resources/payloads/}, see core's pom) and the parser edge cases kept here.
  */
 class ProviderParseFuzzTest {
 

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * Anything an attacker can send to {@link WebhookReceiver#receive}: it never throws, never answers 500, and only
  * answers with the statuses of the pipeline contract. In {@code mvn verify} the committed seed corpus under
- * {@code src/test/resources/dev/ramphook/fuzz/ReceiverFuzzTestInputs/} is replayed; set {@code JAZZER_FUZZ=1}
- * to fuzz for real.
+ * {@code src/test/resources/dev/ramphook/fuzz/ReceiverFuzzTestInputs/} is replayed, plus a few documented payloads
+ * the build copies in from {@code src/test/resources/payloads/} (see core's pom); set {@code JAZZER_FUZZ=1} to
+ * fuzz for real.
  */
 class ReceiverFuzzTest {
 
