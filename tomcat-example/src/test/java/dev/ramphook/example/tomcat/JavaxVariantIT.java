@@ -60,6 +60,20 @@ class JavaxVariantIT {
     }
 
     @Test
+    void holdsNoSpringBootAutoConfiguration() throws IOException {
+        // Spring Boot 3/4 are Jakarta; a Spring Boot 2 (javax) application must not find the auto-configuration.
+        assertThat(jar.getEntry("META-INF/spring.factories")).isNull();
+        assertThat(Collections.list(jar.entries())).noneMatch(e -> e.getName().startsWith("META-INF/spring/"));
+        List<String> offenders = new ArrayList<>();
+        for (JarEntry entry : classes()) {
+            if (new String(read(entry), StandardCharsets.ISO_8859_1).contains("org/springframework/")) {
+                offenders.add(entry.getName());
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    @Test
     void everyServletMethodCalledExistsInServlet40() throws IOException {
         List<String> missing = new ArrayList<>();
         List<String> checked = new ArrayList<>();
