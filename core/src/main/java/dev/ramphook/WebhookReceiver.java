@@ -90,7 +90,8 @@ public final class WebhookReceiver implements AutoCloseable {
         private int maxAttempts = 8;
         private Duration initialBackoff = Duration.ofSeconds(1);
         private Duration maxBackoff = Duration.ofMinutes(10);
-        private Duration lease = Duration.ofMinutes(5);
+        private Duration lease = Duration.ofSeconds(20);
+        private Duration handlerTimeout = Duration.ofMinutes(5);
         private Duration pollInterval = Duration.ofSeconds(1);
         private Duration retention = Duration.ofDays(7);
         private Duration shutdownTimeout = Duration.ofSeconds(10);
@@ -182,9 +183,27 @@ public final class WebhookReceiver implements AutoCloseable {
             return this;
         }
 
-        /** How long a claim on an event lasts before another worker or instance may take it over; default 5 min. */
+        /**
+         * How long a claim on an event outlives its owner; default 20 s. A running receiver renews its claims every
+         * third of this, so a slow handler never loses its claim; when the process dies (or stalls longer than
+         * this), another worker or instance takes its events over within this lease plus one {@link #pollInterval}.
+         * Shorter recovers faster and costs one renewal statement per third of it while events are being handled.
+         */
         public Builder claimLease(Duration lease) {
             this.lease = positive(lease, "claimLease");
+            return this;
+        }
+
+        /**
+         * The longest one queued handler call may run; default 5 min. Past it the call is interrupted and the
+         * attempt fails (retried with backoff, as if the handler had thrown), so a hung handler cannot hold its
+         * worker and its event forever. A handler that ignores the interrupt keeps running on its own thread, and
+         * the retry may start while it still runs: handlers with outside side effects should honour interrupts
+         * and be idempotent on {@code event.key()}. Inline handlers run on the request's thread, unbounded here
+         * (the provider's HTTP timeout bounds them).
+         */
+        public Builder handlerTimeout(Duration handlerTimeout) {
+            this.handlerTimeout = positive(handlerTimeout, "handlerTimeout");
             return this;
         }
 
@@ -243,7 +262,7 @@ public final class WebhookReceiver implements AutoCloseable {
             boolean useQueue = queued != null ? queued : chosen.durable();
             EngineConfig config = new EngineConfig(List.copyOf(endpoints.values()), List.copyOf(handlerBeans),
                     List.copyOf(handlers), chosen, useQueue, workers, maxAttempts, initialBackoff, maxBackoff, lease,
-                    pollInterval, retention, shutdownTimeout, clock, maxBodyBytes);
+                    pollInterval, retention, shutdownTimeout, clock, maxBodyBytes, handlerTimeout);
             return new WebhookReceiver(Engine.start(config));
         }
     }

@@ -31,8 +31,10 @@ final class Attempts {
     private final boolean inline;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private final HandlerCalls calls;
 
-    Attempts(HandlerRegistry registry, EngineConfig config) {
+    Attempts(HandlerRegistry registry, EngineConfig config, HandlerCalls calls) {
+        this.calls = calls;
         this.registry = registry;
         this.store = config.store();
         this.clock = config.clock();
@@ -56,7 +58,7 @@ final class Attempts {
                 continue;
             }
             try {
-                b.handler().handle(event, context);
+                calls.call(b, event, context);
                 completed.add(b.id());
             } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
                 failures.add(describe(b.id(), e));

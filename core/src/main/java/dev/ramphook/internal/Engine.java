@@ -40,10 +40,14 @@ public final class Engine {
     private final Map<String, EngineConfig.EndpointSpec> endpoints = new HashMap<>();
     private final EventStore store;
     private final Attempts attempts;
+    private final Attempts queuedAttempts;
+    private final HandlerCalls boundedCalls;
+    private final ClaimKeeper claims;
     private final QueueWorker worker;
     private final Maintenance maintenance;
     private final String owner = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Object idle = new Object(); // close() waits on it for inline deliveries to finish
     private final AtomicLong inlineClaims = new AtomicLong();
     private volatile boolean closed;
 
@@ -55,14 +59,19 @@ public final class Engine {
         }
         List<Provider> providers = config.endpoints().stream().map(EngineConfig.EndpointSpec::provider).toList();
         HandlerRegistry registry = HandlerRegistry.build(config.handlerBeans(), config.handlers(), providers);
-        this.attempts = new Attempts(registry, config);
-        this.worker = config.queued() ? new QueueWorker(config, owner, this::handleQueued) : null;
+        // Inline handlers run on the request's thread (its thread-locals intact), bounded by the provider's timeout.
+        this.attempts = new Attempts(registry, config, HandlerCalls.direct());
+        this.boundedCalls = HandlerCalls.bounded(config.handlerTimeout());
+        this.queuedAttempts = new Attempts(registry, config, boundedCalls);
+        this.claims = new ClaimKeeper(config);
+        this.worker = config.queued() ? new QueueWorker(config, owner, claims, this::handleQueued) : null;
         this.maintenance = new Maintenance(config);
         describe(registry);
     }
 
     public static Engine start(EngineConfig config) {
         Engine engine = new Engine(config);
+        engine.claims.start();
         if (engine.worker != null) {
             engine.worker.start();
         }
@@ -116,7 +125,11 @@ public final class Engine {
             log.error("unexpected failure receiving {}", request, e);
             return Responses.INTERNAL;
         } finally {
-            inFlight.decrementAndGet();
+            if (inFlight.decrementAndGet() == 0 && closed) {
+                synchronized (idle) {
+                    idle.notifyAll();
+                }
+            }
         }
     }
 
@@ -229,7 +242,12 @@ public final class Engine {
                 return Responses.IN_PROGRESS; // another copy of this event won the claim just now
             }
             // This delivery handled the event, whether it was first to record it or a retry after a failure.
-            return attempts.run(claimed.get(), event, claimOwner) ? Responses.ACCEPTED : Responses.HANDLER_FAILED;
+            claims.hold(claimed.get(), claimOwner); // renewed while the handlers run, however long they take
+            try {
+                return attempts.run(claimed.get(), event, claimOwner) ? Responses.ACCEPTED : Responses.HANDLER_FAILED;
+            } finally {
+                claims.drop(claimed.get(), claimOwner);
+            }
         } catch (StoreException e) {
             // Recorded, so not lost: a redelivery or replay runs it. The provider must retry, hence 503.
             log.error("event store failed while handling {}: {}", event, e.getMessage());
@@ -249,10 +267,10 @@ public final class Engine {
         try {
             event = rebuild(claimed);
         } catch (InvalidPayloadException | IllegalStateException e) {
-            attempts.failOutright(claimed, claimOwner, e.getMessage());
+            queuedAttempts.failOutright(claimed, claimOwner, e.getMessage());
             return;
         }
-        attempts.run(claimed, event, claimOwner);
+        queuedAttempts.run(claimed, event, claimOwner);
     }
 
     /** The event of a stored delivery, as the endpoint's provider parses it, under the stored key. */
@@ -308,9 +326,31 @@ public final class Engine {
             return true;
         }
         String claimOwner = owner + "-replay" + inlineClaims.incrementAndGet();
-        store.claim(provider, key, claimOwner, config.clock().instant(), config.lease())
-                .ifPresent(claimed -> handleQueued(claimed, claimOwner));
+        store.claim(provider, key, claimOwner, config.clock().instant(), config.lease()).ifPresent(claimed -> {
+            claims.hold(claimed, claimOwner);
+            try {
+                handleQueued(claimed, claimOwner);
+            } finally {
+                claims.drop(claimed, claimOwner);
+            }
+        });
         return true;
+    }
+
+    /** Inline deliveries finish on their container threads; the last one to leave wakes us. */
+    private void awaitInlineDeliveries() {
+        long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
+        synchronized (idle) {
+            for (long left = deadline - System.nanoTime(); inFlight.get() > 0 && left > 0;
+                 left = deadline - System.nanoTime()) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(idle, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     public void close() {
@@ -318,18 +358,12 @@ public final class Engine {
             return;
         }
         closed = true;
-        long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-            try {
-                TimeUnit.MILLISECONDS.sleep(10); // inline deliveries finishing on their container threads
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        awaitInlineDeliveries();
         if (worker != null) {
             worker.stop(config.shutdownTimeout());
         }
+        claims.stop();
+        boundedCalls.close();
         maintenance.stop();
         log.info("ramphook receiver stopped");
     }

@@ -12,7 +12,8 @@ import java.util.List;
 public record EngineConfig(List<EndpointSpec> endpoints, List<Object> handlerBeans, List<HandlerSpec> handlers,
                            EventStore store, boolean queued, int workers, int maxAttempts, Duration initialBackoff,
                            Duration maxBackoff, Duration lease, Duration pollInterval, Duration retention,
-                           Duration shutdownTimeout, Clock clock, int maxBodyBytes) {
+                           Duration shutdownTimeout, Clock clock, int maxBodyBytes,
+                           Duration handlerTimeout) {
 
     /** One configured endpoint. */
     public record EndpointSpec(String path, Provider provider, Authenticator authenticator) {

@@ -6,8 +6,6 @@ import dev.ramphook.store.StoredEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -40,11 +38,15 @@ final class QueueWorker {
     private final BiConsumer<StoredEvent, String> process;
     private final ExecutorService threads;
     private final Semaphore wake = new Semaphore(0);
-    private final Map<StoredEvent, String> inFlight = new ConcurrentHashMap<>();
+    private final ClaimKeeper claims;
     private volatile boolean stopping;
 
-    /** {@code process} runs one claimed event under the given owner id. */
-    QueueWorker(EngineConfig config, String owner, BiConsumer<StoredEvent, String> process) {
+    /**
+     * {@code process} runs one claimed event under the given owner id; {@code claims} keeps (and renews) every claim
+     * from the moment it is taken until its outcome is written.
+     */
+    QueueWorker(EngineConfig config, String owner, ClaimKeeper claims, BiConsumer<StoredEvent, String> process) {
+        this.claims = claims;
         this.store = config.store();
         this.clock = config.clock();
         this.owner = owner;
@@ -63,9 +65,13 @@ final class QueueWorker {
     void start() {
         for (int i = 1; i <= workers; i++) {
             // One owner id per worker: a claim taken over after its lease is visibly another owner's, even in-process.
-            String workerOwner = owner + "-w" + i;
+            String workerOwner = workerPrefix() + i;
             threads.execute(() -> loop(workerOwner));
         }
+    }
+
+    private String workerPrefix() {
+        return owner + "-w";
     }
 
     /** A new event is due: wake one idle worker. */
@@ -81,7 +87,7 @@ final class QueueWorker {
                     wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
                     continue;
                 }
-                claimed.forEach(event -> inFlight.put(event, owner)); // stop() releases whatever is still here
+                claimed.forEach(event -> claims.hold(event, owner)); // stop() releases whatever is still here
                 for (StoredEvent event : claimed) {
                     if (stopping) {
                         release(event, owner); // claimed but not started: due again at once, elsewhere
@@ -90,7 +96,7 @@ final class QueueWorker {
                     try {
                         process.accept(event, owner);
                     } finally {
-                        inFlight.remove(event);
+                        claims.drop(event, owner);
                     }
                 }
             } catch (InterruptedException e) {
@@ -113,9 +119,11 @@ final class QueueWorker {
         } catch (RuntimeException e) {
             log.warn("shutdown: could not release {}; its claim expires after the lease", event, e);
         } finally {
-            inFlight.remove(event);
+            claims.drop(event, owner);
         }
     }
+
+
 
     private void pause() {
         try {
@@ -139,10 +147,11 @@ final class QueueWorker {
             Thread.currentThread().interrupt();
         }
         // Release before interrupting: the interrupted handler's failure must not count as an attempt.
-        for (Map.Entry<StoredEvent, String> claim : inFlight.entrySet()) {
+        String prefix = workerPrefix();
+        for (ClaimKeeper.Held claim : claims.heldBy(owner -> owner.startsWith(prefix))) {
             log.warn("shutdown: {} still claimed (running or not started); claim released, it will run again",
-                    claim.getKey());
-            release(claim.getKey(), claim.getValue());
+                    claim.event());
+            release(claim.event(), claim.owner());
         }
         threads.shutdownNow();
     }

@@ -2,6 +2,7 @@ package dev.ramphook.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +14,8 @@ import java.util.Set;
  *
  * <p>States: {@code PENDING} (recorded, due at its next-attempt time) → claimed (a lease held by one owner) →
  * {@code DONE}, or back to {@code PENDING} with a later next-attempt time, or {@code DEAD} after the last attempt.
- * An expired lease makes the event claimable again, so a crashed instance loses nothing.
+ * An expired lease makes the event claimable again, so a crashed instance loses nothing; a live owner
+ * {@linkplain #renew renews} its leases while it works, so only a dead (or stalled) owner's claims expire.
  *
  * <p>Times are passed in by the caller (from its {@link java.time.Clock}) so that tests control them.
  */
@@ -63,6 +65,13 @@ public interface EventStore extends AutoCloseable {
     /** Claims up to {@code max} pending events whose next-attempt time has come, oldest first. */
     List<StoredEvent> claimDue(String owner, Instant now, Duration lease, int max);
 
+    /**
+     * Extends to {@code now + lease} the lease of every listed claim that its owner still holds (a claim taken
+     * over by another owner, or ended, is left alone); returns how many were extended. Called periodically by
+     * the owner of running claims, so that a slow handler never loses its claim while its process lives.
+     */
+    int renew(Collection<Claim> claims, Instant now, Duration lease);
+
     /** Marks a claimed event done and drops its body. No effect when {@code owner} no longer holds the claim. */
     void complete(StoredEvent event, String owner, Instant now);
 
@@ -88,6 +97,21 @@ public interface EventStore extends AutoCloseable {
     /** True when recorded events survive a restart of this process. */
     default boolean durable() {
         return false;
+    }
+
+    /**
+     * One claim as its owner holds it: which event, and which owner.
+     *
+     * @param provider the provider id of the claimed event
+     * @param key      its deduplication key
+     * @param owner    the owner id the claim was taken under
+     */
+    record Claim(String provider, String key, String owner) {
+        public Claim {
+            java.util.Objects.requireNonNull(provider, "provider");
+            java.util.Objects.requireNonNull(key, "key");
+            java.util.Objects.requireNonNull(owner, "owner");
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.ramphook.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -122,6 +123,19 @@ final class InMemoryEventStore implements EventStore {
         e.leaseUntil = now.plus(lease);
         e.event = e.event.nextAttempt();
         return e.event;
+    }
+
+    @Override
+    public synchronized int renew(Collection<Claim> claims, Instant now, Duration lease) {
+        int renewed = 0;
+        for (Claim claim : claims) {
+            Entry e = entries.get(id(claim.provider(), claim.key()));
+            if (e != null && e.state == State.PENDING && claim.owner().equals(e.owner)) {
+                e.leaseUntil = now.plus(lease);
+                renewed++;
+            }
+        }
+        return renewed;
     }
 
     private Entry owned(StoredEvent event, String owner) {

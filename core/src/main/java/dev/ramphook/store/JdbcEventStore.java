@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -143,6 +144,22 @@ public final class JdbcEventStore implements EventStore {
                 }
                 claimed.sort(Comparator.comparing(Claimed::due).thenComparingLong(Claimed::id));
                 return claimed.stream().map(Claimed::event).toList();
+            }
+        });
+    }
+
+    @Override
+    public int renew(Collection<Claim> claims, Instant now, Duration lease) {
+        if (claims.isEmpty()) {
+            return 0;
+        }
+        return jdbc.call("renew", c -> {
+            try (PreparedStatement ps = jdbc.prepare(c, sql.renew())) {
+                JdbcRows.setInstant(ps, 1, now.plus(lease));
+                ps.setArray(2, c.createArrayOf("text", claims.stream().map(Claim::provider).toArray()));
+                ps.setArray(3, c.createArrayOf("text", claims.stream().map(Claim::key).toArray()));
+                ps.setArray(4, c.createArrayOf("text", claims.stream().map(Claim::owner).toArray()));
+                return ps.executeUpdate();
             }
         });
     }

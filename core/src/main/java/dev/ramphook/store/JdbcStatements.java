@@ -9,7 +9,7 @@ package dev.ramphook.store;
  * owner whose lease was taken over cannot overwrite the newer claim's outcome.
  */
 record JdbcStatements(JdbcTables tables, String insert, String state, String claim, String claimDue,
-                       String complete, String fail, String release, String deadLetters, String replay,
+                       String renew, String complete, String fail, String release, String deadLetters, String replay,
                        String prune) {
 
     /** Rows deleted per prune statement. */
@@ -33,6 +33,11 @@ record JdbcStatements(JdbcTables tables, String insert, String state, String cla
                 + " UPDATE " + t + " e SET claimed_by = ?, lease_until = ?, attempts = e.attempts + 1"
                 + " FROM due WHERE e.id = due.id"
                 + " RETURNING e.id, e.next_attempt_at, " + prefixed("e.", JdbcRows.EVENT_COLUMNS);
+        // One statement for every running claim of a process: the arrays join on the dedup key's unique index.
+        String renew = "UPDATE " + t + " e SET lease_until = ?"
+                + " FROM unnest(?::text[], ?::text[], ?::text[]) AS c(provider, event_key, owner)"
+                + " WHERE e.provider = c.provider AND e.event_key = c.event_key AND e.claimed_by = c.owner"
+                + " AND e.state = 'PENDING'";
         // A done event only has to deduplicate: its body and headers go.
         String complete = "UPDATE " + t + " SET state = 'DONE', body = NULL, headers = '{}', done_at = ?,"
                 + " claimed_by = NULL, lease_until = NULL WHERE " + HELD;
@@ -48,7 +53,7 @@ record JdbcStatements(JdbcTables tables, String insert, String state, String cla
                 + " claimed_by = NULL, lease_until = NULL WHERE provider = ? AND event_key = ? AND state = 'DEAD'";
         String prune = "DELETE FROM " + t + " WHERE id IN (SELECT id FROM " + t
                 + " WHERE state = 'DONE' AND received_at < ? LIMIT ?)";
-        return new JdbcStatements(tables, insert, state, claim, claimDue, complete, fail, release, deadLetters, replay,
+        return new JdbcStatements(tables, insert, state, claim, claimDue, renew, complete, fail, release, deadLetters, replay,
                 prune);
     }
 

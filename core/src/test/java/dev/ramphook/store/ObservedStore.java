@@ -32,6 +32,11 @@ final class ObservedStore implements EventStore {
     }
 
     @Override
+    public int renew(java.util.Collection<Claim> claims, Instant now, Duration lease) {
+        return store.renew(claims, now, lease);
+    }
+
+    @Override
     public Recorded record(StoredEvent event, Instant now) {
         return store.record(event, now);
     }

@@ -33,6 +33,11 @@ public final class FailingStore implements EventStore {
     }
 
     @Override
+    public int renew(java.util.Collection<Claim> claims, Instant now, Duration lease) {
+        throw down();
+    }
+
+    @Override
     public void complete(StoredEvent event, String owner, Instant now) {
         throw down();
     }
