@@ -1,5 +1,6 @@
 package dev.ramphook.crash;
 
+import dev.ramphook.EventHandler;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.store.JdbcEventStore;
@@ -17,8 +18,11 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class CrashReceiverMain {
 
-    /** Short, so that the restarted receiver takes over the killed one's claims within the test. */
+    /** Short, so that the restarted receiver takes over the killed one's claims within two seconds. */
     static final Duration LEASE = Duration.ofSeconds(2);
+
+    /** Each run takes this long, so that two workers fall behind four senders. */
+    static final long WORK_MILLIS = 20;
 
     private CrashReceiverMain() {
     }
@@ -30,10 +34,14 @@ public final class CrashReceiverMain {
         int port = Integer.parseInt(args[2]);
         String name = args[3];
 
+        EventHandler handler = new HandledLog(dataSource, prefix).handler(name);
         JdbcEventStore store = JdbcEventStore.builder(dataSource).tablePrefix(prefix).build();
         WebhookReceiver receiver = WebhookReceiver.builder()
                 .endpoint("/hooks/shop", new ShopProvider(), Authenticator.none())
-                .on("*", new HandledLog(dataSource, prefix).handler(name))
+                .on("*", (event, context) -> {
+                    handler.handle(event, context);
+                    Thread.sleep(WORK_MILLIS); // a handler's own work: keeps a backlog, so claims are held at the kill
+                })
                 .store(store)
                 .queued(2)
                 .claimLease(LEASE)

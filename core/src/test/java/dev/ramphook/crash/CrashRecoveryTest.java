@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Timeout;
  * A receiver process is killed with SIGKILL in the middle of a stream of deliveries, from a sender that retries
  * every delivery until it gets a 2xx (as ZBD and meCash do), then restarted. Every acknowledged event is handled,
  * and redeliveries never make an event run twice; the only second runs are of events whose handler was running
- * when the process died (at-least-once within the crash window, bounded by the number of workers).
+ * when the process died (at-least-once within the crash window, bounded by the number of workers). The events the
+ * killed process held claims on are taken over by the fresh instance once their lease runs out (no renewal comes
+ * from a dead process), well within a minute.
  */
 class CrashRecoveryTest {
 
@@ -43,6 +45,7 @@ class CrashRecoveryTest {
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final AtomicInteger redeliveries = new AtomicInteger();
+    private Set<String> claimedAtKill = Set.of();
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES) // the sender retries until 2xx: bound it if a restart never comes
@@ -63,8 +66,17 @@ class CrashRecoveryTest {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= KILL_AFTER_ACKS);
             first.kill();
+            long killedAt = System.nanoTime();
             int acknowledgedBeforeRestart = acknowledged.size();
+            claimedAtKill = claimedEvents(prefix);
             second = ChildReceiver.start(TestPostgres.jdbcUrl(), prefix, port, "second");
+            // The dead process renews nothing: its claims expire one lease after its last renewal, and the fresh
+            // instance takes them over. The bound is the "under a minute"; the figure goes to stdout.
+            Set<String> claimed = claimedAtKill;
+            await().atMost(Duration.ofMinutes(1)).until(() -> doneEvents(prefix, claimed) == claimed.size());
+            System.out.printf("crash recovery: %d events claimed by the killed receiver done %d ms after the kill"
+                    + " (lease %d ms)%n", claimed.size(), (System.nanoTime() - killedAt) / 1_000_000,
+                    CrashReceiverMain.LEASE.toMillis());
             for (Future<?> f : sending) {
                 f.get(60, TimeUnit.SECONDS);
             }
@@ -72,6 +84,7 @@ class CrashRecoveryTest {
 
             assertThat(acknowledgedBeforeRestart).isLessThan(EVENTS); // the kill really was mid-stream
             assertThat(redeliveries.get()).isGreaterThan(0);
+            assertThat(claimedAtKill).isNotEmpty(); // events really were in flight when the process died
         } finally {
             senders.shutdownNow();
             first.close();
@@ -88,6 +101,7 @@ class CrashRecoveryTest {
         assertThat(runs.values().stream().filter(attempts -> attempts.size() > 1).count())
                 .isLessThanOrEqualTo(WORKERS_OF_THE_KILLED_RECEIVER);
         assertThat(log.receivers()).contains("second");
+        assertThat(log.keysRunBy("second")).containsAll(claimedAtKill);
     }
 
     /** Takes events in order; sends each until 2xx, then once more as a provider's redelivery would. */
@@ -135,6 +149,31 @@ class CrashRecoveryTest {
              ResultSet rs = s.executeQuery("SELECT count(*) FROM " + prefix + "events WHERE state = 'DONE'")) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** Events claimed right now (by a worker, or by a process that died holding them). */
+    private static Set<String> claimedEvents(String prefix) throws Exception {
+        Set<String> keys = new java.util.HashSet<>();
+        try (Connection c = TestPostgres.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT event_key FROM " + prefix + "events"
+                     + " WHERE state = 'PENDING' AND claimed_by IS NOT NULL")) {
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+        }
+        return keys;
+    }
+
+    private static long doneEvents(String prefix, Set<String> keys) throws Exception {
+        try (Connection c = TestPostgres.dataSource().getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + prefix + "events"
+                     + " WHERE state = 'DONE' AND event_key = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

@@ -61,6 +61,21 @@ public final class HandledLog {
         return runs;
     }
 
+    /** The keys of the events that {@code receiver} ran. */
+    public java.util.Set<String> keysRunBy(String receiver) throws SQLException {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT event_key FROM " + table + " WHERE receiver = ?")) {
+            ps.setString(1, receiver);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        return keys;
+    }
+
     /** Which receivers ran anything. */
     public List<String> receivers() throws SQLException {
         List<String> receivers = new ArrayList<>();

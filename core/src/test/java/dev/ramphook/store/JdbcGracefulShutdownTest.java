@@ -62,7 +62,10 @@ class JdbcGracefulShutdownTest {
 
         Thread closing = new Thread(a::close);
         closing.start();
-        await().until(() -> closing.getState() == Thread.State.TIMED_WAITING); // waiting for the handler
+        // Closing has begun once a delivery is refused; the handler is still held, so close() cannot be done yet.
+        await().until(() -> a.receive(Requests.post("/hooks/shop", ShopProvider.body("SHOP.V1.ORDER.PAID", "o-2")))
+                .status() == 503);
+        assertThat(closing.isAlive()).isTrue();
         finish.countDown();
         closing.join();
 
