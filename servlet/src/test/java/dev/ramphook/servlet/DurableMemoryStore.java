@@ -35,6 +35,11 @@ public class DurableMemoryStore implements EventStore {
     }
 
     @Override
+    public int renew(java.util.Collection<Claim> claims, Instant now, Duration lease) {
+        return memory.renew(claims, now, lease);
+    }
+
+    @Override
     public void complete(StoredEvent event, String owner, Instant now) {
         memory.complete(event, owner, now);
     }
