@@ -3,6 +3,7 @@ package dev.ramphook;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -36,6 +37,52 @@ public interface Provider {
      */
     WebhookEvent<?> parse(ObjectNode json, byte[] rawBody) throws InvalidPayloadException;
 
+    /**
+     * What the event is about, such as the payment or session it moves along. Events of one subject are handled
+     * one at a time, in the order they occurred ({@link WebhookEvent#occurredAt()}, then receipt), by every worker
+     * and receiver instance sharing the store; events of different subjects run in parallel. Empty (the default
+     * for providers that do not override it) means no ordering: the event runs whenever a worker is free.
+     * {@code ZbdRamp} names the session ({@code data.session_id}), {@code MeCash} the transaction or payout id.
+     */
+    default Optional<String> subject(WebhookEvent<?> event) {
+        return Optional.empty();
+    }
+
+    /**
+     * This provider with another subject rule ({@link #subject}); the rule returns {@code null} for an event with
+     * no subject, so {@code withSubject(e -> null)} turns ordering off for a built-in provider.
+     */
+    default Provider withSubject(Function<WebhookEvent<?>, String> rule) {
+        Objects.requireNonNull(rule, "rule");
+        Provider self = this;
+        return new Provider() {
+            @Override
+            public String id() {
+                return self.id();
+            }
+
+            @Override
+            public Map<String, Class<?>> eventTypes() {
+                return self.eventTypes();
+            }
+
+            @Override
+            public String shortName(String eventName) {
+                return self.shortName(eventName);
+            }
+
+            @Override
+            public WebhookEvent<?> parse(ObjectNode json, byte[] rawBody) throws InvalidPayloadException {
+                return self.parse(json, rawBody);
+            }
+
+            @Override
+            public Optional<String> subject(WebhookEvent<?> event) {
+                return Optional.ofNullable(rule.apply(event));
+            }
+        };
+    }
+
     /** This provider with another deduplication rule, for integrators whose events need a different key. */
     default Provider withDedupKey(Function<WebhookEvent<?>, String> rule) {
         Objects.requireNonNull(rule, "rule");
@@ -60,6 +107,11 @@ public interface Provider {
             public WebhookEvent<?> parse(ObjectNode json, byte[] rawBody) throws InvalidPayloadException {
                 WebhookEvent<?> event = self.parse(json, rawBody);
                 return event.withKey(Objects.requireNonNull(rule.apply(event), "dedup key rule returned null"));
+            }
+
+            @Override
+            public Optional<String> subject(WebhookEvent<?> event) {
+                return self.subject(event);
             }
         };
     }

@@ -82,7 +82,7 @@ final class Attempts {
     /** Records a failure that happened outside any handler (an event that can no longer be parsed, say). */
     void failOutright(StoredEvent claimed, String owner, String error) {
         store.fail(claimed, owner, claimed.completedHandlers(), error, null, clock.instant());
-        log.error("event {} is a dead letter: {}", claimed, error);
+        log.error("event {} is a dead letter: {}{}", claimed, error, SubjectNotes.whenDead(claimed));
     }
 
     /**
@@ -108,10 +108,11 @@ final class Attempts {
                     + "retry the failed handler(s)", failed, event, claimed.attempts());
         } else if (last) {
             log.error("{} handler(s) failed for {} on attempt {} of {}; the event is now a dead letter (replay it "
-                    + "once fixed)", failed, event, claimed.attempts(), maxAttempts);
+                    + "once fixed){}", failed, event, claimed.attempts(), maxAttempts,
+                    SubjectNotes.whenDead(claimed));
         } else {
-            log.warn("{} handler(s) failed for {} on attempt {} of {}; next attempt at {}",
-                    failed, event, claimed.attempts(), maxAttempts, retryAt);
+            log.warn("{} handler(s) failed for {} on attempt {} of {}; next attempt at {}{}",
+                    failed, event, claimed.attempts(), maxAttempts, retryAt, SubjectNotes.whenRetried(claimed));
         }
     }
 

@@ -187,7 +187,8 @@ public final class Engine {
         // 5. record
         Instant now = config.clock().instant();
         StoredEvent stored = new StoredEvent(event.provider(), event.key(), event.name(), endpoint.path(), body,
-                Headers.kept(request), now, 0, Set.of(), null);
+                Headers.kept(request), now, 0, Set.of(), null, subject(endpoint, event),
+                event.occurredAt().orElse(null));
         Recorded recorded;
         try {
             recorded = store.record(stored, now);
@@ -198,6 +199,17 @@ public final class Engine {
         }
         // 6. acknowledge, and 7. handle
         return worker != null ? acknowledgeQueued(stored, recorded) : handleInline(stored, event, recorded);
+    }
+
+    /** The provider's subject for ordering, bounded like a key; a rule that fails orders nothing (and says so). */
+    private static String subject(EngineConfig.EndpointSpec endpoint, WebhookEvent<?> event) {
+        try {
+            return endpoint.provider().subject(event).map(JsonFields::boundedKey).orElse(null);
+        } catch (RuntimeException e) {
+            log.warn("subject rule of {} failed for {}; handling it without ordering: {}", endpoint.provider().id(),
+                    event, e.getClass().getName());
+            return null;
+        }
     }
 
     /**

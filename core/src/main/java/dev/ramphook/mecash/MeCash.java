@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,13 @@ public final class MeCash implements Provider {
         JsonNode data = JsonFields.object(json, "data");
         return new WebhookEvent<>(id(), name, name, key(json, data, name), occurredAt(json, data),
                 data(name, data, json), json);
+    }
+
+    /** The transaction or payout id ({@code data.id}): one transaction's events run one at a time, in order. */
+    @Override
+    public Optional<String> subject(WebhookEvent<?> event) {
+        String id = MeCashMapper.id(JsonFields.object(event.json(), "data"));
+        return id == null || id.isBlank() ? Optional.empty() : Optional.of(id);
     }
 
     private static Object data(String name, JsonNode data, ObjectNode json) {

@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@link EventStore#inMemory()}: one lock around plain collections. Simple beats clever here: every operation is
@@ -30,16 +32,25 @@ final class InMemoryEventStore implements EventStore {
         Instant nextAttemptAt;
         String owner;
         Instant leaseUntil;
+        final long receipt; // receipt order, the tie-break within a subject
 
-        Entry(StoredEvent event, Instant now) {
+        Entry(StoredEvent event, Instant now, long receipt) {
             this.event = event;
             this.nextAttemptAt = now;
+            this.receipt = receipt;
         }
 
         boolean claimable(Instant now) {
-            return state == State.PENDING && (owner == null || !leaseUntil.isAfter(now));
+            return state == State.PENDING && !claimed(now);
+        }
+
+        boolean claimed(Instant now) {
+            return owner != null && leaseUntil.isAfter(now);
         }
     }
+
+    private static final Comparator<Entry> SUBJECT_ORDER =
+            Comparator.comparing((Entry e) -> e.event.sequencedAt()).thenComparingLong(e -> e.receipt);
 
     private final int capacity;
     private final int maxHandledKeys;
@@ -48,6 +59,9 @@ final class InMemoryEventStore implements EventStore {
     private final LinkedHashSet<String> pending = new LinkedHashSet<>();
     private final LinkedHashSet<String> dead = new LinkedHashSet<>();
     private final DoneKeys done = new DoneKeys();
+    // The pending events of each subject, in the order they occurred: only the first may run, and only alone.
+    private final Map<String, TreeSet<Entry>> subjects = new HashMap<>();
+    private long receipts;
 
     InMemoryEventStore(int capacity, int maxHandledKeys) {
         if (capacity < 1) {
@@ -88,8 +102,10 @@ final class InMemoryEventStore implements EventStore {
                     + "its bound (" + maxHandledKeys + "); new events are refused until the retention prunes old "
                     + "keys: shorten the retention, raise the bound, or use a durable store");
         }
-        entries.put(id, new Entry(event, now));
+        Entry entry = new Entry(event, now, receipts++);
+        entries.put(id, entry);
         pending.add(id);
+        enterSubject(entry);
         return Recorded.NEW;
     }
 
@@ -97,7 +113,7 @@ final class InMemoryEventStore implements EventStore {
     public synchronized Optional<StoredEvent> claim(String provider, String key, String owner, Instant now,
                                                     Duration lease) {
         Entry e = entries.get(id(provider, key));
-        if (e == null || !e.claimable(now)) {
+        if (e == null || !claimableInOrder(e, now)) {
             return Optional.empty();
         }
         return Optional.of(take(e, owner, now, lease));
@@ -111,11 +127,51 @@ final class InMemoryEventStore implements EventStore {
                 break;
             }
             Entry e = entries.get(id);
-            if (e.claimable(now) && !e.nextAttemptAt.isAfter(now)) {
+            if (!e.nextAttemptAt.isAfter(now) && claimableInOrder(e, now)) {
                 claimed.add(take(e, owner, now, lease));
             }
         }
         return claimed;
+    }
+
+    /** Claimable, and, with a subject, the first pending event of it while no other event of it is claimed. */
+    private boolean claimableInOrder(Entry e, Instant now) {
+        if (!e.claimable(now)) {
+            return false;
+        }
+        TreeSet<Entry> subject = e.event.subject() == null ? null : subjects.get(subjectId(e.event));
+        if (subject == null) {
+            return true;
+        }
+        if (subject.first() != e) {
+            return false;
+        }
+        for (Entry other : subject) {
+            if (other != e && other.claimed(now)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String subjectId(StoredEvent event) {
+        return id(event.provider(), event.subject());
+    }
+
+    private void enterSubject(Entry e) {
+        if (e.event.subject() != null) {
+            subjects.computeIfAbsent(subjectId(e.event), s -> new TreeSet<>(SUBJECT_ORDER)).add(e);
+        }
+    }
+
+    private void leaveSubject(Entry e) {
+        if (e.event.subject() != null) {
+            String id = subjectId(e.event);
+            TreeSet<Entry> subject = subjects.get(id);
+            if (subject != null && subject.remove(e) && subject.isEmpty()) {
+                subjects.remove(id);
+            }
+        }
     }
 
     private static StoredEvent take(Entry e, String owner, Instant now, Duration lease) {
@@ -151,6 +207,7 @@ final class InMemoryEventStore implements EventStore {
             return;
         }
         StoredEvent s = e.event;
+        leaveSubject(e);
         String id = id(s.provider(), s.key());
         entries.remove(id);
         pending.remove(id);
@@ -165,11 +222,11 @@ final class InMemoryEventStore implements EventStore {
             return;
         }
         StoredEvent s = e.event;
-        e.event = new StoredEvent(s.provider(), s.key(), s.name(), s.endpoint(), s.body(), s.headers(),
-                s.receivedAt(), s.attempts(), completedHandlers, error);
+        e.event = s.with(s.body(), s.headers(), s.attempts(), completedHandlers, error);
         e.owner = null;
         if (retryAt == null) {
             String id = id(s.provider(), s.key());
+            leaveSubject(e);
             e.state = State.DEAD;
             pending.remove(id);
             dead.add(id);
@@ -185,8 +242,7 @@ final class InMemoryEventStore implements EventStore {
             return;
         }
         StoredEvent s = e.event;
-        e.event = new StoredEvent(s.provider(), s.key(), s.name(), s.endpoint(), s.body(), s.headers(),
-                s.receivedAt(), s.attempts() - 1, s.completedHandlers(), s.lastError());
+        e.event = s.with(s.body(), s.headers(), s.attempts() - 1, s.completedHandlers(), s.lastError());
         e.owner = null;
         e.nextAttemptAt = s.receivedAt(); // due again at once, even if it was claimed ahead of a retry time
     }
@@ -204,12 +260,12 @@ final class InMemoryEventStore implements EventStore {
             return false;
         }
         StoredEvent s = e.event;
-        e.event = new StoredEvent(s.provider(), s.key(), s.name(), s.endpoint(), s.body(), s.headers(),
-                s.receivedAt(), 0, s.completedHandlers(), s.lastError());
+        e.event = s.with(s.body(), s.headers(), 0, s.completedHandlers(), s.lastError());
         e.state = State.PENDING;
         e.nextAttemptAt = now;
         dead.remove(id);
         pending.add(id);
+        enterSubject(e);
         return true;
     }
 

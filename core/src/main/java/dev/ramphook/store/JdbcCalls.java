@@ -55,6 +55,30 @@ final class JdbcCalls {
         }
     }
 
+    /**
+     * Runs {@code work} as one transaction: committed when it returns, rolled back when it throws. For the
+     * operations that need more than one statement to be atomic (claiming in subject order).
+     */
+    <T> T transaction(String operation, Work<T> work) {
+        return call(operation, c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
     /** Prepares a statement that is cancelled after the query timeout. */
     PreparedStatement prepare(Connection c, String sql) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);

@@ -81,6 +81,8 @@ public final class JdbcEventStore implements EventStore {
             JdbcRows.setInstant(ps, 9, now);
             ps.setString(10, JdbcRows.handlerIds(e.completedHandlers()));
             ps.setString(11, JdbcRows.error(e.lastError()));
+            ps.setString(12, e.subject());
+            JdbcRows.setInstant(ps, 13, e.occurredAt());
             return ps.executeUpdate() == 1;
         }
     }
@@ -107,17 +109,16 @@ public final class JdbcEventStore implements EventStore {
 
     @Override
     public Optional<StoredEvent> claim(String provider, String key, String owner, Instant now, Duration lease) {
-        return jdbc.call("claim", c -> {
-            try (PreparedStatement ps = jdbc.prepare(c, sql.claim())) {
-                ps.setString(1, owner);
-                JdbcRows.setInstant(ps, 2, now.plus(lease));
-                ps.setString(3, provider);
-                ps.setString(4, key);
-                JdbcRows.setInstant(ps, 5, now);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(JdbcRows.event(rs)) : Optional.empty();
-                }
+        return jdbc.transaction("claim", c -> {
+            List<Long> ids;
+            try (PreparedStatement ps = jdbc.prepare(c, sql.claimOne())) {
+                ps.setString(1, provider);
+                ps.setString(2, key);
+                JdbcRows.setInstant(ps, 3, now);
+                JdbcRows.setInstant(ps, 4, now);
+                ids = ids(ps);
             }
+            return take(c, ids, owner, now, lease).stream().findFirst();
         });
     }
 
@@ -126,26 +127,52 @@ public final class JdbcEventStore implements EventStore {
         if (max < 1) {
             return List.of();
         }
-        return jdbc.call("claimDue", c -> {
+        return jdbc.transaction("claimDue", c -> {
+            List<Long> ids;
             try (PreparedStatement ps = jdbc.prepare(c, sql.claimDue())) {
                 JdbcRows.setInstant(ps, 1, now);
                 JdbcRows.setInstant(ps, 2, now);
-                ps.setInt(3, max);
-                ps.setString(4, owner);
-                JdbcRows.setInstant(ps, 5, now.plus(lease));
-                // RETURNING has no order of its own; give callers the due order the claim used.
-                record Claimed(Instant due, long id, StoredEvent event) { }
-                List<Claimed> claimed = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        claimed.add(new Claimed(JdbcRows.instant(rs, "next_attempt_at"), rs.getLong("id"),
-                                JdbcRows.event(rs)));
-                    }
-                }
-                claimed.sort(Comparator.comparing(Claimed::due).thenComparingLong(Claimed::id));
-                return claimed.stream().map(Claimed::event).toList();
+                JdbcRows.setInstant(ps, 3, now);
+                ps.setInt(4, max);
+                ids = ids(ps);
             }
+            return take(c, ids, owner, now, lease);
         });
+    }
+
+    private static List<Long> ids(PreparedStatement ps) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    /** Claims the candidates that are still next in their subject, in due order. */
+    private List<StoredEvent> take(Connection c, List<Long> ids, String owner, Instant now, Duration lease)
+            throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement ps = jdbc.prepare(c, sql.take())) {
+            ps.setString(1, owner);
+            JdbcRows.setInstant(ps, 2, now.plus(lease));
+            ps.setArray(3, c.createArrayOf("bigint", ids.toArray()));
+            JdbcRows.setInstant(ps, 4, now);
+            // RETURNING has no order of its own; give callers the due order the claim used.
+            record Claimed(Instant due, long id, StoredEvent event) { }
+            List<Claimed> claimed = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(new Claimed(JdbcRows.instant(rs, "next_attempt_at"), rs.getLong("id"),
+                            JdbcRows.event(rs)));
+                }
+            }
+            claimed.sort(Comparator.comparing(Claimed::due).thenComparingLong(Claimed::id));
+            return claimed.stream().map(Claimed::event).toList();
+        }
     }
 
     @Override

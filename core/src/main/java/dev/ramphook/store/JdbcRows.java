@@ -19,7 +19,8 @@ final class JdbcRows {
 
     /** The columns {@link #event(ResultSet)} reads, in a SELECT or RETURNING list. */
     static final String EVENT_COLUMNS =
-            "provider, event_key, name, endpoint, body, headers, received_at, attempts, completed_handlers, last_error";
+            "provider, event_key, name, endpoint, body, headers, received_at, attempts, completed_handlers, last_error,"
+            + " subject, occurred_at";
 
     /** Errors are kept for people to read; a handler's multi-megabyte message is cut rather than stored. */
     static final int MAX_ERROR_CHARS = 4000;
@@ -36,7 +37,8 @@ final class JdbcRows {
         return new StoredEvent(rs.getString("provider"), rs.getString("event_key"), rs.getString("name"),
                 rs.getString("endpoint"), body == null ? new byte[0] : body,
                 fromJson(rs.getString("headers"), HEADERS), instant(rs, "received_at"), rs.getInt("attempts"),
-                Set.copyOf(fromJson(rs.getString("completed_handlers"), IDS)), rs.getString("last_error"));
+                Set.copyOf(fromJson(rs.getString("completed_handlers"), IDS)), rs.getString("last_error"),
+                rs.getString("subject"), instant(rs, "occurred_at"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -8,30 +8,40 @@ package dev.ramphook.store;
  * is claimable again. Writes that end a claim (complete, fail, release) match {@code claimed_by = owner}, so an
  * owner whose lease was taken over cannot overwrite the newer claim's outcome.
  */
-record JdbcStatements(JdbcTables tables, String insert, String state, String claim, String claimDue,
-                       String renew, String complete, String fail, String release, String deadLetters, String replay,
-                       String prune) {
+record JdbcStatements(JdbcTables tables, String insert, String state, String claimOne, String claimDue,
+                       String take, String renew, String complete, String fail, String release, String deadLetters,
+                       String replay, String prune) {
 
     /** Rows deleted per prune statement. */
     static final int PRUNE_BATCH = 5_000;
 
-    private static final String CLAIMABLE = "state = 'PENDING' AND (lease_until IS NULL OR lease_until <= ?)";
+    private static final String CLAIMABLE = "e.state = 'PENDING' AND (e.lease_until IS NULL OR e.lease_until <= ?)";
     private static final String HELD = "provider = ? AND event_key = ? AND state = 'PENDING' AND claimed_by = ?";
 
     static JdbcStatements of(JdbcTables tables) {
         String t = tables.events();
         String insert = "INSERT INTO " + t + " (provider, event_key, name, endpoint, body, headers, received_at, state,"
-                + " attempts, next_attempt_at, completed_handlers, last_error)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?) ON CONFLICT (provider, event_key) DO NOTHING";
+                + " attempts, next_attempt_at, completed_handlers, last_error, subject, occurred_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (provider, event_key) DO NOTHING";
         String state = "SELECT state, claimed_by, lease_until FROM " + t + " WHERE provider = ? AND event_key = ?";
-        String claim = "UPDATE " + t + " SET claimed_by = ?, lease_until = ?, attempts = attempts + 1"
-                + " WHERE provider = ? AND event_key = ? AND " + CLAIMABLE
-                + " RETURNING " + JdbcRows.EVENT_COLUMNS;
-        // The CTE locks the chosen rows once; rows another worker is claiming right now are skipped, not waited on.
-        String claimDue = "WITH due AS (SELECT id FROM " + t + " WHERE next_attempt_at <= ? AND " + CLAIMABLE
-                + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
-                + " UPDATE " + t + " e SET claimed_by = ?, lease_until = ?, attempts = e.attempts + 1"
-                + " FROM due WHERE e.id = due.id"
+        // Claiming is two statements in one transaction. First the candidates: claimable, and with a subject only
+        // the subject's first pending event while no other is claimed; each subject's candidate also takes the
+        // subject's advisory lock, so that two claimers never decide about one subject at the same time.
+        String inOrder = inOrder(t);
+        String lock = " SELECT id FROM c WHERE subject IS NULL OR pg_try_advisory_xact_lock("
+                + tables.events().hashCode() + ", hashtext(provider || ':' || subject))";
+        String claimOne = "WITH c AS (SELECT e.id, e.provider, e.subject FROM " + t + " e"
+                + " WHERE e.provider = ? AND e.event_key = ? AND " + CLAIMABLE + " AND " + inOrder
+                + " FOR UPDATE OF e SKIP LOCKED)" + lock;
+        // Rows another worker is claiming right now are skipped, not waited on.
+        String claimDue = "WITH c AS (SELECT e.id, e.provider, e.subject FROM " + t + " e"
+                + " WHERE e.next_attempt_at <= ? AND " + CLAIMABLE + " AND " + inOrder
+                + " ORDER BY e.next_attempt_at, e.id LIMIT ? FOR UPDATE OF e SKIP LOCKED)" + lock;
+        // Then the claim, re-checking the order in a snapshot taken after the locks: an earlier event of the
+        // subject recorded meanwhile, or a claim another worker committed meanwhile, is seen here.
+        String take = "UPDATE " + t + " e SET claimed_by = ?, lease_until = ?, attempts = e.attempts + 1"
+                + " WHERE e.id = ANY(?) AND " + inOrder
                 + " RETURNING e.id, e.next_attempt_at, " + prefixed("e.", JdbcRows.EVENT_COLUMNS);
         // One statement for every running claim of a process: the arrays join on the dedup key's unique index.
         String renew = "UPDATE " + t + " e SET lease_until = ?"
@@ -53,8 +63,20 @@ record JdbcStatements(JdbcTables tables, String insert, String state, String cla
                 + " claimed_by = NULL, lease_until = NULL WHERE provider = ? AND event_key = ? AND state = 'DEAD'";
         String prune = "DELETE FROM " + t + " WHERE id IN (SELECT id FROM " + t
                 + " WHERE state = 'DONE' AND received_at < ? LIMIT ?)";
-        return new JdbcStatements(tables, insert, state, claim, claimDue, renew, complete, fail, release, deadLetters, replay,
-                prune);
+        return new JdbcStatements(tables, insert, state, claimOne, claimDue, take, renew, complete, fail, release,
+                deadLetters, replay, prune);
+    }
+
+    /**
+     * Row {@code e} has no subject, or is its subject's first pending event (by occurrence, then receipt) and no
+     * other pending event of the subject holds a live claim. Dead and done events do not hold later ones back.
+     * One parameter: now.
+     */
+    private static String inOrder(String t) {
+        return "(e.subject IS NULL OR NOT EXISTS (SELECT 1 FROM " + t + " o"
+                + " WHERE o.provider = e.provider AND o.subject = e.subject AND o.state = 'PENDING' AND o.id <> e.id"
+                + " AND ((COALESCE(o.occurred_at, o.received_at), o.id) < (COALESCE(e.occurred_at, e.received_at), e.id)"
+                + " OR o.lease_until > ?)))";
     }
 
     private static String prefixed(String alias, String columns) {

@@ -21,10 +21,21 @@ import java.util.Set;
  * @param attempts          how many times its handlers have been started, this claim included
  * @param completedHandlers ids of handlers that already succeeded for it; a retry skips them
  * @param lastError         the last handler failure, or {@code null}
+ * @param subject           what the event is about ({@code Provider#subject}); events of one subject are handled
+ *                          one at a time, in {@link #sequencedAt()} order; {@code null} for none
+ * @param occurredAt        when the provider says it happened, or {@code null}
  */
 public record StoredEvent(String provider, String key, String name, String endpoint, byte[] body,
                           Map<String, List<String>> headers, Instant receivedAt, int attempts,
-                          Set<String> completedHandlers, String lastError) {
+                          Set<String> completedHandlers, String lastError, String subject, Instant occurredAt) {
+
+    /** An event without a subject or occurrence time: handled in parallel with any other. */
+    public StoredEvent(String provider, String key, String name, String endpoint, byte[] body,
+                       Map<String, List<String>> headers, Instant receivedAt, int attempts,
+                       Set<String> completedHandlers, String lastError) {
+        this(provider, key, name, endpoint, body, headers, receivedAt, attempts, completedHandlers, lastError, null,
+                null);
+    }
 
     public StoredEvent {
         Objects.requireNonNull(provider, "provider");
@@ -40,13 +51,26 @@ public record StoredEvent(String provider, String key, String name, String endpo
     /** This event as claimed for one more attempt. */
     public StoredEvent nextAttempt() {
         return new StoredEvent(provider, key, name, endpoint, body, headers, receivedAt, attempts + 1,
-                completedHandlers, lastError);
+                completedHandlers, lastError, subject, occurredAt);
+    }
+
+    /** This event with another body, headers, attempt count, completed handlers and error; the rest is kept. */
+    StoredEvent with(byte[] newBody, Map<String, List<String>> newHeaders, int newAttempts, Set<String> completed,
+                     String error) {
+        return new StoredEvent(provider, key, name, endpoint, newBody, newHeaders, receivedAt, newAttempts, completed,
+                error, subject, occurredAt);
+    }
+
+    /** Where the event stands in its subject's order: when it occurred, or when it was received if unknown. */
+    public Instant sequencedAt() {
+        return occurredAt != null ? occurredAt : receivedAt;
     }
 
     /** Names the event; never prints the body or headers. */
     @Override
     public String toString() {
         return "StoredEvent[provider=" + provider + ", key=" + key + ", name=" + name + ", attempts=" + attempts
+                + (subject == null ? "" : ", subject=" + subject)
                 + (lastError == null ? "" : ", lastError=" + lastError) + "]";
     }
 }

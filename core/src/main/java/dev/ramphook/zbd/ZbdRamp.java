@@ -85,6 +85,12 @@ public final class ZbdRamp implements Provider {
                 instant(json, "created_at"), data(name, data, json), json);
     }
 
+    /** The ramp session ({@code data.session_id}): one session's events run one at a time, in order. */
+    @Override
+    public Optional<String> subject(WebhookEvent<?> event) {
+        return Optional.ofNullable(nonBlankText(JsonFields.object(event.json(), "data"), "session_id"));
+    }
+
     private static Object data(String name, JsonNode data, ObjectNode json) {
         Class<?> type = EVENT_TYPES.get(name);
         if (data == null) {

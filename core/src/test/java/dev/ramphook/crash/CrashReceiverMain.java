@@ -18,8 +18,11 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class CrashReceiverMain {
 
-    /** Short, so that the restarted receiver takes over the killed one's claims within two seconds. */
-    static final Duration LEASE = Duration.ofSeconds(2);
+    /**
+     * Short, so that the restarted receiver takes over the killed one's claims within seconds; not shorter, so that
+     * renewals delayed by a loaded build machine do not let a live claim expire (that would be a stalled owner).
+     */
+    static final Duration LEASE = Duration.ofSeconds(5);
 
     /** Each run takes this long, so that two workers fall behind four senders. */
     static final long WORK_MILLIS = 20;

@@ -5,6 +5,7 @@ import static dev.ramphook.store.StoreTestEvents.T0;
 import static dev.ramphook.store.StoreTestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -29,7 +30,8 @@ class JdbcEventStoreTest {
         JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build();
         JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build();
 
-        assertThat(queryInts("SELECT version FROM " + prefix + "schema_version")).containsExactly(1);
+        assertThat(queryInts("SELECT version FROM " + prefix + "schema_version ORDER BY version"))
+                .containsExactly(1, 2);
     }
 
     @Test
@@ -40,7 +42,8 @@ class JdbcEventStoreTest {
                 () -> JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build());
 
         assertThat(stores).hasSize(6);
-        assertThat(queryInts("SELECT version FROM " + prefix + "schema_version")).containsExactly(1);
+        assertThat(queryInts("SELECT version FROM " + prefix + "schema_version ORDER BY version"))
+                .containsExactly(1, 2);
         assertThat(stores.get(0).record(event("e1"), T0)).isEqualTo(Recorded.NEW);
         assertThat(stores.get(5).record(event("e1"), T0)).isEqualTo(Recorded.PENDING);
     }
@@ -70,7 +73,42 @@ class JdbcEventStoreTest {
         JdbcEventStore store = JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build();
 
         assertThat(store.record(event("e1"), T0)).isEqualTo(Recorded.NEW);
-        assertThat(queryInts("SELECT version FROM " + prefix + "schema_version")).containsExactly(1);
+        assertThat(queryInts("SELECT version FROM " + prefix + "schema_version ORDER BY version"))
+                .containsExactly(1, 2);
+    }
+
+    @Test
+    void upgradesAVersion1DatabaseInPlaceKeepingItsEvents() throws Exception {
+        String prefix = TestPostgres.freshPrefix();
+        JdbcTables tables = new JdbcTables(null, prefix);
+        String v1 = new String(JdbcSchema.class.getResourceAsStream("postgresql/V1__create_events.sql")
+                .readAllBytes(), StandardCharsets.UTF_8);
+        execute("CREATE TABLE " + tables.versions() + " (version integer PRIMARY KEY, script text NOT NULL,"
+                + " applied_at timestamptz NOT NULL DEFAULT now())");
+        for (String statement : JdbcSchema.statements(tables.render(v1))) {
+            execute(statement);
+        }
+        execute("INSERT INTO " + tables.versions() + " (version, script) VALUES (1, 'V1__create_events.sql')");
+        // A pending event and a claimed one, as version 1 wrote them.
+        execute("INSERT INTO " + tables.events() + " (provider, event_key, name, endpoint, body, headers, received_at,"
+                + " state, attempts, next_attempt_at, completed_handlers, claimed_by, lease_until) VALUES"
+                + " ('zbd', 'old-1', 'RAMP_WIDGET.V1.PAYMENT.SETTLED', '/webhooks/zbd', '\\x7b7d', '{}',"
+                + " '2025-03-01T12:00:00Z', 'PENDING', 0, '2025-03-01T12:00:00Z', '[]', NULL, NULL),"
+                + " ('zbd', 'old-2', 'RAMP_WIDGET.V1.PAYMENT.SETTLED', '/webhooks/zbd', '\\x7b7d', '{}',"
+                + " '2025-03-01T12:00:00Z', 'PENDING', 1, '2025-03-01T12:00:00Z', '[]', 'old-owner',"
+                + " '2025-03-01T12:05:00Z')");
+
+        JdbcEventStore store = JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build();
+
+        assertThat(queryInts("SELECT version FROM " + prefix + "schema_version ORDER BY version"))
+                .containsExactly(1, 2);
+        assertThat(store.renew(List.of(new EventStore.Claim("zbd", "old-2", "old-owner")), T0, StoreTestEvents.LEASE))
+                .isEqualTo(1);
+        assertThat(store.claimDue("new-owner", T0, StoreTestEvents.LEASE, 10))
+                .extracting(StoredEvent::key, StoredEvent::subject).containsExactly(tuple("old-1", null));
+        store.record(StoreTestEvents.about("sess-1", "new-1", T0), T0);
+        assertThat(store.claimDue("new-owner", T0, StoreTestEvents.LEASE, 10))
+                .extracting(StoredEvent::key, StoredEvent::subject).containsExactly(tuple("new-1", "sess-1"));
     }
 
     @Test
@@ -124,6 +162,17 @@ class JdbcEventStoreTest {
             List<Integer> values = new java.util.ArrayList<>();
             while (rs.next()) {
                 values.add(rs.getInt(1));
+            }
+            return values;
+        }
+    }
+
+    static List<String> queryStrings(String sql) throws SQLException {
+        try (Connection c = TestPostgres.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            List<String> values = new java.util.ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
             }
             return values;
         }

@@ -24,6 +24,13 @@ final class StoreTestEvents {
         return event(provider, key, T0);
     }
 
+    /** An event about {@code subject} that occurred at {@code occurredAt} (null: unknown). */
+    static StoredEvent about(String subject, String key, Instant occurredAt) {
+        StoredEvent e = event("zbd", key, T0);
+        return new StoredEvent(e.provider(), e.key(), e.name(), e.endpoint(), e.body(), e.headers(), e.receivedAt(),
+                0, Set.of(), null, subject, occurredAt);
+    }
+
     static StoredEvent event(String provider, String key, Instant receivedAt) {
         byte[] body = ("{\"type\":\"RAMP_WIDGET.V1.PAYMENT.SETTLED\",\"id\":\"" + key + "\"}")
                 .getBytes(StandardCharsets.UTF_8);

@@ -20,6 +20,7 @@ final class TcpProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
+    private volatile long delayMillis;
 
     private TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -43,6 +44,14 @@ final class TcpProxy implements AutoCloseable {
             s.close();
         }
         sockets.clear();
+    }
+
+    /**
+     * Holds every chunk of data, in both directions, this long before passing it on: a slow or distant database
+     * (each round trip costs twice this). Zero turns it off.
+     */
+    void delay(java.time.Duration delay) {
+        this.delayMillis = delay.toMillis();
     }
 
     /** Accepts connections again, on the same port. */
@@ -91,11 +100,17 @@ final class TcpProxy implements AutoCloseable {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                long delay = delayMillis;
+                if (delay > 0) {
+                    Thread.sleep(delay); // simulated network latency, not synchronisation
+                }
                 out.write(buffer, 0, n);
                 out.flush();
             }
         } catch (IOException dropped) {
             // one side closed or was cut
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             closeQuietly(from);
             closeQuietly(to);
