@@ -11,6 +11,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -21,39 +24,52 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGPoolingDataSource;
 
 /**
- * A measurement, not a test: acknowledged deliveries per second over real HTTP (the JDK's server) with queued
- * handling, for the in-memory store and the JDBC store (with and without a connection pool), in one run so the
- * figures compare. Every delivery is a new event, so every one is a committed insert. From {@code core/}:
+ * A measurement, not a test. Saturating HTTP load (real HTTP through the JDK's server, every delivery a new event,
+ * so every acknowledgement is a committed insert) on a queued receiver with the JDBC store, for {@code seconds};
+ * then how long the workers take to drain what was acknowledged and not yet handled. In the same run, on the same
+ * pool and database: a plain JDBC loop of single-row insert-commits at the same concurrency, so the durable ack
+ * rate is a ratio against what PostgreSQL itself commits. From {@code core/}:
  * <pre>
  * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp "$(cat target/cp.txt):target/classes:target/test-classes" dev.ramphook.store.bench.AckThroughput
+ * java -cp "$(cat target/cp.txt):target/classes:target/test-classes" dev.ramphook.store.bench.AckThroughput \
+ *     [seconds=60] [workers=default] [clients=8]
  * </pre>
  */
 public final class AckThroughput {
 
-    private static final int CLIENTS = 8;
-    private static final long WARM_UP_MS = 3_000;
-    private static final long MEASURE_MS = 8_000;
+    private static final long WARM_UP_MS = 5_000;
 
     private AckThroughput() {
     }
 
     @SuppressWarnings("deprecation") // PGPoolingDataSource: a stand-in for the application's pool, here only
     public static void main(String[] args) throws Exception {
+        long seconds = args.length > 0 ? Long.parseLong(args[0]) : 60;
+        int workers = args.length > 1 && !args[1].equals("default") ? Integer.parseInt(args[1]) : 0;
+        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         // Unlike the tests' server, this one keeps PostgreSQL's default durability: every commit waits for fsync.
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                 .setErrorRedirector(ProcessBuilder.Redirect.DISCARD).start()) {
             PGPoolingDataSource pooled = new PGPoolingDataSource();
+            pooled.setDataSourceName("ack-throughput");
             pooled.setURL(postgres.getJdbcUrl("postgres", "postgres"));
-            pooled.setMaxConnections(16);
-            List<String> lines = new ArrayList<>();
-            lines.add(run("in-memory", EventStore.inMemory(1_000_000)));
-            lines.add(run("jdbc, pooled connections", store(pooled, "bench_pooled_")));
-            lines.add(run("jdbc, a new connection per operation",
-                    store(postgres.getPostgresDatabase(), "bench_simple_")));
-            lines.add(run("in-memory (again, to show the noise)", EventStore.inMemory(1_000_000)));
-            lines.forEach(System.out::println);
+            pooled.setMaxConnections(clients + 16);
+            System.out.printf("%d HTTP clients, %s workers, %d s of load; %d cores, %s%n", clients,
+                    workers == 0 ? "default" : Integer.toString(workers), seconds,
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
+            double insertsBefore = plainInserts(pooled, clients, 10_000);
+            Load load = run(store(pooled, "bench_"), workers, clients, seconds * 1000);
+            double insertsAfter = plainInserts(pooled, clients, 10_000);
+            double inserts = (insertsBefore + insertsAfter) / 2;
+            System.out.printf("plain JDBC insert-commit loop, %d threads:  %8.0f commits/s (before %.0f, after %.0f)%n",
+                    clients, inserts, insertsBefore, insertsAfter);
+            System.out.printf("ramphook, acknowledged deliveries:        %8.0f /s = %.2f x the plain commit rate%n",
+                    load.ackRate(), load.ackRate() / inserts);
+            System.out.printf("handled during the load / acknowledged:   %8d / %d = %.3f%n", load.handledAtEnd,
+                    load.acked, (double) load.handledAtEnd / load.acked);
+            System.out.printf("backlog at the end of the load: %d events, drained in %d ms%n",
+                    load.acked - load.handledAtEnd, load.drainMillis);
         }
         System.exit(0);
     }
@@ -62,33 +78,47 @@ public final class AckThroughput {
         return JdbcEventStore.builder(dataSource).tablePrefix(prefix).build();
     }
 
-    private static String run(String label, EventStore store) throws Exception {
-        WebhookReceiver receiver = WebhookReceiver.builder()
+    private record Load(long acked, long handledAtEnd, long drainMillis, long millis) {
+        double ackRate() {
+            return acked * 1000.0 / millis;
+        }
+    }
+
+    private static Load run(EventStore store, int workers, int clients, long millis) throws Exception {
+        AtomicLong handled = new AtomicLong();
+        WebhookReceiver.Builder builder = WebhookReceiver.builder()
                 .endpoint("/hooks/shop", new ShopProvider(), Authenticator.none())
-                .on("*", (event, context) -> { })
-                .store(store)
-                .queued(2)
-                .build();
+                .on("*", (event, context) -> handled.incrementAndGet())
+                .store(store);
+        WebhookReceiver receiver = (workers == 0 ? builder : builder.queued(workers)).build();
         try (JdkHttpAdapter http = JdkHttpAdapter.serve(receiver, 0)) {
             URI endpoint = URI.create("http://127.0.0.1:" + http.port() + "/hooks/shop");
-            send(endpoint, label + "-warm", WARM_UP_MS);
-            long acked = send(endpoint, label, MEASURE_MS);
-            return String.format("%-40s %8.0f acknowledged deliveries/s (%d clients, %d s)", label,
-                    acked * 1000.0 / MEASURE_MS, CLIENTS, MEASURE_MS / 1000);
+            long warm = send(endpoint, "warm", clients, WARM_UP_MS);
+            while (handled.get() < warm) {
+                Thread.sleep(10); // a benchmark waiting out its warm-up backlog, not a test
+            }
+            long handledBefore = handled.get();
+            long acked = send(endpoint, "load", clients, millis);
+            long handledAtEnd = handled.get() - handledBefore;
+            long drainStart = System.nanoTime();
+            while (handled.get() - handledBefore < acked) {
+                Thread.sleep(5);
+            }
+            return new Load(acked, handledAtEnd, (System.nanoTime() - drainStart) / 1_000_000, millis);
         } finally {
             receiver.close();
         }
     }
 
-    private static long send(URI endpoint, String run, long millis) throws Exception {
+    private static long send(URI endpoint, String run, int clients, long millis) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         AtomicLong acked = new AtomicLong();
         long end = System.currentTimeMillis() + millis;
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService threads = Executors.newFixedThreadPool(clients);
         List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
+        for (int c = 0; c < clients; c++) {
             int client = c;
-            running.add(clients.submit(() -> {
+            running.add(threads.submit(() -> {
                 for (int i = 0; System.currentTimeMillis() < end; i++) {
                     String body = ShopProvider.body("SHOP.V1.ORDER.PAID", run + "-" + client + "-" + i);
                     HttpResponse<Void> r = http.send(HttpRequest.newBuilder(endpoint)
@@ -105,7 +135,41 @@ public final class AckThroughput {
         for (Future<?> f : running) {
             f.get();
         }
-        clients.shutdown();
+        threads.shutdown();
         return acked.get();
+    }
+
+    /** Single-row insert-commits per second from {@code threads} threads, through the same pool. */
+    private static double plainInserts(DataSource dataSource, int threads, long millis) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS bench_plain (id bigserial PRIMARY KEY, k text NOT NULL,"
+                    + " body bytea NOT NULL)");
+        }
+        byte[] body = ShopProvider.body("SHOP.V1.ORDER.PAID", "plain").getBytes();
+        AtomicLong commits = new AtomicLong();
+        long end = System.currentTimeMillis() + millis;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            running.add(pool.submit(() -> {
+                for (int i = 0; System.currentTimeMillis() < end; i++) {
+                    try (Connection c = dataSource.getConnection();
+                         PreparedStatement ps = c.prepareStatement("INSERT INTO bench_plain (k, body) VALUES (?, ?)")) {
+                        c.setAutoCommit(true);
+                        ps.setString(1, thread + "-" + i);
+                        ps.setBytes(2, body);
+                        ps.executeUpdate();
+                        commits.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+        return commits.get() * 1000.0 / millis;
     }
 }
