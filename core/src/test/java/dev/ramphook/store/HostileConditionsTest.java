@@ -280,8 +280,8 @@ class HostileConditionsTest {
 
         System.out.println("hostile conditions: redelivery storm answers " + answers);
         // One copy recorded it; the others found it waiting or running (queued) or done (duplicate).
-        assertThat(answers).containsEntry("200 accepted", 1L)
-                .containsOnlyKeys("200 accepted", "200 queued", "200 duplicate");
+        assertThat(answers).containsEntry("200 accepted", 1L);
+        assertThat(answers.keySet()).isSubsetOf("200 accepted", "200 queued", "200 duplicate");
         assertThat(answers.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(copies);
         assertThat(log.runs()).isEqualTo(Map.of(key("storm"), List.of(1)));
         assertThat(tally("1,000 concurrent copies of one event")).isEqualTo(new Tally(1, 1, 0, 0, 0));
