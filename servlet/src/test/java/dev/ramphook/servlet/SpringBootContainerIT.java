@@ -1,0 +1,85 @@
+package dev.ramphook.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ramphook.servlet.springapp.down.DownStore;
+import dev.ramphook.servlet.springapp.shop.ShopApplication;
+import dev.ramphook.servlet.testing.FailingStore;
+import dev.ramphook.servlet.testing.WebhookContainerContract;
+import dev.ramphook.store.EventStore;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootVersion;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The container contract against real Spring Boot applications on embedded Tomcat, with {@code ramphook-servlet}
+ * as a plain dependency: {@link ShopApplication} is configured by {@code application.properties} and a
+ * {@code @Component} handler only. The build runs this class once per supported Spring Boot line.
+ */
+class SpringBootContainerIT extends WebhookContainerContract {
+
+    private static ConfigurableApplicationContext shop;
+    private static ConfigurableApplicationContext down;
+    private static ConfigurableApplicationContext fenced;
+
+    @BeforeAll
+    static void start() {
+        setSecrets();
+        shop = SpringApps.run(ShopApplication.class);
+        down = SpringApps.run(new Class<?>[] {ShopApplication.class, DownStore.class});
+        fenced = SpringApps.run(new Class<?>[] {ShopApplication.class}, SpringApps.args(fencedParameters()));
+    }
+
+    @AfterAll
+    static void stop() {
+        SpringApps.close(shop, down, fenced);
+    }
+
+    @Override
+    protected URI base() {
+        return SpringApps.base(shop);
+    }
+
+    @Override
+    protected URI downBase() {
+        return SpringApps.base(down);
+    }
+
+    @Override
+    protected URI fencedBase() {
+        return SpringApps.base(fenced);
+    }
+
+    @Test
+    void runsOnTheSpringBootVersionThisExecutionIsFor() {
+        assertThat(SpringBootVersion.getVersion()).isEqualTo(System.getProperty("expected.spring-boot",
+                SpringBootVersion.getVersion()));
+    }
+
+    @Test
+    void applicationPropertiesHoldExactlyTheContractsConfiguration() throws Exception {
+        Properties file = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/application.properties")) {
+            file.load(in);
+        }
+        Map<String, String> ramphookKeys = new HashMap<>();
+        file.stringPropertyNames().stream().filter(k -> k.startsWith("ramphook."))
+                .forEach(k -> ramphookKeys.put(k, file.getProperty(k)));
+
+        assertThat(ramphookKeys).isEqualTo(parameters());
+    }
+
+    @Test
+    void theApplicationsEventStoreBeanIsTheStoreTheDownApplicationUses() {
+        assertThat(down.getBean(EventStore.class)).isInstanceOf(FailingStore.class);
+        assertThat(shop.getBeansOfType(EventStore.class)).isEmpty();
+    }
+}
