@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -12,6 +14,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The {@code ramphook.*} keys of a Spring {@link Environment} (application properties or YAML, profiles, environment
@@ -22,7 +25,9 @@ import org.springframework.core.env.Environment;
  * {@code ramphook.maxBodyBytes}, {@code ramphook.max_body_bytes} and the environment variable
  * {@code RAMPHOOK_MAXBODYBYTES} all become {@code ramphook.max-body-bytes}; YAML lists and indexed keys
  * ({@code ramphook.handlers[0]}) become the comma-separated value a properties file would hold. A name that folds
- * onto no known key is passed on as written (in its lower-case dashed form), so {@link Settings} rejects it by name.
+ * onto no known key is passed on as written (in its lower-case dashed form), so {@link Settings} rejects it by name;
+ * except an environment variable {@code RAMPHOOK_*} outside {@code RAMPHOOK_ENDPOINT_*} that is none of the five
+ * global keys: the environment is shared with other programs, so such a variable is ignored, with a warning.
  */
 final class SpringSettings {
 
@@ -34,6 +39,8 @@ final class SpringSettings {
             "secret-env", "signature-header", "signature-prefix", "scheme", "tolerance", "allowed-ips",
             "trusted-proxies", "forwarded-header");
 
+    private static final Logger log = LoggerFactory.getLogger(SpringSettings.class);
+
     private SpringSettings() {
     }
 
@@ -41,7 +48,7 @@ final class SpringSettings {
     static Map<String, String> read(Environment environment) {
         Binder binder = Binder.get(environment);
         Map<String, String> values = new LinkedHashMap<>();
-        for (Map.Entry<String, ConfigurationPropertyName> key : keys(environment).entrySet()) {
+        for (Map.Entry<String, ConfigurationPropertyName> key : keys(environment, true).entrySet()) {
             // The binder applies precedence, placeholders and both list forms ("a,b" and [0]/[1]) across sources.
             binder.bind(key.getValue(), Bindable.listOf(String.class))
                     .ifBound(list -> values.put(key.getKey(), String.join(",", list)));
@@ -51,20 +58,33 @@ final class SpringSettings {
 
     /** True when some property source holds a {@code ramphook.*} key. */
     static boolean present(Environment environment) {
-        return !keys(environment).isEmpty();
+        return !keys(environment, false).isEmpty();
     }
 
     /**
      * Documented key to the name it was first found under, sorted by key. Sources come in precedence order, so that
      * name belongs to the source whose value wins, also when another source spells the key another way.
      */
-    private static Map<String, ConfigurationPropertyName> keys(Environment environment) {
+    private static Map<String, ConfigurationPropertyName> keys(Environment environment, boolean warn) {
         Map<String, ConfigurationPropertyName> keys = new TreeMap<>();
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-            if (source instanceof IterableConfigurationPropertySource iterable) {
-                iterable.filter(ROOT::isAncestorOf).stream().map(SpringSettings::withoutIndex)
-                        .forEach(name -> keys.putIfAbsent(documentedKey(name), name));
+            if (!(source instanceof IterableConfigurationPropertySource iterable)) {
+                continue;
             }
+            boolean variables = source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource;
+            iterable.filter(ROOT::isAncestorOf).stream().map(SpringSettings::withoutIndex).forEach(name -> {
+                String key = documentedKey(name);
+                if (variables && !key.startsWith(Settings.ENDPOINT_PREFIX)
+                        && !GLOBAL_KEYS.contains(key.substring(Settings.PREFIX.length()))) {
+                    // The process environment is shared with other programs (ramphook's own examples read
+                    // RAMPHOOK_JDBC_URL, RAMPHOOK_ALLOWED_IPS ...): such a variable is no ramphook.* key.
+                    if (warn) {
+                        log.warn("ignoring the environment variable behind {}: not a ramphook.* key", key);
+                    }
+                    return;
+                }
+                keys.putIfAbsent(key, name);
+            });
         }
         return keys;
     }
