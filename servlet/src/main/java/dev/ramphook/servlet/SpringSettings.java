@@ -33,11 +33,9 @@ final class SpringSettings {
 
     private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("ramphook");
     private static final String ENDPOINT = "endpoint";
-    /** Keys below {@code ramphook.}; the endpoint keys below {@code ramphook.endpoint.<name>.}. */
-    static final List<String> GLOBAL_KEYS = List.of("handlers", "max-body-bytes", "handling", "workers", "store");
-    static final List<String> ENDPOINT_KEYS = List.of("path", "provider", "auth", "token-param", "token-env",
-            "secret-env", "signature-header", "signature-prefix", "scheme", "tolerance", "allowed-ips",
-            "trusted-proxies", "forwarded-header");
+    /** The keys the parser knows (one list, the parser's): below {@code ramphook.} and per endpoint. */
+    static final List<String> GLOBAL_KEYS = ReceiverConfig.GLOBAL_KEYS;
+    static final List<String> ENDPOINT_KEYS = ReceiverConfig.ENDPOINT_KEYS;
 
     private static final Logger log = LoggerFactory.getLogger(SpringSettings.class);
 

@@ -3,8 +3,10 @@ package dev.ramphook.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramphook.servlet.springapp.down.DownStore;
+import dev.ramphook.servlet.springapp.flaky.FlakyApplication;
 import dev.ramphook.servlet.springapp.shop.ShopApplication;
 import dev.ramphook.servlet.testing.FailingStore;
+import dev.ramphook.servlet.testing.FlakyHandler;
 import dev.ramphook.servlet.testing.WebhookContainerContract;
 import dev.ramphook.store.EventStore;
 import java.io.InputStream;
@@ -22,13 +24,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The container contract against real Spring Boot applications on embedded Tomcat, with {@code ramphook-servlet}
  * as a plain dependency: {@link ShopApplication} is configured by {@code application.properties} and a
- * {@code @Component} handler only. The build runs this class once per supported Spring Boot line.
+ * {@code @Component} handler only; the down, fenced and flaky applications add an {@code EventStore} bean,
+ * command-line keys and a failing handler bean. The build runs this class once per supported Spring Boot line.
  */
 class SpringBootContainerIT extends WebhookContainerContract {
 
     private static ConfigurableApplicationContext shop;
     private static ConfigurableApplicationContext down;
     private static ConfigurableApplicationContext fenced;
+    private static ConfigurableApplicationContext flaky;
 
     @BeforeAll
     static void start() {
@@ -36,11 +40,12 @@ class SpringBootContainerIT extends WebhookContainerContract {
         shop = SpringApps.run(ShopApplication.class);
         down = SpringApps.run(new Class<?>[] {ShopApplication.class, DownStore.class});
         fenced = SpringApps.run(new Class<?>[] {ShopApplication.class}, SpringApps.args(fencedParameters()));
+        flaky = SpringApps.run(FlakyApplication.class);
     }
 
     @AfterAll
     static void stop() {
-        SpringApps.close(shop, down, fenced);
+        SpringApps.close(shop, down, fenced, flaky);
     }
 
     @Override
@@ -56,6 +61,16 @@ class SpringBootContainerIT extends WebhookContainerContract {
     @Override
     protected URI fencedBase() {
         return SpringApps.base(fenced);
+    }
+
+    @Override
+    protected URI flakyBase() {
+        return SpringApps.base(flaky);
+    }
+
+    @Override
+    protected void fixFlakyHandlers() {
+        FlakyHandler.fix();
     }
 
     @Test

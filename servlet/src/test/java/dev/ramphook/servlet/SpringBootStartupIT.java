@@ -11,6 +11,7 @@ import dev.ramphook.servlet.springapp.jdbc.PostgresDataSource;
 import dev.ramphook.servlet.springapp.own.OwnReceiverApplication;
 import dev.ramphook.servlet.springapp.shop.Payments;
 import dev.ramphook.servlet.springapp.shop.ShopApplication;
+import dev.ramphook.servlet.springapp.twice.WarDropInFirst;
 import dev.ramphook.servlet.testing.Seeds;
 import dev.ramphook.servlet.testing.WebhookContainerContract;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -56,6 +57,14 @@ class SpringBootStartupIT {
                 .rootCause()
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("ramphook.endpoint.mecash.secret-env names RAMPHOOK_IT_UNSET_VARIABLE");
+    }
+
+    @Test
+    void aFilterAlreadyRegisteredByTheWarDropInStopsStartUpInsteadOfServingTwice() {
+        assertThatThrownBy(() -> SpringApps.run(new Class<?>[] {ShopApplication.class, WarDropInFirst.class}))
+                .rootCause()
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("filter ramphook");
     }
 
     @Test
