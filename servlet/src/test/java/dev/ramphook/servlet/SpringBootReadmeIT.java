@@ -82,7 +82,7 @@ class SpringBootReadmeIT {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(app.getBean(Orders.class).paidOut)
-                .contains(JSON.readTree(body).path("data").path("referenceNumber").asText());
+                .contains(JSON.readTree(body).path("data").path("id").asText());
     }
 
     @Test

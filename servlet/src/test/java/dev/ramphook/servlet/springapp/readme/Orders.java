@@ -16,7 +16,7 @@ public class Orders {
         paid.add(sessionId + " " + amount.toPlainString());
     }
 
-    public void markPaidOut(String reference) {
-        paidOut.add(reference);
+    public void markPaidOut(String payoutId) {
+        paidOut.add(payoutId);
     }
 }

@@ -22,6 +22,6 @@ class Payments {
 
     @OnEvent("ramp.payout.completed")                  // meCash
     void paidOut(RampPayout payout) {
-        orders.markPaidOut(payout.referenceNumber());
+        orders.markPaidOut(payout.id());
     }
 }
