@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Receives webhook deliveries from any HTTP stack: {@link #receive(WebhookRequest)} runs
@@ -58,6 +59,41 @@ public final class WebhookReceiver implements AutoCloseable {
         return engine.maxBodyBytes();
     }
 
+    /**
+     * Every check of {@link #receive} that needs no body, for HTTP adapters that read the body themselves: the
+     * route, the method (405), the authenticator's {@link Authenticator#checkBeforeBody} part (source address 403,
+     * URL token or missing signature 401), the content type (415 unless JSON in UTF-8), a {@code Content-Encoding}
+     * other than {@code identity} (415) and a declared {@code Content-Length} over {@link #maxBodyBytes()} (413).
+     *
+     * <p>Call it before reading a byte of the body, and so before the container sends {@code 100 Continue}
+     * (servlet containers send it on the first read). When it returns an answer, send that and do not read the
+     * body; when it is empty, read the body (at most {@code maxBodyBytes() + 1} bytes, within
+     * {@link #bodyReadTimeout()}) and hand the request with the body to {@link #receive}, which repeats these
+     * checks at no real cost. Never throws; logs each refusal as {@code receive} does.
+     *
+     * @param request the request as {@link #receive} would get it; its body is not read
+     */
+    public Optional<WebhookResponse> screen(WebhookRequest request) {
+        return Optional.ofNullable(engine.screen(request));
+    }
+
+    /**
+     * How long a body may take to arrive in full ({@link Builder#bodyReadTimeout}). An adapter that reads the body
+     * itself gives up at this deadline and sends {@link #bodyTimedOut}; a body stream given to {@link #receive} is
+     * checked against it after each chunk read.
+     */
+    public Duration bodyReadTimeout() {
+        return engine.bodyReadTimeout();
+    }
+
+    /**
+     * The answer for a request whose body did not arrive within {@link #bodyReadTimeout()}: 408 with the usual
+     * small JSON body, logged as a refusal. Adapters send it (and may then close the connection).
+     */
+    public WebhookResponse bodyTimedOut(WebhookRequest request) {
+        return engine.bodyTimedOut(request);
+    }
+
     /** Events given up on after the last attempt, oldest first, with their last error. */
     public List<StoredEvent> deadLetters(int limit) {
         return engine.deadLetters(limit);
@@ -97,6 +133,7 @@ public final class WebhookReceiver implements AutoCloseable {
         private Duration shutdownTimeout = Duration.ofSeconds(10);
         private Clock clock = Clock.systemUTC();
         private int maxBodyBytes = 1 << 20;
+        private Duration bodyReadTimeout = Duration.ofSeconds(10);
 
         private Builder() {
         }
@@ -225,7 +262,7 @@ public final class WebhookReceiver implements AutoCloseable {
             return this;
         }
 
-        /** The clock for timestamps, backoff and leases; default UTC system clock. */
+        /** The clock for timestamps, backoff, leases and the body read deadline; default UTC system clock. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -238,6 +275,17 @@ public final class WebhookReceiver implements AutoCloseable {
                         + maxBodyBytes);
             }
             this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        /**
+         * How long a body may take to arrive in full, from the moment the receiver starts reading it; default 10 s.
+         * Past it the delivery is answered 408 and the connection's thread is given back: a sender trickling
+         * bytes cannot hold the read open for longer. Webhook senders are servers that send a few kilobytes at
+         * once, so the default leaves a wide margin.
+         */
+        public Builder bodyReadTimeout(Duration bodyReadTimeout) {
+            this.bodyReadTimeout = positive(bodyReadTimeout, "bodyReadTimeout");
             return this;
         }
 
@@ -262,7 +310,7 @@ public final class WebhookReceiver implements AutoCloseable {
             boolean useQueue = queued != null ? queued : chosen.durable();
             EngineConfig config = new EngineConfig(List.copyOf(endpoints.values()), List.copyOf(handlerBeans),
                     List.copyOf(handlers), chosen, useQueue, workers, maxAttempts, initialBackoff, maxBackoff, lease,
-                    pollInterval, retention, shutdownTimeout, clock, maxBodyBytes, handlerTimeout);
+                    pollInterval, retention, shutdownTimeout, clock, maxBodyBytes, handlerTimeout, bodyReadTimeout);
             return new WebhookReceiver(Engine.start(config));
         }
     }

@@ -1,9 +1,13 @@
 package dev.ramphook;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +25,8 @@ import java.util.TreeMap;
  * {@link WebhookReceiver#maxBodyBytes()}. Not thread-safe; not reusable.
  */
 public final class WebhookRequest {
+
+    private static final int CHUNK = 8192;
 
     private final String method;
     private final String path;
@@ -111,11 +117,35 @@ public final class WebhookRequest {
      * @throws IOException when the stream fails or ends abruptly (a client that stopped mid-body)
      */
     public byte[] readBody(int maxBytes) throws IOException {
+        return readBody(maxBytes, Clock.systemUTC(), Instant.MAX);
+    }
+
+    /**
+     * As {@link #readBody(int)}, and gives up once {@code clock} has passed {@code deadline}: a stream is read in
+     * chunks and the deadline is checked after each one, so a sender that trickles bytes cannot keep the read
+     * going for longer (a sender that sends nothing at all is up to the stream's own read timeout).
+     *
+     * @throws SocketTimeoutException when the deadline passed before the body was complete
+     * @throws IOException when the stream fails or ends abruptly
+     */
+    public byte[] readBody(int maxBytes, Clock clock, Instant deadline) throws IOException {
         if (body != null) {
             return body.length > maxBytes ? null : body;
         }
-        byte[] read = bodyStream.readNBytes(maxBytes + 1); // never buffers more than the limit plus one byte
-        return read.length > maxBytes ? null : read;
+        // Never buffers more than the limit plus one byte; grows with what actually arrives, not what is declared.
+        ByteArrayOutputStream read = new ByteArrayOutputStream(Math.min(maxBytes + 1, CHUNK));
+        byte[] chunk = new byte[Math.min(maxBytes + 1, CHUNK)];
+        while (read.size() <= maxBytes) {
+            int n = bodyStream.read(chunk, 0, Math.min(chunk.length, maxBytes + 1 - read.size()));
+            if (n < 0) {
+                return read.toByteArray();
+            }
+            read.write(chunk, 0, n);
+            if (read.size() <= maxBytes && clock.instant().isAfter(deadline)) {
+                throw new SocketTimeoutException("body not complete by the deadline");
+            }
+        }
+        return null;
     }
 
     /** Describes the request without headers, query or body, which may carry credentials. */

@@ -17,11 +17,13 @@ public interface Authenticator {
     Verification verify(WebhookRequest request, byte[] body);
 
     /**
-     * The part of the check that needs no body, such as the source address. The receiver calls it before reading
-     * the body, so a caller that fails it never gets to upload one; {@link #verify} still runs afterwards.
-     * Default: accepts.
+     * The part of the check that needs no body: the source address, a token in the URL, whether a signature
+     * header is present at all. The receiver calls it before reading a single body byte (and so before a container
+     * sends {@code 100 Continue}): a caller that fails it never gets to upload one. {@link #verify} still runs after
+     * the body is read, so an authenticator whose whole check needs no body may repeat it there.
+     * Default: accepts (everything is left to {@link #verify}).
      */
-    default Verification checkSource(WebhookRequest request) {
+    default Verification checkBeforeBody(WebhookRequest request) {
         return Verification.ok();
     }
 
@@ -87,9 +89,9 @@ record AllOf(List<Authenticator> all) implements Authenticator {
     }
 
     @Override
-    public Verification checkSource(WebhookRequest request) {
+    public Verification checkBeforeBody(WebhookRequest request) {
         for (Authenticator a : all) {
-            Verification v = Objects.requireNonNull(a.checkSource(request), "authenticator returned null");
+            Verification v = Objects.requireNonNull(a.checkBeforeBody(request), "authenticator returned null");
             if (!v.isOk()) {
                 return v;
             }

@@ -105,6 +105,13 @@ public final class HmacSignature implements Authenticator {
         return new HmacSignature(algorithm, header, encoding, prefix, !prefix.isEmpty(), keys);
     }
 
+    /** A delivery without the signature header is refused before its body is read. */
+    @Override
+    public Verification checkBeforeBody(WebhookRequest request) {
+        return request.headers(header).isEmpty() ? Verification.unauthorized("missing signature header " + header)
+                : Verification.ok();
+    }
+
     @Override
     public Verification verify(WebhookRequest request, byte[] body) {
         List<String> candidates = SignatureList.split(request.headers(header), MAX_SIGNATURES);

@@ -80,7 +80,7 @@ public final class IpAllowlist implements Authenticator {
 
     /** The whole check needs no body: the receiver runs it before reading one. */
     @Override
-    public Verification checkSource(WebhookRequest request) {
+    public Verification checkBeforeBody(WebhookRequest request) {
         return verify(request, null);
     }
 

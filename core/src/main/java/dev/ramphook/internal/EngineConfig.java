@@ -13,7 +13,7 @@ public record EngineConfig(List<EndpointSpec> endpoints, List<Object> handlerBea
                            EventStore store, boolean queued, int workers, int maxAttempts, Duration initialBackoff,
                            Duration maxBackoff, Duration lease, Duration pollInterval, Duration retention,
                            Duration shutdownTimeout, Clock clock, int maxBodyBytes,
-                           Duration handlerTimeout) {
+                           Duration handlerTimeout, Duration bodyReadTimeout) {
 
     /** One configured endpoint. */
     public record EndpointSpec(String path, Provider provider, Authenticator authenticator) {

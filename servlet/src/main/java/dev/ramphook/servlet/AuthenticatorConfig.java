@@ -187,7 +187,7 @@ final class AuthenticatorConfig {
                         + " is unknown: use x-forwarded-for or forwarded");
             });
         }
-        // The allowlist first: it is cheap and, via checkSource, refuses a stranger before the body is read.
+        // The allowlist first: it is cheap and, via checkBeforeBody, refuses a stranger before the body is read.
         return authenticator.isNone() ? allowlist : Authenticator.allOf(allowlist, authenticator);
     }
 

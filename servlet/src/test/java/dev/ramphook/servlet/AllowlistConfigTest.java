@@ -34,7 +34,7 @@ class AllowlistConfigTest {
     void sourceOutsideTheAllowlistIs403BeforeTheBodyIsRead() {
         Authenticator auth = build();
 
-        assertThat(auth.checkSource(from("127.0.0.1").build()).status()).isEqualTo(403);
+        assertThat(auth.checkBeforeBody(from("127.0.0.1").build()).status()).isEqualTo(403);
         assertThat(auth.verify(from("127.0.0.1").build(), BODY).status()).isEqualTo(403);
     }
 

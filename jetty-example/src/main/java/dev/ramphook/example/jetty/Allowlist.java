@@ -68,7 +68,7 @@ final class Allowlist {
     }
 
     private static boolean allowsLoopback(IpAllowlist allowlist) {
-        return allowlist.checkSource(WebhookRequest.builder().method("POST").path("/").remoteAddress("127.0.0.1")
+        return allowlist.checkBeforeBody(WebhookRequest.builder().method("POST").path("/").remoteAddress("127.0.0.1")
                 .build()).isOk();
     }
 }
