@@ -5,6 +5,7 @@ import dev.ramphook.WebhookReceiver;
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.store.EventStore;
 import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -27,7 +28,8 @@ final class ReceiverConfig {
     private static final Logger log = LoggerFactory.getLogger(ReceiverConfig.class);
 
     /** Every {@code ramphook.<key>}; a key missing here is reported as unknown before it is read. */
-    static final List<String> GLOBAL_KEYS = List.of("handlers", "store", "max-body-bytes", "handling", "workers");
+    static final List<String> GLOBAL_KEYS = List.of("handlers", "store", "max-body-bytes", "handling", "workers",
+            "body-read-timeout");
     /** Every {@code ramphook.endpoint.<name>.<key>}. */
     static final List<String> ENDPOINT_KEYS = endpointKeys();
 
@@ -42,9 +44,11 @@ final class ReceiverConfig {
     private final String handling;
     private final int workers;
     private final boolean workersSet;
+    private final Integer bodyReadTimeoutSeconds;
 
     private ReceiverConfig(List<Endpoint> endpoints, List<Object> handlers, EventStore store, Integer maxBodyBytes,
-                           String handling, int workers, boolean workersSet) {
+                           String handling, int workers, boolean workersSet, Integer bodyReadTimeoutSeconds) {
+        this.bodyReadTimeoutSeconds = bodyReadTimeoutSeconds;
         this.endpoints = endpoints;
         this.handlers = handlers;
         this.store = store;
@@ -104,9 +108,11 @@ final class ReceiverConfig {
             throw new ConfigException(Settings.PREFIX + "workers applies to queued handling only, but "
                     + Settings.PREFIX + "handling=inline");
         }
+        Integer bodyReadTimeout = settings.optional(Settings.PREFIX + "body-read-timeout").isPresent()
+                ? settings.positiveInt(Settings.PREFIX + "body-read-timeout", 0) : null;
         settings.rejectUnread();
         return new ReceiverConfig(List.copyOf(endpoints), List.copyOf(handlers), store, maxBody, handling, workers,
-                workersSet);
+                workersSet, bodyReadTimeout);
     }
 
     List<Endpoint> endpoints() {
@@ -130,6 +136,9 @@ final class ReceiverConfig {
         }
         if (maxBodyBytes != null) {
             builder.maxBodyBytes(maxBodyBytes);
+        }
+        if (bodyReadTimeoutSeconds != null) {
+            builder.bodyReadTimeout(Duration.ofSeconds(bodyReadTimeoutSeconds));
         }
         // Decided here, not left to the receiver's default, so that ramphook.workers reaches a queue that the
         // default chose (a durable store) exactly as it reaches an explicit handling=queued.

@@ -17,14 +17,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Hands requests for a {@link WebhookReceiver}'s endpoints to the receiver and passes every other request down the
- * chain untouched (its body unread). The body goes to the receiver as the request's {@code InputStream}, which it
- * reads as raw bytes and never past {@link WebhookReceiver#maxBodyBytes()}.
+ * chain untouched (its body unread). Every check that needs no body ({@link WebhookReceiver#screen}) runs before
+ * the body is read, so a refused sender is never sent {@code 100 Continue} and never uploads. The body is then read
+ * with Servlet non-blocking reads, as raw bytes, never past {@link WebhookReceiver#maxBodyBytes()} and within
+ * {@link WebhookReceiver#bodyReadTimeout()} (else 408): a slow sender holds no container thread. When the request
+ * is not async-supported (a filter or the servlet mapped at the path is not), the body is read on the container
+ * thread instead, still within the deadline, and a warning is logged once.
  *
  * <pre>{@code
  * FilterRegistration.Dynamic webhooks = servletContext.addFilter("ramphook", new WebhookFilter(receiver));
@@ -45,6 +51,9 @@ public final class WebhookFilter implements Filter {
     private final Function<ServletContext, WebhookReceiver> factory;
     private final boolean owned;
     private volatile WebhookReceiver receiver;
+    private volatile boolean warnedBlocking;
+    /** Ends body reads at their deadline; one daemon thread, idle unless a body is late. */
+    private final ScheduledThreadPoolExecutor timer = deadlineTimer();
 
     /** A filter over a receiver the application built and will close. */
     public WebhookFilter(WebhookReceiver receiver) {
@@ -85,19 +94,48 @@ public final class WebhookFilter implements Filter {
             return;
         }
         try {
-            write(out, current.receive(toWebhookRequest(http, path)));
+            WebhookRequest.Builder delivery = head(http, path);
+            // Every check that needs no body, before the first read (which is what sends 100 Continue).
+            Optional<WebhookResponse> refused = current.screen(delivery.build());
+            if (refused.isPresent()) {
+                write(out, refused.get());
+            } else if (http.isAsyncSupported()) {
+                BodyRead.start(current, delivery, http, out, timer);
+            } else {
+                warnBlockingOnce(path);
+                // The receiver reads the stream in chunks and answers 408 once the deadline has passed.
+                write(out, current.receive(delivery.body(http.getInputStream()).build()));
+            }
         } catch (IOException e) {
             // The provider hung up while we answered; the event is recorded, so its retry is a duplicate.
             log.debug("could not send the answer for {} {}: {}", http.getMethod(), path, e.toString());
         } catch (RuntimeException | LinkageError e) {
             log.error("unexpected failure receiving {} {}", http.getMethod(), path, e);
-            if (!out.isCommitted()) {
-                out.reset(); // also drops headers set before the failure
-                out.setStatus(500);
-                out.setContentType("application/json");
-                out.setContentLength(INTERNAL_ERROR.length);
-                out.getOutputStream().write(INTERNAL_ERROR);
-            }
+            internalError(out);
+        }
+    }
+
+    /** A 500 JSON answer, when nothing has been sent yet. */
+    static void internalError(HttpServletResponse out) {
+        if (out.isCommitted()) {
+            return;
+        }
+        try {
+            out.reset(); // also drops headers set before the failure
+            out.setStatus(500);
+            out.setContentType("application/json");
+            out.setContentLength(INTERNAL_ERROR.length);
+            out.getOutputStream().write(INTERNAL_ERROR);
+        } catch (IOException | IllegalStateException e) {
+            log.debug("could not send the 500 answer: {}", e.toString());
+        }
+    }
+
+    private void warnBlockingOnce(String path) {
+        if (!warnedBlocking) {
+            warnedBlocking = true;
+            log.warn("webhook bodies at {} are read on a blocking container thread: the request is not"
+                    + " async-supported (mark every filter and the servlet mapped there async-supported)", path);
         }
     }
 
@@ -108,7 +146,8 @@ public final class WebhookFilter implements Filter {
         return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
-    private static WebhookRequest toWebhookRequest(HttpServletRequest http, String path) throws IOException {
+    /** The request without its body; the caller adds the body once the checks that need none have passed. */
+    private static WebhookRequest.Builder head(HttpServletRequest http, String path) {
         WebhookRequest.Builder builder = WebhookRequest.builder()
                 .method(http.getMethod())
                 .path(path)
@@ -119,14 +158,10 @@ public final class WebhookFilter implements Filter {
                 builder.header(name, value);
             }
         }
-        // Only a POST has a body worth reading; the receiver answers other methods with 405 unread.
-        if ("POST".equals(http.getMethod())) {
-            builder.body(http.getInputStream());
-        }
-        return builder.build();
+        return builder;
     }
 
-    private static void write(HttpServletResponse out, WebhookResponse answer) throws IOException {
+    static void write(HttpServletResponse out, WebhookResponse answer) throws IOException {
         out.setStatus(answer.status());
         for (Map.Entry<String, String> header : answer.headers().entrySet()) {
             out.setHeader(header.getKey(), header.getValue());
@@ -137,9 +172,20 @@ public final class WebhookFilter implements Filter {
         out.getOutputStream().write(body);
     }
 
+    private static ScheduledThreadPoolExecutor deadlineTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "ramphook-body-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true); // a cancelled deadline (the usual case) is not kept until it was due
+        return timer;
+    }
+
     /** Closes the receiver when this filter built it (zero-code configuration); the caller's otherwise. */
     @Override
     public void destroy() {
+        timer.shutdownNow();
         WebhookReceiver current = receiver;
         if (owned && current != null) {
             current.close();

@@ -7,6 +7,7 @@ import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRegistration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -96,6 +97,21 @@ public final class WebhookInitializer implements ServletContainerInitializer {
                     endpoint.path(), endpoint.authenticator());
         }
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, patterns.toArray(String[]::new));
+        asyncSupportedChain(context, patterns);
+    }
+
+    /** An async-supported servlet at the endpoint paths, so the filter can read bodies without holding a thread. */
+    private static void asyncSupportedChain(ServletContext context, List<String> patterns) {
+        ServletRegistration.Dynamic servlet = context.addServlet("ramphook-endpoints", new EndpointFallback());
+        if (servlet == null) {
+            return; // the application registered that name itself
+        }
+        servlet.setAsyncSupported(true);
+        Set<String> taken = servlet.addMapping(patterns.toArray(String[]::new));
+        if (!taken.isEmpty()) {
+            log.info("ramphook: the application maps its own servlet at {}; make it async-supported so that webhook"
+                    + " bodies are read without holding a thread", taken);
+        }
     }
 
     // Embedded containers may leave the context without its own class loader (Jetty's ServletContextHandler does).

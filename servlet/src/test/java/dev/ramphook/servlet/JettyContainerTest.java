@@ -1,7 +1,6 @@
 package dev.ramphook.servlet;
 
 import dev.ramphook.servlet.testing.EventsServlet;
-import dev.ramphook.servlet.testing.FailingStore;
 import dev.ramphook.servlet.testing.FlakyHandler;
 import dev.ramphook.servlet.testing.RecordingHandler;
 import dev.ramphook.servlet.testing.WebhookContainerContract;
@@ -30,7 +29,7 @@ class JettyContainerTest extends WebhookContainerContract {
         server.addConnector(connector);
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         contexts.addHandler(app("/shop", Map.of()));
-        contexts.addHandler(app("/down", Map.of("ramphook.store", FailingStore.class.getName())));
+        contexts.addHandler(app("/down", downParameters()));
         contexts.addHandler(app("/fenced", fencedParameters()));
         contexts.addHandler(app("/flaky", Map.of("ramphook.handlers", FlakyHandler.class.getName())));
         server.setHandler(contexts);

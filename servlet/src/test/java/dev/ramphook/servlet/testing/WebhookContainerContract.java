@@ -28,10 +28,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link #parameters()} as {@code ramphook.*} configuration (secrets from the system properties
  * {@link #setSecrets()} sets), a catch-all handler served at {@code GET <base>/events} as a JSON array of
  * {@code {provider, event, key, data}}, a second application at {@link #downBase()} whose store is
- * {@link FailingStore}, a third at {@link #fencedBase()} configured with {@link #fencedParameters()} on top, and a
- * fourth at {@link #flakyBase()} whose handlers fail until {@link #fixFlakyHandlers()}.
+ * {@link FailingStore} and a short body read deadline ({@link #downParameters()}), a third at {@link #fencedBase()}
+ * configured with {@link #fencedParameters()} on top, and a fourth at {@link #flakyBase()} whose handlers fail until
+ * {@link #fixFlakyHandlers()}. The hostile-sender tests come from {@link HostileSenderContract}.
  */
-public abstract class WebhookContainerContract {
+public abstract class WebhookContainerContract extends HostileSenderContract {
 
     public static final String ZBD_TOKEN = "zbd-it-token";
     public static final String MECASH_SECRET = "mecash-it-secret";
@@ -45,9 +46,11 @@ public abstract class WebhookContainerContract {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The base URI of the application, such as {@code http://127.0.0.1:54321/shop}, without a trailing slash. */
+    @Override
     protected abstract URI base();
 
-    /** The base URI of the same application configured with {@code ramphook.store=}{@link FailingStore}. */
+    /** The base URI of the same application configured with {@link #downParameters()}. */
+    @Override
     protected abstract URI downBase();
 
     /** The base URI of the same application with {@link #fencedParameters()} added to its configuration. */
@@ -61,6 +64,12 @@ public abstract class WebhookContainerContract {
 
     /** Removes the cause of {@link #flakyBase()}'s handler failures: from now on they succeed. */
     protected abstract void fixFlakyHandlers() throws Exception;
+
+    /** The store that cannot record, and bodies read within {@value #DOWN_BODY_READ_TIMEOUT} seconds. */
+    public static Map<String, String> downParameters() {
+        return Map.of("ramphook.store", FailingStore.class.getName(),
+                "ramphook.body-read-timeout", String.valueOf(DOWN_BODY_READ_TIMEOUT));
+    }
 
     /** Both endpoints behind a source-address allowlist whose trusted proxy is the loopback test client. */
     public static Map<String, String> fencedParameters() {

@@ -2,7 +2,6 @@ package dev.ramphook.example.tomcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ramphook.servlet.testing.FailingStore;
 import dev.ramphook.servlet.testing.FlakyHandler;
 import dev.ramphook.servlet.testing.WebhookContainerContract;
 import java.io.File;
@@ -46,10 +45,12 @@ class TomcatWarIT extends WebhookContainerContract {
         tomcat.setBaseDir(base.toString());
         tomcat.setPort(0);
         tomcat.getConnector().setProperty("address", "127.0.0.1");
+        // As the README tells Tomcat users: 100 Continue only when the body is read, not before the filter runs.
+        tomcat.getConnector().setProperty("continueResponseTiming", "onRead");
 
         shop = deploy("/shop", war, Map.of());
         // The failing store comes from the test class path: load the web app parent-first so both see one EventStore.
-        down = deploy("/down", war, Map.of("ramphook.store", FailingStore.class.getName()));
+        down = deploy("/down", war, downParameters());
         WebappLoader parentFirst = new WebappLoader();
         parentFirst.setDelegate(true);
         down.setLoader(parentFirst);
