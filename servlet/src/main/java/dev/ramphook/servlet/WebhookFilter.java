@@ -97,7 +97,9 @@ public final class WebhookFilter implements Filter {
             WebhookRequest.Builder delivery = head(http, path);
             // Every check that needs no body, before the first read (which is what sends 100 Continue).
             Optional<WebhookResponse> refused = current.screen(delivery.build());
-            if (refused.isPresent()) {
+            if (refused.isPresent() && http.isAsyncSupported() && RefusedBody.bodyMayFollow(http)) {
+                RefusedBody.answer(http, out, refused.get(), current.bodyReadTimeout(), timer);
+            } else if (refused.isPresent()) {
                 write(out, refused.get());
             } else if (http.isAsyncSupported()) {
                 BodyRead.start(current, delivery, http, out, timer);

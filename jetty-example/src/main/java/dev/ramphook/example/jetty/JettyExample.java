@@ -12,6 +12,7 @@ import dev.ramphook.zbd.ZbdRamp;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -37,7 +38,7 @@ public final class JettyExample implements AutoCloseable {
 
     /** How to run: from the environment in {@link #main}, or chosen by a test. */
     record Options(int port, String zbdToken, String meCashSecret, Path eventLog, EventStore store, int maxBodyBytes,
-                   IpAllowlist allowlist) {
+                   IpAllowlist allowlist, Duration bodyReadTimeout) {
 
         /** @throws IllegalArgumentException naming the variable whose value is malformed */
         static Options fromEnvironment(Map<String, String> env) {
@@ -46,7 +47,7 @@ public final class JettyExample implements AutoCloseable {
             IpAllowlist allowlist = Allowlist.fromEnvironment(env);
             return new Options(Integer.parseInt(port.trim()), blankToNull(env.get("ZBD_WEBHOOK_TOKEN")),
                     blankToNull(env.get("MECASH_WEBHOOK_SECRET")), log == null || log.isBlank() ? null : Path.of(log),
-                    Storage.fromEnvironment(env), 1 << 20, allowlist);
+                    Storage.fromEnvironment(env), 1 << 20, allowlist, Duration.ofSeconds(10));
         }
 
         /** The endpoint's own check, behind the allowlist when there is one (checked first, before the body). */
@@ -78,6 +79,7 @@ public final class JettyExample implements AutoCloseable {
                 .handlers(new SampleHandlers(events))
                 .store(options.store())
                 .maxBodyBytes(options.maxBodyBytes())
+                .bodyReadTimeout(options.bodyReadTimeout())
                 .build();
 
         Server server = new Server();
@@ -85,8 +87,13 @@ public final class JettyExample implements AutoCloseable {
         connector.setPort(options.port());
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addFilter(new FilterHolder(new WebhookFilter(receiver)), "/webhooks/*",
-                EnumSet.of(DispatcherType.REQUEST));
+        // Async-supported filter and servlet: the filter reads webhook bodies without holding a Jetty thread.
+        FilterHolder webhooks = new FilterHolder(new WebhookFilter(receiver));
+        webhooks.setAsyncSupported(true);
+        context.addFilter(webhooks, "/webhooks/*", EnumSet.of(DispatcherType.REQUEST));
+        ServletHolder notFound = new ServletHolder(new NotFoundServlet());
+        notFound.setAsyncSupported(true);
+        context.addServlet(notFound, "/");
         context.addServlet(new ServletHolder(new EventsServlet(events)), "/events");
         server.setHandler(context);
         try {

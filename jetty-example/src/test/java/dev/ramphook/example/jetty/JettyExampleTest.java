@@ -14,6 +14,7 @@ import dev.ramphook.store.EventStore;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,7 +39,8 @@ class JettyExampleTest extends WebhookContainerContract {
     static void start() throws Exception {
         app = JettyExample.start(options(EventStore.inMemory(), dir.resolve("events.jsonl"), null), ZBD_TOKEN,
                 MECASH_SECRET);
-        down = JettyExample.start(options(new FailingStore(), null, null), ZBD_TOKEN, MECASH_SECRET);
+        down = JettyExample.start(options(new FailingStore(), null, null, Duration.ofSeconds(DOWN_BODY_READ_TIMEOUT)),
+                ZBD_TOKEN, MECASH_SECRET);
         // The contract's fenced application, configured the way an operator would: through the environment.
         IpAllowlist allowlist = JettyExample.Options.fromEnvironment(Map.of(
                 "RAMPHOOK_ALLOWED_IPS", FENCED_ALLOWED_IPS, "RAMPHOOK_TRUSTED_PROXIES", FENCED_TRUSTED_PROXIES))
@@ -51,7 +53,12 @@ class JettyExampleTest extends WebhookContainerContract {
     }
 
     private static JettyExample.Options options(EventStore store, Path eventLog, IpAllowlist allowlist) {
-        return new JettyExample.Options(0, null, null, eventLog, store, MAX_BODY_BYTES, allowlist);
+        return options(store, eventLog, allowlist, Duration.ofSeconds(10));
+    }
+
+    private static JettyExample.Options options(EventStore store, Path eventLog, IpAllowlist allowlist,
+                                                Duration bodyReadTimeout) {
+        return new JettyExample.Options(0, null, null, eventLog, store, MAX_BODY_BYTES, allowlist, bodyReadTimeout);
     }
 
     @AfterAll

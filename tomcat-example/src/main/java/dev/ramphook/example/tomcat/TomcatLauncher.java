@@ -32,7 +32,8 @@ public final class TomcatLauncher {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("ramphook-tomcat").toString());
         tomcat.setPort(port);
-        tomcat.getConnector();
+        // 100 Continue only once the body is read, so that a refused delivery never gets to send it.
+        tomcat.getConnector().setProperty("continueResponseTiming", "onRead");
         deploy(tomcat, "", webapp.getAbsolutePath());
         tomcat.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
