@@ -3,6 +3,7 @@ package dev.ramphook.servlet;
 import dev.ramphook.servlet.testing.EventsServlet;
 import dev.ramphook.servlet.testing.FlakyHandler;
 import dev.ramphook.servlet.testing.RecordingHandler;
+import dev.ramphook.servlet.testing.HostileSenderContract;
 import dev.ramphook.servlet.testing.WebhookContainerContract;
 import java.net.URI;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 
 /** The container contract on embedded Jetty 12.1 (ee10), configured the zero-code way through init parameters. */
 class JettyContainerTest extends WebhookContainerContract {
@@ -75,5 +77,19 @@ class JettyContainerTest extends WebhookContainerContract {
     @Override
     protected void fixFlakyHandlers() {
         FlakyHandler.fix();
+    }
+
+    /** The hostile-sender suite against the same applications. */
+    @Nested
+    class HostileSenders extends HostileSenderContract {
+        @Override
+        protected URI base() {
+            return JettyContainerTest.this.base();
+        }
+
+        @Override
+        protected URI downBase() {
+            return JettyContainerTest.this.downBase();
+        }
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.auth.IpAllowlist;
 import dev.ramphook.servlet.testing.FailingStore;
 import dev.ramphook.servlet.testing.Seeds;
+import dev.ramphook.servlet.testing.HostileSenderContract;
 import dev.ramphook.servlet.testing.WebhookContainerContract;
 import dev.ramphook.store.EventStore;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +41,7 @@ class JettyExampleTest extends WebhookContainerContract {
     static void start() throws Exception {
         app = JettyExample.start(options(EventStore.inMemory(), dir.resolve("events.jsonl"), null), ZBD_TOKEN,
                 MECASH_SECRET);
-        down = JettyExample.start(options(new FailingStore(), null, null, Duration.ofSeconds(DOWN_BODY_READ_TIMEOUT)),
+        down = JettyExample.start(options(new FailingStore(), null, null, Duration.ofSeconds(HostileSenderContract.DOWN_BODY_READ_TIMEOUT)),
                 ZBD_TOKEN, MECASH_SECRET);
         // The contract's fenced application, configured the way an operator would: through the environment.
         IpAllowlist allowlist = JettyExample.Options.fromEnvironment(Map.of(
@@ -194,6 +196,20 @@ class JettyExampleTest extends WebhookContainerContract {
             return JSON.readTree(bytes);
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** The hostile-sender suite against the same applications. */
+    @Nested
+    class HostileSenders extends HostileSenderContract {
+        @Override
+        protected URI base() {
+            return JettyExampleTest.this.base();
+        }
+
+        @Override
+        protected URI downBase() {
+            return JettyExampleTest.this.downBase();
         }
     }
 }

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * Hostile and sloppy senders, on every container the contract runs on: whatever needs no body is refused before
  * the body is read (and before {@code 100 Continue}), a body is read within a deadline, and slow senders hold no
  * thread. The {@link #downBase()} application reads bodies with a {@value #DOWN_BODY_READ_TIMEOUT}-second deadline.
+ * A container runner includes it as a {@code @Nested} class over its own applications (the JDK HTTP server run
+ * does not yet: that server sends {@code 100 Continue} before any handler runs and reads bodies on its threads).
  */
 public abstract class HostileSenderContract {
 

@@ -30,9 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code {provider, event, key, data}}, a second application at {@link #downBase()} whose store is
  * {@link FailingStore} and a short body read deadline ({@link #downParameters()}), a third at {@link #fencedBase()}
  * configured with {@link #fencedParameters()} on top, and a fourth at {@link #flakyBase()} whose handlers fail until
- * {@link #fixFlakyHandlers()}. The hostile-sender tests come from {@link HostileSenderContract}.
+ * {@link #fixFlakyHandlers()}. Servlet containers also run {@link HostileSenderContract} (as a nested class).
  */
-public abstract class WebhookContainerContract extends HostileSenderContract {
+public abstract class WebhookContainerContract {
 
     public static final String ZBD_TOKEN = "zbd-it-token";
     public static final String MECASH_SECRET = "mecash-it-secret";
@@ -46,11 +46,9 @@ public abstract class WebhookContainerContract extends HostileSenderContract {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The base URI of the application, such as {@code http://127.0.0.1:54321/shop}, without a trailing slash. */
-    @Override
     protected abstract URI base();
 
     /** The base URI of the same application configured with {@link #downParameters()}. */
-    @Override
     protected abstract URI downBase();
 
     /** The base URI of the same application with {@link #fencedParameters()} added to its configuration. */
@@ -65,10 +63,10 @@ public abstract class WebhookContainerContract extends HostileSenderContract {
     /** Removes the cause of {@link #flakyBase()}'s handler failures: from now on they succeed. */
     protected abstract void fixFlakyHandlers() throws Exception;
 
-    /** The store that cannot record, and bodies read within {@value #DOWN_BODY_READ_TIMEOUT} seconds. */
+    /** The store that cannot record, and bodies read within {@link HostileSenderContract#DOWN_BODY_READ_TIMEOUT}. */
     public static Map<String, String> downParameters() {
         return Map.of("ramphook.store", FailingStore.class.getName(),
-                "ramphook.body-read-timeout", String.valueOf(DOWN_BODY_READ_TIMEOUT));
+                "ramphook.body-read-timeout", String.valueOf(HostileSenderContract.DOWN_BODY_READ_TIMEOUT));
     }
 
     /** Both endpoints behind a source-address allowlist whose trusted proxy is the loopback test client. */

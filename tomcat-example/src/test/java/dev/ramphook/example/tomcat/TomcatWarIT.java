@@ -3,6 +3,7 @@ package dev.ramphook.example.tomcat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramphook.servlet.testing.FlakyHandler;
+import dev.ramphook.servlet.testing.HostileSenderContract;
 import dev.ramphook.servlet.testing.WebhookContainerContract;
 import java.io.File;
 import java.net.URI;
@@ -18,6 +19,7 @@ import org.apache.catalina.util.ServerInfo;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,5 +120,19 @@ class TomcatWarIT extends WebhookContainerContract {
         assertThat(fenced.getState()).isEqualTo(LifecycleState.STARTED);
         assertThat(flaky.getState()).isEqualTo(LifecycleState.STARTED);
         assertThat(broken.getState()).isNotEqualTo(LifecycleState.STARTED);
+    }
+
+    /** The hostile-sender suite against the same applications. */
+    @Nested
+    class HostileSenders extends HostileSenderContract {
+        @Override
+        protected URI base() {
+            return TomcatWarIT.this.base();
+        }
+
+        @Override
+        protected URI downBase() {
+            return TomcatWarIT.this.downBase();
+        }
     }
 }
