@@ -1,6 +1,7 @@
 package dev.ramphook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ramphook.internal.Printable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -86,6 +87,7 @@ public final class WebhookEvent<T> {
     /** Names the event; never prints its data, which may hold tokens or personal data. */
     @Override
     public String toString() {
-        return "WebhookEvent[provider=" + provider + ", name=" + name + ", key=" + key + "]";
+        // Name and key come from the sender: escaped and bounded, so a log line stays one honest line.
+        return "WebhookEvent[provider=" + provider + ", name=" + Printable.of(name) + ", key=" + Printable.of(key) + "]";
     }
 }

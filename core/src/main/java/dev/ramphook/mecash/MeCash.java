@@ -10,6 +10,7 @@ import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.internal.JsonFields;
 import dev.ramphook.internal.TypedFields;
+import dev.ramphook.internal.Printable;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -85,7 +86,7 @@ public final class MeCash implements Provider {
         Class<?> type = EVENT_TYPES.get(name);
         if (data == null) {
             if (type != null) {
-                log.warn("mecash: {} has no data object; delivering it untyped", name);
+                log.warn("mecash: {} has no data object; delivering it untyped", Printable.of(name));
             }
             return json;
         }
@@ -99,13 +100,14 @@ public final class MeCash implements Provider {
         } catch (RuntimeException e) {
             // Field readers do not throw, so this is a bug or a shape nobody foresaw: the event must still count.
             // The exception's message may quote payload values, so only its type is logged.
-            log.warn("mecash: could not map {} ({}); delivering it untyped", name, e.getClass().getName());
+            log.warn("mecash: could not map {} ({}); delivering it untyped", Printable.of(name),
+                    e.getClass().getName());
             return data;
         }
         if (f.problem().isPresent()) {
             // Never a typed record with a null where meCash documents a value: untyped, naming the field only.
-            log.warn("mecash: {} cannot be typed as {}: {}; delivering it untyped", name, type.getSimpleName(),
-                    f.problem().get());
+            log.warn("mecash: {} cannot be typed as {}: {}; delivering it untyped", Printable.of(name),
+                    type.getSimpleName(), f.problem().get());
             return data;
         }
         return typed;

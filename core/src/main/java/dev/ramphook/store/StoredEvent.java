@@ -1,5 +1,6 @@
 package dev.ramphook.store;
 
+import dev.ramphook.internal.Printable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +70,8 @@ public record StoredEvent(String provider, String key, String name, String endpo
     /** Names the event; never prints the body or headers. */
     @Override
     public String toString() {
-        return "StoredEvent[provider=" + provider + ", key=" + key + ", name=" + name + ", attempts=" + attempts
-                + (subject == null ? "" : ", subject=" + subject)
-                + (lastError == null ? "" : ", lastError=" + lastError) + "]";
+        return "StoredEvent[provider=" + provider + ", key=" + Printable.of(key) + ", name=" + Printable.of(name)
+                + ", attempts=" + attempts + (subject == null ? "" : ", subject=" + Printable.of(subject))
+                + (lastError == null ? "" : ", lastError=" + Printable.of(lastError)) + "]";
     }
 }

@@ -10,6 +10,7 @@ import dev.ramphook.InvalidPayloadException;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.internal.JsonFields;
+import dev.ramphook.internal.Printable;
 import dev.ramphook.internal.TypedFields;
 import java.time.Instant;
 import java.util.Collections;
@@ -97,7 +98,7 @@ public final class ZbdRamp implements Provider {
         if (data == null) {
             if (type != null) {
                 // The name is ours but the body is not: the event still counts, as JSON. Name only, no values.
-                log.warn("zbd: {} has no data object; delivering it untyped", name);
+                log.warn("zbd: {} has no data object; delivering it untyped", Printable.of(name));
             }
             return json;
         }
@@ -109,8 +110,8 @@ public final class ZbdRamp implements Provider {
         if (f.problem().isPresent()) {
             // A documented field missing or of another shape: a typed record would hold a null where money or a
             // session is expected. Deliver it untyped, naming the field only (values may be personal data).
-            log.warn("zbd: {} cannot be typed as {}: {}; delivering it untyped", name, type.getSimpleName(),
-                    f.problem().get());
+            log.warn("zbd: {} cannot be typed as {}: {}; delivering it untyped", Printable.of(name),
+                    type.getSimpleName(), f.problem().get());
             return data;
         }
         return typed;

@@ -1,7 +1,7 @@
 package dev.ramphook.example.jetty;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.WebhookEvent;
 import java.io.IOException;
@@ -10,21 +10,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * What the example's catch-all handler saw: the latest {@value #KEPT} invocations kept in memory for
- * {@code GET /events} (bounded, so a load test cannot fill the heap) and, when a file is given, every invocation
- * appended to it as one JSON line.
+ * What the example's catch-all handler saw: the latest {@value #KEPT} invocations in memory for {@code GET /events}
+ * and, when a file is given, every invocation appended to it as one JSON line. Both show what the typed records
+ * show: secrets masked ({@link Masking}), and a {@code data} member over {@value #MAX_DATA_CHARS} characters
+ * replaced by its size, so memory and every answer stay bounded.
+ *
+ * <p>Deliveries and readers share no lock: entries go into a ring of immutable, pre-rendered JSON texts, each
+ * with a sequence number, and a page is read from it as it is. Only appends to the file are serialised, among
+ * deliveries.
  */
 final class EventLog {
 
+    static final int KEPT = 1_000;
+    /** Larger data is shown as its size: a 1 MiB body must not make every page 1 MiB larger. */
+    static final int MAX_DATA_CHARS = 8_192;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final int KEPT = 10_000;
+    /** One rendered entry; {@code seq} tells a reader whether the slot still holds the entry it looked for. */
+    private record Entry(long seq, String json) {
+    }
 
-    private final Deque<ObjectNode> entries = new ArrayDeque<>();
+    private final AtomicReferenceArray<Entry> ring = new AtomicReferenceArray<>(KEPT);
+    private final AtomicLong next = new AtomicLong(1);
+    private final Object fileLock = new Object();
     private final Path file;
 
     /** @param file where to append JSON lines, or {@code null} for memory only */
@@ -33,29 +49,56 @@ final class EventLog {
     }
 
     void add(WebhookEvent<?> event) {
+        long seq = next.getAndIncrement();
         ObjectNode entry = JSON.createObjectNode()
+                .put("seq", seq)
                 .put("provider", event.provider())
                 .put("event", event.name())
                 .put("short_name", event.shortName())
                 .put("key", event.key());
         event.occurredAt().ifPresent(at -> entry.put("occurred_at", at.toString()));
-        // The data member as received; JSON null when the delivery had none.
-        entry.set("data", event.json().has("data") ? event.json().get("data") : JSON.nullNode());
-        synchronized (this) {
-            if (entries.size() == KEPT) {
-                entries.removeFirst();
-            }
-            entries.addLast(entry);
-            if (file != null) {
-                append(entry.toString() + "\n");
+        entry.set("data", shown(event.json().has("data") ? event.json().get("data") : JSON.nullNode()));
+        String line = entry.toString();
+        ring.set((int) (seq % KEPT), new Entry(seq, line));
+        if (file != null) {
+            synchronized (fileLock) { // deliveries only: GET /events never waits for the file
+                append(line + "\n");
             }
         }
     }
 
-    synchronized String toJson() {
-        ArrayNode array = JSON.createArrayNode();
-        entries.forEach(array::add);
-        return array.toString();
+    /** The data member as a page shows it: masked, and replaced by its size when large. */
+    static JsonNode shown(JsonNode data) {
+        JsonNode masked = Masking.masked(data);
+        String text = masked.toString();
+        if (text.length() <= MAX_DATA_CHARS) {
+            return masked;
+        }
+        return JSON.createObjectNode().put("omitted", "data of " + text.length() + " characters; see the handler's"
+                + " typed record or the event store");
+    }
+
+    /**
+     * Up to {@code limit} of the latest entries with a sequence number below {@code before}, oldest first, as a
+     * JSON array; at most {@code maxChars} characters of entries (always at least one entry).
+     */
+    String page(int limit, long before, int maxChars) {
+        long newest = Math.min(before - 1, next.get() - 1);
+        List<String> taken = new ArrayList<>();
+        int chars = 2;
+        for (long seq = newest; seq > 0 && seq > newest - KEPT && taken.size() < limit; seq--) {
+            Entry entry = ring.get((int) (seq % KEPT));
+            if (entry == null || entry.seq() != seq) {
+                continue; // not written yet by a concurrent delivery, or already overwritten
+            }
+            if (!taken.isEmpty() && chars + entry.json().length() + 1 > maxChars) {
+                break;
+            }
+            taken.add(entry.json());
+            chars += entry.json().length() + 1;
+        }
+        Collections.reverse(taken);
+        return "[" + String.join(",", taken) + "]";
     }
 
     private void append(String line) {

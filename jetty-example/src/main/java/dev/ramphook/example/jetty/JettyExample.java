@@ -20,6 +20,8 @@ import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -83,7 +85,10 @@ public final class JettyExample implements AutoCloseable {
                 .build();
 
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false); // no "Server: Jetty(12.x)" on every answer
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(options.port());
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
@@ -96,6 +101,7 @@ public final class JettyExample implements AutoCloseable {
         context.addServlet(notFound, "/");
         context.addServlet(new ServletHolder(new EventsServlet(events)), "/events");
         server.setHandler(context);
+        server.setErrorHandler(new JsonErrors());
         try {
             server.start();
         } catch (Exception e) {

@@ -23,10 +23,77 @@ class EventLogTest {
                     "ramp.payout.completed:tx-" + i, null, json.get("data"), json));
         }
 
-        JsonNode events = JSON.readTree(log.toJson());
+        JsonNode events = JSON.readTree(log.page(EventLog.KEPT, Long.MAX_VALUE, Integer.MAX_VALUE));
 
         assertThat(events.size()).isEqualTo(EventLog.KEPT);
         assertThat(events.get(0).path("key").asText()).isEqualTo("ramp.payout.completed:tx-5");
         assertThat(events.get(EventLog.KEPT - 1).path("data").path("id").asText()).isEqualTo("tx-" + (EventLog.KEPT + 4));
+    }
+
+    private static WebhookEvent<?> event(String name, ObjectNode data) {
+        ObjectNode json = JSON.createObjectNode().put("event", name);
+        json.set("data", data);
+        return new WebhookEvent<>("zbd", name, name, name + ":" + data.path("session_id").asText(), null, data, json);
+    }
+
+    @Test
+    void pagesAreTheLatestEntriesBeforeASequenceNumberOldestFirst() throws Exception {
+        EventLog log = new EventLog(null);
+        for (int i = 1; i <= 5; i++) {
+            log.add(event("RAMP_WIDGET.V1.SESSION.CLOSED", JSON.createObjectNode().put("session_id", "s-" + i)));
+        }
+
+        JsonNode latest = JSON.readTree(log.page(2, Long.MAX_VALUE, Integer.MAX_VALUE));
+        JsonNode before = JSON.readTree(log.page(2, latest.get(0).path("seq").asLong(), Integer.MAX_VALUE));
+
+        assertThat(latest).extracting(e -> e.path("data").path("session_id").asText()).containsExactly("s-4", "s-5");
+        assertThat(before).extracting(e -> e.path("data").path("session_id").asText()).containsExactly("s-2", "s-3");
+    }
+
+    @Test
+    void aPageStopsAtItsSizeBoundButAlwaysHoldsOneEntry() throws Exception {
+        EventLog log = new EventLog(null);
+        for (int i = 1; i <= 5; i++) {
+            log.add(event("RAMP_WIDGET.V1.SESSION.CLOSED", JSON.createObjectNode().put("session_id", "s-" + i)));
+        }
+
+        assertThat(JSON.readTree(log.page(100, Long.MAX_VALUE, 1)).size()).isEqualTo(1);
+        assertThat(log.page(100, Long.MAX_VALUE, 400).length()).isLessThanOrEqualTo(400);
+    }
+
+    @Test
+    void largeDataIsShownAsItsSize() throws Exception {
+        EventLog log = new EventLog(null);
+        log.add(event("RAMP_WIDGET.V1.SESSION.CLOSED", JSON.createObjectNode().put("session_id", "s-1")
+                .put("pad", "x".repeat(EventLog.MAX_DATA_CHARS))));
+
+        JsonNode shown = JSON.readTree(log.page(1, Long.MAX_VALUE, Integer.MAX_VALUE)).get(0).path("data");
+
+        assertThat(shown.path("omitted").asText()).startsWith("data of ");
+        assertThat(shown.has("pad")).isFalse();
+    }
+
+    @Test
+    void tokensSecretsAndAccountNumbersAreMaskedAtAnyDepth() {
+        ObjectNode data = JSON.createObjectNode().put("access_token", "eyJ-secret").put("access_token_id", "tok_1")
+                .put("refresh_token", "eyJ-refresh");
+        data.putObject("recipient").put("accountNumber", "0123456789").put("apiKey", "k");
+        data.putArray("more").addObject().put("client_secret", "s");
+
+        JsonNode masked = Masking.masked(data);
+
+        assertThat(masked.path("access_token").asText()).isEqualTo("***");
+        assertThat(masked.path("refresh_token").asText()).isEqualTo("***");
+        assertThat(masked.path("access_token_id").asText()).isEqualTo("tok_1");
+        assertThat(masked.path("recipient").path("accountNumber").asText()).isEqualTo("****6789");
+        assertThat(masked.path("recipient").path("apiKey").asText()).isEqualTo("***");
+        assertThat(masked.path("more").get(0).path("client_secret").asText()).isEqualTo("***");
+        assertThat(data.path("access_token").asText()).isEqualTo("eyJ-secret"); // the event itself is untouched
+    }
+
+    @Test
+    void providerValuesInHandlerLogLinesAreEscapedAndBounded() {
+        assertThat(SampleHandlers.printable("sess_1\nINFO forged")).isEqualTo("sess_1\\u000aINFO forged");
+        assertThat(SampleHandlers.printable("x".repeat(500_000))).hasSizeLessThan(260).endsWith("more chars)");
     }
 }

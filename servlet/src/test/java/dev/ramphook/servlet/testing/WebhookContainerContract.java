@@ -144,12 +144,20 @@ public abstract class WebhookContainerContract {
         assertThat(got.path("provider").asText()).isEqualTo(provider);
         assertThat(got.path("event").asText()).isEqualTo(eventName(sent));
         assertThat(got.path("key").asText()).isNotBlank();
-        assertThat(got.get("data")).isEqualTo(dataOf(sent));
+        assertThat(got.get("data")).isEqualTo(shown(dataOf(sent)));
     }
 
     /** The event name as the document carries it: {@code event}, or {@code type} in ZBD's other envelope. */
     private static String eventName(JsonNode document) {
         return document.path("event").isTextual() ? document.get("event").asText() : document.path("type").asText();
+    }
+
+    /**
+     * How {@code GET /events} shows a delivered {@code data} member: as received, unless the application masks
+     * secrets in it (the Jetty example does, as the typed records print them).
+     */
+    protected JsonNode shown(JsonNode data) {
+        return data;
     }
 
     /** The {@code data} member as received, JSON null when the document has none. */
@@ -399,7 +407,9 @@ public abstract class WebhookContainerContract {
     }
 
     private static List<JsonNode> events(URI base) throws Exception {
-        HttpResponse<String> events = send(HttpRequest.newBuilder(URI.create(base + "/events")).GET().build());
+        // A page as large as any run needs, for an /events that pages (the Jetty example's does).
+        HttpResponse<String> events = send(HttpRequest.newBuilder(URI.create(base + "/events?limit=1000")).GET()
+                .build());
         assertThat(events.statusCode()).isEqualTo(200);
         return StreamSupport.stream(JSON.readTree(events.body()).spliterator(), false).toList();
     }
@@ -408,8 +418,9 @@ public abstract class WebhookContainerContract {
         return eventsWithData(base(), data);
     }
 
-    private static List<JsonNode> eventsWithData(URI base, JsonNode data) throws Exception {
-        return events(base).stream().filter(e -> e.path("data").equals(data)).toList();
+    private List<JsonNode> eventsWithData(URI base, JsonNode data) throws Exception {
+        JsonNode expected = shown(data);
+        return events(base).stream().filter(e -> e.path("data").equals(expected)).toList();
     }
 
     /** A valid documented delivery of each provider. */
