@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * FilterRegistration.Dynamic webhooks = servletContext.addFilter("ramphook", new WebhookFilter(receiver));
  * webhooks.setAsyncSupported(true);
  * webhooks.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/webhooks/*");
+ * // and whatever servlet is mapped at /webhooks/* must be async-supported too (the container asks every member)
  * }</pre>
  *
  * <p>The filter never lets an exception reach the container's error page: anything unexpected is logged and answered
