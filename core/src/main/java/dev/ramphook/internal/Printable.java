@@ -2,7 +2,8 @@ package dev.ramphook.internal;
 
 /**
  * A sender's text made safe for one log line: control characters (a newline that would forge a second line, an
- * escape sequence for a terminal) are written as {@code \n} or {@code \u001b}, and anything past
+ * escape sequence for a terminal) are written as backslash escapes (a newline as backslash and n, others as
+ * backslash, u and four hex digits), and anything past
  * {@value #MAX_CHARS} characters is cut, saying how much was left out. Every provider value the library logs
  * (event names, keys, ids) goes through it.
  */
