@@ -303,15 +303,29 @@ public final class WebhookReceiver implements AutoCloseable {
          * @throws IllegalArgumentException naming the class and method of a bad {@link OnEvent} registration
          */
         public WebhookReceiver build() {
+            return new WebhookReceiver(Engine.start(config()));
+        }
+
+        /**
+         * Checks the endpoints and every handler method as {@link #build()} does, but starts nothing and does not
+         * touch the store: for start-up code that must report a bad handler before it can build the receiver (the
+         * servlet drop-in checks in its initializer, where the container reports failures most visibly).
+         *
+         * @throws IllegalArgumentException naming the class and method of a bad {@link OnEvent} registration
+         */
+        public void validate() {
+            config().validateHandlers();
+        }
+
+        private EngineConfig config() {
             if (endpoints.isEmpty()) {
                 throw new IllegalArgumentException("no endpoint configured: call endpoint(path, provider, authenticator)");
             }
             EventStore chosen = store != null ? store : EventStore.inMemory();
             boolean useQueue = queued != null ? queued : chosen.durable();
-            EngineConfig config = new EngineConfig(List.copyOf(endpoints.values()), List.copyOf(handlerBeans),
+            return new EngineConfig(List.copyOf(endpoints.values()), List.copyOf(handlerBeans),
                     List.copyOf(handlers), chosen, useQueue, workers, maxAttempts, initialBackoff, maxBackoff, lease,
                     pollInterval, retention, shutdownTimeout, clock, maxBodyBytes, handlerTimeout, bodyReadTimeout);
-            return new WebhookReceiver(Engine.start(config));
         }
     }
 }

@@ -19,6 +19,11 @@ public record EngineConfig(List<EndpointSpec> endpoints, List<Object> handlerBea
     public record EndpointSpec(String path, Provider provider, Authenticator authenticator) {
     }
 
+    /** Fails as {@link Engine#start} does for a handler that can never be called, without starting anything. */
+    public void validateHandlers() {
+        HandlerRegistry.build(handlerBeans, handlers, endpoints.stream().map(EndpointSpec::provider).toList());
+    }
+
     /** One programmatic {@code on(provider, pattern, handler)} registration. */
     public record HandlerSpec(String provider, String pattern, EventHandler handler) {
     }

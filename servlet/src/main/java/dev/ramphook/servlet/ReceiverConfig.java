@@ -126,6 +126,29 @@ final class ReceiverConfig {
      * @throws ConfigException when the receiver rejects the handlers (a bad {@code @OnEvent} method)
      */
     WebhookReceiver build(Collection<?> extraHandlers, EventStore storeOverride) {
+        WebhookReceiver.Builder builder = builder(extraHandlers, storeOverride);
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConfigException(Settings.PREFIX + "handlers: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks every configured handler method against the endpoints as {@link #build} will, without building: the
+     * initializer calls it so that a bad method stops the application where the container reports it first.
+     *
+     * @throws ConfigException naming the class and method
+     */
+    void validate() {
+        try {
+            builder(List.of(), null).validate();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConfigException(Settings.PREFIX + "handlers: " + e.getMessage(), e);
+        }
+    }
+
+    private WebhookReceiver.Builder builder(Collection<?> extraHandlers, EventStore storeOverride) {
         WebhookReceiver.Builder builder = WebhookReceiver.builder();
         endpoints.forEach(e -> builder.endpoint(e.path(), e.provider(), e.authenticator()));
         builder.handlers(handlers.toArray());
@@ -151,11 +174,7 @@ final class ReceiverConfig {
         } else {
             builder.inline();
         }
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new ConfigException(Settings.PREFIX + "handlers: " + e.getMessage(), e);
-        }
+        return builder;
     }
 
     private static List<String> endpointKeys() {

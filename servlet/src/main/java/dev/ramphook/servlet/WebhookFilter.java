@@ -75,6 +75,8 @@ public final class WebhookFilter implements Filter {
             try {
                 receiver = factory.apply(filterConfig.getServletContext());
             } catch (ConfigException e) {
+                // Containers log a failed filter's exception apart from their main log: say it here too.
+                log.error("ramphook configuration error: {}", e.getMessage());
                 throw new ServletException("ramphook configuration error: " + e.getMessage());
             }
         }

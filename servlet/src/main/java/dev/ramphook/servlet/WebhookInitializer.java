@@ -79,6 +79,7 @@ public final class WebhookInitializer implements ServletContainerInitializer {
                 return;
             }
             config = ReceiverConfig.parse(settings, classLoader, secrets);
+            config.validate(); // a bad handler method fails here, not later as "Filters failed to start"
         } catch (ConfigException e) {
             log.error("ramphook configuration error: {}", e.getMessage());
             throw new ServletException("ramphook configuration error: " + e.getMessage());

@@ -246,6 +246,22 @@ class ReceiverConfigTest {
         assertThatThrownBy(this::parse).hasMessageStartingWith("no endpoint configured");
     }
 
+    @Test
+    void handlerMethodThatCannotBindFailsValidationNamingTheMethod() {
+        keys.put("ramphook.handlers", Unbindable.class.getName());
+        ReceiverConfig config = parse();
+
+        assertThatThrownBy(config::validate).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("ramphook.handlers: ")
+                .hasMessageContaining("Unbindable.settled");
+    }
+
+    static final class Unbindable {
+        @dev.ramphook.OnEvent("*")
+        void settled(String text) {
+        }
+    }
+
     static final class NeedsArgument {
         NeedsArgument(String value) {
         }
