@@ -247,6 +247,12 @@ final class InMemoryEventStore implements EventStore {
         e.nextAttemptAt = s.receivedAt(); // due again at once, even if it was claimed ahead of a retry time
     }
 
+    /** The kept copy of an event in any state (tests look at done events, which no operation returns). */
+    synchronized Optional<StoredEvent> find(String provider, String key) {
+        Entry e = entries.get(id(provider, key));
+        return e == null ? Optional.empty() : Optional.of(e.event);
+    }
+
     @Override
     public synchronized List<StoredEvent> deadLetters(int limit) {
         return dead.stream().limit(limit).map(id -> entries.get(id).event).toList();

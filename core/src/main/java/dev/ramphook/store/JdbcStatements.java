@@ -48,9 +48,9 @@ record JdbcStatements(JdbcTables tables, String insert, String state, String cla
                 + " FROM unnest(?::text[], ?::text[], ?::text[]) AS c(provider, event_key, owner)"
                 + " WHERE e.provider = c.provider AND e.event_key = c.event_key AND e.claimed_by = c.owner"
                 + " AND e.state = 'PENDING'";
-        // A done event only has to deduplicate: its body and headers go.
+        // A done event only has to deduplicate: its body and headers go, and so does the error of a failed attempt.
         String complete = "UPDATE " + t + " SET state = 'DONE', body = NULL, headers = '{}', done_at = ?,"
-                + " claimed_by = NULL, lease_until = NULL WHERE " + HELD;
+                + " last_error = NULL, claimed_by = NULL, lease_until = NULL WHERE " + HELD;
         String fail = "UPDATE " + t + " SET completed_handlers = ?, last_error = ?, state = ?,"
                 + " next_attempt_at = COALESCE(?, next_attempt_at), done_at = ?, claimed_by = NULL, lease_until = NULL"
                 + " WHERE " + HELD;

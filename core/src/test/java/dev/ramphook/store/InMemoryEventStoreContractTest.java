@@ -1,10 +1,17 @@
 package dev.ramphook.store;
 
+import java.util.Optional;
+
 /** {@link EventStore#inMemory()} keeps the {@link EventStore} contract. */
 class InMemoryEventStoreContractTest extends EventStoreContract {
 
     @Override
     protected EventStore newStore() {
         return EventStore.inMemory();
+    }
+
+    @Override
+    public Optional<String> lastErrorOf(String key) {
+        return ((InMemoryEventStore) store()).find("zbd", key).map(StoredEvent::lastError);
     }
 }
