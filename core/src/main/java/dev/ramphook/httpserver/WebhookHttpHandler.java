@@ -6,6 +6,7 @@ import com.sun.net.httpserver.Headers;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
+import dev.ramphook.internal.Logs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link WebhookReceiver} as a handler for the JDK's own HTTP server ({@code com.sun.net.httpserver}, module
@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookHttpHandler implements HttpHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(WebhookHttpHandler.class);
+    private static final Logger log = Logs.get(WebhookHttpHandler.class);
     private static final byte[] INTERNAL_ERROR =
             "{\"status\":\"error\",\"error\":\"internal error\"}".getBytes(StandardCharsets.UTF_8);
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The handle step: runs one attempt of a claimed event through its handlers and records the outcome. Handlers that
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Attempts {
 
-    private static final Logger log = LoggerFactory.getLogger(Attempts.class);
+    private static final Logger log = Logs.get(Attempts.class);
     private static final int MAX_ERROR_LENGTH = 1000;
 
     private final HandlerRegistry registry;

@@ -14,7 +14,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The claims this process holds right now (queued workers' and inline requests'), keyed by {@code (provider, key)},
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ClaimKeeper {
 
-    private static final Logger log = LoggerFactory.getLogger(ClaimKeeper.class);
+    private static final Logger log = Logs.get(ClaimKeeper.class);
 
     /** An event's identity in the store; holds no body, so a key is cheap to hash and compare. */
     record EventRef(String provider, String key) {

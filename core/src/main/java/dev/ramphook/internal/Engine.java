@@ -26,7 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The path of one delivery, each step in one place:
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine {
 
-    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+    private static final Logger log = Logs.get(Engine.class);
 
     private final EngineConfig config;
     private final Map<String, EngineConfig.EndpointSpec> endpoints = new HashMap<>();

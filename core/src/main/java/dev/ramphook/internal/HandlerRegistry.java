@@ -13,12 +13,11 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** All handlers, validated against the configured providers at build time; a cached look-up per event name. */
 final class HandlerRegistry {
 
-    private static final Logger log = LoggerFactory.getLogger(HandlerRegistry.class);
+    private static final Logger log = Logs.get(HandlerRegistry.class);
     private static final int MAX_CACHED_NAMES = 4096;
 
     private final List<Binding> bindings;

@@ -7,12 +7,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Prunes done events older than the retention, a few times per retention period (at most hourly). */
 final class Maintenance {
 
-    private static final Logger log = LoggerFactory.getLogger(Maintenance.class);
+    private static final Logger log = Logs.get(Maintenance.class);
 
     private final EventStore store;
     private final Clock clock;

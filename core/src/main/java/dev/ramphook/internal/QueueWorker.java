@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Queued handling: worker threads claim due events from the store and run them. A new event wakes a worker at
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 final class QueueWorker {
 
-    private static final Logger log = LoggerFactory.getLogger(QueueWorker.class);
+    private static final Logger log = Logs.get(QueueWorker.class);
 
     /**
      * Events claimed per store round trip: a batch of one made each event cost two transactions, and two workers

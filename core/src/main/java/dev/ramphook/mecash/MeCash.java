@@ -9,6 +9,7 @@ import dev.ramphook.InvalidPayloadException;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.internal.JsonFields;
+import dev.ramphook.internal.Logs;
 import dev.ramphook.internal.TypedFields;
 import dev.ramphook.internal.Printable;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * meCash (provider id {@code mecash}): {@code ramp.payout.*} typed as {@link RampPayout}; fiat
@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class MeCash implements Provider {
 
     private static final MeCash INSTANCE = new MeCash();
-    private static final Logger log = LoggerFactory.getLogger(MeCash.class);
+    private static final Logger log = Logs.get(MeCash.class);
     /** Below this an integral timestamp is seconds (until the year 5138), above it milliseconds. */
     private static final long MILLIS_THRESHOLD = 100_000_000_000L;
     private static final Map<String, Class<?>> EVENT_TYPES = eventTypeTable();

@@ -10,6 +10,7 @@ import dev.ramphook.InvalidPayloadException;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.internal.JsonFields;
+import dev.ramphook.internal.Logs;
 import dev.ramphook.internal.Printable;
 import dev.ramphook.internal.TypedFields;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * ZBD Ramp (provider id {@code zbd}): the 17 documented {@code RAMP_WIDGET.V1.*} events, typed as
@@ -43,7 +43,7 @@ public final class ZbdRamp implements Provider {
     /** The namespace that {@link #shortName} strips. */
     private static final String PREFIX = "RAMP_WIDGET.V1.";
     private static final ZbdRamp INSTANCE = new ZbdRamp();
-    private static final Logger log = LoggerFactory.getLogger(ZbdRamp.class);
+    private static final Logger log = Logs.get(ZbdRamp.class);
     private static final Map<String, Class<?>> EVENT_TYPES = eventTypeTable();
 
     /** For {@link java.util.ServiceLoader}; in code, use {@link #provider()}. */

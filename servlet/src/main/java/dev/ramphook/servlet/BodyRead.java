@@ -3,6 +3,7 @@ package dev.ramphook.servlet;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
+import dev.ramphook.internal.Logs;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -16,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One body read without a container thread: Servlet non-blocking reads into a buffer of at most
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class BodyRead implements ReadListener {
 
-    private static final Logger log = LoggerFactory.getLogger(BodyRead.class);
+    private static final Logger log = Logs.get(BodyRead.class);
     private static final int CHUNK = 8192;
 
     private final WebhookReceiver receiver;

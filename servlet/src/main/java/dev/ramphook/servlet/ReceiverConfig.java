@@ -3,6 +3,7 @@ package dev.ramphook.servlet;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.auth.Authenticator;
+import dev.ramphook.internal.Logs;
 import dev.ramphook.store.EventStore;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The zero-code configuration, fully validated: every key, provider, secret and handler class is checked when the
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ReceiverConfig {
 
-    private static final Logger log = LoggerFactory.getLogger(ReceiverConfig.class);
+    private static final Logger log = Logs.get(ReceiverConfig.class);
 
     /** Every {@code ramphook.<key>}; a key missing here is reported as unknown before it is read. */
     static final List<String> GLOBAL_KEYS = List.of("handlers", "store", "max-body-bytes", "handling", "workers",

@@ -1,11 +1,11 @@
 package dev.ramphook.servlet;
 
+import dev.ramphook.internal.Logs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -37,7 +37,7 @@ final class SpringSettings {
     static final List<String> GLOBAL_KEYS = ReceiverConfig.GLOBAL_KEYS;
     static final List<String> ENDPOINT_KEYS = ReceiverConfig.ENDPOINT_KEYS;
 
-    private static final Logger log = LoggerFactory.getLogger(SpringSettings.class);
+    private static final Logger log = Logs.get(SpringSettings.class);
 
     private SpringSettings() {
     }

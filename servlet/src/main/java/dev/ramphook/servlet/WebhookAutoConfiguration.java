@@ -1,6 +1,7 @@
 package dev.ramphook.servlet;
 
 import dev.ramphook.WebhookReceiver;
+import dev.ramphook.internal.Logs;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.JdbcEventStore;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -60,7 +60,7 @@ public class WebhookAutoConfiguration {
     private static final String STORE_KEY = Settings.PREFIX + "store";
     private static final String JDBC = "jdbc";
 
-    private static final Logger log = LoggerFactory.getLogger(WebhookAutoConfiguration.class);
+    private static final Logger log = Logs.get(WebhookAutoConfiguration.class);
 
     /** Creates the configuration; Spring Boot calls this. */
     public WebhookAutoConfiguration() {

@@ -3,6 +3,7 @@ package dev.ramphook.servlet;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
+import dev.ramphook.internal.Logs;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -21,7 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Function;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Hands requests for a {@link WebhookReceiver}'s endpoints to the receiver and passes every other request down the
@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookFilter implements Filter {
 
-    private static final Logger log = LoggerFactory.getLogger(WebhookFilter.class);
+    private static final Logger log = Logs.get(WebhookFilter.class);
     private static final byte[] INTERNAL_ERROR =
             "{\"status\":\"error\",\"error\":\"internal error\"}".getBytes(StandardCharsets.UTF_8);
 

@@ -1,6 +1,7 @@
 package dev.ramphook.servlet;
 
 import dev.ramphook.WebhookReceiver;
+import dev.ramphook.internal.Logs;
 import dev.ramphook.store.EventStore;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -26,7 +27,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The zero-code drop-in: with {@code ramphook-servlet} in {@code WEB-INF/lib}, the container calls this initializer
@@ -55,7 +55,7 @@ public final class WebhookInitializer implements ServletContainerInitializer {
     /** Servlet-context attribute: the {@link EventStore} to use. */
     public static final String STORE_ATTRIBUTE = "dev.ramphook.store";
 
-    private static final Logger log = LoggerFactory.getLogger(WebhookInitializer.class);
+    private static final Logger log = Logs.get(WebhookInitializer.class);
 
     private final Function<String, Optional<String>> secrets;
 

@@ -2,8 +2,6 @@ package dev.ramphook.example.tomcat;
 
 import dev.ramphook.OnEvent;
 import dev.ramphook.WebhookEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The application's webhook handlers, named in {@code ramphook.properties} ({@code ramphook.handlers}) and created
@@ -11,18 +9,21 @@ import org.slf4j.LoggerFactory;
  */
 public class PaymentHandlers {
 
-    private static final Logger log = LoggerFactory.getLogger(PaymentHandlers.class);
+    // The JDK's logger: this WAR ships no logging back-end, and Tomcat writes java.util.logging to its own logs.
+    private static final System.Logger log = System.getLogger(PaymentHandlers.class.getName());
 
     /** ZBD Ramp: the user paid; fulfil the order of this session. */
     @OnEvent(value = "PAYMENT.SETTLED", provider = "zbd")
     void paymentSettled(WebhookEvent<?> event) {
-        log.info("ZBD payment settled, session {}", event.json().path("data").path("session_id").asText("?"));
+        log.log(System.Logger.Level.INFO, "ZBD payment settled, session {0}",
+                event.json().path("data").path("session_id").asText("?"));
     }
 
     /** meCash: a payout completed, failed, is pending or was refunded. */
     @OnEvent(value = "ramp.payout.*", provider = "mecash")
     void payout(WebhookEvent<?> event) {
-        log.info("meCash {} for transaction {}", event.name(), event.json().path("data").path("id").asText("?"));
+        log.log(System.Logger.Level.INFO, "meCash {0} for transaction {1}", event.name(),
+                event.json().path("data").path("id").asText("?"));
     }
 
     /** Every event, for GET /events. */
