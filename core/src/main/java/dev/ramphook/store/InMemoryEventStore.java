@@ -247,7 +247,7 @@ final class InMemoryEventStore implements EventStore {
         e.nextAttemptAt = s.receivedAt(); // due again at once, even if it was claimed ahead of a retry time
     }
 
-    /** The kept copy of an event in any state (tests look at done events, which no operation returns). */
+    /** The kept copy of a pending or dead event; a done event keeps only its key, so it has none (for tests). */
     synchronized Optional<StoredEvent> find(String provider, String key) {
         Entry e = entries.get(id(provider, key));
         return e == null ? Optional.empty() : Optional.of(e.event);
