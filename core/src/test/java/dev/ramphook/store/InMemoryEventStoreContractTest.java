@@ -3,7 +3,7 @@ package dev.ramphook.store;
 import java.util.Optional;
 
 /** {@link EventStore#inMemory()} keeps the {@link EventStore} contract. */
-class InMemoryEventStoreContractTest extends EventStoreContract {
+class InMemoryEventStoreContractTest extends EventStoreContract implements LastErrorContract {
 
     @Override
     protected EventStore newStore() {

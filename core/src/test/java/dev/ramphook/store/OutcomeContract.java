@@ -85,20 +85,6 @@ interface OutcomeContract extends StoreUnderTest {
     }
 
     @Test
-    default void aReplayThatSucceedsLeavesNoErrorOnTheDoneEvent() {
-        StoredEvent claimed = recordAndClaim("e1", "worker-a", T0);
-        store().fail(claimed, "worker-a", Set.of(), "ledger down", null, T0);
-        assertThat(lastErrorOf("e1")).contains("ledger down");
-        store().replay("zbd", "e1", T0.plusSeconds(60));
-        StoredEvent replayed = store().claim("zbd", "e1", "worker-b", T0.plusSeconds(60), LEASE).orElseThrow();
-
-        store().complete(replayed, "worker-b", T0.plusSeconds(61));
-
-        assertThat(store().record(event("e1"), T0.plusSeconds(62))).isEqualTo(Recorded.DONE);
-        assertThat(lastErrorOf("e1")).isEmpty();
-    }
-
-    @Test
     default void onlyDeadLettersCanBeReplayed() {
         store().record(event("pending"), T0);
         StoredEvent done = recordAndClaim("done", "worker-a", T0);
