@@ -1,11 +1,10 @@
 package dev.ramphook.servlet;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.ramphook.OnEvent;
-import dev.ramphook.WebhookEvent;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.httpserver.WebhookHttpHandler;
 import dev.ramphook.servlet.testing.FailingStore;
+import dev.ramphook.servlet.testing.FlakyHandler;
 import dev.ramphook.servlet.testing.RecordingHandler;
 import dev.ramphook.servlet.testing.WebhookContainerContract;
 import java.net.InetSocketAddress;
@@ -35,7 +34,7 @@ class JdkHttpServerContractTest extends WebhookContainerContract {
     private static URI down;
     private static URI fenced;
     private static URI flaky;
-    private static final Flaky flakyHandler = new Flaky();
+    private static final FlakyHandler flakyHandler = new FlakyHandler();
 
     @BeforeAll
     static void start() throws Exception {
@@ -98,21 +97,6 @@ class JdkHttpServerContractTest extends WebhookContainerContract {
 
     @Override
     protected void fixFlakyHandlers() {
-        flakyHandler.fixed = true;
-    }
-
-    /**
-     * Fails until fixed, like the servlet runs' {@code FlakyHandler}, but an instance of this class's own: that one's
-     * switch is static, and another container's run in this JVM may have thrown it already.
-     */
-    static final class Flaky {
-        volatile boolean fixed;
-
-        @OnEvent("*")
-        void any(WebhookEvent<?> event) {
-            if (!fixed) {
-                throw new IllegalStateException("cannot append to the event log (test)");
-            }
-        }
+        FlakyHandler.fix();
     }
 }
