@@ -54,65 +54,12 @@ public interface Provider {
      */
     default Provider withSubject(Function<WebhookEvent<?>, String> rule) {
         Objects.requireNonNull(rule, "rule");
-        Provider self = this;
-        return new Provider() {
-            @Override
-            public String id() {
-                return self.id();
-            }
-
-            @Override
-            public Map<String, Class<?>> eventTypes() {
-                return self.eventTypes();
-            }
-
-            @Override
-            public String shortName(String eventName) {
-                return self.shortName(eventName);
-            }
-
-            @Override
-            public WebhookEvent<?> parse(ObjectNode json, byte[] rawBody) throws InvalidPayloadException {
-                return self.parse(json, rawBody);
-            }
-
-            @Override
-            public Optional<String> subject(WebhookEvent<?> event) {
-                return Optional.ofNullable(rule.apply(event));
-            }
-        };
+        return new DerivedProvider(this, null, event -> Optional.ofNullable(rule.apply(event)));
     }
 
     /** This provider with another deduplication rule, for integrators whose events need a different key. */
     default Provider withDedupKey(Function<WebhookEvent<?>, String> rule) {
         Objects.requireNonNull(rule, "rule");
-        Provider self = this;
-        return new Provider() {
-            @Override
-            public String id() {
-                return self.id();
-            }
-
-            @Override
-            public Map<String, Class<?>> eventTypes() {
-                return self.eventTypes();
-            }
-
-            @Override
-            public String shortName(String eventName) {
-                return self.shortName(eventName);
-            }
-
-            @Override
-            public WebhookEvent<?> parse(ObjectNode json, byte[] rawBody) throws InvalidPayloadException {
-                WebhookEvent<?> event = self.parse(json, rawBody);
-                return event.withKey(Objects.requireNonNull(rule.apply(event), "dedup key rule returned null"));
-            }
-
-            @Override
-            public Optional<String> subject(WebhookEvent<?> event) {
-                return self.subject(event);
-            }
-        };
+        return new DerivedProvider(this, rule, null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ramphook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ramphook.testing.Payloads;
 import dev.ramphook.testing.ShopProvider;
@@ -47,6 +48,24 @@ class SubjectRulesTest {
         assertThat(zbd.withSubject(e -> null).subject(settled)).isEmpty();
         Provider both = zbd.withSubject(e -> "s").withDedupKey(e -> "k");
         assertThat(both.subject(settled)).contains("s");
+    }
+
+    @Test
+    void aDedupKeyRuleReplacesTheKeyOnlyAndASubjectRuleTheSubjectOnly() throws Exception {
+        Provider zbd = dev.ramphook.zbd.ZbdRamp.provider();
+        String body = "{\"event\":\"RAMP_WIDGET.V1.SESSION.CLOSED\",\"data\":{\"session_id\":\"sess_1\"},"
+                + "\"created_at\":\"2025-01-18T11:05:00Z\"}";
+
+        WebhookEvent<?> plain = zbd.parse(json(body), new byte[0]);
+        WebhookEvent<?> rekeyed = zbd.withDedupKey(e -> "custom-" + e.name()).parse(json(body), new byte[0]);
+        WebhookEvent<?> resubjected = zbd.withSubject(e -> "s").parse(json(body), new byte[0]);
+
+        assertThat(rekeyed.key()).isEqualTo("custom-RAMP_WIDGET.V1.SESSION.CLOSED");
+        assertThat(resubjected.key()).isEqualTo(plain.key());
+        assertThat(zbd.withDedupKey(e -> "k").id()).isEqualTo("zbd");
+        assertThat(zbd.withSubject(e -> "s").shortName("RAMP_WIDGET.V1.SESSION.CLOSED")).isEqualTo("SESSION.CLOSED");
+        assertThatThrownBy(() -> zbd.withDedupKey(e -> null).parse(json(body), new byte[0]))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("dedup key rule returned null");
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode json(String body) throws Exception {
