@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Reads the fields of one typed record and remembers the first one that does not fit: a field the provider always
@@ -42,13 +43,19 @@ public final class TypedFields {
         return value == null || value.isNull() || value.isMissingNode();
     }
 
-    /** A JSON string, possibly empty. */
-    public String text(JsonNode object, String path, String field) {
+    /** The field read by {@code reader}; null, and the problem recorded, when it is missing or not {@code what}. */
+    private <T> T required(JsonNode object, String path, String field, BiFunction<JsonNode, String, T> reader,
+                           String what) {
         if (absent(object, field)) {
             return missing(path + "." + field);
         }
-        String value = JsonFields.text(object, field);
-        return value != null ? value : invalid(path + "." + field, "a string");
+        T value = reader.apply(object, field);
+        return value != null ? value : invalid(path + "." + field, what);
+    }
+
+    /** A JSON string, possibly empty. */
+    public String text(JsonNode object, String path, String field) {
+        return required(object, path, field, JsonFields::text, "a string");
     }
 
     /** A JSON string, possibly empty; empty when the field is missing or null. */
@@ -58,20 +65,12 @@ public final class TypedFields {
 
     /** An identifier: a non-blank JSON string or a JSON integer ({@link JsonFields#idText}). */
     public String id(JsonNode object, String path, String field) {
-        if (absent(object, field)) {
-            return missing(path + "." + field);
-        }
-        String value = JsonFields.idText(object, field);
-        return value != null ? value : invalid(path + "." + field, "an id");
+        return required(object, path, field, JsonFields::idText, "an id");
     }
 
     /** An exact decimal, from a JSON number or a numeric string ({@link JsonFields#decimal}). */
     public BigDecimal decimal(JsonNode object, String path, String field) {
-        if (absent(object, field)) {
-            return missing(path + "." + field);
-        }
-        BigDecimal value = JsonFields.decimal(object, field);
-        return value != null ? value : invalid(path + "." + field, "a decimal");
+        return required(object, path, field, JsonFields::decimal, "a decimal");
     }
 
     /** {@link #decimal}, empty when the field is missing or null. */
@@ -81,11 +80,7 @@ public final class TypedFields {
 
     /** An ISO-8601 instant with a zone or offset. */
     public Instant instant(JsonNode object, String path, String field) {
-        if (absent(object, field)) {
-            return missing(path + "." + field);
-        }
-        Instant value = JsonFields.instant(object, field);
-        return value != null ? value : invalid(path + "." + field, "an ISO-8601 instant");
+        return required(object, path, field, JsonFields::instant, "an ISO-8601 instant");
     }
 
     /**
@@ -93,12 +88,8 @@ public final class TypedFields {
      * to UTC ({@code …908663Z}): the same texts {@link JsonFields#instantAssumingUtc} accepts.
      */
     public LocalDateTime utcDateTime(JsonNode object, String path, String field) {
-        if (absent(object, field)) {
-            return missing(path + "." + field);
-        }
-        Instant value = JsonFields.instantAssumingUtc(object, field);
-        return value != null ? LocalDateTime.ofInstant(value, ZoneOffset.UTC) : invalid(path + "." + field,
-                "an ISO-8601 date-time");
+        Instant value = required(object, path, field, JsonFields::instantAssumingUtc, "an ISO-8601 date-time");
+        return value == null ? null : LocalDateTime.ofInstant(value, ZoneOffset.UTC);
     }
 
     /** {@link #utcDateTime}, empty when the field is missing or null. */
@@ -108,11 +99,7 @@ public final class TypedFields {
 
     /** A JSON object. */
     public JsonNode object(JsonNode object, String path, String field) {
-        if (absent(object, field)) {
-            return missing(path + "." + field);
-        }
-        JsonNode value = JsonFields.object(object, field);
-        return value != null ? value : invalid(path + "." + field, "an object");
+        return required(object, path, field, JsonFields::object, "an object");
     }
 
     /** A JSON object, empty when the field is missing or null. */
