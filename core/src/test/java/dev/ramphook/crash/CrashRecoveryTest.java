@@ -64,7 +64,9 @@ class CrashRecoveryTest {
                     .map(i -> senders.submit(() -> sendUntilDone(endpoint, next)))
                     .<Future<?>>map(f -> f).toList();
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= KILL_AFTER_ACKS);
+            // Kill while the first receiver holds claims: the case under test is a death with events in flight.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> acknowledged.size() >= KILL_AFTER_ACKS && !claimedEvents(prefix).isEmpty());
             first.kill();
             long killedAt = System.nanoTime();
             int acknowledgedBeforeRestart = acknowledged.size();
