@@ -3,6 +3,7 @@ package dev.ramphook;
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.internal.Engine;
 import dev.ramphook.internal.EngineConfig;
+import dev.ramphook.internal.ReceiverEngines;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.StoredEvent;
 import java.time.Clock;
@@ -33,6 +34,10 @@ import java.util.Optional;
  * only ever the answer for an event whose handlers all succeeded; a dead letter answers 500 until replayed.
  */
 public final class WebhookReceiver implements AutoCloseable {
+
+    static {
+        ReceiverEngines.grant(receiver -> receiver.engine); // for the metrics binder and the console, not for users
+    }
 
     private final Engine engine;
 

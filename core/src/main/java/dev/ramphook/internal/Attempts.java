@@ -31,9 +31,11 @@ final class Attempts {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final HandlerCalls calls;
+    private final Observer observer;
 
-    Attempts(HandlerRegistry registry, EngineConfig config, HandlerCalls calls) {
+    Attempts(HandlerRegistry registry, EngineConfig config, HandlerCalls calls, Observer observer) {
         this.calls = calls;
+        this.observer = observer;
         this.registry = registry;
         this.store = config.store();
         this.clock = config.clock();
@@ -56,18 +58,25 @@ final class Attempts {
             if (completed.contains(b.id())) {
                 continue;
             }
+            long start = System.nanoTime();
+            Observer.RunOutcome outcome = Observer.RunOutcome.SUCCEEDED;
             try {
                 calls.call(b, event, context);
                 completed.add(b.id());
             } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+                outcome = e instanceof HandlerCalls.HandlerTimeoutException
+                        ? Observer.RunOutcome.TIMED_OUT : Observer.RunOutcome.FAILED;
                 failures.add(describe(b.id(), e));
                 log.warn("handler {} failed for {} on attempt {}", b.id(), event, claimed.attempts(), e);
             }
+            observer.handlerRan(new Observer.HandlerRun(b.id(), event.provider(), event.name(), event.key(),
+                    claimed.attempts(), outcome, System.nanoTime() - start));
         }
         if (!failures.isEmpty()) {
             fail(claimed, owner, event, completed, failures);
             return false;
         }
+        ended(claimed, Observer.AttemptResult.HANDLED, null);
         try {
             store.complete(claimed, owner, clock.instant());
         } catch (RuntimeException e) {
@@ -81,6 +90,7 @@ final class Attempts {
     /** Records a failure that happened outside any handler (an event that can no longer be parsed, say). */
     void failOutright(StoredEvent claimed, String owner, String error) {
         store.fail(claimed, owner, claimed.completedHandlers(), error, null, clock.instant());
+        ended(claimed, Observer.AttemptResult.DEAD, error);
         log.error("event {} is a dead letter: {}{}", claimed, error, SubjectNotes.whenDead(claimed));
     }
 
@@ -101,6 +111,7 @@ final class Attempts {
             log.error("could not record the failure of {}; it runs again after the claim lease: {}", event,
                     storeDown.getMessage());
         }
+        ended(claimed, last ? Observer.AttemptResult.DEAD : Observer.AttemptResult.RETRY, error);
         int failed = failures.size();
         if (inline) {
             log.warn("{} handler(s) failed for {} on attempt {}; answering 500, the provider's redelivery will "
@@ -113,6 +124,11 @@ final class Attempts {
             log.warn("{} handler(s) failed for {} on attempt {} of {}; next attempt at {}{}",
                     failed, event, claimed.attempts(), maxAttempts, retryAt, SubjectNotes.whenRetried(claimed));
         }
+    }
+
+    private void ended(StoredEvent claimed, Observer.AttemptResult result, String error) {
+        observer.attemptEnded(new Observer.AttemptEnd(claimed.provider(), claimed.name(), claimed.key(),
+                claimed.endpoint(), claimed.attempts(), result, error));
     }
 
     /** Exponential from the initial delay, capped, with jitter in [50%, 100%] so retries do not arrive in step. */

@@ -7,6 +7,7 @@ import dev.ramphook.WebhookEvent;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.auth.Verification;
+import dev.ramphook.internal.Observer.Reason;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.Recorded;
 import dev.ramphook.store.StoreException;
@@ -37,6 +38,7 @@ public final class Engine {
     private static final Logger log = Logs.get(Engine.class);
 
     private final EngineConfig config;
+    private final Observers observers = new Observers();
     private final Map<String, EngineConfig.EndpointSpec> endpoints = new HashMap<>();
     private final EventStore store;
     private final Attempts attempts;
@@ -51,8 +53,8 @@ public final class Engine {
     private final AtomicLong inlineClaims = new AtomicLong();
     private volatile boolean closed;
 
-    private Engine(EngineConfig config) {
-        this.config = config;
+    private Engine(EngineConfig given) {
+        this.config = given.withStore(new TimedStore(given.store(), observers)); // every store call is observed
         this.store = config.store();
         for (EngineConfig.EndpointSpec e : config.endpoints()) {
             endpoints.put(e.path(), e);
@@ -60,9 +62,9 @@ public final class Engine {
         List<Provider> providers = config.endpoints().stream().map(EngineConfig.EndpointSpec::provider).toList();
         HandlerRegistry registry = HandlerRegistry.build(config.handlerBeans(), config.handlers(), providers);
         // Inline handlers run on the request's thread (its thread-locals intact), bounded by the provider's timeout.
-        this.attempts = new Attempts(registry, config, HandlerCalls.direct());
+        this.attempts = new Attempts(registry, config, HandlerCalls.direct(), observers);
         this.boundedCalls = HandlerCalls.bounded(config.handlerTimeout());
-        this.queuedAttempts = new Attempts(registry, config, boundedCalls);
+        this.queuedAttempts = new Attempts(registry, config, boundedCalls, observers);
         this.claims = new ClaimKeeper(config);
         this.worker = config.queued() ? new QueueWorker(config, owner, claims, this::handleQueued) : null;
         this.maintenance = new Maintenance(config);
@@ -96,6 +98,29 @@ public final class Engine {
                 registry.size(), config.queued() ? "queued (" + config.workers() + " workers)" : "inline", store);
     }
 
+    /**
+     * Adds an observer of every delivery, handler run, attempt and store call from now on. Observers are called on
+     * the working thread and must be quick; one that throws is logged and ignored.
+     */
+    public void observe(Observer observer) {
+        observers.add(observer);
+    }
+
+    /** Removes an observer added with {@link #observe}. */
+    public void stopObserving(Observer observer) {
+        observers.remove(observer);
+    }
+
+    /** The configured endpoints' providers, in configuration order. */
+    public List<Provider> providers() {
+        return config.endpoints().stream().map(EngineConfig.EndpointSpec::provider).toList();
+    }
+
+    /** The store the application configured (not the engine's observed view of it). */
+    public EventStore store() {
+        return ((TimedStore) store).unwrap();
+    }
+
     public boolean handles(String path) {
         return route(path) != null;
     }
@@ -110,25 +135,46 @@ public final class Engine {
 
     /** Step 2 alone, for adapters that read the body themselves: a refusal, or {@code null} to read the body. */
     public WebhookResponse screen(WebhookRequest request) {
+        DeliveryTrace trace = new DeliveryTrace(config.clock().instant(), request);
+        WebhookResponse refused = screen(request, trace);
+        if (refused != null) {
+            observers.delivered(trace.report(refused));
+        }
+        return refused;
+    }
+
+    private WebhookResponse screen(WebhookRequest request, DeliveryTrace trace) {
         if (closed) {
             return Responses.SHUTTING_DOWN;
         }
         EngineConfig.EndpointSpec endpoint = route(request.path());
         if (endpoint == null) {
-            return Responses.rejected(404, "no webhook endpoint at this path");
+            return noEndpoint(trace);
         }
+        trace.endpoint(endpoint);
         Guard.Refusal refusal = Guard.screen(request, endpoint.authenticator(), config.maxBodyBytes());
-        return refusal == null ? null : reject(endpoint, refusal.status(), refusal.reason());
+        return refusal == null ? null : reject(trace, refusal.status(), refusal.code(), refusal.reason());
     }
 
     /** The answer to a request whose body did not arrive within the body read timeout. */
     public WebhookResponse bodyTimedOut(WebhookRequest request) {
+        DeliveryTrace trace = new DeliveryTrace(config.clock().instant().minus(config.bodyReadTimeout()), request);
         EngineConfig.EndpointSpec endpoint = route(request.path());
-        return endpoint == null ? Responses.rejected(408, "body not received in time") : timedOut(endpoint);
+        trace.endpoint(endpoint);
+        WebhookResponse answer = timedOut(trace);
+        observers.delivered(trace.report(answer));
+        return answer;
     }
 
-    private WebhookResponse timedOut(EngineConfig.EndpointSpec endpoint) {
-        return reject(endpoint, 408, "body not received within " + config.bodyReadTimeout().toMillis() + " ms");
+    private WebhookResponse timedOut(DeliveryTrace trace) {
+        return reject(trace, 408, Reason.BODY_TIMEOUT,
+                "body not received within " + config.bodyReadTimeout().toMillis() + " ms");
+    }
+
+    private static WebhookResponse noEndpoint(DeliveryTrace trace) {
+        String text = "no webhook endpoint at this path";
+        trace.refused(Reason.NO_ENDPOINT, text);
+        return Responses.rejected(404, text);
     }
 
     /** Exact endpoint path, or one more segment below it (a URL token in the path). */
@@ -143,14 +189,13 @@ public final class Engine {
 
     public WebhookResponse receive(WebhookRequest request) {
         inFlight.incrementAndGet();
+        DeliveryTrace trace = new DeliveryTrace(config.clock().instant(), request);
+        WebhookResponse answer;
         try {
-            if (closed) {
-                return Responses.SHUTTING_DOWN;
-            }
-            return deliver(request);
+            answer = closed ? Responses.SHUTTING_DOWN : deliver(request, trace);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             log.error("unexpected failure receiving {}", request, e);
-            return Responses.INTERNAL;
+            answer = Responses.INTERNAL;
         } finally {
             if (inFlight.decrementAndGet() == 0 && closed) {
                 synchronized (idle) {
@@ -158,51 +203,57 @@ public final class Engine {
                 }
             }
         }
+        observers.delivered(trace.report(answer));
+        return answer;
     }
 
-    private WebhookResponse deliver(WebhookRequest request) {
+    private WebhookResponse deliver(WebhookRequest request, DeliveryTrace trace) {
         // 1. route
         EngineConfig.EndpointSpec endpoint = route(request.path());
         if (endpoint == null) {
             log.debug("no webhook endpoint at {}", request.path());
-            return Responses.rejected(404, "no webhook endpoint at this path");
+            return noEndpoint(trace);
         }
+        trace.endpoint(endpoint);
         // 2. guard: every check that needs no body, before a byte of it is read
         Guard.Refusal refusal = Guard.screen(request, endpoint.authenticator(), config.maxBodyBytes());
         if (refusal != null) {
-            return reject(endpoint, refusal.status(), refusal.reason());
+            return reject(trace, refusal.status(), refusal.code(), refusal.reason());
         }
         byte[] body;
         try {
             body = request.readBody(config.maxBodyBytes(), config.clock(),
                     config.clock().instant().plus(config.bodyReadTimeout()));
         } catch (SocketTimeoutException e) {
-            return timedOut(endpoint);
+            return timedOut(trace);
         } catch (IOException e) {
-            return reject(endpoint, 400, "body could not be read completely");
+            return reject(trace, 400, Reason.BODY_INCOMPLETE, "body could not be read completely");
         }
         if (body == null) {
-            return reject(endpoint, 413, "body larger than " + config.maxBodyBytes() + " bytes");
+            return reject(trace, 413, Reason.BODY_TOO_LARGE, "body larger than " + config.maxBodyBytes() + " bytes");
         }
+        trace.body(body);
         // 3. verify, over the raw bytes, before anything reads them as JSON
         Verification verification = endpoint.authenticator().verify(request, body);
         if (!verification.isOk()) {
-            return reject(endpoint, verification.status(), verification.reason().orElse("not authenticated"));
+            return reject(trace, verification.status(), Guard.authenticationCode(verification),
+                    verification.reason().orElse("not authenticated"));
         }
         // 4. parse
         WebhookEvent<?> event;
         try {
             event = parse(endpoint, body);
         } catch (InvalidPayloadException e) {
-            return reject(endpoint, 400, e.getMessage());
+            return reject(trace, 400, Reason.INVALID_PAYLOAD, e.getMessage());
         }
         if (JsonFields.hasControlCharacter(event.name())) {
-            return reject(endpoint, 400, "event name contains control characters");
+            return reject(trace, 400, Reason.INVALID_PAYLOAD, "event name contains control characters");
         }
         String key = JsonFields.boundedKey(verification.eventId().orElse(event.key()));
         if (!key.equals(event.key())) {
             event = event.withKey(key);
         }
+        trace.event(event);
         // 5. record
         Instant now = config.clock().instant();
         StoredEvent stored = new StoredEvent(event.provider(), event.key(), event.name(), endpoint.path(), body,
@@ -320,9 +371,14 @@ public final class Engine {
         return endpoint.provider().parse(json, body);
     }
 
-    private WebhookResponse reject(EngineConfig.EndpointSpec endpoint, int status, String reason) {
-        log.warn("rejected delivery to {} ({}): {} {}", endpoint.path(), endpoint.provider().id(), status, reason);
-        return Responses.rejected(status, reason);
+    /** A refusal of a delivery to a routed endpoint, logged; {@code text} is the error the sender is answered. */
+    private static WebhookResponse reject(DeliveryTrace trace, int status, Reason code, String text) {
+        EngineConfig.EndpointSpec endpoint = trace.endpoint();
+        if (endpoint != null) {
+            log.warn("rejected delivery to {} ({}): {} {}", endpoint.path(), endpoint.provider().id(), status, text);
+        }
+        trace.refused(code, text);
+        return Responses.rejected(status, text);
     }
 
     public List<StoredEvent> deadLetters(int limit) {

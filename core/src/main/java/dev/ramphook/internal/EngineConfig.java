@@ -15,6 +15,13 @@ public record EngineConfig(List<EndpointSpec> endpoints, List<Object> handlerBea
                            Duration shutdownTimeout, Clock clock, int maxBodyBytes,
                            Duration handlerTimeout, Duration bodyReadTimeout) {
 
+    /** This configuration with {@code other} as its store. */
+    EngineConfig withStore(EventStore other) {
+        return new EngineConfig(endpoints, handlerBeans, handlers, other, queued, workers, maxAttempts, initialBackoff,
+                maxBackoff, lease, pollInterval, retention, shutdownTimeout, clock, maxBodyBytes, handlerTimeout,
+                bodyReadTimeout);
+    }
+
     /** One configured endpoint. */
     public record EndpointSpec(String path, Provider provider, Authenticator authenticator) {
     }

@@ -3,6 +3,7 @@ package dev.ramphook.internal;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.Verification;
+import dev.ramphook.internal.Observer.Reason;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,8 +16,8 @@ import java.util.Optional;
  */
 final class Guard {
 
-    /** Why a request was refused before its body: an HTTP status and a reason without request data. */
-    record Refusal(int status, String reason) {
+    /** Why a request was refused before its body: an HTTP status, a stable code and a reason without request data. */
+    record Refusal(int status, Reason code, String reason) {
     }
 
     /** Charsets whose bytes are UTF-8 (RFC 8259: JSON exchanged between systems is UTF-8). */
@@ -28,11 +29,13 @@ final class Guard {
     /** The first check {@code request}'s head fails, or {@code null} when its body is worth reading. */
     static Refusal screen(WebhookRequest request, Authenticator authenticator, int maxBodyBytes) {
         if (!"POST".equals(request.method())) {
-            return new Refusal(405, "method " + safeMethod(request.method()) + " not allowed; use POST");
+            return new Refusal(405, Reason.METHOD_NOT_ALLOWED,
+                    "method " + safeMethod(request.method()) + " not allowed; use POST");
         }
         Verification caller = authenticator.checkBeforeBody(request);
         if (!caller.isOk()) {
-            return new Refusal(caller.status(), caller.reason().orElse("not authenticated"));
+            return new Refusal(caller.status(), authenticationCode(caller),
+                    caller.reason().orElse("not authenticated"));
         }
         Optional<String> contentType = request.header("Content-Type");
         if (contentType.isPresent()) {
@@ -44,29 +47,35 @@ final class Guard {
         for (String encoding : request.headers("Content-Encoding")) {
             for (String coding : encoding.split(",")) {
                 if (!coding.isBlank() && !coding.trim().equalsIgnoreCase("identity")) {
-                    return new Refusal(415, "Content-Encoding is not supported; send the body uncompressed");
+                    return new Refusal(415, Reason.UNSUPPORTED_ENCODING,
+                            "Content-Encoding is not supported; send the body uncompressed");
                 }
             }
         }
         Optional<String> length = request.header("Content-Length");
         if (length.isPresent() && declaredTooLarge(length.get(), maxBodyBytes)) {
-            return new Refusal(413, "body larger than " + maxBodyBytes + " bytes");
+            return new Refusal(413, Reason.BODY_TOO_LARGE, "body larger than " + maxBodyBytes + " bytes");
         }
         return null;
+    }
+
+    /** The code of an authenticator's refusal: 403 is a caller it does not allow, anything else unauthenticated. */
+    static Reason authenticationCode(Verification verification) {
+        return verification.status() == 403 ? Reason.FORBIDDEN : Reason.NOT_AUTHENTICATED;
     }
 
     private static Refusal checkMediaType(String contentType) {
         String[] parts = contentType.split(";");
         String media = parts[0].trim().toLowerCase(Locale.ROOT);
         if (!media.equals("application/json") && !(media.startsWith("application/") && media.endsWith("+json"))) {
-            return new Refusal(415, "content type must be application/json");
+            return new Refusal(415, Reason.UNSUPPORTED_MEDIA_TYPE, "content type must be application/json");
         }
         for (int i = 1; i < parts.length; i++) {
             int eq = parts[i].indexOf('=');
             if (eq > 0 && parts[i].substring(0, eq).trim().equalsIgnoreCase("charset")) {
                 String charset = parts[i].substring(eq + 1).trim().replace("\"", "").toLowerCase(Locale.ROOT);
                 if (!UTF_8_NAMES.contains(charset)) {
-                    return new Refusal(415, "charset must be UTF-8");
+                    return new Refusal(415, Reason.UNSUPPORTED_MEDIA_TYPE, "charset must be UTF-8");
                 }
             }
         }

@@ -29,6 +29,28 @@ final class Responses {
     private Responses() {
     }
 
+    /** The reason behind one of the answers above; {@code INTERNAL_ERROR} for any other (refusals carry theirs). */
+    static Observer.Reason reasonOf(WebhookResponse answer) {
+        if (answer == ACCEPTED) {
+            return Observer.Reason.ACCEPTED;
+        } else if (answer == DUPLICATE) {
+            return Observer.Reason.DUPLICATE;
+        } else if (answer == QUEUED) {
+            return Observer.Reason.QUEUED;
+        } else if (answer == DEAD_LETTER) {
+            return Observer.Reason.DEAD_LETTER;
+        } else if (answer == IN_PROGRESS) {
+            return Observer.Reason.IN_PROGRESS;
+        } else if (answer == HANDLER_FAILED) {
+            return Observer.Reason.HANDLER_FAILED;
+        } else if (answer == SHUTTING_DOWN) {
+            return Observer.Reason.SHUTTING_DOWN;
+        } else if (answer == STORE_UNAVAILABLE) {
+            return Observer.Reason.STORE_UNAVAILABLE;
+        }
+        return Observer.Reason.INTERNAL_ERROR;
+    }
+
     /** A 4xx rejection; {@code reason} is ours or an authenticator's and never holds secrets. */
     static WebhookResponse rejected(int status, String reason) {
         Map<String, String> headers = status == 405 ? Map.of("Allow", "POST") : Map.of();

@@ -1,0 +1,117 @@
+package dev.ramphook.internal;
+
+import dev.ramphook.store.EventStore;
+import dev.ramphook.store.Recorded;
+import dev.ramphook.store.StoredEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The engine's view of the configured store: every call passed through, timed and reported to the observers (one
+ * {@link Observer.StoreCall} each, failed when it threw). Everything in the engine uses the store through this.
+ */
+final class TimedStore implements EventStore {
+
+    private final EventStore store;
+    private final Observer observer;
+
+    TimedStore(EventStore store, Observer observer) {
+        this.store = store;
+        this.observer = observer;
+    }
+
+    /** The store the application configured. */
+    EventStore unwrap() {
+        return store;
+    }
+
+    private <T> T timed(String operation, Supplier<T> call) {
+        long start = System.nanoTime();
+        boolean failed = true;
+        try {
+            T result = call.get();
+            failed = false;
+            return result;
+        } finally {
+            observer.storeCalled(new Observer.StoreCall(operation, System.nanoTime() - start, failed));
+        }
+    }
+
+    private void timed(String operation, Runnable call) {
+        timed(operation, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    @Override
+    public Recorded record(StoredEvent event, Instant now) {
+        return timed("record", () -> store.record(event, now));
+    }
+
+    @Override
+    public Optional<StoredEvent> claim(String provider, String key, String owner, Instant now, Duration lease) {
+        return timed("claim", () -> store.claim(provider, key, owner, now, lease));
+    }
+
+    @Override
+    public List<StoredEvent> claimDue(String owner, Instant now, Duration lease, int max) {
+        return timed("claimDue", () -> store.claimDue(owner, now, lease, max));
+    }
+
+    @Override
+    public int renew(Collection<Claim> claims, Instant now, Duration lease) {
+        return timed("renew", () -> store.renew(claims, now, lease));
+    }
+
+    @Override
+    public void complete(StoredEvent event, String owner, Instant now) {
+        timed("complete", () -> store.complete(event, owner, now));
+    }
+
+    @Override
+    public void fail(StoredEvent event, String owner, Set<String> completedHandlers, String error, Instant retryAt,
+                     Instant now) {
+        timed("fail", () -> store.fail(event, owner, completedHandlers, error, retryAt, now));
+    }
+
+    @Override
+    public void release(StoredEvent event, String owner) {
+        timed("release", () -> store.release(event, owner));
+    }
+
+    @Override
+    public List<StoredEvent> deadLetters(int limit) {
+        return timed("deadLetters", () -> store.deadLetters(limit));
+    }
+
+    @Override
+    public boolean replay(String provider, String key, Instant now) {
+        return timed("replay", () -> store.replay(provider, key, now));
+    }
+
+    @Override
+    public int prune(Instant cutoff) {
+        return timed("prune", () -> store.prune(cutoff));
+    }
+
+    @Override
+    public boolean durable() {
+        return store.durable();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    @Override
+    public String toString() {
+        return store.toString();
+    }
+}
