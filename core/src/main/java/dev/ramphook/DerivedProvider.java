@@ -1,6 +1,7 @@
 package dev.ramphook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ramphook.auth.Authenticator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +37,11 @@ final class DerivedProvider implements Provider {
     @Override
     public String shortName(String eventName) {
         return base.shortName(eventName);
+    }
+
+    @Override
+    public Authenticator defaultAuthenticator(String... secrets) {
+        return base.defaultAuthenticator(secrets);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ramphook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ramphook.auth.Authenticator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +37,24 @@ public interface Provider {
      * @throws InvalidPayloadException when the document has no event name
      */
     WebhookEvent<?> parse(ObjectNode json, byte[] rawBody) throws InvalidPayloadException;
+
+    /**
+     * The authentication this provider documents, keyed with {@code secrets}: what an endpoint for it uses when
+     * nothing else is chosen ({@code ramphook.endpoint.<name>.auth} left out, or
+     * {@link WebhookReceiver.Builder#endpoint(String, Provider, String...)}). Several secrets are for rotation: any
+     * one of them may have signed a delivery. {@code MeCash} answers its {@code X-Signature} HMAC-SHA512,
+     * {@code ZbdRamp} a {@code ?token=} in the URL.
+     *
+     * @param secrets the secrets (or tokens) as the provider's dashboard shows them, at least one
+     * @return a new authenticator
+     * @throws IllegalArgumentException when no secret is given, or one is empty or malformed
+     * @throws UnsupportedOperationException when the provider documents no authentication (the default): choose an
+     *                                       {@link dev.ramphook.auth.Authenticator} explicitly
+     */
+    default Authenticator defaultAuthenticator(String... secrets) {
+        throw new UnsupportedOperationException("provider " + id() + " names no default authentication: choose an"
+                + " authenticator explicitly");
+    }
 
     /**
      * What the event is about, such as the payment or session it moves along. Events of one subject are handled

@@ -160,6 +160,23 @@ public final class WebhookReceiver implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Receives {@code provider}'s deliveries at {@code path}, authenticated as the provider documents
+         * ({@link Provider#defaultAuthenticator}) with {@code secrets}:
+         * {@code endpoint("/webhooks/mecash", MeCash.provider(), secret)}.
+         *
+         * @param path     the endpoint path, as for {@link #endpoint(String, Provider, Authenticator)}
+         * @param provider the provider
+         * @param secrets  the provider's webhook secret (or token); several while it rotates
+         * @return this builder
+         * @throws UnsupportedOperationException when the provider names no default authentication
+         * @throws IllegalArgumentException      when no secret is given, or for a bad or duplicate path
+         */
+        public Builder endpoint(String path, Provider provider, String... secrets) {
+            Objects.requireNonNull(provider, "provider");
+            return endpoint(path, provider, provider.defaultAuthenticator(secrets));
+        }
+
         /** Objects whose {@link OnEvent} methods handle events. Instances are used as given (DI beans work). */
         public Builder handlers(Object... beans) {
             for (Object bean : beans) {

@@ -236,7 +236,7 @@ class RegistrationTest {
                 .hasMessageContaining("configured twice");
         assertThatThrownBy(() -> WebhookReceiver.builder().endpoint("/a/", new ShopProvider(), Authenticator.none()))
                 .hasMessageContaining("must start with /");
-        assertThatThrownBy(() -> WebhookReceiver.builder().endpoint("/a", new ShopProvider(), null))
+        assertThatThrownBy(() -> WebhookReceiver.builder().endpoint("/a", new ShopProvider(), (Authenticator) null))
                 .hasMessageContaining("Authenticator.none()");
     }
 

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * An HMAC of the raw body in a request header: meCash's {@code X-Signature} (HMAC-SHA512, hex), GitHub-style
- * {@code sha256=<hex>}, ZBD's {@code X-ZBD-Signature}. Secrets are used as their UTF-8 bytes.
+ * {@code sha256=<hex>}, ZBD's {@code X-ZBD-Signature}. Secrets are used as their UTF-8 bytes. The presets of one
+ * provider live with it ({@code MeCash.signature}, {@code ZbdRamp.signature}).
  *
  * <ul>
  *   <li>Hex is accepted in either case; base64 in the standard or URL-safe alphabet, padded or not.</li>
@@ -18,10 +19,9 @@ import java.util.Objects;
  * </ul>
  *
  * <pre>{@code
- * HmacSignature.meCash(secret)                          // X-Signature: <hex HMAC-SHA512>   (meCash default)
- * HmacSignature.meCashSha256(secret)                    // X-meCash-Signature: sha256=<hex HMAC-SHA256>
- * HmacSignature.zbd(secret)                             // X-ZBD-Signature: <hex HMAC-SHA256>, sha256= optional
+ * HmacSignature.sha512Hex("X-Signature", secret)                            // X-Signature: <hex HMAC-SHA512>
  * HmacSignature.sha256Hex("X-Hub-Signature-256", secret).prefix("sha256=")   // GitHub style
+ * HmacSignature.sha256Hex("X-ZBD-Signature", secret).optionalPrefix("sha256=")  // with or without the prefix
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -46,25 +46,6 @@ public final class HmacSignature implements Authenticator {
         this.prefix = prefix;
         this.prefixRequired = prefixRequired;
         this.keys = keys;
-    }
-
-    /** meCash's documented default: {@code X-Signature} holding the hex HMAC-SHA512 of the raw body. */
-    public static HmacSignature meCash(String... secrets) {
-        return sha512Hex("X-Signature", secrets);
-    }
-
-    /** meCash's other documented scheme: {@code X-meCash-Signature: sha256=<hex HMAC-SHA256>}. */
-    public static HmacSignature meCashSha256(String... secrets) {
-        return sha256Hex("X-meCash-Signature", secrets).prefix("sha256=");
-    }
-
-    /**
-     * ZBD's {@code X-ZBD-Signature}: the hex HMAC-SHA256 of the raw body. ZBD's older on-ramp API wrote it as
-     * {@code sha256=<hex>}, so that prefix is accepted but not required.
-     */
-    public static HmacSignature zbd(String... secrets) {
-        HmacSignature plain = sha256Hex("X-ZBD-Signature", secrets);
-        return new HmacSignature(plain.algorithm, plain.header, plain.encoding, "sha256=", false, plain.keys);
     }
 
     /** HMAC-SHA256 of the raw body, hex-encoded, in {@code header}. */
@@ -103,6 +84,18 @@ public final class HmacSignature implements Authenticator {
     public HmacSignature prefix(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
         return new HmacSignature(algorithm, header, encoding, prefix, !prefix.isEmpty(), keys);
+    }
+
+    /**
+     * This check with a prefix that signatures may carry or omit, such as {@code sha256=} (matched ignoring case),
+     * for senders that wrote it in one version and not in another.
+     *
+     * @param prefix the prefix, not {@code null}
+     * @return a new check
+     */
+    public HmacSignature optionalPrefix(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
+        return new HmacSignature(algorithm, header, encoding, prefix, false, keys);
     }
 
     /** A delivery without the signature header is refused before its body is read. */

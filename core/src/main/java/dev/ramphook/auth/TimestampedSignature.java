@@ -23,7 +23,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * TimestampedSignature.stripe("whsec_…")                       // Stripe-Signature: t=…,v1=…
- * TimestampedSignature.moonPay(apiKey)                         // Moonpay-Signature-V2: t=…,s=…
+ * TimestampedSignature.of("Moonpay-Signature-V2", apiKey).scheme("s")   // Moonpay-Signature-V2: t=…,s=…
  * TimestampedSignature.of("X-Signature", secret).scheme("v2").tolerance(Duration.ofMinutes(1))
  * }</pre>
  *
@@ -56,11 +56,6 @@ public final class TimestampedSignature implements Authenticator {
     /** Stripe's {@code Stripe-Signature: t=…,v1=…}; the secret is the whole {@code whsec_…} string. */
     public static TimestampedSignature stripe(String... secrets) {
         return of("Stripe-Signature", secrets);
-    }
-
-    /** MoonPay's {@code Moonpay-Signature-V2: t=…,s=…}, keyed with the webhook API key. */
-    public static TimestampedSignature moonPay(String... secrets) {
-        return of("Moonpay-Signature-V2", secrets).scheme("s");
     }
 
     /** The key that labels signatures, {@code v1} unless the sender uses another, such as MoonPay's {@code s}. */

@@ -4,13 +4,13 @@
  * <table>
  *   <caption>Which authenticator for which sender</caption>
  *   <tr><th>sender</th><th>authenticator</th></tr>
- *   <tr><td>meCash (documented default)</td><td>{@link dev.ramphook.auth.HmacSignature#meCash}</td></tr>
+ *   <tr><td>meCash (documented default)</td><td>{@code MeCash.signature} (the provider's default)</td></tr>
  *   <tr><td>meCash, {@code X-meCash-Signature: sha256=…}</td>
- *       <td>{@link dev.ramphook.auth.HmacSignature#meCashSha256}</td></tr>
+ *       <td>{@code MeCash.sha256Signature}</td></tr>
  *   <tr><td>ZBD Ramp ({@code RAMP_WIDGET.V1.*}, signs nothing)</td>
  *       <td>{@link dev.ramphook.auth.UrlToken} in the session's {@code webhook_url}, optionally with
  *       {@link dev.ramphook.auth.IpAllowlist}</td></tr>
- *   <tr><td>ZBD products that sign</td><td>{@link dev.ramphook.auth.HmacSignature#zbd}</td></tr>
+ *   <tr><td>ZBD products that sign</td><td>{@code ZbdRamp.signature}</td></tr>
  *   <tr><td>Standard Webhooks / Svix senders</td><td>{@link dev.ramphook.auth.StandardWebhooks}</td></tr>
  *   <tr><td>Stripe, MoonPay ({@code t=…,v1=…})</td><td>{@link dev.ramphook.auth.TimestampedSignature}</td></tr>
  *   <tr><td>GitHub style {@code sha256=<hex>}</td>

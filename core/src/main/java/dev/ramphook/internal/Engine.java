@@ -8,6 +8,7 @@ import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.auth.Verification;
 import dev.ramphook.internal.Observer.Reason;
+import dev.ramphook.provider.EventKeys;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.Recorded;
 import dev.ramphook.store.StoreException;
@@ -246,10 +247,10 @@ public final class Engine {
         } catch (InvalidPayloadException e) {
             return reject(trace, 400, Reason.INVALID_PAYLOAD, e.getMessage());
         }
-        if (JsonFields.hasControlCharacter(event.name())) {
+        if (EventKeys.hasControlCharacter(event.name())) {
             return reject(trace, 400, Reason.INVALID_PAYLOAD, "event name contains control characters");
         }
-        String key = JsonFields.boundedKey(verification.eventId().orElse(event.key()));
+        String key = EventKeys.bounded(verification.eventId().orElse(event.key()));
         if (!key.equals(event.key())) {
             event = event.withKey(key);
         }
@@ -274,7 +275,7 @@ public final class Engine {
     /** The provider's subject for ordering, bounded like a key; a rule that fails orders nothing (and says so). */
     private static String subject(EngineConfig.EndpointSpec endpoint, WebhookEvent<?> event) {
         try {
-            return endpoint.provider().subject(event).map(JsonFields::boundedKey).orElse(null);
+            return endpoint.provider().subject(event).map(EventKeys::bounded).orElse(null);
         } catch (RuntimeException e) {
             log.warn("subject rule of {} failed for {}; handling it without ordering: {}", endpoint.provider().id(),
                     event, e.getClass().getName());

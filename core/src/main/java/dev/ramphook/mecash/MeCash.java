@@ -1,23 +1,22 @@
 package dev.ramphook.mecash;
 
-import static dev.ramphook.internal.JsonFields.instantAssumingUtc;
-import static dev.ramphook.internal.JsonFields.nonBlankText;
+import static dev.ramphook.provider.JsonFields.instantAssumingUtc;
+import static dev.ramphook.provider.JsonFields.nonBlankText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.InvalidPayloadException;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
-import dev.ramphook.internal.JsonFields;
-import dev.ramphook.internal.Logs;
-import dev.ramphook.internal.TypedFields;
-import dev.ramphook.internal.Printable;
+import dev.ramphook.auth.HmacSignature;
+import dev.ramphook.provider.EventKeys;
+import dev.ramphook.provider.JsonFields;
+import dev.ramphook.provider.TypedFields;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
 
 /**
  * meCash (provider id {@code mecash}): {@code ramp.payout.*} typed as {@link RampPayout}; fiat
@@ -27,7 +26,7 @@ import org.slf4j.Logger;
  * <p>Deduplication key, built from parsed values: {@code <event name>:<data.id>} (or {@code data.transaction_id};
  * a JSON string or integer), followed by {@code :<webhook_id>} when the envelope has one; without a transaction id,
  * {@code json-sha256:<hex of the body's canonical form>} (sorted keys, no whitespace, numbers by value: see
- * {@link JsonFields#canonicalHashKey}). Keys longer than 200 characters are hashed ({@link JsonFields#boundedKey}).
+ * {@link EventKeys#canonicalHash}). Keys longer than 200 characters are hashed ({@link EventKeys#bounded}).
  *
  * <p>{@link WebhookEvent#occurredAt()}, first that parses: the envelope's {@code timestamp} (ISO-8601 with a zone
  * or offset; zone-less, taken as UTC; or whole Unix seconds, or milliseconds when above 10<sup>11</sup>); else
@@ -35,23 +34,65 @@ import org.slf4j.Logger;
  *
  * <p>Data whose {@code data} is not an object, that lacks a field meCash always sends, or that has a field of
  * another shape, is delivered as the JSON node, with one WARN line naming the event and the field (never a payload
- * value): a typed record never holds a null where meCash documents a value. Immutable and thread-safe.
+ * value): a typed record never holds a null where meCash documents a value.
+ *
+ * <p>Authentication: meCash's pages disagree. The default ({@link #defaultAuthenticator}, {@link #signature}) is the
+ * one its "Ramp Webhook" page documents, {@code X-Signature} holding the hex HMAC-SHA512 of the raw body;
+ * {@link #sha256Signature} is its other page's {@code X-meCash-Signature: sha256=<hex HMAC-SHA256>}.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class MeCash implements Provider {
 
     private static final MeCash INSTANCE = new MeCash();
-    private static final Logger log = Logs.get(MeCash.class);
-    /** Below this an integral timestamp is seconds (until the year 5138), above it milliseconds. */
-    private static final long MILLIS_THRESHOLD = 100_000_000_000L;
     private static final Map<String, Class<?>> EVENT_TYPES = eventTypeTable();
 
     /** For {@link java.util.ServiceLoader}; in code, use {@link #provider()}. */
     public MeCash() {
     }
 
-    /** The shared instance. */
+    /**
+     * The shared instance.
+     *
+     * @return the meCash provider
+     */
     public static MeCash provider() {
         return INSTANCE;
+    }
+
+    /**
+     * meCash's documented default: {@code X-Signature} holding the hex HMAC-SHA512 of the raw body, keyed with the
+     * endpoint's secret from the dashboard.
+     *
+     * @param secrets the secret; several while it rotates
+     * @return a new authenticator
+     * @throws IllegalArgumentException when no secret is given or one is empty
+     */
+    public static HmacSignature signature(String... secrets) {
+        return HmacSignature.sha512Hex("X-Signature", secrets);
+    }
+
+    /**
+     * meCash's other documented scheme: {@code X-meCash-Signature: sha256=<hex HMAC-SHA256 of the raw body>}.
+     *
+     * @param secrets the secret; several while it rotates
+     * @return a new authenticator
+     * @throws IllegalArgumentException when no secret is given or one is empty
+     */
+    public static HmacSignature sha256Signature(String... secrets) {
+        return HmacSignature.sha256Hex("X-meCash-Signature", secrets).prefix("sha256=");
+    }
+
+    /**
+     * {@link #signature}: {@code X-Signature}, hex HMAC-SHA512 of the raw body.
+     *
+     * @param secrets the secret; several while it rotates
+     * @return a new authenticator
+     * @throws IllegalArgumentException when no secret is given or one is empty
+     */
+    @Override
+    public HmacSignature defaultAuthenticator(String... secrets) {
+        return signature(secrets);
     }
 
     @Override
@@ -82,53 +123,39 @@ public final class MeCash implements Provider {
         return id == null || id.isBlank() ? Optional.empty() : Optional.of(id);
     }
 
-    private static Object data(String name, JsonNode data, ObjectNode json) {
+    private Object data(String name, JsonNode data, ObjectNode json) {
         Class<?> type = EVENT_TYPES.get(name);
+        TypedFields f = TypedFields.of(id(), name);
         if (data == null) {
-            if (type != null) {
-                log.warn("mecash: {} has no data object; delivering it untyped", Printable.of(name));
-            }
-            return json;
+            return type == null ? json : f.untyped(json, "has no data object");
         }
         if (type == null) {
             return data;
         }
-        TypedFields f = new TypedFields();
         Object typed;
         try {
             typed = type == RampPayout.class ? MeCashMapper.rampPayout(data, f) : MeCashMapper.fiatTransaction(data, f);
         } catch (RuntimeException e) {
             // Field readers do not throw, so this is a bug or a shape nobody foresaw: the event must still count.
             // The exception's message may quote payload values, so only its type is logged.
-            log.warn("mecash: could not map {} ({}); delivering it untyped", Printable.of(name),
-                    e.getClass().getName());
-            return data;
+            return f.untyped(data, "could not be mapped (" + e.getClass().getName() + ")");
         }
-        if (f.problem().isPresent()) {
-            // Never a typed record with a null where meCash documents a value: untyped, naming the field only.
-            log.warn("mecash: {} cannot be typed as {}: {}; delivering it untyped", Printable.of(name),
-                    type.getSimpleName(), f.problem().get());
-            return data;
-        }
-        return typed;
+        return f.typedOr(typed, data);
     }
 
     private static String key(ObjectNode json, JsonNode data, String name) {
         String id = MeCashMapper.id(data);
         if (id == null) {
-            return JsonFields.canonicalHashKey(json);
+            return EventKeys.canonicalHash(json);
         }
         String webhookId = JsonFields.idText(json, "webhook_id");
-        return JsonFields.boundedKey(webhookId == null ? name + ":" + id : name + ":" + id + ":" + webhookId);
+        return EventKeys.bounded(webhookId == null ? name + ":" + id : name + ":" + id + ":" + webhookId);
     }
 
     private static Instant occurredAt(ObjectNode json, JsonNode data) {
-        JsonNode timestamp = json.get("timestamp");
-        if (timestamp != null && timestamp.isIntegralNumber() && timestamp.canConvertToLong()) {
-            long value = timestamp.longValue();
-            // Not Math.abs: abs(Long.MIN_VALUE) is negative, and ofEpochSecond(Long.MIN_VALUE) throws
-            boolean seconds = value > -MILLIS_THRESHOLD && value < MILLIS_THRESHOLD;
-            return seconds ? Instant.ofEpochSecond(value) : Instant.ofEpochMilli(value);
+        Instant epoch = JsonFields.epochInstant(json, "timestamp");
+        if (epoch != null) {
+            return epoch;
         }
         Instant instant = instantAssumingUtc(json, "timestamp");
         if (instant == null) {

@@ -1,8 +1,8 @@
 package dev.ramphook.mecash;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ramphook.internal.JsonFields;
-import dev.ramphook.internal.TypedFields;
+import dev.ramphook.provider.JsonFields;
+import dev.ramphook.provider.TypedFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

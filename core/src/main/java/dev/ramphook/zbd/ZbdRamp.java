@@ -1,24 +1,24 @@
 package dev.ramphook.zbd;
 
-import static dev.ramphook.internal.JsonFields.instant;
-import static dev.ramphook.internal.JsonFields.map;
-import static dev.ramphook.internal.JsonFields.nonBlankText;
+import static dev.ramphook.provider.JsonFields.instant;
+import static dev.ramphook.provider.JsonFields.map;
+import static dev.ramphook.provider.JsonFields.nonBlankText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.InvalidPayloadException;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
-import dev.ramphook.internal.JsonFields;
-import dev.ramphook.internal.Logs;
-import dev.ramphook.internal.Printable;
-import dev.ramphook.internal.TypedFields;
+import dev.ramphook.auth.HmacSignature;
+import dev.ramphook.auth.UrlToken;
+import dev.ramphook.provider.EventKeys;
+import dev.ramphook.provider.JsonFields;
+import dev.ramphook.provider.TypedFields;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
 
 /**
  * ZBD Ramp (provider id {@code zbd}): the 17 documented {@code RAMP_WIDGET.V1.*} events, typed as
@@ -33,8 +33,12 @@ import org.slf4j.Logger;
  * ({@code …11:05:00Z}, {@code …11:05:00.000Z} and {@code …12:05:00+01:00} are one event; ZBD has no event id and tells
  * integrators to deduplicate on the session, which emits many events); else
  * {@code json-sha256:<hex of the body's canonical form>} (sorted keys, no whitespace, numbers by value: see
- * {@link JsonFields#canonicalHashKey}). Keys longer than 200 characters are hashed ({@link JsonFields#boundedKey}).
+ * {@link EventKeys#canonicalHash}). Keys longer than 200 characters are hashed ({@link EventKeys#bounded}).
  * {@link WebhookEvent#occurredAt()} is {@code created_at}, empty when it is absent or has no zone or offset.
+ *
+ * <p>Authentication: ZBD signs no {@code RAMP_WIDGET.V1.*} delivery, so the default
+ * ({@link #defaultAuthenticator}) is a secret token in the {@code webhook_url} the integrator gives ZBD per session,
+ * {@code ?token=<token>} ({@link UrlToken}); ZBD's products that sign use {@link #signature}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -43,16 +47,44 @@ public final class ZbdRamp implements Provider {
     /** The namespace that {@link #shortName} strips. */
     private static final String PREFIX = "RAMP_WIDGET.V1.";
     private static final ZbdRamp INSTANCE = new ZbdRamp();
-    private static final Logger log = Logs.get(ZbdRamp.class);
     private static final Map<String, Class<?>> EVENT_TYPES = eventTypeTable();
 
     /** For {@link java.util.ServiceLoader}; in code, use {@link #provider()}. */
     public ZbdRamp() {
     }
 
-    /** The shared instance. */
+    /**
+     * The shared instance.
+     *
+     * @return the ZBD Ramp provider
+     */
     public static ZbdRamp provider() {
         return INSTANCE;
+    }
+
+    /**
+     * ZBD's {@code X-ZBD-Signature}, for its products that sign: the hex HMAC-SHA256 of the raw body. ZBD's older
+     * on-ramp API wrote it as {@code sha256=<hex>}, so that prefix is accepted but not required.
+     *
+     * @param secrets the webhook secret; several while it rotates
+     * @return a new authenticator
+     * @throws IllegalArgumentException when no secret is given or one is empty
+     */
+    public static HmacSignature signature(String... secrets) {
+        return HmacSignature.sha256Hex("X-ZBD-Signature", secrets).optionalPrefix("sha256=");
+    }
+
+    /**
+     * A secret token in the query of the {@code webhook_url}: {@code https://shop.example/webhooks/zbd?token=<token>}
+     * ({@link UrlToken#query}), since ZBD signs no ramp widget delivery.
+     *
+     * @param tokens the token; several while it rotates
+     * @return {@code UrlToken.query("token", tokens)}
+     * @throws IllegalArgumentException when no token is given or one is empty
+     */
+    @Override
+    public UrlToken defaultAuthenticator(String... tokens) {
+        return UrlToken.query("token", tokens);
     }
 
     @Override
@@ -90,31 +122,17 @@ public final class ZbdRamp implements Provider {
     /** The ramp session ({@code data.session_id}): one session's events run one at a time, in order. */
     @Override
     public Optional<String> subject(WebhookEvent<?> event) {
-        return Optional.ofNullable(nonBlankText(JsonFields.object(event.json(), "data"), "session_id"));
+        return EventKeys.subject(JsonFields.object(event.json(), "data"), "session_id");
     }
 
-    private static Object data(String name, JsonNode data, ObjectNode json) {
+    private Object data(String name, JsonNode data, ObjectNode json) {
         Class<?> type = EVENT_TYPES.get(name);
+        TypedFields f = TypedFields.of(id(), name);
         if (data == null) {
-            if (type != null) {
-                // The name is ours but the body is not: the event still counts, as JSON. Name only, no values.
-                log.warn("zbd: {} has no data object; delivering it untyped", Printable.of(name));
-            }
-            return json;
+            // The name is ours but the body is not: the event still counts, as JSON.
+            return type == null ? json : f.untyped(json, "has no data object");
         }
-        TypedFields f = new TypedFields();
-        Object typed = typed(type, data, f);
-        if (typed == null) {
-            return data;
-        }
-        if (f.problem().isPresent()) {
-            // A documented field missing or of another shape: a typed record would hold a null where money or a
-            // session is expected. Deliver it untyped, naming the field only (values may be personal data).
-            log.warn("zbd: {} cannot be typed as {}: {}; delivering it untyped", Printable.of(name),
-                    type.getSimpleName(), f.problem().get());
-            return data;
-        }
-        return typed;
+        return f.typedOr(typed(type, data, f), data);
     }
 
     private static Object typed(Class<?> type, JsonNode data, TypedFields f) {
@@ -157,14 +175,14 @@ public final class ZbdRamp implements Provider {
     private static String key(ObjectNode json, JsonNode data, String name) {
         String id = JsonFields.idText(json, "id");
         if (id != null) {
-            return JsonFields.boundedKey(id);
+            return EventKeys.bounded(id);
         }
         String session = JsonFields.idText(data, "session_id");
         Instant createdAt = instant(json, "created_at"); // a value: 11:05:00Z, 11:05:00.000Z, 12:05:00+01:00 agree
         if (session != null && createdAt != null) {
-            return JsonFields.boundedKey(name + ":" + session + ":" + createdAt);
+            return EventKeys.bounded(name + ":" + session + ":" + createdAt);
         }
-        return JsonFields.canonicalHashKey(json);
+        return EventKeys.canonicalHash(json);
     }
 
     private static Map<String, Class<?>> eventTypeTable() {

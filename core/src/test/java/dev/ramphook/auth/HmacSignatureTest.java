@@ -8,6 +8,8 @@ import static dev.ramphook.auth.SignatureFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ramphook.mecash.MeCash;
+import dev.ramphook.zbd.ZbdRamp;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -38,13 +40,13 @@ class HmacSignatureTest {
     void meCashDefaultIsSha512HexInXSignature() {
         String signature = hex(hmac("HmacSHA512", utf8(SECRET), BODY));
 
-        assertThat(HmacSignature.meCash(SECRET).verify(post("X-Signature", signature), utf8(BODY)).isOk()).isTrue();
+        assertThat(MeCash.signature(SECRET).verify(post("X-Signature", signature), utf8(BODY)).isOk()).isTrue();
     }
 
     @Test
     void meCashSha256VariantNeedsItsPrefix() {
         String hex = hex(hmac("HmacSHA256", utf8(SECRET), BODY));
-        HmacSignature check = HmacSignature.meCashSha256(SECRET);
+        HmacSignature check = MeCash.sha256Signature(SECRET);
 
         assertThat(check.verify(post("X-meCash-Signature", "sha256=" + hex), utf8(BODY)).isOk()).isTrue();
         assertThat(check.verify(post("X-meCash-Signature", hex), utf8(BODY)).reason())
@@ -54,7 +56,7 @@ class HmacSignatureTest {
     @Test
     void zbdAcceptsHexWithOrWithoutSha256Prefix() {
         String hex = hex(hmac("HmacSHA256", utf8(SECRET), BODY));
-        HmacSignature check = HmacSignature.zbd(SECRET);
+        HmacSignature check = ZbdRamp.signature(SECRET);
 
         assertThat(check.verify(post("X-ZBD-Signature", hex), utf8(BODY)).isOk()).isTrue();
         assertThat(check.verify(post("X-ZBD-Signature", "sha256=" + hex), utf8(BODY)).isOk()).isTrue();
@@ -64,7 +66,7 @@ class HmacSignatureTest {
     void upperCaseHexIsAccepted() {
         String signature = hex(hmac("HmacSHA512", utf8(SECRET), BODY)).toUpperCase(Locale.ROOT);
 
-        assertThat(HmacSignature.meCash(SECRET).verify(post("X-Signature", signature), utf8(BODY)).isOk()).isTrue();
+        assertThat(MeCash.signature(SECRET).verify(post("X-Signature", signature), utf8(BODY)).isOk()).isTrue();
     }
 
     @Test
@@ -79,7 +81,7 @@ class HmacSignatureTest {
     void anyRotatedSecretMayHaveSigned() {
         String byOld = hex(hmac("HmacSHA512", utf8("old-secret"), BODY));
 
-        assertThat(HmacSignature.meCash("new-secret", "old-secret").verify(post("X-Signature", byOld), utf8(BODY))
+        assertThat(MeCash.signature("new-secret", "old-secret").verify(post("X-Signature", byOld), utf8(BODY))
                 .isOk()).isTrue();
     }
 
@@ -88,9 +90,9 @@ class HmacSignatureTest {
         String good = hex(hmac("HmacSHA512", utf8(SECRET), BODY));
         String bad = hex(hmac("HmacSHA512", utf8("other"), BODY));
 
-        assertThat(HmacSignature.meCash(SECRET).verify(post("X-Signature", bad + ", " + good), utf8(BODY)).isOk())
+        assertThat(MeCash.signature(SECRET).verify(post("X-Signature", bad + ", " + good), utf8(BODY)).isOk())
                 .isTrue();
-        assertThat(HmacSignature.meCash(SECRET).verify(post("X-Signature", bad + " " + good), utf8(BODY)).isOk())
+        assertThat(MeCash.signature(SECRET).verify(post("X-Signature", bad + " " + good), utf8(BODY)).isOk())
                 .isTrue();
     }
 
@@ -98,7 +100,7 @@ class HmacSignatureTest {
     void signatureOfAnotherBodyIsRejected() {
         String signature = hex(hmac("HmacSHA512", utf8(SECRET), BODY + " "));
 
-        assertThat(HmacSignature.meCash(SECRET).verify(post("X-Signature", signature), utf8(BODY)).reason())
+        assertThat(MeCash.signature(SECRET).verify(post("X-Signature", signature), utf8(BODY)).reason())
                 .hasValue("no matching signature");
     }
 
@@ -106,13 +108,13 @@ class HmacSignatureTest {
     void sha256SignatureDoesNotSatisfySha512Check() {
         String signature = hex(hmac("HmacSHA256", utf8(SECRET), BODY));
 
-        assertThat(HmacSignature.meCash(SECRET).verify(post("X-Signature", signature), utf8(BODY)).status())
+        assertThat(MeCash.signature(SECRET).verify(post("X-Signature", signature), utf8(BODY)).status())
                 .isEqualTo(401);
     }
 
     @Test
     void missingHeaderIsNamed() {
-        Verification v = HmacSignature.meCash(SECRET).verify(post(), utf8(BODY));
+        Verification v = MeCash.signature(SECRET).verify(post(), utf8(BODY));
 
         assertThat(v.status()).isEqualTo(401);
         assertThat(v.reason()).hasValue("missing signature header X-Signature");
@@ -120,13 +122,13 @@ class HmacSignatureTest {
 
     @Test
     void blankHeaderCountsAsMissing() {
-        assertThat(HmacSignature.meCash(SECRET).verify(post("X-Signature", " , "), utf8(BODY)).reason())
+        assertThat(MeCash.signature(SECRET).verify(post("X-Signature", " , "), utf8(BODY)).reason())
                 .hasValue("missing signature header X-Signature");
     }
 
     @Test
     void nonHexSignatureIsMalformed() {
-        assertThat(HmacSignature.meCash(SECRET).verify(post("X-Signature", "zz-not-hex"), utf8(BODY)).reason())
+        assertThat(MeCash.signature(SECRET).verify(post("X-Signature", "zz-not-hex"), utf8(BODY)).reason())
                 .hasValue("malformed signature in X-Signature");
     }
 
@@ -134,7 +136,7 @@ class HmacSignatureTest {
     void rejectionNeverEchoesTheExpectedSignature() {
         String expected = hex(hmac("HmacSHA512", utf8(SECRET), BODY));
 
-        Verification v = HmacSignature.meCash(SECRET).verify(post("X-Signature", "00"), utf8(BODY));
+        Verification v = MeCash.signature(SECRET).verify(post("X-Signature", "00"), utf8(BODY));
 
         assertThat(v.reason().orElseThrow()).doesNotContain(expected).doesNotContain(SECRET);
         assertThat(v.toString()).doesNotContain(expected).doesNotContain(SECRET);
@@ -142,7 +144,7 @@ class HmacSignatureTest {
 
     @Test
     void toStringNamesTheSchemeButNotTheSecret() {
-        assertThat(HmacSignature.meCashSha256(SECRET).toString())
+        assertThat(MeCash.sha256Signature(SECRET).toString())
                 .contains("HmacSHA256", "X-meCash-Signature", "sha256=")
                 .doesNotContain(SECRET);
     }
@@ -150,7 +152,7 @@ class HmacSignatureTest {
     @Test
     void blankHeaderNameOrNoSecretIsAConfigurationError() {
         assertThatThrownBy(() -> HmacSignature.sha256Hex(" ", SECRET)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> HmacSignature.zbd()).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> HmacSignature.zbd("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ZbdRamp.signature()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ZbdRamp.signature("")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -145,7 +145,7 @@ class TimestampedSignatureTest {
     void moonPayUsesItsHeaderAndTheSLabel() {
         String apiKey = "sk_test_moonpay";
         String signature = hex(hmac("HmacSHA256", utf8(apiKey), NOW + "." + BODY));
-        TimestampedSignature check = TimestampedSignature.moonPay(apiKey)
+        TimestampedSignature check = TimestampedSignature.of("Moonpay-Signature-V2", apiKey).scheme("s")
                 .clock(Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
 
         assertThat(check.verify(post("Moonpay-Signature-V2", "t=" + NOW + ",s=" + signature), utf8(BODY)).isOk())

@@ -12,6 +12,8 @@ import dev.ramphook.auth.StandardWebhooks;
 import dev.ramphook.auth.TimestampedSignature;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.auth.Verification;
+import dev.ramphook.mecash.MeCash;
+import dev.ramphook.zbd.ZbdRamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,13 +28,13 @@ class AuthenticatorFuzzTest {
     private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1_614_265_330L), ZoneOffset.UTC);
 
     private static final List<Authenticator> ALL = List.of(
-            HmacSignature.meCash(SECRET),
-            HmacSignature.meCashSha256(SECRET),
-            HmacSignature.zbd(SECRET),
+            MeCash.signature(SECRET),
+            MeCash.sha256Signature(SECRET),
+            ZbdRamp.signature(SECRET),
             HmacSignature.sha256Base64("X-Signature", SECRET),
             StandardWebhooks.of(WHSEC).clock(CLOCK),
             TimestampedSignature.stripe(SECRET).clock(CLOCK),
-            TimestampedSignature.moonPay(SECRET).clock(CLOCK),
+            TimestampedSignature.of("Moonpay-Signature-V2", SECRET).scheme("s").clock(CLOCK),
             UrlToken.of(SECRET),
             UrlToken.pathSegment(SECRET),
             IpAllowlist.of("192.0.2.0/24", "2001:db8::/32").trustedProxies("10.0.0.0/8", "fd00::/8"),

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
-import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.zbd.ZbdRamp;
@@ -36,7 +35,7 @@ final class Deliveries {
     static WebhookReceiver receiver() {
         return WebhookReceiver.builder()
                 .endpoint(ZBD, ZbdRamp.provider(), UrlToken.of(TOKEN))
-                .endpoint(MECASH, MeCash.provider(), HmacSignature.meCash(SECRET))
+                .endpoint(MECASH, MeCash.provider(), MeCash.signature(SECRET))
                 .on("*", (event, context) -> { })
                 .inline()
                 .maxBodyBytes(MAX_BODY)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.ramphook.WebhookReceiver;
-import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.zbd.ZbdRamp;
@@ -43,7 +42,7 @@ class WebhookHttpHandlerTest {
     void start() throws Exception {
         receiver = WebhookReceiver.builder()
                 .endpoint("/webhooks/zbd", ZbdRamp.provider(), UrlToken.of("t0k3n"))
-                .endpoint("/webhooks/mecash", MeCash.provider(), HmacSignature.meCash(SECRET))
+                .endpoint("/webhooks/mecash", MeCash.provider(), MeCash.signature(SECRET))
                 .on("*", (event, context) -> handled.add(event.json().toString().getBytes(StandardCharsets.UTF_8)))
                 .maxBodyBytes(4096)
                 .build();

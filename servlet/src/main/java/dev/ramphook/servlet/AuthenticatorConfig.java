@@ -1,11 +1,14 @@
 package dev.ramphook.servlet;
 
+import dev.ramphook.Provider;
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.IpAllowlist;
 import dev.ramphook.auth.StandardWebhooks;
 import dev.ramphook.auth.TimestampedSignature;
 import dev.ramphook.auth.UrlToken;
+import dev.ramphook.mecash.MeCash;
+import dev.ramphook.zbd.ZbdRamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,12 +55,20 @@ final class AuthenticatorConfig {
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
-    /** The authenticator of endpoint {@code prefix} ({@code ramphook.endpoint.<name>.}). */
-    Authenticator forEndpoint(String prefix) {
-        String scheme = settings.required(prefix + "auth", "one of " + String.join(", ", SCHEMES)
-                + " (none must be chosen explicitly)");
+    /**
+     * The authenticator of endpoint {@code prefix} ({@code ramphook.endpoint.<name>.}) for {@code provider}: the one
+     * {@code auth} names, or without {@code auth} the provider's documented default keyed with {@code secret-env}
+     * (or {@code token-env}: whichever word the provider uses).
+     */
+    Authenticator forEndpoint(String prefix, Provider provider) {
+        Optional<String> chosen = settings.optional(prefix + "auth");
+        String scheme = chosen.orElse("default");
         List<String> used = new ArrayList<>();
-        Authenticator authenticator = switch (scheme) {
+        Authenticator authenticator = switch (chosen.isEmpty() ? "" : scheme) {
+            case "" -> {
+                used.addAll(List.of("secret-env", "token-env"));
+                yield providerDefault(prefix, provider);
+            }
             case "url-token" -> {
                 used.addAll(List.of("token-param", "token-env"));
                 String parameter = settings.optional(prefix + "token-param").orElse("token");
@@ -68,10 +79,11 @@ final class AuthenticatorConfig {
                 yield UrlToken.pathSegment(secrets(prefix + "token-env"));
             }
             case "mecash", "mecash-sha256", "zbd-signature" -> {
+                // The presets of the README before providers named their own default; kept working.
                 used.add("secret-env");
                 String[] keys = secrets(prefix + "secret-env");
-                yield scheme.equals("mecash") ? HmacSignature.meCash(keys)
-                        : scheme.equals("mecash-sha256") ? HmacSignature.meCashSha256(keys) : HmacSignature.zbd(keys);
+                yield scheme.equals("mecash") ? MeCash.signature(keys)
+                        : scheme.equals("mecash-sha256") ? MeCash.sha256Signature(keys) : ZbdRamp.signature(keys);
             }
             case "standard-webhooks" -> {
                 used.addAll(List.of("secret-env", "tolerance"));
@@ -87,14 +99,38 @@ final class AuthenticatorConfig {
             }
             case "none" -> Authenticator.none();
             default -> throw new ConfigException(prefix + "auth=" + scheme + " is unknown: use one of "
-                    + String.join(", ", SCHEMES));
+                    + String.join(", ", SCHEMES) + ", or leave it out for the provider's own");
         };
         for (String key : AUTH_KEYS) {
             if (!used.contains(key) && settings.optional(prefix + key).isPresent()) {
-                throw new ConfigException(prefix + key + " does not apply to " + prefix + "auth=" + scheme);
+                throw new ConfigException(prefix + key + " does not apply to " + (chosen.isPresent()
+                        ? prefix + "auth=" + scheme : "the provider's default authentication (no " + prefix + "auth)"));
             }
         }
         return withAllowlist(prefix, authenticator);
+    }
+
+    /** Without {@code auth}: the provider's documented scheme, keyed with secret-env or token-env (one of them). */
+    private Authenticator providerDefault(String prefix, Provider provider) {
+        boolean secret = settings.optional(prefix + "secret-env").isPresent();
+        boolean token = settings.optional(prefix + "token-env").isPresent();
+        if (secret == token) {
+            throw new ConfigException(secret
+                    ? prefix + "secret-env and " + prefix + "token-env: set one of them, not both"
+                    : prefix + "auth is not set, so the endpoint uses provider " + provider.id() + "'s own"
+                            + " authentication: set " + prefix + "secret-env (or token-env) to the name of the"
+                            + " environment variable holding its secret, or choose " + prefix + "auth (one of "
+                            + String.join(", ", SCHEMES) + ")");
+        }
+        String[] keys = secrets(prefix + (secret ? "secret-env" : "token-env"));
+        try {
+            return provider.defaultAuthenticator(keys);
+        } catch (UnsupportedOperationException e) {
+            throw new ConfigException(prefix + "auth is required: provider " + provider.id() + " names no default"
+                    + " authentication; use one of " + String.join(", ", SCHEMES), e);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(prefix + (secret ? "secret-env" : "token-env") + ": " + e.getMessage(), e);
+        }
     }
 
     private Authenticator hmac(String prefix, String scheme) {

@@ -3,29 +3,22 @@ package dev.ramphook.servlet;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.auth.Authenticator;
-import dev.ramphook.internal.Logs;
+import dev.ramphook.provider.Providers;
 import dev.ramphook.store.EventStore;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.function.Function;
-import org.slf4j.Logger;
 
 /**
  * The zero-code configuration, fully validated: every key, provider, secret and handler class is checked when the
  * application starts, so that a mistake stops it with a message naming the key rather than failing a delivery.
  */
 final class ReceiverConfig {
-
-    private static final Logger log = Logs.get(ReceiverConfig.class);
 
     /** Every {@code ramphook.<key>}; a key missing here is reported as unknown before it is read. */
     static final List<String> GLOBAL_KEYS = List.of("handlers", "store", "max-body-bytes", "handling", "workers",
@@ -59,14 +52,14 @@ final class ReceiverConfig {
     }
 
     /**
-     * @param classLoader finds providers ({@link ServiceLoader}), handler and store classes
+     * @param classLoader finds providers ({@link java.util.ServiceLoader}), handler and store classes
      * @param secrets     looks secrets up by name (environment, then system properties)
      * @throws ConfigException naming the first bad key
      */
     static ReceiverConfig parse(Settings settings, ClassLoader classLoader,
                                 Function<String, Optional<String>> secrets) {
         settings.rejectUnknown(GLOBAL_KEYS, ENDPOINT_KEYS);
-        Map<String, Provider> providers = providers(classLoader);
+        Map<String, Provider> providers = Providers.all(classLoader);
         AuthenticatorConfig auth = new AuthenticatorConfig(settings, secrets);
         List<Endpoint> endpoints = new ArrayList<>();
         for (String name : settings.endpointNames()) {
@@ -83,7 +76,7 @@ final class ReceiverConfig {
                         + (providers.isEmpty() ? "none" : String.join(", ", providers.keySet()))
                         + " (providers are found through ServiceLoader<dev.ramphook.Provider>)");
             }
-            endpoints.add(new Endpoint(name, path, provider, auth.forEndpoint(prefix)));
+            endpoints.add(new Endpoint(name, path, provider, auth.forEndpoint(prefix, provider)));
         }
         if (endpoints.isEmpty()) {
             throw new ConfigException("no endpoint configured: add " + Settings.ENDPOINT_PREFIX + "<name>.path,"
@@ -181,24 +174,6 @@ final class ReceiverConfig {
         List<String> keys = new ArrayList<>(List.of("path", "provider"));
         keys.addAll(AuthenticatorConfig.KEYS);
         return List.copyOf(keys);
-    }
-
-    private static Map<String, Provider> providers(ClassLoader classLoader) {
-        Map<String, Provider> byId = new LinkedHashMap<>();
-        Iterator<Provider> found = ServiceLoader.load(Provider.class, classLoader).iterator();
-        while (true) {
-            try {
-                if (!found.hasNext()) {
-                    return byId;
-                }
-                Provider provider = found.next();
-                byId.putIfAbsent(provider.id(), provider); // first on the class path wins, as with any SPI
-            } catch (ServiceConfigurationError e) {
-                // One broken registration (say, a copy loaded by another class loader) must not hide the others;
-                // an endpoint that needs the missing provider still fails, naming its key.
-                log.warn("skipping a dev.ramphook.Provider that cannot be loaded: {}", e.getMessage());
-            }
-        }
     }
 
     private static <T> T instantiate(String key, String className, ClassLoader classLoader, Class<T> type) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.Authenticator;
+import dev.ramphook.servlet.testing.EchoProvider;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,7 @@ class AllowlistConfigTest {
 
     private Authenticator build() {
         return new AuthenticatorConfig(new Settings(keys), name -> Optional.ofNullable(
-                name.equals("ECHO_TOKEN") ? "t0k3n" : null)).forEndpoint(P);
+                name.equals("ECHO_TOKEN") ? "t0k3n" : null)).forEndpoint(P, new EchoProvider());
     }
 
     private static WebhookRequest.Builder from(String peer) {

@@ -3,9 +3,13 @@ package dev.ramphook.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ramphook.Provider;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.Verification;
+import dev.ramphook.mecash.MeCash;
+import dev.ramphook.servlet.testing.EchoProvider;
+import dev.ramphook.zbd.ZbdRamp;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,7 +30,7 @@ class AuthenticatorConfigTest {
 
     private Authenticator build() {
         return new AuthenticatorConfig(new Settings(keys), name -> Optional.ofNullable(SECRETS.get(name)))
-                .forEndpoint(P);
+                .forEndpoint(P, new EchoProvider());
     }
 
     private void auth(String scheme, String secretEnv) {
@@ -40,6 +44,52 @@ class AuthenticatorConfigTest {
 
     private static long now() {
         return Instant.now().getEpochSecond();
+    }
+
+    private Authenticator buildFor(Provider provider) {
+        return new AuthenticatorConfig(new Settings(keys), name -> Optional.ofNullable(SECRETS.get(name)))
+                .forEndpoint(P, provider);
+    }
+
+    @Test
+    void withoutAuthTheProviderDefaultIsKeyedWithSecretEnv() {
+        keys.put(P + "secret-env", "ECHO_SECRET");
+        Authenticator auth = buildFor(MeCash.provider());
+
+        assertThat(auth.verify(request().header("X-Signature", Hmac.sha512Hex("s3cret", BODY)).build(), BODY).isOk())
+                .isTrue();
+        assertThat(auth.verify(request().header("X-Signature", Hmac.sha512Hex("other", BODY)).build(), BODY).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void withoutAuthATokenProviderTakesTokenEnv() {
+        keys.put(P + "token-env", "ECHO_SECRET");
+        Authenticator auth = buildFor(ZbdRamp.provider());
+
+        assertThat(auth.verify(request().query("token=s3cret").build(), BODY).isOk()).isTrue();
+        assertThat(auth.verify(request().query("token=wrong").build(), BODY).status()).isEqualTo(401);
+    }
+
+    @Test
+    void withoutAuthOneSecretKeyIsRequiredAndOtherAuthKeysDoNotApply() {
+        assertThatThrownBy(() -> buildFor(MeCash.provider())).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(P + "auth is not set, so the endpoint uses provider mecash's own");
+        keys.put(P + "secret-env", "ECHO_SECRET");
+        keys.put(P + "token-env", "ECHO_SECRET");
+        assertThatThrownBy(() -> buildFor(MeCash.provider())).hasMessageContaining("set one of them, not both");
+        keys.remove(P + "token-env");
+        keys.put(P + "signature-header", "X-Other");
+        assertThatThrownBy(() -> buildFor(MeCash.provider()))
+                .hasMessageStartingWith(P + "signature-header does not apply to the provider's default");
+    }
+
+    @Test
+    void withoutAuthAProviderWithoutADefaultNeedsAuth() {
+        keys.put(P + "secret-env", "ECHO_SECRET");
+
+        assertThatThrownBy(() -> buildFor(new EchoProvider())).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(P + "auth is required: provider echo names no default authentication");
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.ramphook.example.jetty;
 
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.auth.Authenticator;
-import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.IpAllowlist;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.mecash.MeCash;
@@ -12,8 +11,8 @@ import dev.ramphook.zbd.ZbdRamp;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Map;
@@ -77,7 +76,7 @@ public final class JettyExample implements AutoCloseable {
         EventLog events = new EventLog(options.eventLog());
         WebhookReceiver receiver = WebhookReceiver.builder()
                 .endpoint("/webhooks/zbd", ZbdRamp.provider(), options.fenced(UrlToken.query("token", zbdToken)))
-                .endpoint("/webhooks/mecash", MeCash.provider(), options.fenced(HmacSignature.meCash(meCashSecret)))
+                .endpoint("/webhooks/mecash", MeCash.provider(), options.fenced(MeCash.signature(meCashSecret)))
                 .handlers(new SampleHandlers(events))
                 .store(options.store())
                 .maxBodyBytes(options.maxBodyBytes())

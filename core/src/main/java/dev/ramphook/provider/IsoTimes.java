@@ -1,4 +1,4 @@
-package dev.ramphook.internal;
+package dev.ramphook.provider;
 
 import java.time.LocalDateTime;
 

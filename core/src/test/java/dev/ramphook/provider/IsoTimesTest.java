@@ -1,4 +1,4 @@
-package dev.ramphook.internal;
+package dev.ramphook.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,10 +1,8 @@
-package dev.ramphook.internal;
+package dev.ramphook.provider;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,15 +15,29 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Tolerant field readers for provider parsers. Every reader answers {@code null} (or an empty map) when the field
- * is missing or has another shape than the provider documents, and never throws: a delivery with one odd field
- * still becomes an event. Not part of the public API.
+ * Tolerant readers of one field of a JSON object, for {@link dev.ramphook.Provider} implementations: money as
+ * {@link BigDecimal} (never through {@code double}), times as {@code java.time} values in the lenient shapes providers
+ * send (with or without a zone, 0 to 9 fractional digits, Unix seconds or milliseconds), ids from strings or
+ * integers.
+ *
+ * <p>Every reader answers {@code null} (or an empty map) when the object is {@code null} or not an object, or the
+ * field is missing, JSON {@code null} or of another shape than asked for, and never throws: a delivery with one odd
+ * field still becomes an event. To map a typed record and learn <em>which</em> field did not fit, use
+ * {@link TypedFields}, which reads through these.
+ *
+ * <pre>{@code
+ * String name = JsonFields.nonBlankText(json, "type");                 // null when absent, blank or not a string
+ * BigDecimal amount = JsonFields.decimal(data, "amount");              // 12.50, "12.50" -> 12.50; "ten" -> null
+ * Instant at = JsonFields.instant(json, "created_at");                 // 2025-01-18T10:30:00Z, ...+01:00
+ * Instant when = JsonFields.epochInstant(json, "timestamp");           // 1737196200 or 1737196200000
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class JsonFields {
 
@@ -33,8 +45,8 @@ public final class JsonFields {
     private static final int MAX_AMOUNT_CHARS = 64;
     /** {@code 1e999999999} is short but would make {@code toPlainString()} allocate gigabytes in a handler. */
     private static final int MAX_AMOUNT_SCALE = 100;
-    /** Longest dedup key handed to a store; see {@link #boundedKey}. */
-    public static final int MAX_KEY_CHARS = 200;
+    /** Below this an integral timestamp is seconds (until the year 5138), above it milliseconds. */
+    private static final long MILLIS_THRESHOLD = 100_000_000_000L;
 
     /** Zone-less ISO date-time with 0 to 9 fractional digits, as meCash sends ({@code 2025-01-08T12:23:51.908663}). */
     private static final DateTimeFormatter LOCAL_DATE_TIME = new DateTimeFormatterBuilder()
@@ -156,6 +168,30 @@ public final class JsonFields {
     }
 
     /**
+     * A point in time given as a Unix epoch number: a JSON integer (or a string of digits) counting seconds, or
+     * milliseconds when its magnitude is 10<sup>11</sup> or more (seconds would be after the year 5138).
+     * {@code null} when the field is anything else.
+     */
+    public static Instant epochInstant(JsonNode object, String field) {
+        JsonNode value = field(object, field);
+        long epoch;
+        if (value != null && value.isIntegralNumber() && value.canConvertToLong()) {
+            epoch = value.longValue();
+        } else if (value != null && value.isTextual() && value.textValue().matches("-?[0-9]{1,18}")) {
+            epoch = Long.parseLong(value.textValue());
+        } else {
+            return null;
+        }
+        // Not Math.abs: abs(Long.MIN_VALUE) is negative, and ofEpochSecond(Long.MIN_VALUE) throws
+        boolean seconds = epoch > -MILLIS_THRESHOLD && epoch < MILLIS_THRESHOLD;
+        try {
+            return seconds ? Instant.ofEpochSecond(epoch) : Instant.ofEpochMilli(epoch);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /**
      * A free-form JSON object as an unmodifiable map in delivery order: strings stay strings, numbers become
      * {@link BigDecimal} (integers {@link java.math.BigInteger} or {@link Long}), booleans {@link Boolean}, JSON
      * null {@code null}, objects nested maps and arrays lists. Empty when the field is missing or not an object.
@@ -175,87 +211,6 @@ public final class JsonFields {
             return value.bigIntegerValue().toString();
         }
         return nonBlankText(object, field);
-    }
-
-    /**
-     * {@code json-sha256:} and the hex SHA-256 of the document's canonical form: the dedup key of last resort, for
-     * a body without an id. The form is built from parsed values, so a redelivery that differs only in whitespace,
-     * key order, escapes (a backslash-u escape of {@code A} is {@code A}) or number spelling ({@code 1.50},
-     * {@code 1.5}, {@code 15e-1}) has the same key: see {@code canonical}.
-     */
-    public static String canonicalHashKey(JsonNode document) {
-        StringBuilder out = new StringBuilder(256);
-        canonical(document, out);
-        return "json-sha256:" + sha256Hex(out.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Appends {@code node} without whitespace: object members sorted by name (UTF-16 order), strings as JSON
-     * strings, every number as its exact value with trailing zeros stripped ({@link BigDecimal#toString()} of the
-     * stripped value, so 100, 100.0 and 1E+2 agree), {@code true}, {@code false}, {@code null}.
-     */
-    static void canonical(JsonNode node, StringBuilder out) {
-        if (node.isObject()) {
-            List<String> names = new ArrayList<>();
-            node.fieldNames().forEachRemaining(names::add);
-            Collections.sort(names);
-            out.append('{');
-            for (int i = 0; i < names.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                out.append(Json.quote(names.get(i))).append(':');
-                canonical(node.get(names.get(i)), out);
-            }
-            out.append('}');
-        } else if (node.isArray()) {
-            out.append('[');
-            for (int i = 0; i < node.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                canonical(node.get(i), out);
-            }
-            out.append(']');
-        } else if (node.isTextual()) {
-            out.append(Json.quote(node.textValue()));
-        } else if (node.isNumber()) {
-            BigDecimal value = node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue();
-            out.append(value.signum() == 0 ? "0" : value.stripTrailingZeros().toString());
-        } else if (node.isBoolean()) {
-            out.append(node.booleanValue());
-        } else {
-            out.append("null");
-        }
-    }
-
-    /**
-     * The key itself, or when longer than {@value #MAX_KEY_CHARS} characters or holding a control character (a NUL
-     * that PostgreSQL's text type refuses would turn into an endless 503 loop), {@code sha256:} and the hex SHA-256
-     * of its UTF-8 bytes: stable across redeliveries, yet bounded, so a store's key column never refuses an event
-     * because a sender put a very long id in it.
-     */
-    public static String boundedKey(String key) {
-        return key.length() <= MAX_KEY_CHARS && !hasControlCharacter(key)
-                ? key : "sha256:" + sha256Hex(key.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** True when {@code s} holds a control character (NUL included), which a database text column may refuse. */
-    public static boolean hasControlCharacter(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isISOControl(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 
     private static JsonNode field(JsonNode object, String field) {
@@ -294,5 +249,10 @@ public final class JsonFields {
             return node.decimalValue();
         }
         return null;
+    }
+
+    /** {@code s} as a quoted JSON string (for the canonical form of {@link EventKeys#canonicalHash}). */
+    static String quote(String s) {
+        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + '"';
     }
 }
