@@ -50,7 +50,14 @@ public final class WebhookHttpHandler implements HttpHandler {
         this.receiver = Objects.requireNonNull(receiver, "receiver");
     }
 
-    /** A handler that hands every request of its context to {@code receiver}. */
+    /**
+     * A handler that hands every request of its context to {@code receiver}. Mount it at a context path that is a
+     * prefix of the receiver's endpoint paths; the handler never closes the receiver.
+     *
+     * @param receiver the receiver to deliver to
+     * @return a stateless, thread-safe handler; give the server an executor, since it runs on the server's threads
+     * @throws NullPointerException when {@code receiver} is null
+     */
     public static WebhookHttpHandler of(WebhookReceiver receiver) {
         return new WebhookHttpHandler(receiver);
     }

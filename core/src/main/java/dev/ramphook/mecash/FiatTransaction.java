@@ -32,6 +32,21 @@ public record FiatTransaction(String id, Optional<String> type, String state, Op
                               Optional<LocalDateTime> created, Optional<LocalDateTime> processed, JsonNode data)
         implements MeCashData {
 
+    /**
+     * Creates the record, as the provider does for a delivery (tests may too): a {@code null} {@code Optional}
+     * component becomes empty.
+     *
+     * @param id              the transaction id ({@code id}, or {@code transaction_id})
+     * @param type            the transaction type ({@code SEND}, {@code FUNDING}), when given
+     * @param state           the state ({@code state}, or {@code status})
+     * @param referenceNumber meCash's reference ({@code referenceNumber}, or {@code reference}), when given
+     * @param amount          the amount, exact; JSON number or string
+     * @param fee             the fee, when given
+     * @param currency        the currency code
+     * @param created         when the transaction was created, in UTC, when given
+     * @param processed       when it was processed, in UTC; empty while it is not
+     * @param data            the delivered {@code data} object, for fields not lifted here; do not modify it
+     */
     public FiatTransaction {
         type = type == null ? Optional.empty() : type;
         referenceNumber = referenceNumber == null ? Optional.empty() : referenceNumber;

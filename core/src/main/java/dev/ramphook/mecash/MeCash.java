@@ -52,9 +52,9 @@ public final class MeCash implements Provider {
     }
 
     /**
-     * The shared instance.
+     * The provider to give {@code WebhookReceiver.Builder.endpoint} for meCash deliveries.
      *
-     * @return the meCash provider
+     * @return the shared, stateless, thread-safe instance
      */
     public static MeCash provider() {
         return INSTANCE;

@@ -31,6 +31,21 @@ public record RampPayout(String id, Optional<String> type, Optional<String> cate
                          Optional<String> referenceNumber, Optional<Quote> quote, Optional<RampRecipient> recipient,
                          LocalDateTime created, Optional<LocalDateTime> processed) implements MeCashData {
 
+    /**
+     * Creates the record, as the provider does for a delivery (tests may too): a {@code null} {@code Optional}
+     * component becomes empty.
+     *
+     * @param id              the transaction id
+     * @param type            the transaction type ({@code SEND})
+     * @param category        {@code OFF_RAMP} or {@code CRYPTOCURRENCY}
+     * @param state           the transaction state ({@code COMPLETED})
+     * @param referenceNumber meCash's reference for the transaction
+     * @param quote           what was sent, what arrives, and the fees
+     * @param recipient       who receives it: {@link RampRecipient.Fiat} or {@link RampRecipient.Wallet}
+     * @param created         when the transaction was created, in UTC (meCash sends it zone-less; a zone or offset, when
+     *                        sent, is converted)
+     * @param processed       when it was processed, in UTC; empty while it is not
+     */
     public RampPayout {
         type = type == null ? Optional.empty() : type;
         category = category == null ? Optional.empty() : category;
@@ -54,6 +69,19 @@ public record RampPayout(String id, Optional<String> type, Optional<String> cate
      */
     public record Quote(String id, Asset source, Asset target, BigDecimal rate, List<Fee> fees, BigDecimal total) {
 
+        /**
+         * Creates the record, as the provider does for a delivery (tests may too): collections and maps are copied,
+         * unmodifiable.
+         *
+         * @param id     the quote id
+         * @param source the crypto that was sent
+         * @param target what the recipient receives, fiat or crypto
+         * @param rate   the exchange rate, as meCash states it
+         * @param fees   the fees, empty when the delivery lists none: the webhook's {@code {amount, gas}} object gives
+         *               a {@code SERVICE} fee and, with {@code gas}, a {@code GAS} fee with its tier; the order API's
+         *               array gives one fee per element
+         * @param total  the total crypto amount: source amount plus fees ({@code summary.total})
+         */
         public Quote {
             fees = fees == null ? List.of() : List.copyOf(fees);
         }

@@ -18,6 +18,12 @@ import java.util.Set;
  * {@linkplain #renew renews} its leases while it works, so only a dead (or stalled) owner's claims expire.
  *
  * <p>Times are passed in by the caller (from its {@link java.time.Clock}) so that tests control them.
+ *
+ * <p>Use {@link #inMemory()} (the receiver's default) for development and single-instance receivers that may lose
+ * acknowledged events on restart, {@link JdbcEventStore} for production. To write a store of your own, implement
+ * every method atomically with respect to concurrent callers (the receiver calls its store from HTTP threads and
+ * workers at once, and several receiver instances may share one durable store), and run the published
+ * {@code EventStore} contract tests (the {@code ramphook-core} test-jar) against it.
  */
 public interface EventStore extends AutoCloseable {
 
@@ -33,12 +39,21 @@ public interface EventStore extends AutoCloseable {
      * <b>refused with 503</b> and an ERROR log line, never handled twice: an old key is never forgotten before its
      * retention. For more than about 1.6 events per second sustained over a 7-day retention, shorten the retention
      * (keep it longer than your providers retry), raise the bound, or use a durable store.
+     *
+     * @return a new, empty, thread-safe store; not {@linkplain #durable() durable}, so the receiver handles inline
      */
     static EventStore inMemory() {
         return new InMemoryEventStore(10_000, 1_000_000);
     }
 
-    /** {@link #inMemory()} keeping up to {@code capacity} unhandled events (keys of handled ones: 1,000,000). */
+    /**
+     * {@link #inMemory()} keeping up to {@code capacity} unhandled events (keys of handled ones: 1,000,000, or
+     * {@code capacity} when larger).
+     *
+     * @param capacity how many unhandled events (pending, being handled or dead) it holds before recording fails
+     * @return a new, empty store
+     * @throws IllegalArgumentException when {@code capacity} is not positive
+     */
     static EventStore inMemory(int capacity) {
         return new InMemoryEventStore(capacity, Math.max(capacity, 1_000_000));
     }
@@ -47,54 +62,142 @@ public interface EventStore extends AutoCloseable {
      * {@link #inMemory()} keeping up to {@code capacity} unhandled events and the keys of up to
      * {@code maxHandledKeys} handled events (unhandled ones included, so that each can still complete).
      *
+     * @param capacity       how many unhandled events it holds before recording fails
+     * @param maxHandledKeys how many keys (of handled and unhandled events) it remembers for deduplication before
+     *                       it refuses new events
+     * @return a new, empty store
      * @throws IllegalArgumentException when {@code capacity} is not positive or {@code maxHandledKeys} below it
      */
     static EventStore inMemory(int capacity, int maxHandledKeys) {
         return new InMemoryEventStore(capacity, maxHandledKeys);
     }
 
-    /** Records the event if its key is new, atomically; otherwise reports the state of the recorded copy. */
+    /**
+     * Records the event if its key is new, atomically; otherwise reports the state of the recorded copy and changes
+     * nothing. When this returns {@link Recorded#NEW}, the event must survive whatever the store promises to survive
+     * (a durable store: a crash of this process), because the receiver acknowledges it next.
+     *
+     * @param event the event as received, no attempt made yet
+     * @param now   the receive time
+     * @return {@link Recorded#NEW} for a first delivery, else the state of the copy recorded before
+     * @throws StoreException when the event could not be recorded; the delivery is then answered 503
+     */
     Recorded record(StoredEvent event, Instant now);
 
     /**
      * Claims one pending event (due or not) for {@code lease}, for handling it right now. Empty when it is
      * unknown, done, dead or claimed under a live lease. The returned copy has its attempt count raised.
+     *
+     * @param provider the provider id of the event
+     * @param key      its deduplication key
+     * @param owner    who claims it (a receiver instance's id); only this owner may complete, fail or release it
+     * @param now      the current time
+     * @param lease    how long the claim lasts unless {@linkplain #renew renewed}
+     * @return the claimed event, or empty when there is nothing to claim
+     * @throws StoreException when the store cannot be reached
      */
     Optional<StoredEvent> claim(String provider, String key, String owner, Instant now, Duration lease);
 
-    /** Claims up to {@code max} pending events whose next-attempt time has come, oldest first. */
+    /**
+     * Claims up to {@code max} pending events whose next-attempt time has come (including events whose lease
+     * expired), oldest first: what the queued workers poll. Each returned copy has its attempt count raised.
+     * Concurrent callers, in this process or another, never get the same event.
+     *
+     * @param owner who claims them
+     * @param now   the current time
+     * @param lease how long each claim lasts unless renewed
+     * @param max   the most events to claim, positive
+     * @return the claimed events, possibly none
+     * @throws StoreException when the store cannot be reached
+     */
     List<StoredEvent> claimDue(String owner, Instant now, Duration lease, int max);
 
     /**
      * Extends to {@code now + lease} the lease of every listed claim that its owner still holds (a claim taken
      * over by another owner, or ended, is left alone); returns how many were extended. Called periodically by
      * the owner of running claims, so that a slow handler never loses its claim while its process lives.
+     *
+     * @param claims the claims to extend
+     * @param now    the current time
+     * @param lease  the new lease, counted from {@code now}
+     * @return how many claims were extended
+     * @throws StoreException when the store cannot be reached
      */
     int renew(Collection<Claim> claims, Instant now, Duration lease);
 
-    /** Marks a claimed event done and drops its body. No effect when {@code owner} no longer holds the claim. */
+    /**
+     * Marks a claimed event done and drops its body; its key keeps deduplicating until {@linkplain #prune pruned}.
+     * No effect when {@code owner} no longer holds the claim.
+     *
+     * @param event the claimed event
+     * @param owner the owner that claimed it
+     * @param now   the current time
+     * @throws StoreException when the store cannot be reached
+     */
     void complete(StoredEvent event, String owner, Instant now);
 
     /**
      * Records a failed attempt: the handlers that succeeded, the error, and either the next-attempt time or, when
-     * {@code retryAt} is null, that the event is dead.
+     * {@code retryAt} is null, that the event is dead. No effect when {@code owner} no longer holds the claim.
+     *
+     * @param event             the claimed event
+     * @param owner             the owner that claimed it
+     * @param completedHandlers every handler that has succeeded for this event so far, earlier attempts included
+     * @param error             what failed, kept for {@link #deadLetters} (a message, never a secret)
+     * @param retryAt           when the event is due again, or {@code null} to make it a dead letter
+     * @param now               the current time
+     * @throws StoreException when the store cannot be reached
      */
     void fail(StoredEvent event, String owner, Set<String> completedHandlers, String error, Instant retryAt,
               Instant now);
 
-    /** Gives a claim back without counting the attempt (shutdown); the event is due again at once. */
+    /**
+     * Gives a claim back without counting the attempt (shutdown); the event is due again at once, for any owner.
+     * No effect when {@code owner} no longer holds the claim.
+     *
+     * @param event the claimed event
+     * @param owner the owner that claimed it
+     * @throws StoreException when the store cannot be reached
+     */
     void release(StoredEvent event, String owner);
 
-    /** Dead events, oldest first, with their last error. */
+    /**
+     * Dead events, oldest first, with their last error.
+     *
+     * @param limit the most events to return, positive
+     * @return up to {@code limit} dead letters
+     * @throws StoreException when the store cannot be reached
+     */
     List<StoredEvent> deadLetters(int limit);
 
-    /** Makes a dead event pending again with a fresh attempt count; false when no such dead event exists. */
+    /**
+     * Makes a dead event pending again, due at once, with a fresh attempt count; handlers that succeeded before
+     * are still skipped.
+     *
+     * @param provider the provider id of the dead event
+     * @param key      its deduplication key
+     * @param now      the current time
+     * @return true when a dead event was made pending; false when no such dead event exists
+     * @throws StoreException when the store cannot be reached
+     */
     boolean replay(String provider, String key, Instant now);
 
-    /** Forgets done events recorded before {@code cutoff}; returns how many. Their keys no longer deduplicate. */
+    /**
+     * Forgets done events recorded before {@code cutoff}. Their keys no longer deduplicate: a redelivery after this
+     * is a new event. The receiver calls it periodically with its retention.
+     *
+     * @param cutoff done events recorded before this instant are forgotten
+     * @return how many events were forgotten
+     * @throws StoreException when the store cannot be reached
+     */
     int prune(Instant cutoff);
 
-    /** True when recorded events survive a restart of this process. */
+    /**
+     * Whether recorded events survive a restart of this process. A durable store makes queued handling the
+     * receiver's default.
+     *
+     * @return false unless overridden
+     */
     default boolean durable() {
         return false;
     }
@@ -107,6 +210,14 @@ public interface EventStore extends AutoCloseable {
      * @param owner    the owner id the claim was taken under
      */
     record Claim(String provider, String key, String owner) {
+        /**
+         * A claim.
+         *
+         * @param provider the provider id of the claimed event
+         * @param key      its deduplication key
+         * @param owner    the owner id the claim was taken under
+         * @throws NullPointerException when any part is null
+         */
         public Claim {
             java.util.Objects.requireNonNull(provider, "provider");
             java.util.Objects.requireNonNull(key, "key");
@@ -114,6 +225,10 @@ public interface EventStore extends AutoCloseable {
         }
     }
 
+    /**
+     * Releases what the store holds; by default nothing. The receiver never closes its store (it may be shared):
+     * close it after the receiver.
+     */
     @Override
     default void close() {
     }

@@ -43,11 +43,25 @@ public final class JdbcEventStore implements EventStore {
         this.sql = JdbcStatements.of(b.tables);
     }
 
-    /** A store with the default tables ({@code ramphook_events} in the connection's default schema). */
+    /**
+     * A store with the default settings: tables {@code ramphook_events} and {@code ramphook_schema_version} in the
+     * connection's default schema, created or upgraded now, and a 5 s query timeout.
+     *
+     * @param dataSource where connections come from; use a pool
+     * @return the store, thread-safe and {@linkplain #durable() durable}
+     * @throws StoreException when the database cannot be reached or migrated
+     */
     public static JdbcEventStore of(DataSource dataSource) {
         return builder(dataSource).build();
     }
 
+    /**
+     * Starts configuring a store; nothing touches the database before {@link Builder#build()}.
+     *
+     * @param dataSource where connections come from; use a pool
+     * @return a builder with the defaults of {@link #of(DataSource)}
+     * @throws NullPointerException when {@code dataSource} is null
+     */
     public static Builder builder(DataSource dataSource) {
         return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
     }
@@ -308,13 +322,23 @@ public final class JdbcEventStore implements EventStore {
             this.dataSource = dataSource;
         }
 
-        /** The schema of the tables; default: the connection's search path (usually {@code public}). */
+        /**
+         * The schema of the tables; default: the connection's search path (usually {@code public}).
+         *
+         * @param schema an existing schema: lower-case letters, digits and {@code _} (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder schema(String schema) {
             this.schema = Objects.requireNonNull(schema, "schema");
             return this;
         }
 
-        /** Prepended to the table names; lower-case letters, digits and {@code _}. Default {@code ramphook_}. */
+        /**
+         * Prepended to the table names. Default {@code ramphook_}.
+         *
+         * @param tablePrefix lower-case letters, digits and {@code _}, or empty (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder tablePrefix(String tablePrefix) {
             this.tablePrefix = Objects.requireNonNull(tablePrefix, "tablePrefix");
             return this;
@@ -323,6 +347,10 @@ public final class JdbcEventStore implements EventStore {
         /**
          * The longest any statement may run, rounded up to whole seconds; beyond it the operation fails with a
          * {@link StoreException} (so a delivery answers 503 instead of hanging). Default 5 s.
+         *
+         * @param queryTimeout positive
+         * @return this builder
+         * @throws IllegalArgumentException when it is null, zero or negative
          */
         public Builder queryTimeout(Duration queryTimeout) {
             if (queryTimeout == null || queryTimeout.isNegative() || queryTimeout.isZero()) {
@@ -335,6 +363,9 @@ public final class JdbcEventStore implements EventStore {
         /**
          * Whether {@link #build()} creates or upgrades the tables (default true). Turn it off when a migration
          * tool owns the schema; the scripts are the {@code dev/ramphook/store/postgresql/V*.sql} resources.
+         *
+         * @param createSchema false to leave the tables to you
+         * @return this builder
          */
         public Builder createSchema(boolean createSchema) {
             this.createSchema = createSchema;
@@ -344,6 +375,7 @@ public final class JdbcEventStore implements EventStore {
         /**
          * Creates the store, first creating or upgrading its tables unless turned off.
          *
+         * @return the store, thread-safe and {@linkplain #durable() durable}
          * @throws IllegalArgumentException for an invalid schema or prefix
          * @throws StoreException           when the database cannot be reached or migrated
          */

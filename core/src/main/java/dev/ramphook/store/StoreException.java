@@ -5,10 +5,21 @@ public class StoreException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A failure with its cause.
+     *
+     * @param message what failed, without secrets or event bodies (it is logged)
+     * @param cause   the underlying failure, such as an {@link java.sql.SQLException}
+     */
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    /**
+     * A failure without an underlying exception (a full in-memory store).
+     *
+     * @param message what failed, without secrets or event bodies (it is logged)
+     */
     public StoreException(String message) {
         super(message);
     }

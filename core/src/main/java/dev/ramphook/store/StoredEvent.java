@@ -30,7 +30,20 @@ public record StoredEvent(String provider, String key, String name, String endpo
                           Map<String, List<String>> headers, Instant receivedAt, int attempts,
                           Set<String> completedHandlers, String lastError, String subject, Instant occurredAt) {
 
-    /** An event without a subject or occurrence time: handled in parallel with any other. */
+    /**
+     * An event without a subject or occurrence time: handled in parallel with any other.
+     *
+     * @param provider          the provider id
+     * @param key               the deduplication key
+     * @param name              the event name as delivered
+     * @param endpoint          the configured endpoint path that received it
+     * @param body              the raw body bytes exactly as received
+     * @param headers           request headers, without credentials
+     * @param receivedAt        when it was first recorded
+     * @param attempts          how many times its handlers have been started
+     * @param completedHandlers ids of handlers that already succeeded for it
+     * @param lastError         the last handler failure, or {@code null}
+     */
     public StoredEvent(String provider, String key, String name, String endpoint, byte[] body,
                        Map<String, List<String>> headers, Instant receivedAt, int attempts,
                        Set<String> completedHandlers, String lastError) {
@@ -38,6 +51,25 @@ public record StoredEvent(String provider, String key, String name, String endpo
                 null);
     }
 
+    /**
+     * Copies {@code headers} and {@code completedHandlers}, so the record is immutable apart from {@code body}
+     * (the array is shared, not copied: do not modify it).
+     *
+     * @param provider          the provider id
+     * @param key               the deduplication key
+     * @param name              the event name as delivered
+     * @param endpoint          the configured endpoint path that received it
+     * @param body              the raw body bytes exactly as received
+     * @param headers           request headers, without credentials
+     * @param receivedAt        when it was first recorded
+     * @param attempts          how many times its handlers have been started
+     * @param completedHandlers ids of handlers that already succeeded for it
+     * @param lastError         the last handler failure, or {@code null}
+     * @param subject           what the event is about, or {@code null}
+     * @param occurredAt        when the provider says it happened, or {@code null}
+     * @throws NullPointerException when provider, key, name, endpoint, body, headers, receivedAt or
+     *                              completedHandlers is null
+     */
     public StoredEvent {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(key, "key");
@@ -49,7 +81,12 @@ public record StoredEvent(String provider, String key, String name, String endpo
         completedHandlers = Set.copyOf(completedHandlers);
     }
 
-    /** This event as claimed for one more attempt. */
+    /**
+     * This event as claimed for one more attempt: the same event with {@code attempts + 1}. For store
+     * implementations, whose claims return such a copy.
+     *
+     * @return a copy with the attempt count raised by one
+     */
     public StoredEvent nextAttempt() {
         return new StoredEvent(provider, key, name, endpoint, body, headers, receivedAt, attempts + 1,
                 completedHandlers, lastError, subject, occurredAt);
@@ -62,7 +99,11 @@ public record StoredEvent(String provider, String key, String name, String endpo
                 error, subject, occurredAt);
     }
 
-    /** Where the event stands in its subject's order: when it occurred, or when it was received if unknown. */
+    /**
+     * Where the event stands in its subject's order.
+     *
+     * @return {@link #occurredAt()}, or {@link #receivedAt()} when the provider gave no time
+     */
     public Instant sequencedAt() {
         return occurredAt != null ? occurredAt : receivedAt;
     }

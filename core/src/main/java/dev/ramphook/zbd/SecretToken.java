@@ -13,13 +13,16 @@ public final class SecretToken {
     private final String value;
 
     /**
+     * Wraps a token (the provider does, for ZBD's access and refresh tokens; tests may).
+     *
      * @param value the token, not {@code null}
+     * @throws NullPointerException when {@code value} is null
      */
     public SecretToken(String value) {
         this.value = Objects.requireNonNull(value, "value");
     }
 
-    /** The token itself. Never log it. */
+    /** {@return the token itself, to use it (as a bearer token to ZBD's API); never log it} */
     public String reveal() {
         return value;
     }

@@ -25,6 +25,19 @@ public record ZbdAccessToken(String email, String sessionId, String accessTokenI
                              Instant accessTokenExpiresAt, SecretToken refreshToken, Instant refreshTokenExpiresAt,
                              Map<String, Object> metadata) implements ZbdRampData {
 
+    /**
+     * Creates the record, as the provider does for a delivery (tests may too): collections and maps are copied,
+     * unmodifiable.
+     *
+     * @param email                 the user's email address
+     * @param sessionId             the ramp session id
+     * @param accessTokenId         the access token's id ({@code tok_…}), safe to log
+     * @param accessToken           the access token
+     * @param accessTokenExpiresAt  when the access token expires
+     * @param refreshToken          the refresh token
+     * @param refreshTokenExpiresAt when the refresh token expires
+     * @param metadata              the integrator's session metadata, possibly empty
+     */
     public ZbdAccessToken {
         metadata = Metadata.copy(metadata);
     }

@@ -23,6 +23,18 @@ public record ZbdPayment(String email, String sessionId, BigDecimal baseAmount, 
                          BigDecimal quoteAmount, String quoteCurrency, Map<String, Object> metadata)
         implements ZbdRampData {
 
+    /**
+     * Creates the record, as the provider does for a delivery (tests may too): collections and maps are copied,
+     * unmodifiable.
+     *
+     * @param email         the user's email address
+     * @param sessionId     the ramp session id
+     * @param baseAmount    the amount in the base currency ({@code 100.00})
+     * @param baseCurrency  the base currency code ({@code USD})
+     * @param quoteAmount   the amount in the quote currency ({@code 0.0025})
+     * @param quoteCurrency the quote currency code ({@code BTC})
+     * @param metadata      the integrator's session metadata, possibly empty
+     */
     public ZbdPayment {
         metadata = Metadata.copy(metadata);
     }

@@ -54,9 +54,9 @@ public final class ZbdRamp implements Provider {
     }
 
     /**
-     * The shared instance.
+     * The provider to give {@code WebhookReceiver.Builder.endpoint} for ZBD Ramp deliveries.
      *
-     * @return the ZBD Ramp provider
+     * @return the shared, stateless, thread-safe instance
      */
     public static ZbdRamp provider() {
         return INSTANCE;

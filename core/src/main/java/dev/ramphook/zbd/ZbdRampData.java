@@ -8,12 +8,12 @@ import java.util.Map;
  */
 public sealed interface ZbdRampData permits ZbdSession, ZbdAccessToken, ZbdPayment, ZbdWithdrawal {
 
-    /** The user's email address, as given when the session was created. */
+    /** {@return the user's email address, as given when the session was created} */
     String email();
 
-    /** The ramp session id ({@code sess_…}); one session emits many events. */
+    /** {@return the ramp session id ({@code sess_…}); one session emits many events} */
     String sessionId();
 
-    /** The metadata the integrator attached to the session; empty when the delivery has none. */
+    /** {@return the metadata the integrator attached to the session; empty when the delivery has none} */
     Map<String, Object> metadata();
 }

@@ -16,6 +16,14 @@ import java.util.Map;
  */
 public record ZbdSession(String email, String sessionId, Map<String, Object> metadata) implements ZbdRampData {
 
+    /**
+     * Creates the record, as the provider does for a delivery (tests may too): collections and maps are copied,
+     * unmodifiable.
+     *
+     * @param email     the user's email address
+     * @param sessionId the ramp session id
+     * @param metadata  the integrator's session metadata, possibly empty
+     */
     public ZbdSession {
         metadata = Metadata.copy(metadata);
     }

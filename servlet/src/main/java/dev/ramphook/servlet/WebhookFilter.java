@@ -56,7 +56,13 @@ public final class WebhookFilter implements Filter {
     /** Ends body reads at their deadline; one daemon thread, idle unless a body is late. */
     private final ScheduledThreadPoolExecutor timer = deadlineTimer();
 
-    /** A filter over a receiver the application built and will close. */
+    /**
+     * A filter over a receiver the application built and will close (after the filter is destroyed). Register one
+     * instance per receiver; it is thread-safe, as a filter must be.
+     *
+     * @param receiver the receiver that answers requests for its endpoints
+     * @throws NullPointerException when {@code receiver} is null
+     */
     public WebhookFilter(WebhookReceiver receiver) {
         this.receiver = Objects.requireNonNull(receiver, "receiver");
         this.factory = null;
