@@ -4,24 +4,44 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** How an event reached the handler: which attempt this is, when it arrived, through which endpoint. */
+/**
+ * How an event reached the handler: which attempt this is, when it arrived, through which endpoint, with which
+ * headers. Declare it as a parameter of an {@link OnEvent} method, or take it in an {@link EventHandler}. Immutable;
+ * valid after the handler returns.
+ */
 public interface DeliveryContext {
 
-    /** 1 for the first run of the handlers, 2 for the first retry, and so on. */
+    /**
+     * Which run of the event's handlers this is. A handler with side effects that must happen once keys them on
+     * {@link WebhookEvent#key()}, since a retry (or a redelivery after a crash) runs it again.
+     *
+     * @return 1 for the first run of the handlers, 2 for the first retry, and so on
+     */
     int attempt();
 
-    /** When ramphook first recorded the event. */
+    /** {@return when ramphook first recorded the event (the receiver's clock), the same on every attempt} */
     Instant receivedAt();
 
-    /** The configured endpoint path that received the event, such as {@code /webhooks/zbd}. */
+    /**
+     * {@return the configured endpoint path that received the event, such as {@code /webhooks/zbd}; never the
+     * request path, which may hold a URL token}
+     */
     String endpoint();
 
     /**
      * The first value of a request header, matched case-insensitively. Headers that carry credentials
      * (signatures, tokens, authorization, cookies) are not kept and always read as empty.
+     *
+     * @param name the header name, in any case
+     * @return its first value, or empty when the delivery had none (or it is a credential)
      */
     Optional<String> header(String name);
 
-    /** All values of a request header, with the same redaction as {@link #header(String)}. */
+    /**
+     * All values of a request header, with the same redaction as {@link #header(String)}.
+     *
+     * @param name the header name, in any case
+     * @return its values in the order received; empty when there are none
+     */
     List<String> headers(String name);
 }

@@ -8,6 +8,11 @@ public final class InvalidPayloadException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A refusal with the reason the sender will read (in the 400 answer) and the log will show.
+     *
+     * @param message why the body is not an event, such as {@code missing event name}; no payload values
+     */
     public InvalidPayloadException(String message) {
         super(message, null, false, false);
     }

@@ -31,9 +31,17 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface OnEvent {
 
-    /** One or more event name patterns. */
+    /**
+     * The event names this method handles.
+     *
+     * @return one or more event name patterns, as described above
+     */
     String[] value();
 
-    /** Restricts the method to one provider's events, by {@link Provider#id()}; empty means any provider. */
+    /**
+     * Restricts the method to one provider's events, such as {@code "zbd"} or {@code "mecash"}.
+     *
+     * @return a {@link Provider#id()}; empty (the default) means any provider
+     */
     String provider() default "";
 }

@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One webhook event: the envelope every provider shares, with the provider's typed data.
+ * One webhook event: the envelope every provider shares, with the provider's typed data. What an {@link OnEvent}
+ * method or an {@link EventHandler} receives. Immutable and thread-safe (the JSON tree is shared: do not modify it).
  *
  * @param <T> the data type: a provider record such as {@code ZbdPayment} or {@code RampPayout}, or
  *            {@link JsonNode} for an event name the provider does not document (or data it could not map)
@@ -32,6 +33,7 @@ public final class WebhookEvent<T> {
      * @param occurredAt when the provider says the event happened, or {@code null} when it does not say
      * @param data       the typed data, never {@code null} (use the JSON {@code data} node when untyped)
      * @param json       the whole delivered JSON document
+     * @throws NullPointerException when any argument but {@code occurredAt} is null
      */
     public WebhookEvent(String provider, String name, String shortName, String key, Instant occurredAt, T data,
                         JsonNode json) {
@@ -44,42 +46,57 @@ public final class WebhookEvent<T> {
         this.json = Objects.requireNonNull(json, "json");
     }
 
-    /** The provider id, such as {@code zbd} or {@code mecash}. */
+    /** {@return the provider id, such as {@code zbd} or {@code mecash}} */
     public String provider() {
         return provider;
     }
 
-    /** The full event name as delivered, such as {@code RAMP_WIDGET.V1.PAYMENT.SETTLED}. */
+    /** {@return the full event name as delivered, such as {@code RAMP_WIDGET.V1.PAYMENT.SETTLED}} */
     public String name() {
         return name;
     }
 
-    /** The name without the provider's namespace, such as {@code PAYMENT.SETTLED}. */
+    /**
+     * {@return the name without the provider's namespace, such as {@code PAYMENT.SETTLED}; the full name when the
+     * provider has no namespace}
+     */
     public String shortName() {
         return shortName;
     }
 
-    /** The deduplication key: a redelivery of this event has the same key. */
+    /**
+     * {@return the deduplication key: a redelivery of this event has the same key} Key idempotent side effects on
+     * it (with {@link #provider()}): a handler may run again for the same event after a crash.
+     */
     public String key() {
         return key;
     }
 
-    /** When the provider says the event happened. */
+    /** {@return when the provider says the event happened; empty when the delivery does not say} */
     public Optional<Instant> occurredAt() {
         return Optional.ofNullable(occurredAt);
     }
 
-    /** The typed data, or the JSON {@code data} node for an event the provider does not type. */
+    /**
+     * {@return the typed data, or the JSON {@code data} node for an event the provider does not type (an
+     * undocumented name, or data that does not match the documentation); never null}
+     */
     public T data() {
         return data;
     }
 
-    /** The whole delivered JSON document. It may hold secrets (access tokens): do not log it. */
+    /** {@return the whole delivered JSON document} It may hold secrets (access tokens): do not log it. */
     public JsonNode json() {
         return json;
     }
 
-    /** This event with another deduplication key. */
+    /**
+     * This event with another deduplication key, everything else kept.
+     *
+     * @param newKey the key to use instead
+     * @return a new event
+     * @throws NullPointerException when {@code newKey} is null
+     */
     public WebhookEvent<T> withKey(String newKey) {
         return new WebhookEvent<>(provider, name, shortName, newKey, occurredAt, data, json);
     }

@@ -48,22 +48,50 @@ public final class HmacSignature implements Authenticator {
         this.keys = keys;
     }
 
-    /** HMAC-SHA256 of the raw body, hex-encoded, in {@code header}. */
+    /**
+     * HMAC-SHA256 of the raw body, hex-encoded, in {@code header}.
+     *
+     * @param header  the request header carrying the signature, such as {@code X-Signature}
+     * @param secrets one or more secrets, as UTF-8 (several during a rotation: any one may have signed)
+     * @return the authenticator, immutable and thread-safe
+     * @throws IllegalArgumentException when the header name is blank, no secret is given, or one is null or empty
+     */
     public static HmacSignature sha256Hex(String header, String... secrets) {
         return create(HmacAlgorithm.SHA256, header, SignatureEncoding.HEX, secrets);
     }
 
-    /** HMAC-SHA512 of the raw body, hex-encoded, in {@code header}. */
+    /**
+     * HMAC-SHA512 of the raw body, hex-encoded, in {@code header}.
+     *
+     * @param header  the request header carrying the signature, such as {@code X-Signature}
+     * @param secrets one or more secrets, as UTF-8 (several during a rotation: any one may have signed)
+     * @return the authenticator, immutable and thread-safe
+     * @throws IllegalArgumentException when the header name is blank, no secret is given, or one is null or empty
+     */
     public static HmacSignature sha512Hex(String header, String... secrets) {
         return create(HmacAlgorithm.SHA512, header, SignatureEncoding.HEX, secrets);
     }
 
-    /** HMAC-SHA256 of the raw body, base64-encoded, in {@code header}. */
+    /**
+     * HMAC-SHA256 of the raw body, base64-encoded, in {@code header}.
+     *
+     * @param header  the request header carrying the signature, such as {@code X-Signature}
+     * @param secrets one or more secrets, as UTF-8 (several during a rotation: any one may have signed)
+     * @return the authenticator, immutable and thread-safe
+     * @throws IllegalArgumentException when the header name is blank, no secret is given, or one is null or empty
+     */
     public static HmacSignature sha256Base64(String header, String... secrets) {
         return create(HmacAlgorithm.SHA256, header, SignatureEncoding.BASE64, secrets);
     }
 
-    /** HMAC-SHA512 of the raw body, base64-encoded, in {@code header}. */
+    /**
+     * HMAC-SHA512 of the raw body, base64-encoded, in {@code header}.
+     *
+     * @param header  the request header carrying the signature, such as {@code X-Signature}
+     * @param secrets one or more secrets, as UTF-8 (several during a rotation: any one may have signed)
+     * @return the authenticator, immutable and thread-safe
+     * @throws IllegalArgumentException when the header name is blank, no secret is given, or one is null or empty
+     */
     public static HmacSignature sha512Base64(String header, String... secrets) {
         return create(HmacAlgorithm.SHA512, header, SignatureEncoding.BASE64, secrets);
     }
@@ -80,6 +108,10 @@ public final class HmacSignature implements Authenticator {
     /**
      * This check with a prefix every signature must start with, such as {@code sha256=} (matched ignoring case).
      * A signature without it does not count.
+     *
+     * @param prefix the required prefix; empty for none
+     * @return a copy of this check with the prefix
+     * @throws NullPointerException when {@code prefix} is null
      */
     public HmacSignature prefix(String prefix) {
         Objects.requireNonNull(prefix, "prefix");

@@ -51,18 +51,32 @@ public final class IpAllowlist implements Authenticator {
     /**
      * Allows the given ranges ({@code 192.0.2.0/24}, {@code 2001:db8::/32}) or single addresses.
      *
-     * @throws IllegalArgumentException naming a range that is not an IP literal or CIDR
+     * @param ranges one or more IPv4 or IPv6 literals or CIDR ranges
+     * @return an allowlist that reads the direct peer's address only (no trusted proxies)
+     * @throws IllegalArgumentException when none is given, or naming a range that is not an IP literal or CIDR
      */
     public static IpAllowlist of(String... ranges) {
         return new IpAllowlist(ranges("IpAllowlist", ranges), List.of(), ProxyHeader.X_FORWARDED_FOR);
     }
 
-    /** Proxies (ranges or addresses) whose forwarding header is believed. */
+    /**
+     * Proxies (ranges or addresses) whose forwarding header is believed: your load balancers.
+     *
+     * @param ranges one or more IP literals or CIDR ranges
+     * @return a copy of this allowlist with these trusted proxies (replacing any given before)
+     * @throws IllegalArgumentException when none is given, or naming a range that is not an IP literal or CIDR
+     */
     public IpAllowlist trustedProxies(String... ranges) {
         return new IpAllowlist(allowed, ranges("trustedProxies", ranges), proxyHeader);
     }
 
-    /** Which header the trusted proxies write; default {@link ProxyHeader#X_FORWARDED_FOR}. */
+    /**
+     * Which header the trusted proxies write; only that one is read. Default {@link ProxyHeader#X_FORWARDED_FOR}.
+     *
+     * @param header the header your proxies append the client address to
+     * @return a copy of this allowlist reading that header
+     * @throws NullPointerException when {@code header} is null
+     */
     public IpAllowlist forwardedHeader(ProxyHeader header) {
         return new IpAllowlist(allowed, proxies, Objects.requireNonNull(header, "header"));
     }

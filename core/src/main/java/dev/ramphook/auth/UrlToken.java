@@ -41,12 +41,25 @@ public final class UrlToken implements Authenticator {
         this.secretHashes = secrets.stream().map(Secrets::sha256).toList();
     }
 
-    /** The secret in query parameter {@code token}. */
+    /**
+     * The secret in query parameter {@code token}: {@code webhook_url} {@code https://…/webhooks/zbd?token=<token>}.
+     *
+     * @param secrets one or more accepted tokens (several during a rotation)
+     * @return the authenticator, immutable and thread-safe
+     * @throws IllegalArgumentException when no token is given, or one is null or empty
+     */
     public static UrlToken of(String... secrets) {
         return query("token", secrets);
     }
 
-    /** The secret in the given query parameter. */
+    /**
+     * The secret in the given query parameter.
+     *
+     * @param parameter the query parameter name
+     * @param secrets   one or more accepted tokens (several during a rotation)
+     * @return the authenticator, immutable and thread-safe
+     * @throws IllegalArgumentException when the parameter name is blank, no token is given, or one is null or empty
+     */
     public static UrlToken query(String parameter, String... secrets) {
         if (parameter == null || parameter.isBlank()) {
             throw new IllegalArgumentException("UrlToken: the query parameter name must not be blank");
@@ -54,12 +67,23 @@ public final class UrlToken implements Authenticator {
         return new UrlToken(parameter, Secrets.utf8("UrlToken", secrets));
     }
 
-    /** The secret as the last path segment below the endpoint path: {@code /webhooks/zbd/SECRET}. */
+    /**
+     * The secret as the one path segment below the endpoint path: {@code /webhooks/zbd/SECRET}. Keeps the token out
+     * of query strings, which some proxies log in more places than paths.
+     *
+     * @param secrets one or more accepted tokens (several during a rotation)
+     * @return the authenticator, immutable and thread-safe
+     * @throws IllegalArgumentException when no token is given, or one is null or empty
+     */
     public static UrlToken pathSegment(String... secrets) {
         return new UrlToken(null, Secrets.utf8("UrlToken", secrets));
     }
 
-    /** A fresh token of 32 random bytes, base64url without padding (43 URL-safe characters). */
+    /**
+     * A fresh token to put in a {@code webhook_url}: generate it once and keep it in your secret store.
+     *
+     * @return 32 bytes from {@link SecureRandom}, base64url without padding (43 URL-safe characters)
+     */
     public static String randomToken() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
