@@ -67,19 +67,37 @@ public final class JsonFields {
     private JsonFields() {
     }
 
-    /** The field's text, or {@code null} when it is missing or not a JSON string. */
+    /**
+     * The field's text, or {@code null} when it is missing or not a JSON string.
+     *
+     * @param object the JSON object to read from; {@code null} or a non-object reads as absent
+     * @param field  the field name
+     * @return the string, or {@code null}
+     */
     public static String text(JsonNode object, String field) {
         JsonNode value = field(object, field);
         return value != null && value.isTextual() ? value.textValue() : null;
     }
 
-    /** The field's text when it is a JSON string with at least one non-blank character, else {@code null}. */
+    /**
+     * The field's text when it is a JSON string with at least one non-blank character, else {@code null}.
+     *
+     * @param object the JSON object to read from; {@code null} or a non-object reads as absent
+     * @param field  the field name
+     * @return the string, or {@code null}
+     */
     public static String nonBlankText(JsonNode object, String field) {
         String text = text(object, field);
         return text == null || text.isBlank() ? null : text;
     }
 
-    /** The field as an object node, or {@code null} when it is missing or not an object. */
+    /**
+     * The field as an object node, or {@code null} when it is missing or not an object.
+     *
+     * @param object the JSON object to read from; {@code null} or a non-object reads as absent
+     * @param field  the field name
+     * @return the object node (shared, not copied), or {@code null}
+     */
     public static JsonNode object(JsonNode object, String field) {
         JsonNode value = field(object, field);
         return value != null && value.isObject() ? value : null;
@@ -89,6 +107,10 @@ public final class JsonFields {
      * The field as an exact decimal: a JSON number (read through {@link JsonNode#decimalValue()}, exact when the
      * reader uses {@code USE_BIG_DECIMAL_FOR_FLOATS}) or a JSON string such as {@code "100.00"}. {@code null} when
      * missing, of another shape, not a number, or absurdly long or scaled.
+     *
+     * @param object the JSON object to read from; {@code null} or a non-object reads as absent
+     * @param field  the field name
+     * @return the exact value, or {@code null}
      */
     public static BigDecimal decimal(JsonNode object, String field) {
         JsonNode value = field(object, field);
@@ -120,7 +142,13 @@ public final class JsonFields {
         return Math.abs(decimal.scale()) > MAX_AMOUNT_SCALE ? null : decimal;
     }
 
-    /** An ISO-8601 instant with a zone or offset ({@code 2025-01-18T10:30:00Z}), or {@code null}. */
+    /**
+     * An ISO-8601 instant with a zone or offset ({@code 2025-01-18T10:30:00Z}), or {@code null}.
+     *
+     * @param object the JSON object to read from; {@code null} or a non-object reads as absent
+     * @param field  the field name
+     * @return the instant, or {@code null} when absent or not such a date-time
+     */
     public static Instant instant(JsonNode object, String field) {
         String text = text(object, field);
         if (text == null) {
@@ -140,7 +168,13 @@ public final class JsonFields {
         }
     }
 
-    /** A zone-less ISO-8601 date-time with 0 to 9 fractional digits, or {@code null}. */
+    /**
+     * A zone-less ISO-8601 date-time with 0 to 9 fractional digits, or {@code null}.
+     *
+     * @param object the JSON object to read from; {@code null} or a non-object reads as absent
+     * @param field  the field name
+     * @return the date-time as written, or {@code null} when absent or not such a date-time
+     */
     public static LocalDateTime localDateTime(JsonNode object, String field) {
         String text = text(object, field);
         if (text == null) {
@@ -157,6 +191,10 @@ public final class JsonFields {
     /**
      * A point in time in either form: with a zone or offset, or zone-less and taken as UTC. {@code null} when the
      * field is neither.
+     *
+     * @param object the JSON object to read from; {@code null} or a non-object reads as absent
+     * @param field  the field name
+     * @return the instant, or {@code null}
      */
     public static Instant instantAssumingUtc(JsonNode object, String field) {
         Instant instant = instant(object, field);
@@ -169,8 +207,12 @@ public final class JsonFields {
 
     /**
      * A point in time given as a Unix epoch number: a JSON integer (or a string of digits) counting seconds, or
-     * milliseconds when its magnitude is 10<sup>11</sup> or more (seconds would be after the year 5138).
-     * {@code null} when the field is anything else.
+     * milliseconds when its magnitude is 10<sup>11</sup> or more (seconds would be after the year 5138). {@code null}
+     * when the field is anything else.
+     *
+     * @param object the JSON object to read from; {@code null} or a non-object reads as absent
+     * @param field  the field name
+     * @return the instant, or {@code null}
      */
     public static Instant epochInstant(JsonNode object, String field) {
         JsonNode value = field(object, field);
@@ -192,9 +234,13 @@ public final class JsonFields {
     }
 
     /**
-     * A free-form JSON object as an unmodifiable map in delivery order: strings stay strings, numbers become
-     * {@link BigDecimal} (integers {@link java.math.BigInteger} or {@link Long}), booleans {@link Boolean}, JSON
-     * null {@code null}, objects nested maps and arrays lists. Empty when the field is missing or not an object.
+     * A free-form JSON object as an unmodifiable map in delivery order: strings stay strings, numbers become {@link
+     * BigDecimal} (integers {@link java.math.BigInteger} or {@link Long}), booleans {@link Boolean}, JSON null {@code
+     * null}, objects nested maps and arrays lists. Empty when the field is missing or not an object.
+     *
+     * @param object the JSON object to read from; {@code null} or a non-object reads as absent
+     * @param field  the field name
+     * @return an unmodifiable map, never {@code null}
      */
     public static Map<String, Object> map(JsonNode object, String field) {
         JsonNode value = object(object, field);
@@ -202,8 +248,12 @@ public final class JsonFields {
     }
 
     /**
-     * An identifier: the field's text when it is a non-blank JSON string, or the digits of a JSON integer
-     * ({@code 42} and {@code "42"} name the same thing); else {@code null}.
+     * An identifier: the field's text when it is a non-blank JSON string, or the digits of a JSON integer ({@code 42}
+     * and {@code "42"} name the same thing); else {@code null}.
+     *
+     * @param object the JSON object to read from; {@code null} or a non-object reads as absent
+     * @param field  the field name
+     * @return the id as text, or {@code null}
      */
     public static String idText(JsonNode object, String field) {
         JsonNode value = field(object, field);

@@ -24,7 +24,8 @@ import org.slf4j.Logger;
  * TypedFields f = TypedFields.of("acme", name);
  * Order order = new Order(f.id(data, "data", "id"), f.decimal(data, "data", "amount"),
  *         f.optionalText(data, "data", "note"));
- * return f.typedOr(order, data);          // the Order, or data after "acme: <name> cannot be typed as Order: data.amount is not a decimal"
+ * return f.typedOr(order, data);          // the Order, or data after "acme: <name> cannot be typed as Order:
+ * data.amount is not a decimal"
  * }</pre>
  *
  * <p>The {@code path} argument of each reader is where the object sits in the document ({@code data},
@@ -129,42 +130,101 @@ public final class TypedFields {
         return value != null ? value : invalid(path + "." + field, what);
     }
 
-    /** A JSON string, possibly empty. */
+    /**
+     * A JSON string, possibly empty.
+     *
+     * @param object the JSON object that holds the field (a {@code null} object reads as a missing field)
+     * @param path   where {@code object} sits in the document, such as {@code data}; only for the problem's text
+     * @param field  the field name
+     * @return the value, or {@code null} when missing or of another shape (recorded as the {@link #problem()})
+     */
     public String text(JsonNode object, String path, String field) {
         return required(object, path, field, JsonFields::text, "a string");
     }
 
-    /** A JSON string, possibly empty; empty when the field is missing or null. */
+    /**
+     * A JSON string, possibly empty; empty when the field is missing or null.
+     *
+     * @param object the JSON object that holds the field (a {@code null} object reads as a missing field)
+     * @param path   where {@code object} sits in the document, such as {@code data}; only for the problem's text
+     * @param field  the field name
+     * @return the value; empty when the field is missing or JSON {@code null}, and also when it has another
+     *         shape (recorded as the {@link #problem()})
+     */
     public Optional<String> optionalText(JsonNode object, String path, String field) {
         return absent(object, field) ? Optional.empty() : Optional.ofNullable(text(object, path, field));
     }
 
-    /** An identifier: a non-blank JSON string or a JSON integer ({@link JsonFields#idText}). */
+    /**
+     * An identifier: a non-blank JSON string or a JSON integer ({@link JsonFields#idText}).
+     *
+     * @param object the JSON object that holds the field (a {@code null} object reads as a missing field)
+     * @param path   where {@code object} sits in the document, such as {@code data}; only for the problem's text
+     * @param field  the field name
+     * @return the value, or {@code null} when missing or of another shape (recorded as the {@link #problem()})
+     */
     public String id(JsonNode object, String path, String field) {
         return required(object, path, field, JsonFields::idText, "an id");
     }
 
-    /** An exact decimal, from a JSON number or a numeric string ({@link JsonFields#decimal}). */
+    /**
+     * An exact decimal, from a JSON number or a numeric string ({@link JsonFields#decimal}).
+     *
+     * @param object the JSON object that holds the field (a {@code null} object reads as a missing field)
+     * @param path   where {@code object} sits in the document, such as {@code data}; only for the problem's text
+     * @param field  the field name
+     * @return the value, or {@code null} when missing or of another shape (recorded as the {@link #problem()})
+     */
     public BigDecimal decimal(JsonNode object, String path, String field) {
         return required(object, path, field, JsonFields::decimal, "a decimal");
     }
 
-    /** {@link #decimal}, empty when the field is missing or null. */
+    /**
+     * {@link #decimal}, empty when the field is missing or null.
+     *
+     * @param object the JSON object that holds the field (a {@code null} object reads as a missing field)
+     * @param path   where {@code object} sits in the document, such as {@code data}; only for the problem's text
+     * @param field  the field name
+     * @return the value; empty when the field is missing or JSON {@code null}, and also when it has another
+     *         shape (recorded as the {@link #problem()})
+     */
     public Optional<BigDecimal> optionalDecimal(JsonNode object, String path, String field) {
         return absent(object, field) ? Optional.empty() : Optional.ofNullable(decimal(object, path, field));
     }
 
-    /** An ISO-8601 instant with a zone or offset. */
+    /**
+     * An ISO-8601 instant with a zone or offset.
+     *
+     * @param object the JSON object that holds the field (a {@code null} object reads as a missing field)
+     * @param path   where {@code object} sits in the document, such as {@code data}; only for the problem's text
+     * @param field  the field name
+     * @return the value, or {@code null} when missing or of another shape (recorded as the {@link #problem()})
+     */
     public Instant instant(JsonNode object, String path, String field) {
         return required(object, path, field, JsonFields::instant, "an ISO-8601 instant");
     }
 
-    /** {@link #instant}, empty when the field is missing or null. */
+    /**
+     * {@link #instant}, empty when the field is missing or null.
+     *
+     * @param object the JSON object that holds the field (a {@code null} object reads as a missing field)
+     * @param path   where {@code object} sits in the document, such as {@code data}; only for the problem's text
+     * @param field  the field name
+     * @return the value; empty when the field is missing or JSON {@code null}, and also when it has another
+     *         shape (recorded as the {@link #problem()})
+     */
     public Optional<Instant> optionalInstant(JsonNode object, String path, String field) {
         return absent(object, field) ? Optional.empty() : Optional.ofNullable(instant(object, path, field));
     }
 
-    /** A Unix epoch time in seconds or milliseconds ({@link JsonFields#epochInstant}). */
+    /**
+     * A Unix epoch time in seconds or milliseconds ({@link JsonFields#epochInstant}).
+     *
+     * @param object the JSON object that holds the field (a {@code null} object reads as a missing field)
+     * @param path   where {@code object} sits in the document, such as {@code data}; only for the problem's text
+     * @param field  the field name
+     * @return the value, or {@code null} when missing or of another shape (recorded as the {@link #problem()})
+     */
     public Instant epochInstant(JsonNode object, String path, String field) {
         return required(object, path, field, JsonFields::epochInstant, "a Unix time");
     }
@@ -172,23 +232,52 @@ public final class TypedFields {
     /**
      * A date-time in UTC: zone-less as sent ({@code 2025-01-08T12:23:51.908663}), or with a zone or offset, converted
      * to UTC ({@code …908663Z}): the same texts {@link JsonFields#instantAssumingUtc} accepts.
+     *
+     * @param object the JSON object that holds the field (a {@code null} object reads as a missing field)
+     * @param path   where {@code object} sits in the document, such as {@code data}; only for the problem's text
+     * @param field  the field name
+     * @return the value, or {@code null} when missing or of another shape (recorded as the {@link #problem()})
      */
     public LocalDateTime utcDateTime(JsonNode object, String path, String field) {
         Instant value = required(object, path, field, JsonFields::instantAssumingUtc, "an ISO-8601 date-time");
         return value == null ? null : LocalDateTime.ofInstant(value, ZoneOffset.UTC);
     }
 
-    /** {@link #utcDateTime}, empty when the field is missing or null. */
+    /**
+     * {@link #utcDateTime}, empty when the field is missing or null.
+     *
+     * @param object the JSON object that holds the field (a {@code null} object reads as a missing field)
+     * @param path   where {@code object} sits in the document, such as {@code data}; only for the problem's text
+     * @param field  the field name
+     * @return the value; empty when the field is missing or JSON {@code null}, and also when it has another
+     *         shape (recorded as the {@link #problem()})
+     */
     public Optional<LocalDateTime> optionalUtcDateTime(JsonNode object, String path, String field) {
         return absent(object, field) ? Optional.empty() : Optional.ofNullable(utcDateTime(object, path, field));
     }
 
-    /** A JSON object. */
+    /**
+     * A JSON object.
+     *
+     * @param object the JSON object that holds the field (a {@code null} object reads as a missing field)
+     * @param path   where {@code object} sits in the document, such as {@code data}; only for the problem's text
+     * @param field  the field name
+     * @return the node (shared, not copied), or {@code null} when missing or of another shape (recorded as the
+     *         {@link #problem()})
+     */
     public JsonNode object(JsonNode object, String path, String field) {
         return required(object, path, field, JsonFields::object, "an object");
     }
 
-    /** A JSON object, empty when the field is missing or null. */
+    /**
+     * A JSON object, empty when the field is missing or null.
+     *
+     * @param object the JSON object that holds the field (a {@code null} object reads as a missing field)
+     * @param path   where {@code object} sits in the document, such as {@code data}; only for the problem's text
+     * @param field  the field name
+     * @return the value; empty when the field is missing or JSON {@code null}, and also when it has another
+     *         shape (recorded as the {@link #problem()})
+     */
     public Optional<JsonNode> optionalObject(JsonNode object, String path, String field) {
         return absent(object, field) ? Optional.empty() : Optional.ofNullable(object(object, path, field));
     }
