@@ -49,6 +49,8 @@ public final class StandardWebhooks implements Authenticator {
     /**
      * Secrets as the sender shows them: {@code whsec_} followed by base64, or the base64 part alone.
      *
+     * @param secrets one or more secrets (several during a rotation: any one may have signed)
+     * @return the authenticator with a 5-minute tolerance and the UTC system clock; immutable and thread-safe
      * @throws IllegalArgumentException when a secret is not base64 (the message does not repeat the secret)
      */
     public static StandardWebhooks of(String... secrets) {
@@ -62,7 +64,13 @@ public final class StandardWebhooks implements Authenticator {
         return fromRawKeys(raw.toArray(byte[][]::new));
     }
 
-    /** Secrets as raw key bytes (already decoded). */
+    /**
+     * Secrets as raw key bytes (already decoded), for keys that come from a key store rather than as text.
+     *
+     * @param keys one or more keys; copied, so the caller may clear its arrays
+     * @return the authenticator with a 5-minute tolerance and the UTC system clock
+     * @throws IllegalArgumentException when no key is given, or one is null or empty
+     */
     public static StandardWebhooks fromRawKeys(byte[]... keys) {
         if (keys == null || keys.length == 0) {
             throw new IllegalArgumentException("StandardWebhooks needs at least one secret");
@@ -90,7 +98,14 @@ public final class StandardWebhooks implements Authenticator {
         return key;
     }
 
-    /** How far {@code webhook-timestamp} may be from now, either way; default 5 minutes, must be positive. */
+    /**
+     * How far {@code webhook-timestamp} may be from now, either way; default 5 minutes. A replay inside the window
+     * is caught by deduplication on the {@code webhook-id}.
+     *
+     * @param tolerance positive
+     * @return a copy of this check with the tolerance
+     * @throws IllegalArgumentException when it is null, zero or negative
+     */
     public StandardWebhooks tolerance(Duration tolerance) {
         if (tolerance == null || tolerance.isNegative() || tolerance.isZero()) {
             throw new IllegalArgumentException("StandardWebhooks tolerance must be positive");
@@ -98,7 +113,13 @@ public final class StandardWebhooks implements Authenticator {
         return new StandardWebhooks(keys, window.withTolerance(tolerance));
     }
 
-    /** The clock that says what now is; default the UTC system clock. For tests. */
+    /**
+     * The clock that says what now is; default the UTC system clock. For tests.
+     *
+     * @param clock the clock to check timestamps against
+     * @return a copy of this check with the clock
+     * @throws NullPointerException when {@code clock} is null
+     */
     public StandardWebhooks clock(Clock clock) {
         return new StandardWebhooks(keys, window.withClock(Objects.requireNonNull(clock, "clock")));
     }

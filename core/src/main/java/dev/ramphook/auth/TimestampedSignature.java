@@ -43,7 +43,14 @@ public final class TimestampedSignature implements Authenticator {
         this.window = window;
     }
 
-    /** {@code t=…,v1=…} in {@code header}. */
+    /**
+     * {@code t=…,v1=…} in {@code header}, with a 5-minute tolerance and the UTC system clock.
+     *
+     * @param header  the request header, such as {@code Moonpay-Signature-V2}
+     * @param secrets one or more secrets, as UTF-8 (several during a rotation: any one may have signed)
+     * @return the authenticator, immutable and thread-safe
+     * @throws IllegalArgumentException when the header name is blank, no secret is given, or one is null or empty
+     */
     public static TimestampedSignature of(String header, String... secrets) {
         if (header == null || header.isBlank()) {
             throw new IllegalArgumentException("TimestampedSignature: the header name must not be blank");
@@ -53,12 +60,24 @@ public final class TimestampedSignature implements Authenticator {
                 new TimeWindow(Duration.ofMinutes(5), Clock.systemUTC()));
     }
 
-    /** Stripe's {@code Stripe-Signature: t=…,v1=…}; the secret is the whole {@code whsec_…} string. */
+    /**
+     * Stripe's {@code Stripe-Signature: t=…,v1=…}.
+     *
+     * @param secrets the endpoint's signing secrets, each the whole {@code whsec_…} string
+     * @return the authenticator, immutable and thread-safe
+     * @throws IllegalArgumentException when no secret is given, or one is null or empty
+     */
     public static TimestampedSignature stripe(String... secrets) {
         return of("Stripe-Signature", secrets);
     }
 
-    /** The key that labels signatures, {@code v1} unless the sender uses another, such as MoonPay's {@code s}. */
+    /**
+     * The key that labels signatures, {@code v1} unless the sender uses another, such as MoonPay's {@code s}.
+     *
+     * @param scheme a plain label other than {@code t}
+     * @return a copy of this check with the label
+     * @throws IllegalArgumentException when it is blank, {@code t}, or contains {@code =} or {@code ,}
+     */
     public TimestampedSignature scheme(String scheme) {
         if (scheme == null || scheme.isBlank() || scheme.equals("t") || scheme.contains("=") || scheme.contains(",")) {
             throw new IllegalArgumentException("TimestampedSignature: scheme must be a plain label other than t");
@@ -66,12 +85,26 @@ public final class TimestampedSignature implements Authenticator {
         return new TimestampedSignature(header, scheme, keys, window);
     }
 
-    /** How far {@code t} may be from now, either way; default 5 minutes; {@link Duration#ZERO} = no time check. */
+    /**
+     * How far {@code t} may be from now, either way; default 5 minutes. A replay inside the window is caught by
+     * deduplication.
+     *
+     * @param tolerance the window; {@link Duration#ZERO} turns the time check off
+     * @return a copy of this check with the tolerance
+     * @throws IllegalArgumentException when it is negative
+     * @throws NullPointerException     when it is null
+     */
     public TimestampedSignature tolerance(Duration tolerance) {
         return new TimestampedSignature(header, scheme, keys, window.withTolerance(tolerance));
     }
 
-    /** The clock that says what now is; default the UTC system clock. For tests. */
+    /**
+     * The clock that says what now is; default the UTC system clock. For tests.
+     *
+     * @param clock the clock to check timestamps against
+     * @return a copy of this check with the clock
+     * @throws NullPointerException when it is null
+     */
     public TimestampedSignature clock(Clock clock) {
         return new TimestampedSignature(header, scheme, keys, window.withClock(Objects.requireNonNull(clock, "clock")));
     }

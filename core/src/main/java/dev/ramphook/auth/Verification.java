@@ -22,7 +22,7 @@ public final class Verification {
         this.eventId = eventId;
     }
 
-    /** The delivery is genuine. */
+    /** {@return the outcome of a check that passed} */
     public static Verification ok() {
         return OK;
     }
@@ -30,36 +30,54 @@ public final class Verification {
     /**
      * The delivery is genuine and the authentication scheme names the event (a Standard Webhooks
      * {@code webhook-id}, say): that id becomes the event's deduplication key.
+     *
+     * @param eventId the id the sender gave the event, already authenticated
+     * @return the outcome of a check that passed, carrying the id
+     * @throws NullPointerException when {@code eventId} is null
      */
     public static Verification ok(String eventId) {
         return new Verification(200, null, Objects.requireNonNull(eventId, "eventId"));
     }
 
-    /** 401: a credential is missing or wrong, or the timestamp is outside the tolerance. */
+    /**
+     * 401: a credential is missing or wrong, or the timestamp is outside the tolerance.
+     *
+     * @param reason the failed check, such as {@code no matching signature}; sent to the caller and logged, so
+     *               never a secret, token or signature
+     * @return a rejection with status 401
+     * @throws NullPointerException when {@code reason} is null
+     */
     public static Verification unauthorized(String reason) {
         return new Verification(401, Objects.requireNonNull(reason, "reason"), null);
     }
 
-    /** 403: the caller is not allowed at all, such as a source address outside the allowlist. */
+    /**
+     * 403: the caller is not allowed at all, such as a source address outside the allowlist.
+     *
+     * @param reason the failed check; sent to the caller and logged, so never a secret
+     * @return a rejection with status 403
+     * @throws NullPointerException when {@code reason} is null
+     */
     public static Verification forbidden(String reason) {
         return new Verification(403, Objects.requireNonNull(reason, "reason"), null);
     }
 
+    /** {@return whether the delivery was accepted} */
     public boolean isOk() {
         return status == 200;
     }
 
-    /** 200 when accepted, else 401 or 403. */
+    /** {@return 200 when accepted, else 401 or 403} */
     public int status() {
         return status;
     }
 
-    /** Why it was rejected; empty when accepted. */
+    /** {@return why it was rejected; empty when accepted} */
     public Optional<String> reason() {
         return Optional.ofNullable(reason);
     }
 
-    /** The event id the authentication scheme supplied, if any. */
+    /** {@return the event id the authentication scheme supplied; empty when it supplies none} */
     public Optional<String> eventId() {
         return Optional.ofNullable(eventId);
     }
