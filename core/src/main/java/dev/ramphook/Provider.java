@@ -16,24 +16,38 @@ import java.util.function.Function;
  */
 public interface Provider {
 
-    /** A short stable id, such as {@code zbd}: stored with every event and usable in {@link OnEvent#provider()}. */
+    /**
+     * {@return a short stable id, such as {@code zbd}: stored with every event, usable in {@link OnEvent#provider()}
+     * and as {@code ramphook.endpoint.<name>.provider}} Never change it once events are stored: it is part of their
+     * deduplication key.
+     */
     String id();
 
     /**
      * The documented event names and the data type each one parses to. Used when the receiver is built, to
      * check that every {@link OnEvent} method can be called for some event; undocumented names still parse.
+     *
+     * @return event name to data type, such as {@code RAMP_WIDGET.V1.PAYMENT.SETTLED} to {@code ZbdPayment}
      */
     Map<String, Class<?>> eventTypes();
 
-    /** The name without the provider's namespace ({@code PAYMENT.SETTLED}); the name itself when there is none. */
+    /**
+     * The name without the provider's namespace, which {@link OnEvent} patterns may use instead of the full name.
+     *
+     * @param eventName the event name as delivered
+     * @return the short name ({@code PAYMENT.SETTLED}); by default the name itself
+     */
     default String shortName(String eventName) {
         return eventName;
     }
 
     /**
      * Turns an authenticated delivery into an event. Unknown event names and unknown or oddly shaped fields must
-     * not fail: the data falls back to the JSON node.
+     * not fail: the data falls back to the JSON node. Called on the delivering thread, possibly concurrently.
      *
+     * @param json    the delivered document, already known to be a JSON object; do not modify it
+     * @param rawBody the body bytes exactly as received (for a key derived from them); do not modify them
+     * @return the event, with its name, deduplication key, typed (or JSON) data and the document
      * @throws InvalidPayloadException when the document has no event name
      */
     WebhookEvent<?> parse(ObjectNode json, byte[] rawBody) throws InvalidPayloadException;
@@ -62,6 +76,9 @@ public interface Provider {
      * and receiver instance sharing the store; events of different subjects run in parallel. Empty (the default
      * for providers that do not override it) means no ordering: the event runs whenever a worker is free.
      * {@code ZbdRamp} names the session ({@code data.session_id}), {@code MeCash} the transaction or payout id.
+     *
+     * @param event an event this provider parsed
+     * @return what the event is about; empty for no ordering
      */
     default Optional<String> subject(WebhookEvent<?> event) {
         return Optional.empty();
@@ -70,13 +87,24 @@ public interface Provider {
     /**
      * This provider with another subject rule ({@link #subject}); the rule returns {@code null} for an event with
      * no subject, so {@code withSubject(e -> null)} turns ordering off for a built-in provider.
+     *
+     * @param rule the subject of an event, or {@code null} for none; must be thread-safe
+     * @return a provider that is this one in every other respect (same id)
+     * @throws NullPointerException when {@code rule} is null
      */
     default Provider withSubject(Function<WebhookEvent<?>, String> rule) {
         Objects.requireNonNull(rule, "rule");
         return new DerivedProvider(this, null, event -> Optional.ofNullable(rule.apply(event)));
     }
 
-    /** This provider with another deduplication rule, for integrators whose events need a different key. */
+    /**
+     * This provider with another deduplication rule, for integrators whose events need a different key (two
+     * deliveries are the same event exactly when the rule gives them the same key).
+     *
+     * @param rule the key of an event, never {@code null}; must be thread-safe
+     * @return a provider that is this one in every other respect (same id)
+     * @throws NullPointerException when {@code rule} is null
+     */
     default Provider withDedupKey(Function<WebhookEvent<?>, String> rule) {
         Objects.requireNonNull(rule, "rule");
         return new DerivedProvider(this, rule, null);
