@@ -46,26 +46,39 @@ public final class WebhookRequest {
         this.remoteAddress = b.remoteAddress;
     }
 
+    /**
+     * Starts a request; only {@link Builder#path} is required.
+     *
+     * @return a builder with method {@code POST}, no query, no headers and an empty body
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The HTTP method, such as {@code POST}. */
+    /** {@return the HTTP method, such as {@code POST}} */
     public String method() {
         return method;
     }
 
-    /** The path within the application (without context path and query), such as {@code /webhooks/zbd}. */
+    /**
+     * {@return the raw path within the application (without context path and query, percent-encoding kept), such
+     * as {@code /webhooks/zbd}}
+     */
     public String path() {
         return path;
     }
 
-    /** The raw query string without {@code ?}, if any. */
+    /** {@return the raw query string without {@code ?}; empty when the request has none} */
     public Optional<String> query() {
         return Optional.ofNullable(query);
     }
 
-    /** The first value of a query parameter, URL-decoded. */
+    /**
+     * The first value of a query parameter, URL-decoded (a malformed escape is kept as sent).
+     *
+     * @param name the parameter name, decoded, matched exactly
+     * @return its first value (empty text for {@code ?name} without {@code =}); empty when absent
+     */
     public Optional<String> queryParameter(String name) {
         if (query == null) {
             return Optional.empty();
@@ -88,23 +101,36 @@ public final class WebhookRequest {
         }
     }
 
-    /** The first value of a header, matched case-insensitively. */
+    /**
+     * The first value of a header, matched case-insensitively.
+     *
+     * @param name the header name, in any case
+     * @return its first value as given to the builder; empty when absent
+     */
     public Optional<String> header(String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** All values of a header, matched case-insensitively; empty when absent. */
+    /**
+     * All values of a header, matched case-insensitively.
+     *
+     * @param name the header name, in any case
+     * @return its values in the order added; empty when absent
+     */
     public List<String> headers(String name) {
         return headers.getOrDefault(name, List.of());
     }
 
-    /** The header names as received. */
+    /** {@return the header names as received, unmodifiable} */
     public Set<String> headerNames() {
         return Collections.unmodifiableSet(headers.keySet());
     }
 
-    /** The address of the direct peer (a proxy, when there is one), if the HTTP stack knows it. */
+    /**
+     * {@return the address of the direct peer (a proxy, when there is one); empty when the HTTP stack does not
+     * know it} {@link dev.ramphook.auth.IpAllowlist} refuses a delivery without one.
+     */
     public Optional<String> remoteAddress() {
         return Optional.ofNullable(remoteAddress);
     }
@@ -167,49 +193,101 @@ public final class WebhookRequest {
         private Builder() {
         }
 
+        /**
+         * The HTTP method; default {@code POST}. The receiver answers 405 to any other.
+         *
+         * @param method the method as received
+         * @return this builder
+         * @throws NullPointerException when {@code method} is null
+         */
         public Builder method(String method) {
             this.method = Objects.requireNonNull(method, "method");
             return this;
         }
 
-        /** The path within the application, without the query. */
+        /**
+         * The path within the application: the raw path of the request line, percent-encoding kept, without the
+         * context path and the query. Endpoints match it exactly. Required.
+         *
+         * @param path such as {@code /webhooks/zbd}
+         * @return this builder
+         * @throws NullPointerException when {@code path} is null
+         */
         public Builder path(String path) {
             this.path = Objects.requireNonNull(path, "path");
             return this;
         }
 
-        /** The raw query string, without {@code ?}; {@code null} for none. */
+        /**
+         * The raw query string, as received (not decoded).
+         *
+         * @param query the query without {@code ?}; {@code null} for none
+         * @return this builder
+         */
         public Builder query(String query) {
             this.query = query;
             return this;
         }
 
-        /** Adds one header value; repeated names accumulate. */
+        /**
+         * Adds one header value; repeated names accumulate (call it once per value your stack reports).
+         *
+         * @param name  the header name, in any case
+         * @param value one value
+         * @return this builder
+         * @throws NullPointerException when {@code name} or {@code value} is null
+         */
         public Builder header(String name, String value) {
             headers.computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new ArrayList<>(1))
                     .add(Objects.requireNonNull(value, "value"));
             return this;
         }
 
-        /** The body as already-read bytes (not copied). */
+        /**
+         * The body as already-read bytes (not copied: do not modify them afterwards). Replaces a stream given
+         * before.
+         *
+         * @param body the raw bytes exactly as received
+         * @return this builder
+         * @throws NullPointerException when {@code body} is null
+         */
         public Builder body(byte[] body) {
             this.body = Objects.requireNonNull(body, "body");
             this.bodyStream = null;
             return this;
         }
 
-        /** The body as a stream the receiver reads, never past its body limit. The caller closes it. */
+        /**
+         * The body as a stream the receiver reads, never past its body limit and only after the checks that need
+         * no body have passed. The caller closes it. Replaces bytes given before.
+         *
+         * @param body the raw request body
+         * @return this builder
+         * @throws NullPointerException when {@code body} is null
+         */
         public Builder body(InputStream body) {
             this.bodyStream = Objects.requireNonNull(body, "body");
             this.body = null;
             return this;
         }
 
+        /**
+         * The address of the direct peer, as the HTTP stack reports it (an IP literal).
+         *
+         * @param remoteAddress such as {@code 203.0.113.7}; {@code null} when unknown
+         * @return this builder
+         */
         public Builder remoteAddress(String remoteAddress) {
             this.remoteAddress = remoteAddress;
             return this;
         }
 
+        /**
+         * The request; without a body it has an empty one.
+         *
+         * @return a new request, to hand to the receiver once
+         * @throws NullPointerException when no path was set
+         */
         public WebhookRequest build() {
             if (body == null && bodyStream == null) {
                 body = new byte[0];
