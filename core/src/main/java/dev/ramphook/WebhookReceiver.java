@@ -45,21 +45,41 @@ public final class WebhookReceiver implements AutoCloseable {
         this.engine = engine;
     }
 
+    /**
+     * Starts configuring a receiver: at least one {@link Builder#endpoint endpoint}, usually handlers, and
+     * settings whose defaults suit most applications.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Handles one request; never throws. A path that is no endpoint answers 404 (adapters check {@link #handles}). */
+    /**
+     * Handles one delivery: checks it, reads its body (never past {@link #maxBodyBytes()}, within
+     * {@link #bodyReadTimeout()}), verifies, parses, records and, inline, runs the handlers; then returns the answer
+     * to send. Never throws: every failure is an answer (4xx for a refused delivery, 500 for a failed inline
+     * handler, 503 when the store is unavailable or the receiver is closed). Call it from any number of threads.
+     *
+     * @param request the request as the HTTP stack received it; a path that is no endpoint answers 404 (adapters
+     *                check {@link #handles} first and pass other requests by)
+     * @return the status, headers and small JSON body to send as they are
+     */
     public WebhookResponse receive(WebhookRequest request) {
         return engine.receive(request);
     }
 
-    /** True when {@code path} belongs to a configured endpoint; other requests should pass by untouched. */
+    /**
+     * Whether a request path is this receiver's to answer; other requests should pass by untouched.
+     *
+     * @param path the raw path within the application, as for {@link WebhookRequest.Builder#path}
+     * @return true for an endpoint path, or one segment below it (for {@code UrlToken.pathSegment})
+     */
     public boolean handles(String path) {
         return engine.handles(path);
     }
 
-    /** The largest body accepted; larger ones answer 413 without being read past this. */
+    /** {@return the largest body accepted, in bytes; larger ones answer 413 without being read past this} */
     public int maxBodyBytes() {
         return engine.maxBodyBytes();
     }
@@ -77,6 +97,7 @@ public final class WebhookReceiver implements AutoCloseable {
      * checks at no real cost. Never throws; logs each refusal as {@code receive} does.
      *
      * @param request the request as {@link #receive} would get it; its body is not read
+     * @return the refusal to send, or empty when the body should be read
      */
     public Optional<WebhookResponse> screen(WebhookRequest request) {
         return Optional.ofNullable(engine.screen(request));
@@ -86,6 +107,8 @@ public final class WebhookReceiver implements AutoCloseable {
      * How long a body may take to arrive in full ({@link Builder#bodyReadTimeout}). An adapter that reads the body
      * itself gives up at this deadline and sends {@link #bodyTimedOut}; a body stream given to {@link #receive} is
      * checked against it after each chunk read.
+     *
+     * @return the body read timeout; default 10 s
      */
     public Duration bodyReadTimeout() {
         return engine.bodyReadTimeout();
@@ -94,17 +117,35 @@ public final class WebhookReceiver implements AutoCloseable {
     /**
      * The answer for a request whose body did not arrive within {@link #bodyReadTimeout()}: 408 with the usual
      * small JSON body, logged as a refusal. Adapters send it (and may then close the connection).
+     *
+     * @param request the request, without its body
+     * @return the 408 answer
      */
     public WebhookResponse bodyTimedOut(WebhookRequest request) {
         return engine.bodyTimedOut(request);
     }
 
-    /** Events given up on after the last attempt, oldest first, with their last error. */
+    /**
+     * Events given up on after the last attempt (queued handling), oldest first, with their last error: what an
+     * operator looks at before a {@link #replay}.
+     *
+     * @param limit the most events to return, positive
+     * @return up to {@code limit} dead letters; their bodies may hold personal data and tokens, so do not log them
+     * @throws dev.ramphook.store.StoreException when the store cannot be reached
+     */
     public List<StoredEvent> deadLetters(int limit) {
         return engine.deadLetters(limit);
     }
 
-    /** Makes a dead letter pending again; queued handling picks it up, inline handling runs it now. */
+    /**
+     * Makes a dead letter pending again, with a fresh attempt count; queued handling picks it up, inline handling
+     * runs it now, on this thread. Handlers that had succeeded for it do not run again.
+     *
+     * @param provider the provider id, as in {@link StoredEvent#provider()}
+     * @param key      the deduplication key, as in {@link StoredEvent#key()}
+     * @return true when such a dead letter existed; false otherwise (unknown, pending or done)
+     * @throws dev.ramphook.store.StoreException when the store cannot be reached
+     */
     public boolean replay(String provider, String key) {
         return engine.replay(provider, key);
     }
@@ -146,6 +187,14 @@ public final class WebhookReceiver implements AutoCloseable {
         /**
          * Receives {@code provider}'s deliveries at {@code path} (and below it, for URL tokens in the path), verified
          * by {@code authenticator}. Use {@link Authenticator#none()} to opt out of verification explicitly.
+         *
+         * @param path          the path below the context path, such as {@code /webhooks/zbd}: starts with
+         *                      {@code /}, does not end with one; matched exactly against the raw request path
+         * @param provider      the provider whose deliveries arrive there
+         * @param authenticator how deliveries prove they are genuine
+         * @return this builder
+         * @throws IllegalArgumentException for a malformed path, or one configured twice
+         * @throws NullPointerException     when an argument is null
          */
         public Builder endpoint(String path, Provider provider, Authenticator authenticator) {
             Objects.requireNonNull(path, "path");
@@ -177,7 +226,15 @@ public final class WebhookReceiver implements AutoCloseable {
             return endpoint(path, provider, provider.defaultAuthenticator(secrets));
         }
 
-        /** Objects whose {@link OnEvent} methods handle events. Instances are used as given (DI beans work). */
+        /**
+         * Objects whose {@link OnEvent} methods handle events. Instances are used as given (DI beans work), and
+         * called from several threads at once: keep them thread-safe. May be called several times; the objects
+         * accumulate.
+         *
+         * @param beans the handler objects
+         * @return this builder
+         * @throws NullPointerException when one is null
+         */
         public Builder handlers(Object... beans) {
             for (Object bean : beans) {
                 handlerBeans.add(Objects.requireNonNull(bean, "handler bean"));
@@ -185,19 +242,42 @@ public final class WebhookReceiver implements AutoCloseable {
             return this;
         }
 
-        /** Handles events matching {@code pattern} (see {@link OnEvent}) from any provider. */
+        /**
+         * Handles events matching {@code pattern} (see {@link OnEvent}) from any provider, without annotations.
+         *
+         * @param pattern an event name pattern, such as {@code PAYMENT.*} or {@code *}
+         * @param handler the handler; thread-safe
+         * @return this builder
+         * @throws NullPointerException when an argument is null
+         */
         public Builder on(String pattern, EventHandler handler) {
             return on("", pattern, handler);
         }
 
-        /** Handles events matching {@code pattern} from the provider with id {@code provider}. */
+        /**
+         * Handles events matching {@code pattern} from one provider, without annotations.
+         *
+         * @param provider the provider id, such as {@code zbd}
+         * @param pattern  an event name pattern (see {@link OnEvent})
+         * @param handler  the handler; thread-safe
+         * @return this builder
+         * @throws NullPointerException when an argument is null
+         */
         public Builder on(String provider, String pattern, EventHandler handler) {
             handlers.add(new EngineConfig.HandlerSpec(Objects.requireNonNull(provider, "provider"),
                     Objects.requireNonNull(pattern, "pattern"), Objects.requireNonNull(handler, "handler")));
             return this;
         }
 
-        /** Where events are recorded; default {@link EventStore#inMemory()} (lost on restart). */
+        /**
+         * Where events are recorded; default {@link EventStore#inMemory()} (lost on restart). A
+         * {@linkplain EventStore#durable() durable} store makes queued handling the default. The receiver never
+         * closes the store.
+         *
+         * @param store the store, possibly shared with other receivers
+         * @return this builder
+         * @throws NullPointerException when {@code store} is null
+         */
         public Builder store(EventStore store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;
@@ -223,6 +303,10 @@ public final class WebhookReceiver implements AutoCloseable {
          * Queued handling: attempts before an event becomes a dead letter; default 8. Inline handling counts
          * attempts ({@link DeliveryContext#attempt()}) but never dead-letters on them: the provider's redeliveries
          * are its retries, and each failed one answers 500.
+         *
+         * @param maxAttempts at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when it is less than 1
          */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1) {
@@ -232,7 +316,14 @@ public final class WebhookReceiver implements AutoCloseable {
             return this;
         }
 
-        /** Exponential backoff between attempts, with jitter; default 1 s doubling up to 10 min. */
+        /**
+         * Exponential backoff between queued attempts, with jitter; default 1 s doubling up to 10 min.
+         *
+         * @param initial the wait after the first failure, positive
+         * @param max     the longest wait, at least {@code initial}
+         * @return this builder
+         * @throws IllegalArgumentException unless {@code 0 < initial <= max}
+         */
         public Builder retryBackoff(Duration initial, Duration max) {
             if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
                 throw new IllegalArgumentException("retryBackoff needs 0 < initial <= max");
@@ -247,6 +338,10 @@ public final class WebhookReceiver implements AutoCloseable {
          * third of this, so a slow handler never loses its claim; when the process dies (or stalls longer than
          * this), another worker or instance takes its events over within this lease plus one {@link #pollInterval}.
          * Shorter recovers faster and costs one renewal statement per third of it while events are being handled.
+         *
+         * @param lease positive
+         * @return this builder
+         * @throws IllegalArgumentException when it is null, zero or negative
          */
         public Builder claimLease(Duration lease) {
             this.lease = positive(lease, "claimLease");
@@ -260,25 +355,49 @@ public final class WebhookReceiver implements AutoCloseable {
          * the retry may start while it still runs: handlers with outside side effects should honour interrupts
          * and be idempotent on {@code event.key()}. Inline handlers run on the request's thread, unbounded here
          * (the provider's HTTP timeout bounds them).
+         *
+         * @param handlerTimeout positive
+         * @return this builder
+         * @throws IllegalArgumentException when it is null, zero or negative
          */
         public Builder handlerTimeout(Duration handlerTimeout) {
             this.handlerTimeout = positive(handlerTimeout, "handlerTimeout");
             return this;
         }
 
-        /** How often queued workers look for due retries and other instances' events; default 1 s. */
+        /**
+         * How often queued workers look for due retries and other instances' events; default 1 s. Events recorded
+         * by this receiver are handed to its workers at once, without waiting for a poll.
+         *
+         * @param pollInterval positive
+         * @return this builder
+         * @throws IllegalArgumentException when it is null, zero or negative
+         */
         public Builder pollInterval(Duration pollInterval) {
             this.pollInterval = positive(pollInterval, "pollInterval");
             return this;
         }
 
-        /** How long done events are kept, and so how long a redelivery is recognised; default 7 days. */
+        /**
+         * How long done events are kept, and so how long a redelivery is recognised as a duplicate; default 7 days.
+         * Keep it longer than your providers retry.
+         *
+         * @param retention positive
+         * @return this builder
+         * @throws IllegalArgumentException when it is null, zero or negative
+         */
         public Builder retention(Duration retention) {
             this.retention = positive(retention, "retention");
             return this;
         }
 
-        /** How long {@link WebhookReceiver#close()} waits for running handlers; default 10 s. */
+        /**
+         * How long {@link WebhookReceiver#close()} waits for running handlers; default 10 s.
+         *
+         * @param shutdownTimeout positive
+         * @return this builder
+         * @throws IllegalArgumentException when it is null, zero or negative
+         */
         public Builder shutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = positive(shutdownTimeout, "shutdownTimeout");
             return this;
@@ -290,7 +409,14 @@ public final class WebhookReceiver implements AutoCloseable {
             return this;
         }
 
-        /** The largest body accepted (413 beyond); default 1 MiB. */
+        /**
+         * The largest body accepted (413 beyond, never read past); default 1 MiB. The body is held in memory while
+         * it is verified and recorded.
+         *
+         * @param maxBodyBytes from 1 to 256 MiB
+         * @return this builder
+         * @throws IllegalArgumentException when it is outside that range
+         */
         public Builder maxBodyBytes(int maxBodyBytes) {
             if (maxBodyBytes < 1 || maxBodyBytes > MAX_BODY_LIMIT) {
                 throw new IllegalArgumentException("maxBodyBytes must be between 1 and " + MAX_BODY_LIMIT + ", got "
@@ -305,6 +431,10 @@ public final class WebhookReceiver implements AutoCloseable {
          * Past it the delivery is answered 408 and the connection's thread is given back: a sender trickling
          * bytes cannot hold the read open for longer. Webhook senders are servers that send a few kilobytes at
          * once, so the default leaves a wide margin.
+         *
+         * @param bodyReadTimeout positive
+         * @return this builder
+         * @throws IllegalArgumentException when it is null, zero or negative
          */
         public Builder bodyReadTimeout(Duration bodyReadTimeout) {
             this.bodyReadTimeout = positive(bodyReadTimeout, "bodyReadTimeout");
@@ -320,9 +450,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
         /**
          * Validates the configuration and every handler method, then starts the receiver (and its workers when
-         * queued).
+         * queued). The builder may be reused afterwards; each call builds a new receiver.
          *
-         * @throws IllegalArgumentException naming the class and method of a bad {@link OnEvent} registration
+         * @return a started, thread-safe receiver; close it when the application stops
+         * @throws IllegalArgumentException without an endpoint, or naming the class and method of a bad
+         *                                  {@link OnEvent} registration
          */
         public WebhookReceiver build() {
             return new WebhookReceiver(Engine.start(config()));
@@ -333,7 +465,7 @@ public final class WebhookReceiver implements AutoCloseable {
          * touch the store: for start-up code that must report a bad handler before it can build the receiver (the
          * servlet drop-in checks in its initializer, where the container reports failures most visibly).
          *
-         * @throws IllegalArgumentException naming the class and method of a bad {@link OnEvent} registration
+         * @throws IllegalArgumentException without an endpoint, or naming the class and method of a bad {@link OnEvent} registration
          */
         public void validate() {
             config().validateHandlers();
