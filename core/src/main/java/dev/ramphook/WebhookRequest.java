@@ -55,6 +55,24 @@ public final class WebhookRequest {
         return new Builder();
     }
 
+    /**
+     * A builder holding this request's method, path, query, headers, body and peer address, to derive a changed
+     * copy: what {@link dev.ramphook.auth.Authenticator#sign} does to add a signature. A stream body is shared, not
+     * copied, so only one of the two requests may be read.
+     *
+     * @return a new builder; changing it does not change this request
+     */
+    public Builder toBuilder() {
+        Builder copy = new Builder().method(method).path(path).query(query).remoteAddress(remoteAddress);
+        headers.forEach((name, values) -> values.forEach(value -> copy.header(name, value)));
+        if (body != null) {
+            copy.body(body);
+        } else {
+            copy.body(bodyStream);
+        }
+        return copy;
+    }
+
     /** {@return the HTTP method, such as {@code POST}} */
     public String method() {
         return method;

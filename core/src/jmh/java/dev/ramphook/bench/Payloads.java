@@ -63,8 +63,8 @@ final class Payloads {
 
     private static ObjectNode template(String provider, int size) {
         ObjectNode json = switch (provider) {
-            case "zbd" -> read("/payloads/zbd/payment-settled.json");
-            case "mecash" -> read("/payloads/mecash/ramp-payout-completed-off-ramp.json");
+            case "zbd" -> read("/META-INF/ramphook/samples/zbd/payment-settled.json");
+            case "mecash" -> read("/META-INF/ramphook/samples/mecash/ramp-payout-completed-off-ramp.json");
             default -> throw new IllegalArgumentException("unknown provider " + provider);
         };
         ObjectNode data = (ObjectNode) json.get("data");

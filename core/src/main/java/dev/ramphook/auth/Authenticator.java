@@ -14,7 +14,31 @@ import java.util.Objects;
 @FunctionalInterface
 public interface Authenticator {
 
+    /**
+     * Checks one delivery.
+     *
+     * @param request the request: headers, path, query and peer address
+     * @param body    the raw body bytes exactly as received
+     * @return ok (optionally naming the event id), or a rejection with its status and a secret-free reason
+     */
     Verification verify(WebhookRequest request, byte[] body);
+
+    /**
+     * {@code request} as a genuine sender of this scheme sends it with {@code body}: with the signature headers, URL
+     * token or source address this authenticator accepts, made with its first secret at its clock's now. For tests
+     * and local tools (the test kit's {@code SignedDelivery}, the Jetty example's {@code send}); the receiver never
+     * calls it. An implementation adds what it checks and keeps everything else of the request.
+     *
+     * @param request the unsigned request, with the endpoint's path
+     * @param body    the raw body that will be sent
+     * @return a new request that {@link #verify} accepts with {@code body}
+     * @throws UnsupportedOperationException when the scheme cannot be produced from what this authenticator holds
+     *                                       (the default: a scheme verified with a public key needs the sender's
+     *                                       private key)
+     */
+    default WebhookRequest sign(WebhookRequest request, byte[] body) {
+        throw new UnsupportedOperationException(this + " cannot sign a delivery");
+    }
 
     /**
      * The part of the check that needs no body: the source address, a token in the URL, whether a signature
@@ -60,6 +84,11 @@ enum NoAuthentication implements Authenticator {
     }
 
     @Override
+    public WebhookRequest sign(WebhookRequest request, byte[] body) {
+        return request;
+    }
+
+    @Override
     public boolean isNone() {
         return true;
     }
@@ -86,6 +115,16 @@ record AllOf(List<Authenticator> all) implements Authenticator {
             }
         }
         return accepted;
+    }
+
+    /** Every member signs in turn (an allowlist picks the address, a signature adds its header). */
+    @Override
+    public WebhookRequest sign(WebhookRequest request, byte[] body) {
+        WebhookRequest signed = request;
+        for (Authenticator a : all) {
+            signed = Objects.requireNonNull(a.sign(signed, body), "sign returned null");
+        }
+        return signed;
     }
 
     @Override

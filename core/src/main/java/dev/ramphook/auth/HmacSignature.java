@@ -179,6 +179,12 @@ public final class HmacSignature implements Authenticator {
         return prefixRequired ? null : candidate;
     }
 
+    /** Adds {@code header}: the prefix, if any, and the HMAC of {@code body} with the first secret. */
+    @Override
+    public WebhookRequest sign(WebhookRequest request, byte[] body) {
+        return request.toBuilder().header(header, prefix + encoding.encode(keys.get(0).mac(body))).build();
+    }
+
     /** Names the scheme; never a secret. */
     @Override
     public String toString() {

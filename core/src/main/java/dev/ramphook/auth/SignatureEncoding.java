@@ -8,6 +8,11 @@ import java.util.HexFormat;
 enum SignatureEncoding {
     HEX {
         @Override
+        String encode(byte[] signature) {
+            return HexFormat.of().formatHex(signature); // lowercase, as senders write it
+        }
+
+        @Override
         byte[] decode(String text) {
             if (text.isEmpty() || text.length() % 2 != 0) {
                 return null;
@@ -20,6 +25,11 @@ enum SignatureEncoding {
         }
     },
     BASE64 {
+        @Override
+        String encode(byte[] signature) {
+            return Base64.getEncoder().encodeToString(signature);
+        }
+
         @Override
         byte[] decode(String text) {
             if (text.isEmpty()) {
@@ -34,6 +44,9 @@ enum SignatureEncoding {
             }
         }
     };
+
+    /** The signature as a sender writes it: lowercase hex, or standard padded base64. */
+    abstract String encode(byte[] signature);
 
     /** The bytes, or {@code null} when {@code text} is not in this encoding. */
     abstract byte[] decode(String text);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -184,6 +185,24 @@ public final class StandardWebhooks implements Authenticator {
 
     private static Optional<String> present(WebhookRequest request, String header) {
         return request.header(header).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    /**
+     * Adds {@code webhook-timestamp} (the clock's now), {@code webhook-signature: v1,<base64>} made with the first
+     * secret, and {@code webhook-id} unless the request has one: {@code msg_} and a hash of the body, so that the
+     * same body signed twice is the same message (a redelivery).
+     */
+    @Override
+    public WebhookRequest sign(WebhookRequest request, byte[] body) {
+        String id = present(request, ID).orElseGet(() -> "msg_" + HexFormat.of().formatHex(Secrets.sha256(body)).substring(0, 32));
+        String timestamp = Long.toString(window.clock().instant().getEpochSecond());
+        byte[] mac = keys.get(0).mac((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
+        WebhookRequest.Builder signed = request.toBuilder();
+        if (present(request, ID).isEmpty()) {
+            signed.header(ID, id);
+        }
+        return signed.header(TIMESTAMP, timestamp).header(SIGNATURE, "v1," + Base64.getEncoder().encodeToString(mac))
+                .build();
     }
 
     /** Names the scheme; never a secret. */

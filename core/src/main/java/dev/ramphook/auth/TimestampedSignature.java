@@ -159,6 +159,15 @@ public final class TimestampedSignature implements Authenticator {
         return match ? Verification.ok() : Verification.unauthorized("no matching signature");
     }
 
+    /** Adds {@code t=<now>,<scheme>=<hex>} in the header, signed with the first secret at the clock's now. */
+    @Override
+    public WebhookRequest sign(WebhookRequest request, byte[] body) {
+        String t = Long.toString(window.clock().instant().getEpochSecond());
+        byte[] mac = keys.get(0).mac((t + ".").getBytes(StandardCharsets.US_ASCII), body);
+        return request.toBuilder().header(header, "t=" + t + "," + scheme + "=" + SignatureEncoding.HEX.encode(mac))
+                .build();
+    }
+
     /** Names the scheme; never a secret. */
     @Override
     public String toString() {

@@ -1,6 +1,7 @@
 package dev.ramphook.auth;
 
 import dev.ramphook.WebhookRequest;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -35,10 +36,12 @@ public final class UrlToken implements Authenticator {
 
     private final String parameter;
     private final List<byte[]> secretHashes; // SHA-256 of each secret, hashed once
+    private final byte[] signingToken;        // the first secret, for sign(); never printed
 
     private UrlToken(String parameter, List<byte[]> secrets) {
         this.parameter = parameter;
         this.secretHashes = secrets.stream().map(Secrets::sha256).toList();
+        this.signingToken = secrets.get(0).clone();
     }
 
     /**
@@ -109,6 +112,18 @@ public final class UrlToken implements Authenticator {
             match |= MessageDigest.isEqual(secretHash, givenHash);
         }
         return match ? Verification.ok() : Verification.unauthorized("wrong URL token");
+    }
+
+    /** Puts the first token where this check looks: the query parameter (added to any query), or a path segment. */
+    @Override
+    public WebhookRequest sign(WebhookRequest request, byte[] body) {
+        String token = new String(signingToken, StandardCharsets.UTF_8);
+        if (parameter == null) {
+            return request.toBuilder().path(request.path() + "/" + token).build(); // compared as it arrives
+        }
+        String pair = URLEncoder.encode(parameter, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return request.toBuilder().query(request.query().map(q -> q + "&" + pair).orElse(pair)).build();
     }
 
     private static Optional<String> lastSegment(String path) {

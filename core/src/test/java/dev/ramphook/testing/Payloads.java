@@ -14,7 +14,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Reads one provider's payload resources and parses them the way the receiver does: raw bytes, then an
+ * Reads one provider's payload resources (a documented sample from the catalog in the main resources, or an edge
+ * case from the test resources) and parses them the way the receiver does: raw bytes, then an
  * exact-decimal tree. Both settings matter: without the second, Jackson's tree strips trailing zeros and
  * {@code 100.10} arrives as {@code 100.1}.
  */
@@ -36,7 +37,9 @@ public final class Payloads {
     }
 
     public byte[] bytes(String file) {
-        try (InputStream in = Payloads.class.getResourceAsStream("/payloads/" + folder + "/" + file)) {
+        InputStream found = Payloads.class.getResourceAsStream("/META-INF/ramphook/samples/" + folder + "/" + file);
+        try (InputStream in = found != null ? found
+                : Payloads.class.getResourceAsStream("/payloads/" + folder + "/" + file)) {
             if (in == null) {
                 throw new IllegalArgumentException("no payload resource " + folder + "/" + file);
             }

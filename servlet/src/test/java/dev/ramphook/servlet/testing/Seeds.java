@@ -4,33 +4,43 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The providers' documented payloads, kept with core's tests: one file per example, read as raw bytes. */
+/**
+ * The providers' payloads, one file per example, read as raw bytes: the documented samples of core's sample catalog
+ * (in its main resources) and the edge cases kept with core's tests, under one name space {@code provider/file.json}.
+ */
 public final class Seeds {
 
-    /** Relative to any module directory, which is where Maven runs the tests. */
-    public static final Path ROOT = Path.of("..", "core", "src", "test", "resources", "payloads");
+    /** Relative to any module directory, which is where Maven runs the tests: the catalog first, then the tests'. */
+    public static final List<Path> ROOTS = List.of(
+            Path.of("..", "core", "src", "main", "resources", "META-INF", "ramphook", "samples"),
+            Path.of("..", "core", "src", "test", "resources", "payloads"));
 
     private Seeds() {
     }
 
     /** Every seed payload as {@code provider/file.json}, sorted. */
     public static List<String> all() {
-        try (Stream<Path> files = Files.walk(ROOT)) {
-            return files.filter(p -> p.toString().endsWith(".json"))
-                    .map(p -> ROOT.relativize(p).toString().replace('\\', '/'))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("seed payloads not found under " + ROOT.toAbsolutePath(), e);
+        List<String> all = new ArrayList<>();
+        for (Path root : ROOTS) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(p -> p.toString().endsWith(".json"))
+                        .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                        .forEach(all::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("seed payloads not found under " + root.toAbsolutePath(), e);
+            }
         }
+        return all.stream().sorted().toList();
     }
 
     public static byte[] read(String name) {
         try {
-            return Files.readAllBytes(ROOT.resolve(name));
+            Path catalog = ROOTS.get(0).resolve(name);
+            return Files.readAllBytes(Files.exists(catalog) ? catalog : ROOTS.get(1).resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
