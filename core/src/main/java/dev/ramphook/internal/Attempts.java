@@ -33,9 +33,14 @@ final class Attempts {
     private final HandlerCalls calls;
     private final Observer observer;
 
-    Attempts(HandlerRegistry registry, EngineConfig config, HandlerCalls calls, Observer observer) {
+    /** Null: each success is marked done on the calling thread before {@link #run} returns (inline handling). */
+    private final Completions completions;
+
+    Attempts(HandlerRegistry registry, EngineConfig config, HandlerCalls calls, Observer observer,
+             Completions completions) {
         this.calls = calls;
         this.observer = observer;
+        this.completions = completions;
         this.registry = registry;
         this.store = config.store();
         this.clock = config.clock();
@@ -46,9 +51,10 @@ final class Attempts {
     }
 
     /**
-     * Runs the handlers under {@code owner}'s claim; true when all succeeded and the event is done. Each handler
-     * runs on its own: one that throws does not keep the others of the event from running in the same attempt,
-     * and the ones that succeeded are recorded, so a retry re-runs only the failed ones.
+     * Runs the handlers under {@code owner}'s claim; true when all succeeded and the event is done, or (queued) handed
+     * to {@link Completions}, which marks it done and drops its claim. Each handler runs on its own: one that throws
+     * does not keep the others of the event from running in the same attempt, and the ones that succeeded are
+     * recorded, so a retry re-runs only the failed ones.
      */
     boolean run(StoredEvent claimed, WebhookEvent<?> event, String owner) {
         Context context = new Context(claimed.attempts(), claimed.receivedAt(), claimed.endpoint(), claimed.headers());
@@ -77,6 +83,10 @@ final class Attempts {
             return false;
         }
         ended(claimed, Observer.AttemptResult.HANDLED, null);
+        if (completions != null) {
+            completions.add(claimed, owner);
+            return true;
+        }
         try {
             store.complete(claimed, owner, clock.instant());
         } catch (RuntimeException e) {

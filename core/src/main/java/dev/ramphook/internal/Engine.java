@@ -46,6 +46,7 @@ public final class Engine {
     private final Attempts queuedAttempts;
     private final HandlerCalls boundedCalls;
     private final ClaimKeeper claims;
+    private final Completions completions;
     private final QueueWorker worker;
     private final Maintenance maintenance;
     private final String owner = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -63,11 +64,13 @@ public final class Engine {
         List<Provider> providers = config.endpoints().stream().map(EngineConfig.EndpointSpec::provider).toList();
         HandlerRegistry registry = HandlerRegistry.build(config.handlerBeans(), config.handlers(), providers);
         // Inline handlers run on the request's thread (its thread-locals intact), bounded by the provider's timeout.
-        this.attempts = new Attempts(registry, config, HandlerCalls.direct(), observers);
+        this.attempts = new Attempts(registry, config, HandlerCalls.direct(), observers, null);
         this.boundedCalls = HandlerCalls.bounded(config.handlerTimeout());
-        this.queuedAttempts = new Attempts(registry, config, boundedCalls, observers);
         this.claims = new ClaimKeeper(config);
-        this.worker = config.queued() ? new QueueWorker(config, owner, claims, this::handleQueued) : null;
+        // Queued workers hand successes to one writer that marks them done in groups; inline marks its own.
+        this.completions = config.queued() ? new Completions(config, claims) : null;
+        this.queuedAttempts = new Attempts(registry, config, boundedCalls, observers, completions);
+        this.worker = config.queued() ? new QueueWorker(config, owner, claims, completions, this::handleQueued) : null;
         this.maintenance = new Maintenance(config);
         describe(registry);
     }
@@ -76,6 +79,7 @@ public final class Engine {
         Engine engine = new Engine(config);
         engine.claims.start();
         if (engine.worker != null) {
+            engine.completions.start();
             engine.worker.start();
         }
         engine.maintenance.start();
@@ -345,15 +349,16 @@ public final class Engine {
         return Responses.DEAD_LETTER;
     }
 
-    private void handleQueued(StoredEvent claimed, String claimOwner) {
+    /** True when the event succeeded and (queued) its completion, and claim, went to {@link Completions}. */
+    private boolean handleQueued(StoredEvent claimed, String claimOwner) {
         WebhookEvent<?> event;
         try {
             event = rebuild(claimed);
         } catch (InvalidPayloadException | IllegalStateException e) {
             queuedAttempts.failOutright(claimed, claimOwner, e.getMessage());
-            return;
+            return false;
         }
-        queuedAttempts.run(claimed, event, claimOwner);
+        return queuedAttempts.run(claimed, event, claimOwner);
     }
 
     /** The event of a stored delivery, as the endpoint's provider parses it, under the stored key. */

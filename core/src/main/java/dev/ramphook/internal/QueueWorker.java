@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 
 /**
@@ -34,18 +34,22 @@ final class QueueWorker {
     private final Duration lease;
     private final long pollMillis;
     private final int workers;
-    private final BiConsumer<StoredEvent, String> process;
+    private final BiPredicate<StoredEvent, String> process;
     private final ExecutorService threads;
     private final Semaphore wake = new Semaphore(0);
     private final ClaimKeeper claims;
+    private final Completions completions;
     private volatile boolean stopping;
 
     /**
-     * {@code process} runs one claimed event under the given owner id; {@code claims} keeps (and renews) every claim
-     * from the moment it is taken until its outcome is written.
+     * {@code process} runs one claimed event under the given owner id, and answers true when the event succeeded and
+     * its completion went to {@code completions} (which drops the claim once written); {@code claims} keeps (and
+     * renews) every claim from the moment it is taken until its outcome is written.
      */
-    QueueWorker(EngineConfig config, String owner, ClaimKeeper claims, BiConsumer<StoredEvent, String> process) {
+    QueueWorker(EngineConfig config, String owner, ClaimKeeper claims, Completions completions,
+                BiPredicate<StoredEvent, String> process) {
         this.claims = claims;
+        this.completions = completions;
         this.store = config.store();
         this.clock = config.clock();
         this.owner = owner;
@@ -92,10 +96,13 @@ final class QueueWorker {
                         release(event, owner); // claimed but not started: due again at once, elsewhere
                         continue;
                     }
+                    boolean handedOver = false;
                     try {
-                        process.accept(event, owner);
+                        handedOver = process.test(event, owner);
                     } finally {
-                        claims.drop(event, owner);
+                        if (!handedOver) {
+                            claims.drop(event, owner);
+                        }
                     }
                 }
             } catch (InterruptedException e) {
@@ -122,8 +129,6 @@ final class QueueWorker {
         }
     }
 
-
-
     private void pause() {
         try {
             wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
@@ -138,12 +143,16 @@ final class QueueWorker {
         stopping = true;
         wake.release(workers);
         threads.shutdown();
+        boolean finished = false;
         try {
-            if (threads.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                return;
-            }
+            finished = threads.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // Mark done what was handled before giving anything back: a released handled event would run again.
+        completions.stop(timeout);
+        if (finished) {
+            return;
         }
         // Release before interrupting: the interrupted handler's failure must not count as an attempt.
         String prefix = workerPrefix();

@@ -137,6 +137,24 @@ public interface EventStore extends AutoCloseable {
     void complete(StoredEvent event, String owner, Instant now);
 
     /**
+     * Marks several claimed events done at once: for each, exactly what {@link #complete} does for one, so an event
+     * whose listed owner no longer holds its claim (taken over after its lease, say) is left alone while the others
+     * are still marked done. Queued workers hand their finished events to one writer that calls this with whatever
+     * finished meanwhile, so a busy receiver marks many events done per round trip. The default calls
+     * {@code complete} for each in turn; a store that can do it in one statement should override it.
+     *
+     * @param completions the finished events with the owner each was handled under; may hold several owners
+     * @param now         when they finished
+     * @throws StoreException when the store could not be written; some of the events may then have been marked
+     *                        done and others not (the caller may call again with all of them: a repeat is a no-op)
+     */
+    default void completeAll(Collection<Completion> completions, Instant now) {
+        for (Completion c : completions) {
+            complete(c.event(), c.owner(), now);
+        }
+    }
+
+    /**
      * Records a failed attempt: the handlers that succeeded, the error, and either the next-attempt time or, when
      * {@code retryAt} is null, that the event is dead. No effect when {@code owner} no longer holds the claim.
      *
@@ -221,6 +239,26 @@ public interface EventStore extends AutoCloseable {
         public Claim {
             java.util.Objects.requireNonNull(provider, "provider");
             java.util.Objects.requireNonNull(key, "key");
+            java.util.Objects.requireNonNull(owner, "owner");
+        }
+    }
+
+    /**
+     * A claimed event whose handlers all succeeded, with the owner that handled it, for {@link #completeAll}.
+     *
+     * @param event the event as it was claimed
+     * @param owner the owner id the claim was taken under
+     */
+    record Completion(StoredEvent event, String owner) {
+        /**
+         * A completion.
+         *
+         * @param event the event as it was claimed
+         * @param owner the owner id the claim was taken under
+         * @throws NullPointerException when either is null
+         */
+        public Completion {
+            java.util.Objects.requireNonNull(event, "event");
             java.util.Objects.requireNonNull(owner, "owner");
         }
     }

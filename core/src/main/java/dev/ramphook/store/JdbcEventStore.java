@@ -216,6 +216,23 @@ public final class JdbcEventStore implements EventStore {
         });
     }
 
+    /** One statement for all of them, whatever their owners: the arrays join on the dedup key's unique index. */
+    @Override
+    public void completeAll(Collection<Completion> completions, Instant now) {
+        if (completions.isEmpty()) {
+            return;
+        }
+        jdbc.call("completeAll", c -> {
+            try (PreparedStatement ps = jdbc.prepare(c, sql.completeAll())) {
+                JdbcRows.setInstant(ps, 1, now);
+                ps.setArray(2, c.createArrayOf("text", completions.stream().map(d -> d.event().provider()).toArray()));
+                ps.setArray(3, c.createArrayOf("text", completions.stream().map(d -> d.event().key()).toArray()));
+                ps.setArray(4, c.createArrayOf("text", completions.stream().map(Completion::owner).toArray()));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     @Override
     public void fail(StoredEvent event, String owner, Set<String> completedHandlers, String error, Instant retryAt,
                      Instant now) {

@@ -9,8 +9,8 @@ package dev.ramphook.store;
  * owner whose lease was taken over cannot overwrite the newer claim's outcome.
  */
 record JdbcStatements(JdbcTables tables, String insert, String state, String claimOne, String claimDue,
-                       String take, String renew, String complete, String fail, String release, String deadLetters,
-                       String replay, String prune) {
+                       String take, String renew, String complete, String completeAll, String fail,
+                       String release, String deadLetters, String replay, String prune) {
 
     /** Rows deleted per prune statement. */
     static final int PRUNE_BATCH = 5_000;
@@ -51,6 +51,12 @@ record JdbcStatements(JdbcTables tables, String insert, String state, String cla
         // A done event only has to deduplicate: its body and headers go, and so does the error of a failed attempt.
         String complete = "UPDATE " + t + " SET state = 'DONE', body = NULL, headers = '{}', done_at = ?,"
                 + " last_error = NULL, claimed_by = NULL, lease_until = NULL WHERE " + HELD;
+        // Many claims (of any owners) done in one statement, each under the same owner guard as complete.
+        String completeAll = "UPDATE " + t + " e SET state = 'DONE', body = NULL, headers = '{}', done_at = ?,"
+                + " last_error = NULL, claimed_by = NULL, lease_until = NULL"
+                + " FROM unnest(?::text[], ?::text[], ?::text[]) AS c(provider, event_key, owner)"
+                + " WHERE e.provider = c.provider AND e.event_key = c.event_key AND e.claimed_by = c.owner"
+                + " AND e.state = 'PENDING'";
         String fail = "UPDATE " + t + " SET completed_handlers = ?, last_error = ?, state = ?,"
                 + " next_attempt_at = COALESCE(?, next_attempt_at), done_at = ?, claimed_by = NULL, lease_until = NULL"
                 + " WHERE " + HELD;
@@ -63,8 +69,8 @@ record JdbcStatements(JdbcTables tables, String insert, String state, String cla
                 + " claimed_by = NULL, lease_until = NULL WHERE provider = ? AND event_key = ? AND state = 'DEAD'";
         String prune = "DELETE FROM " + t + " WHERE id IN (SELECT id FROM " + t
                 + " WHERE state = 'DONE' AND received_at < ? LIMIT ?)";
-        return new JdbcStatements(tables, insert, state, claimOne, claimDue, take, renew, complete, fail, release,
-                deadLetters, replay, prune);
+        return new JdbcStatements(tables, insert, state, claimOne, claimDue, take, renew, complete, completeAll, fail,
+                release, deadLetters, replay, prune);
     }
 
     /**

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
  * per test. Time is passed in explicitly, so leases and retry times are tested without waiting.
  */
 public abstract class EventStoreContract
-        implements RecordingContract, ClaimingContract, RenewalContract, OrderingContract, OutcomeContract, ConcurrencyContract {
+        implements RecordingContract, ClaimingContract, RenewalContract, OrderingContract, OutcomeContract,
+        CompletionContract, ConcurrencyContract {
 
     private EventStore store;
 

@@ -7,6 +7,8 @@ import dev.ramphook.store.EventStore;
 import dev.ramphook.store.JdbcEventStore;
 import dev.ramphook.testing.ShopProvider;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,13 +61,18 @@ public final class AckThroughput {
                     workers == 0 ? "default" : Integer.toString(workers), seconds,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
             double insertsBefore = plainInserts(pooled, clients, 10_000);
+            double httpBefore = httpInserts(pooled, clients, 10_000);
             Load load = run(store(pooled, "bench_"), workers, clients, seconds * 1000);
+            double httpAfter = httpInserts(pooled, clients, 10_000);
             double insertsAfter = plainInserts(pooled, clients, 10_000);
             double inserts = (insertsBefore + insertsAfter) / 2;
+            double http = (httpBefore + httpAfter) / 2;
             System.out.printf("plain JDBC insert-commit loop, %d threads:  %8.0f commits/s (before %.0f, after %.0f)%n",
                     clients, inserts, insertsBefore, insertsAfter);
-            System.out.printf("ramphook, acknowledged deliveries:        %8.0f /s = %.2f x the plain commit rate%n",
-                    load.ackRate(), load.ackRate() / inserts);
+            System.out.printf("same HTTP server and clients, one insert:  %8.0f /s (before %.0f, after %.0f)%n",
+                    http, httpBefore, httpAfter);
+            System.out.printf("ramphook, acknowledged deliveries:        %8.0f /s = %.2f x the plain commit rate,"
+                    + " %.2f x HTTP + insert%n", load.ackRate(), load.ackRate() / inserts, load.ackRate() / http);
             System.out.printf("handled during the load / acknowledged:   %8d / %d = %.3f%n", load.handledAtEnd,
                     load.acked, (double) load.handledAtEnd / load.acked);
             System.out.printf("backlog at the end of the load: %d events, drained in %d ms%n",
@@ -137,6 +144,44 @@ public final class AckThroughput {
         }
         threads.shutdown();
         return acked.get();
+    }
+
+    /**
+     * Deliveries per second through the same HTTP server (the JDK's, 8 exchange threads) and client as the load, with
+     * a handler that only inserts the body as one row and answers 200: the HTTP stack's share of an acknowledgement,
+     * so that what ramphook adds on top of HTTP and PostgreSQL is a ratio too.
+     */
+    private static double httpInserts(DataSource dataSource, int clients, long millis) throws Exception {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        ExecutorService exchanges = Executors.newFixedThreadPool(8);
+        server.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int status = 200;
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("INSERT INTO bench_plain (k, body) VALUES (?, ?)")) {
+                c.setAutoCommit(true);
+                ps.setString(1, Thread.currentThread().getName());
+                ps.setBytes(2, body);
+                ps.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                status = 503;
+            }
+            byte[] answer = "{\"status\":\"accepted\"}".getBytes();
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.setExecutor(exchanges);
+        server.start();
+        try {
+            URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/plain");
+            return send(endpoint, "http-plain", clients, millis) * 1000.0 / millis;
+        } finally {
+            server.stop(0);
+            exchanges.shutdownNow();
+        }
     }
 
     /** Single-row insert-commits per second from {@code threads} threads, through the same pool. */
