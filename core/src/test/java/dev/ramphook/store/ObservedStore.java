@@ -7,11 +7,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Passes everything to a real store and counts the completions that failed, so a test knows one was tried. */
+/**
+ * Passes everything to a real store and counts the completions that failed, so a test knows one was tried; can hold
+ * completion groups back, to show what waits for them.
+ */
 final class ObservedStore implements EventStore {
 
     private final EventStore store;
     private final AtomicInteger failedCompletions = new AtomicInteger();
+    private final java.util.concurrent.Semaphore gate = new java.util.concurrent.Semaphore(1);
+    private final List<Integer> groups = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ObservedStore(EventStore store) {
         this.store = store;
@@ -29,6 +34,42 @@ final class ObservedStore implements EventStore {
             failedCompletions.incrementAndGet();
             throw e;
         }
+    }
+
+    /**
+     * Through a gate a test may close (the writer then waits in its call, and completions pile up behind it); counts
+     * the failures like {@link #complete}, and remembers the size of each group.
+     */
+    @Override
+    public void completeAll(java.util.Collection<Completion> completions, Instant now) {
+        try {
+            gate.acquire();
+            gate.release();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted at the test's gate", e);
+        }
+        try {
+            store.completeAll(completions, now);
+            groups.add(completions.size());
+        } catch (StoreException e) {
+            failedCompletions.incrementAndGet();
+            throw e;
+        }
+    }
+
+    /** Completion groups wait until {@link #openCompletions} (a call already waiting holds its group). */
+    void holdCompletions() throws InterruptedException {
+        gate.acquire();
+    }
+
+    void openCompletions() {
+        gate.release();
+    }
+
+    /** The size of every completion group written so far, in order. */
+    List<Integer> completionGroups() {
+        return List.copyOf(groups);
     }
 
     @Override
