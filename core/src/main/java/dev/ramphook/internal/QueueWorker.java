@@ -22,11 +22,18 @@ final class QueueWorker {
 
     private static final Logger log = Logs.get(QueueWorker.class);
 
+    /** Events a worker claims in its first round trip, before it knows how long its events take. */
+    static final int FIRST_BATCH = 8;
+
+    /** The most events claimed in one round trip (one claim transaction is three round trips, whatever its size). */
+    static final int MAX_BATCH = 64;
+
     /**
-     * Events claimed per store round trip: a batch of one made each event cost two transactions, and two workers
-     * fell behind the acknowledgements under load. Small, so a crashed instance leaves few events to its lease.
+     * A worker claims about this much handling work at once: with fast handlers a claim's round trips are shared by
+     * up to {@link #MAX_BATCH} events; with slow ones it claims few, so a batch does not keep events waiting on one
+     * busy worker while others are idle. 100 ms: a claim is a few milliseconds, so it stays a small share either way.
      */
-    static final int BATCH = 8;
+    static final long CLAIM_WORK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final EventStore store;
     private final Clock clock;
@@ -82,29 +89,30 @@ final class QueueWorker {
         wake.release();
     }
 
+    /** How many events to claim next, from the handling time per event seen so far (a moving average). */
+    static int nextBatch(double nanosPerEvent) {
+        if (nanosPerEvent <= 0) {
+            return MAX_BATCH;
+        }
+        return (int) Math.max(1, Math.min(MAX_BATCH, CLAIM_WORK_NANOS / nanosPerEvent));
+    }
+
     private void loop(String owner) {
+        int batch = FIRST_BATCH;
+        double nanosPerEvent = -1;
         while (!stopping) {
             try {
-                List<StoredEvent> claimed = store.claimDue(owner, clock.instant(), lease, BATCH);
+                List<StoredEvent> claimed = store.claimDue(owner, clock.instant(), lease, batch);
                 if (claimed.isEmpty()) {
                     wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
                     continue;
                 }
                 claimed.forEach(event -> claims.hold(event, owner)); // stop() releases whatever is still here
-                for (StoredEvent event : claimed) {
-                    if (stopping) {
-                        release(event, owner); // claimed but not started: due again at once, elsewhere
-                        continue;
-                    }
-                    boolean handedOver = false;
-                    try {
-                        handedOver = process.test(event, owner);
-                    } finally {
-                        if (!handedOver) {
-                            claims.drop(event, owner);
-                        }
-                    }
-                }
+                long started = System.nanoTime();
+                handle(claimed, owner);
+                double perEvent = (double) (System.nanoTime() - started) / claimed.size();
+                nanosPerEvent = nanosPerEvent < 0 ? perEvent : 0.7 * nanosPerEvent + 0.3 * perEvent;
+                batch = nextBatch(nanosPerEvent);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -115,6 +123,33 @@ final class QueueWorker {
             } catch (RuntimeException e) {
                 log.error("unexpected failure in worker {}", owner, e);
                 pause();
+            }
+        }
+    }
+
+    /**
+     * Runs a claimed batch in its due order; once stopping, gives the rest back unstarted. A failure of one event
+     * (its outcome could not be written, say) ends only that event's claim, which then expires and is taken again;
+     * the rest of the batch still runs rather than staying claimed (and renewed) with no one to run it.
+     */
+    private void handle(List<StoredEvent> claimed, String owner) {
+        for (StoredEvent event : claimed) {
+            if (stopping) {
+                release(event, owner); // claimed but not started: due again at once, elsewhere
+                continue;
+            }
+            boolean handedOver = false;
+            try {
+                handedOver = process.test(event, owner);
+            } catch (StoreException e) {
+                log.warn("event store failed while finishing {} in worker {}; it runs again after its claim lease: {}",
+                        event, owner, e.getMessage());
+            } catch (RuntimeException e) {
+                log.error("unexpected failure handling {} in worker {}", event, owner, e);
+            } finally {
+                if (!handedOver) {
+                    claims.drop(event, owner);
+                }
             }
         }
     }
