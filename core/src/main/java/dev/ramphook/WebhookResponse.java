@@ -24,12 +24,15 @@ public final class WebhookResponse {
         return new WebhookResponse(status, json.getBytes(StandardCharsets.UTF_8), Map.copyOf(headers));
     }
 
-    /** The HTTP status: 200 recorded, 4xx rejected, 500 handler failed (inline), 503 not recorded. */
+    /**
+     * {@return the HTTP status: 200 recorded, 4xx rejected, 500 handler failed (inline) or dead letter, 503 not
+     * recorded}
+     */
     public int status() {
         return status;
     }
 
-    /** Always {@code application/json}. */
+    /** {@return the content type of the body: always {@code application/json}} */
     public String contentType() {
         return "application/json";
     }
@@ -44,7 +47,7 @@ public final class WebhookResponse {
         return body;
     }
 
-    /** The JSON body as text. */
+    /** {@return the JSON body as text, such as <code>{"status":"accepted"}</code>} */
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }

@@ -15,11 +15,13 @@ import java.util.Objects;
 public interface Authenticator {
 
     /**
-     * Checks one delivery.
+     * Checks one delivery, after its body was read in full and before anything parses it. Called from many
+     * threads at once. Must not throw for any input: a malformed header is a rejection, not an exception.
      *
-     * @param request the request: headers, path, query and peer address
-     * @param body    the raw body bytes exactly as received
-     * @return ok (optionally naming the event id), or a rejection with its status and a secret-free reason
+     * @param request the request: headers, path, query and peer address (its body is already read)
+     * @param body    the raw body bytes exactly as received; do not modify them
+     * @return {@link Verification#ok()} (or {@link Verification#ok(String)} naming the event), or a 401/403
+     *         rejection whose reason names the failed check
      */
     Verification verify(WebhookRequest request, byte[] body);
 
@@ -46,6 +48,9 @@ public interface Authenticator {
      * sends {@code 100 Continue}): a caller that fails it never gets to upload one. {@link #verify} still runs after
      * the body is read, so an authenticator whose whole check needs no body may repeat it there.
      * Default: accepts (everything is left to {@link #verify}).
+     *
+     * @param request the request without its body
+     * @return {@link Verification#ok()} to go on reading the body, or the rejection to answer at once
      */
     default Verification checkBeforeBody(WebhookRequest request) {
         return Verification.ok();
@@ -59,7 +64,15 @@ public interface Authenticator {
         return NoAuthentication.INSTANCE;
     }
 
-    /** Every authenticator must accept; the first rejection is the answer. Use to add an IP allowlist. */
+    /**
+     * Every authenticator must accept; the first rejection is the answer. Use to add an IP allowlist:
+     * {@code allOf(IpAllowlist.of("203.0.113.0/24"), UrlToken.of(token))} (cheap checks first).
+     *
+     * @param authenticators the checks, run in this order
+     * @return an authenticator that runs them all, before and after the body
+     * @throws IllegalArgumentException when none is given
+     * @throws NullPointerException     when one is null
+     */
     static Authenticator allOf(Authenticator... authenticators) {
         List<Authenticator> all = List.of(authenticators);
         if (all.isEmpty()) {
