@@ -1,21 +1,24 @@
 package dev.ramphook.example.jetty;
 
+import dev.ramphook.Provider;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.IpAllowlist;
-import dev.ramphook.auth.UrlToken;
-import dev.ramphook.mecash.MeCash;
+import dev.ramphook.provider.Providers;
 import dev.ramphook.servlet.WebhookFilter;
 import dev.ramphook.store.EventStore;
-import dev.ramphook.zbd.ZbdRamp;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -34,6 +37,10 @@ import org.eclipse.jetty.server.ServerConnector;
  * answer 403 to any other source; unset, no allowlist) and {@code RAMPHOOK_TRUSTED_PROXIES} (only with an allowlist:
  * the load balancers whose {@code X-Forwarded-For} is believed, right-most untrusted hop first). A malformed value
  * stops start-up with a message naming the variable. Stops cleanly on SIGTERM.
+ *
+ * <p>Every other provider on the class path gets {@code /webhooks/<id>} too, with its own authentication keyed
+ * with {@code <ID>_WEBHOOK_SECRET} (generated and printed when unset). {@code send <provider> <event> [--to <url>]}
+ * signs and posts a documented sample instead of running the example ({@link Send}).
  */
 public final class JettyExample implements AutoCloseable {
 
@@ -71,12 +78,30 @@ public final class JettyExample implements AutoCloseable {
         this.receiver = receiver;
     }
 
-    /** Builds the receiver, starts Jetty and returns once it listens. */
+    /** Builds the receiver with the ZBD and meCash endpoints, starts Jetty and returns once it listens. */
     static JettyExample start(Options options, String zbdToken, String meCashSecret) throws Exception {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put("zbd", zbdToken);
+        secrets.put("mecash", meCashSecret);
+        return start(options, secrets);
+    }
+
+    /**
+     * Builds the receiver with one endpoint {@code /webhooks/<id>} per provider in {@code secrets} (provider id to
+     * its secret), each authenticated as its provider documents, starts Jetty and returns once it listens.
+     *
+     * @throws IllegalArgumentException naming a provider that is not on the class path or cannot use its secret
+     */
+    static JettyExample start(Options options, Map<String, String> secrets) throws Exception {
         EventLog events = new EventLog(options.eventLog());
-        WebhookReceiver receiver = WebhookReceiver.builder()
-                .endpoint("/webhooks/zbd", ZbdRamp.provider(), options.fenced(UrlToken.query("token", zbdToken)))
-                .endpoint("/webhooks/mecash", MeCash.provider(), options.fenced(MeCash.signature(meCashSecret)))
+        WebhookReceiver.Builder builder = WebhookReceiver.builder();
+        for (Map.Entry<String, String> entry : secrets.entrySet()) {
+            Provider provider = Providers.find(entry.getKey()).orElseThrow(() -> new IllegalArgumentException(
+                    "no provider " + entry.getKey() + " on the class path"));
+            builder.endpoint("/webhooks/" + provider.id(), provider,
+                    options.fenced(provider.defaultAuthenticator(entry.getValue())));
+        }
+        WebhookReceiver receiver = builder
                 .handlers(new SampleHandlers(events))
                 .store(options.store())
                 .maxBodyBytes(options.maxBodyBytes())
@@ -128,7 +153,18 @@ public final class JettyExample implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the example; {@code send <provider> <event> [--to <url>]} instead signs and posts a documented sample to
+     * a running receiver ({@link Send}).
+     */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0) {
+            int code = args[0].equals("send")
+                    ? Send.run(Arrays.asList(args).subList(1, args.length), System.getenv(), System.out, System.err)
+                    : usage();
+            System.exit(code);
+            return;
+        }
         Options options;
         try {
             options = Options.fromEnvironment(System.getenv());
@@ -139,7 +175,11 @@ public final class JettyExample implements AutoCloseable {
         }
         String zbdToken = options.zbdToken() != null ? options.zbdToken() : generated();
         String meCashSecret = options.meCashSecret() != null ? options.meCashSecret() : generated();
-        JettyExample app = start(options, zbdToken, meCashSecret);
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put("zbd", zbdToken);
+        secrets.put("mecash", meCashSecret);
+        List<String> notes = ProviderSecrets.addOthers(System.getenv(), secrets);
+        JettyExample app = start(options, secrets);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 app.close();
@@ -147,10 +187,12 @@ public final class JettyExample implements AutoCloseable {
                 System.err.println("ramphook example: error while stopping: " + e);
             }
         }, "ramphook-shutdown"));
-        System.out.println("ramphook Jetty example listening on " + app.uri() + "/ (webhooks at /webhooks/zbd and"
-                + " /webhooks/mecash, received events at GET /events)");
+        System.out.println("ramphook Jetty example listening on " + app.uri() + "/ (webhooks at "
+                + secrets.keySet().stream().map(id -> "/webhooks/" + id).collect(Collectors.joining(", "))
+                + ", received events at GET /events)");
         System.out.println(Storage.describe(options.store()));
         System.out.println(Allowlist.describe(options.allowlist()));
+        notes.forEach(System.out::println);
         if (options.zbdToken() == null) {
             System.out.println("ZBD_WEBHOOK_TOKEN is not set; generated for this run. Use:\n  curl -sS -X POST '"
                     + app.uri() + "/webhooks/zbd?token=" + zbdToken + "' -H 'Content-Type: application/json'"
@@ -169,7 +211,14 @@ public final class JettyExample implements AutoCloseable {
         app.server.join();
     }
 
-    private static String generated() {
+    private static int usage() {
+        System.err.println("usage: java -jar ramphook-jetty-example.jar            (runs the example)");
+        System.err.println(Send.USAGE);
+        return 2;
+    }
+
+    /** A fresh random secret, 24 bytes as hex. */
+    static String generated() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

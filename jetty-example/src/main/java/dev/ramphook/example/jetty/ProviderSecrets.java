@@ -1,0 +1,55 @@
+package dev.ramphook.example.jetty;
+
+import dev.ramphook.Provider;
+import dev.ramphook.provider.Providers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Which environment variable holds each provider's secret, for the example and its {@code send} command alike:
+ * {@code ZBD_WEBHOOK_TOKEN} (ZBD signs nothing: the secret is a URL token), otherwise
+ * {@code <PROVIDER ID>_WEBHOOK_SECRET}, such as {@code MECASH_WEBHOOK_SECRET} or {@code MOONPAY_WEBHOOK_SECRET}.
+ */
+final class ProviderSecrets {
+
+    private ProviderSecrets() {
+    }
+
+    static String variable(String providerId) {
+        if (providerId.equals("zbd")) {
+            return "ZBD_WEBHOOK_TOKEN";
+        }
+        return providerId.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_WEBHOOK_SECRET";
+    }
+
+    /**
+     * Adds every other provider on the class path to {@code secrets}, with the secret from its variable
+     * ({@link ProviderSecrets}) or a generated one; one line for each generated secret, and for a provider that
+     * cannot be served with it (one verified with a public key needs the real key): it is left out.
+     */
+    static List<String> addOthers(Map<String, String> env, Map<String, String> secrets) {
+        List<String> notes = new ArrayList<>();
+        for (Provider provider : Providers.all().values()) {
+            if (secrets.containsKey(provider.id())) {
+                continue;
+            }
+            String variable = ProviderSecrets.variable(provider.id());
+            String given = env.get(variable);
+            String secret = given == null || given.isBlank() ? JettyExample.generated() : given;
+            try {
+                provider.defaultAuthenticator(secret);
+            } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                notes.add("/webhooks/" + provider.id() + " is not served: " + (given == null ? "set " + variable
+                        + "; " : "") + e.getMessage());
+                continue;
+            }
+            secrets.put(provider.id(), secret);
+            if (given == null || given.isBlank()) {
+                notes.add(variable + " is not set; generated for this run: " + secret);
+            }
+        }
+        return notes;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.ramphook.example.jetty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ramphook.store.EventStore;
+import dev.ramphook.testkit.Sample;
+import dev.ramphook.testkit.Samples;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The example's {@code send} command over real HTTP against the running example: a provider's documented sample,
+ * signed with the secret from the example's own variable, is accepted and then a duplicate; a wrong secret, an
+ * unknown provider or event, or an unset variable fail with a clear message and a non-zero exit code.
+ */
+class JettyExampleSendTest {
+
+    private static final String ZBD_TOKEN = "send-zbd-token";
+    private static final String MECASH_SECRET = "send-mecash-secret";
+    private static JettyExample app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put("zbd", ZBD_TOKEN);
+        secrets.put("mecash", MECASH_SECRET);
+        app = JettyExample.start(new JettyExample.Options(0, null, null, null, EventStore.inMemory(), 1 << 20, null,
+                Duration.ofSeconds(10)), secrets);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+    }
+
+    /** One run of the command: exit code, standard output and standard error. */
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run send(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Send.run(List.of(args), env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> env() {
+        return Map.of("MECASH_WEBHOOK_SECRET", MECASH_SECRET, "ZBD_WEBHOOK_TOKEN", ZBD_TOKEN);
+    }
+
+    @Test
+    void aMeCashSampleIsAcceptedThenADuplicate() {
+        String to = app.uri() + "/webhooks/mecash";
+
+        Run first = send(env(), "mecash", "ramp.payout.completed", "--to", to);
+        Run again = send(env(), "mecash", "ramp.payout.completed", "--to", to);
+
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("POST " + to + " ramp.payout.completed (sample ramp-payout-completed-off-ramp.json")
+                .contains("200 {\"status\":\"accepted\"}");
+        assertThat(again.out()).contains("200 {\"status\":\"duplicate\"}");
+        assertThat(again.code()).isZero();
+    }
+
+    @Test
+    void aZbdSampleCarriesTheTokenInTheUrlUnprintedAndTheDefaultTargetFollowsPort() {
+        Map<String, String> env = new LinkedHashMap<>(env());
+        env.put("PORT", Integer.toString(app.port()));
+
+        Run first = send(env, "zbd", "PAYMENT.SETTLED");
+        Run again = send(env, "zbd", "PAYMENT.SETTLED");
+
+        assertThat(first.out()).contains("POST " + app.uri() + "/webhooks/zbd RAMP_WIDGET.V1.PAYMENT.SETTLED")
+                .contains("200 {\"status\":\"accepted\"}").doesNotContain(ZBD_TOKEN);
+        assertThat(again.out()).contains("200 {\"status\":\"duplicate\"}");
+    }
+
+    @Test
+    void everyProviderOnTheClassPathIsServedWithItsOwnAuthenticationAndItsSamplesAreAccepted() throws Exception {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        List<String> notes = ProviderSecrets.addOthers(Map.of(), secrets);
+
+        assertThat(secrets.keySet()).containsAll(Samples.all().keySet());
+        assertThat(notes).hasSize(secrets.size()).allSatisfy(note -> assertThat(note).contains("_WEBHOOK_"));
+        try (JettyExample all = JettyExample.start(new JettyExample.Options(0, null, null, null, EventStore.inMemory(),
+                1 << 20, null, Duration.ofSeconds(10)), secrets)) {
+            for (Map.Entry<String, List<Sample>> provider : Samples.all().entrySet()) {
+                String id = provider.getKey();
+                HttpResponse<String> answer = provider.getValue().get(0)
+                        .signed("/webhooks/" + id, secrets.get(id)).post(all.uri());
+                assertThat(answer.body()).as(id).isEqualTo("{\"status\":\"accepted\"}");
+            }
+        }
+    }
+
+    @Test
+    void aWrongSecretIsRefusedWithExitCodeOne() {
+        Run refused = send(Map.of("MECASH_WEBHOOK_SECRET", "not-the-secret"), "mecash", "ramp.payout.completed",
+                "--to", app.uri() + "/webhooks/mecash");
+
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.out()).contains("401 ").contains("no matching signature");
+    }
+
+    @Test
+    void anUnknownProviderOrEventListsTheChoices() {
+        Run provider = send(env(), "moonpie", "x");
+        Run event = send(env(), "mecash", "ramp.payout.lost");
+
+        assertThat(provider.code()).isEqualTo(2);
+        assertThat(provider.err()).contains("unknown provider moonpie; choose one of ").contains("zbd, mecash");
+        assertThat(event.code()).isEqualTo(2);
+        assertThat(event.err()).contains("provider mecash has no sample of event ramp.payout.lost; choose one of"
+                + " ramp.payout.completed");
+    }
+
+    @Test
+    void anUnsetSecretOrAMalformedCommandLineSaysWhatToDo() {
+        Run unset = send(Map.of(), "mecash", "ramp.payout.completed");
+        Run malformed = send(env(), "mecash");
+
+        assertThat(unset.code()).isEqualTo(2);
+        assertThat(unset.err()).contains("set MECASH_WEBHOOK_SECRET");
+        assertThat(malformed.code()).isEqualTo(2);
+        assertThat(malformed.err()).startsWith("usage: java -jar ramphook-jetty-example.jar send <provider> <event>");
+    }
+}
