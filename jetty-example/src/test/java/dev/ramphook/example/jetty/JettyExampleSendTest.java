@@ -91,7 +91,8 @@ class JettyExampleSendTest {
         List<String> notes = ProviderSecrets.addOthers(Map.of(), secrets);
 
         assertThat(secrets.keySet()).containsAll(Samples.all().keySet());
-        assertThat(notes).hasSize(secrets.size()).allSatisfy(note -> assertThat(note).contains("_WEBHOOK_"));
+        assertThat(notes.stream().filter(note -> note.contains(" is not set; generated for this run: ")))
+                .hasSize(secrets.size());
         try (JettyExample all = JettyExample.start(new JettyExample.Options(0, null, null, null, EventStore.inMemory(),
                 1 << 20, null, Duration.ofSeconds(10)), secrets)) {
             for (Map.Entry<String, List<Sample>> provider : Samples.all().entrySet()) {
