@@ -4,6 +4,7 @@ import dev.ramphook.auth.Authenticator;
 import dev.ramphook.internal.Engine;
 import dev.ramphook.internal.EngineConfig;
 import dev.ramphook.internal.ReceiverEngines;
+import dev.ramphook.internal.console.ConsoleConfig;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.StoredEvent;
 import java.time.Clock;
@@ -180,6 +181,7 @@ public final class WebhookReceiver implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int maxBodyBytes = 1 << 20;
         private Duration bodyReadTimeout = Duration.ofSeconds(10);
+        private ConsoleSettings console;
 
         private Builder() {
         }
@@ -441,6 +443,22 @@ public final class WebhookReceiver implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serves the operator console at {@code settings.path()} (off by default): recent deliveries, event search,
+         * dead letters and their replay, as pages and as a JSON API, behind the settings' credentials.
+         *
+         * @throws IllegalArgumentException when the settings carry no credential
+         */
+        public Builder console(ConsoleSettings settings) {
+            Objects.requireNonNull(settings, "settings");
+            if (!settings.hasCredentials()) {
+                throw new IllegalArgumentException("the console needs credentials: ConsoleSettings.basicAuth or"
+                        + " bearerToken");
+            }
+            this.console = settings;
+            return this;
+        }
+
         private static Duration positive(Duration d, String what) {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException(what + " must be positive");
@@ -475,11 +493,17 @@ public final class WebhookReceiver implements AutoCloseable {
             if (endpoints.isEmpty()) {
                 throw new IllegalArgumentException("no endpoint configured: call endpoint(path, provider, authenticator)");
             }
+            if (console != null && endpoints.keySet().stream().anyMatch(p -> p.equals(console.path())
+                    || p.startsWith(console.path() + "/") || console.path().startsWith(p + "/"))) {
+                throw new IllegalArgumentException("the console path " + console.path() + " overlaps an endpoint path");
+            }
             EventStore chosen = store != null ? store : EventStore.inMemory();
             boolean useQueue = queued != null ? queued : chosen.durable();
             return new EngineConfig(List.copyOf(endpoints.values()), List.copyOf(handlerBeans),
                     List.copyOf(handlers), chosen, useQueue, workers, maxAttempts, initialBackoff, maxBackoff, lease,
-                    pollInterval, retention, shutdownTimeout, clock, maxBodyBytes, handlerTimeout, bodyReadTimeout);
+                    pollInterval, retention, shutdownTimeout, clock, maxBodyBytes, handlerTimeout, bodyReadTimeout,
+                    console == null ? null : new ConsoleConfig(console.path(), console.user(),
+                            console.passwordBytes(), console.tokenBytes()));
         }
     }
 }

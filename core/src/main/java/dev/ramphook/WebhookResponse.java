@@ -5,23 +5,41 @@ import java.util.Map;
 
 /**
  * The answer to one delivery: a status and a small JSON body {@code {"status":…,"error":…}}, never a stack
- * trace. Adapters copy the status, headers and body to their HTTP response as they are.
+ * trace; or, for the console ({@link ConsoleSettings}), a page or JSON document. Adapters copy the status,
+ * headers, {@link #contentType()} and body to their HTTP response as they are. Immutable.
  */
 public final class WebhookResponse {
 
+    private static final String JSON = "application/json";
+
     private final int status;
+    private final String contentType;
     private final byte[] body;
     private final Map<String, String> headers;
 
-    private WebhookResponse(int status, byte[] body, Map<String, String> headers) {
+    private WebhookResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
         this.status = status;
+        this.contentType = contentType;
         this.body = body;
         this.headers = headers;
     }
 
     /** For the receiver's engine and for tests; {@code json} is the complete body. */
     public static WebhookResponse of(int status, String json, Map<String, String> headers) {
-        return new WebhookResponse(status, json.getBytes(StandardCharsets.UTF_8), Map.copyOf(headers));
+        return new WebhookResponse(status, JSON, json.getBytes(StandardCharsets.UTF_8), Map.copyOf(headers));
+    }
+
+    /**
+     * An answer of any content type, as the console sends its pages; for the receiver's engine and for tests.
+     *
+     * @param status      the HTTP status
+     * @param contentType the {@code Content-Type}, such as {@code text/html; charset=utf-8}
+     * @param body        the complete body; not copied, do not modify it afterwards
+     * @param headers     extra headers, without {@code Content-Type}
+     */
+    public static WebhookResponse of(int status, String contentType, byte[] body, Map<String, String> headers) {
+        return new WebhookResponse(status, java.util.Objects.requireNonNull(contentType, "contentType"),
+                java.util.Objects.requireNonNull(body, "body"), Map.copyOf(headers));
     }
 
     /**
@@ -32,9 +50,9 @@ public final class WebhookResponse {
         return status;
     }
 
-    /** {@return the content type of the body: always {@code application/json}} */
+    /** {@return the content type of the body: {@code application/json} for every webhook answer, {@code text/html} for the console's pages} */
     public String contentType() {
-        return "application/json";
+        return contentType;
     }
 
     /** Extra headers such as {@code Allow} on a 405 or {@code Retry-After} on a 503. */
@@ -54,6 +72,7 @@ public final class WebhookResponse {
 
     @Override
     public String toString() {
-        return "WebhookResponse[" + status + " " + bodyText() + "]";
+        return "WebhookResponse[" + status + " " + (contentType.equals(JSON) && body.length <= 1024 ? bodyText()
+                : contentType + ", " + body.length + " bytes") + "]";
     }
 }

@@ -9,6 +9,8 @@ import dev.ramphook.WebhookResponse;
 import dev.ramphook.auth.Verification;
 import dev.ramphook.internal.Observer.Reason;
 import dev.ramphook.provider.EventKeys;
+import dev.ramphook.internal.console.Console;
+import dev.ramphook.internal.console.ConsoleData;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.Recorded;
 import dev.ramphook.store.StoreException;
@@ -49,6 +51,7 @@ public final class Engine {
     private final Completions completions;
     private final QueueWorker worker;
     private final Maintenance maintenance;
+    private final Console console; // null unless configured
     private final String owner = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object idle = new Object(); // close() waits on it for inline deliveries to finish
@@ -72,7 +75,19 @@ public final class Engine {
         this.queuedAttempts = new Attempts(registry, config, boundedCalls, observers, completions);
         this.worker = config.queued() ? new QueueWorker(config, owner, claims, completions, this::handleQueued) : null;
         this.maintenance = new Maintenance(config);
+        this.console = given.console() == null ? null : startConsole(given, providers);
         describe(registry);
+    }
+
+    /**
+     * The console reads the application's store directly (its queries are not delivery work, so they stay out of
+     * the store metrics) and sees deliveries through the same observer seam as metrics.
+     */
+    private Console startConsole(EngineConfig given, List<Provider> providers) {
+        ConsoleData data = new ConsoleData(given.store(), providers.stream().map(Provider::id).distinct().toList(),
+                this::replay);
+        observers.add(data.observer());
+        return new Console(given.console(), data, given.clock());
     }
 
     public static Engine start(EngineConfig config) {
@@ -96,6 +111,10 @@ public final class Engine {
         if (!store.durable()) {
             log.warn("events are recorded in memory ({}): recorded but unhandled events are lost if this process "
                     + "stops; configure a durable store (JdbcEventStore) for production", store);
+        }
+        if (console != null) {
+            log.info("ramphook console at {} (authenticated; see the README before exposing it)",
+                    config.console().path());
         }
         log.info("ramphook receiving at {} with {} handler(s), {} handling, store {}",
                 config.endpoints().stream().map(e -> e.path() + " (" + e.provider().id() + ")")
@@ -127,7 +146,7 @@ public final class Engine {
     }
 
     public boolean handles(String path) {
-        return route(path) != null;
+        return route(path) != null || console != null && console.owns(path);
     }
 
     public int maxBodyBytes() {
@@ -140,6 +159,9 @@ public final class Engine {
 
     /** Step 2 alone, for adapters that read the body themselves: a refusal, or {@code null} to read the body. */
     public WebhookResponse screen(WebhookRequest request) {
+        if (console != null && console.owns(request.path())) {
+            return closed ? Responses.SHUTTING_DOWN : console.screen(request); // not a delivery: not observed
+        }
         DeliveryTrace trace = new DeliveryTrace(config.clock().instant(), request);
         WebhookResponse refused = screen(request, trace);
         if (refused != null) {
@@ -193,6 +215,9 @@ public final class Engine {
     }
 
     public WebhookResponse receive(WebhookRequest request) {
+        if (console != null && console.owns(request.path())) {
+            return closed ? Responses.SHUTTING_DOWN : console.serve(request); // not a delivery: not observed
+        }
         inFlight.incrementAndGet();
         DeliveryTrace trace = new DeliveryTrace(config.clock().instant(), request);
         WebhookResponse answer;

@@ -3,23 +3,24 @@ package dev.ramphook.internal;
 import dev.ramphook.EventHandler;
 import dev.ramphook.Provider;
 import dev.ramphook.auth.Authenticator;
+import dev.ramphook.internal.console.ConsoleConfig;
 import dev.ramphook.store.EventStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** Everything {@code WebhookReceiver.Builder} collected, validated by {@link Engine#start}. */
+/** Everything {@code WebhookReceiver.Builder} collected, validated by {@link Engine#start}; {@code console} may be null. */
 public record EngineConfig(List<EndpointSpec> endpoints, List<Object> handlerBeans, List<HandlerSpec> handlers,
                            EventStore store, boolean queued, int workers, int maxAttempts, Duration initialBackoff,
                            Duration maxBackoff, Duration lease, Duration pollInterval, Duration retention,
                            Duration shutdownTimeout, Clock clock, int maxBodyBytes,
-                           Duration handlerTimeout, Duration bodyReadTimeout) {
+                           Duration handlerTimeout, Duration bodyReadTimeout, ConsoleConfig console) {
 
     /** This configuration with {@code other} as its store. */
     EngineConfig withStore(EventStore other) {
         return new EngineConfig(endpoints, handlerBeans, handlers, other, queued, workers, maxAttempts, initialBackoff,
                 maxBackoff, lease, pollInterval, retention, shutdownTimeout, clock, maxBodyBytes, handlerTimeout,
-                bodyReadTimeout);
+                bodyReadTimeout, console);
     }
 
     /** One configured endpoint. */

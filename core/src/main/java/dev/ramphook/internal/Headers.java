@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.HashMap;
 
 /** Which request headers are kept with an event: all but those that carry credentials. */
-final class Headers {
+public final class Headers {
 
     private static final List<String> CREDENTIAL_WORDS =
             List.of("signature", "token", "secret", "authorization", "cookie", "api-key", "apikey", "password");
@@ -25,7 +25,8 @@ final class Headers {
         return kept;
     }
 
-    static boolean isCredential(String name) {
+    /** True for a header whose name says it carries a credential; such headers are never stored nor shown. */
+    public static boolean isCredential(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         for (String word : CREDENTIAL_WORDS) {
             if (lower.contains(word)) {

@@ -102,6 +102,16 @@ final class TimedStore implements EventStore {
     }
 
     @Override
+    public List<dev.ramphook.store.FoundEvent> search(dev.ramphook.store.EventQuery query) {
+        return store.search(query); // operator queries: not delivery work, not timed
+    }
+
+    @Override
+    public Optional<dev.ramphook.store.FoundEvent> find(String provider, String key) {
+        return store.find(provider, key);
+    }
+
+    @Override
     public int prune(Instant cutoff) {
         return timed("prune", () -> store.prune(cutoff));
     }

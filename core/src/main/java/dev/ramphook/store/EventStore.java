@@ -201,6 +201,33 @@ public interface EventStore extends AutoCloseable {
     boolean replay(String provider, String key, Instant now);
 
     /**
+     * Recorded events that match {@code query}, newest first, for operators (the console). A store may leave the
+     * body and headers out of the results ({@link #find} has them) and may omit done events it keeps only the key of
+     * (the in-memory store does). Thread-safe, like every method here.
+     *
+     * @param query the criteria, offset and limit
+     * @return at most {@code query.limit()} events, newest received first
+     * @throws StoreException                when the store cannot be reached
+     * @throws UnsupportedOperationException when the store does not implement it (stores written before it existed)
+     */
+    default List<FoundEvent> search(EventQuery query) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support search");
+    }
+
+    /**
+     * One recorded event with its body, headers, attempts and error, in any state, for operators (the console).
+     *
+     * @param provider the provider id
+     * @param key      the deduplication key
+     * @return the event, or empty when unknown (or pruned after its retention)
+     * @throws StoreException                when the store cannot be reached
+     * @throws UnsupportedOperationException when the store does not implement it (stores written before it existed)
+     */
+    default Optional<FoundEvent> find(String provider, String key) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support find");
+    }
+
+    /**
      * Forgets done events recorded before {@code cutoff}. Their keys no longer deduplicate: a redelivery after this
      * is a new event. The receiver calls it periodically with its retention.
      *

@@ -247,10 +247,38 @@ final class InMemoryEventStore implements EventStore {
         e.nextAttemptAt = s.receivedAt(); // due again at once, even if it was claimed ahead of a retry time
     }
 
-    /** The kept copy of a pending or dead event; a done event keeps only its key, so it has none (for tests). */
-    synchronized Optional<StoredEvent> find(String provider, String key) {
+    /** A done event keeps only its key, so it is found without its data. */
+    @Override
+    public synchronized Optional<FoundEvent> find(String provider, String key) {
         Entry e = entries.get(id(provider, key));
-        return e == null ? Optional.empty() : Optional.of(e.event);
+        if (e != null) {
+            return Optional.of(found(e));
+        }
+        return done.contains(provider, key)
+                ? Optional.of(new FoundEvent(provider, key, EventState.DONE, null, null)) : Optional.empty();
+    }
+
+    /** Pending and dead events only: a done event keeps nothing but a hash of its key. */
+    @Override
+    public synchronized List<FoundEvent> search(EventQuery query) {
+        List<Entry> matching = new ArrayList<>();
+        for (Entry e : entries.values()) {
+            if (query.matches(e.event, stateOf(e))) {
+                matching.add(e);
+            }
+        }
+        matching.sort(Comparator.comparing((Entry e) -> e.event.receivedAt()).thenComparingLong(e -> e.receipt)
+                .reversed());
+        return matching.stream().skip(query.offset()).limit(query.limit()).map(InMemoryEventStore::found).toList();
+    }
+
+    private static EventState stateOf(Entry e) {
+        return e.state == State.DEAD ? EventState.DEAD : EventState.PENDING;
+    }
+
+    private static FoundEvent found(Entry e) {
+        StoredEvent s = e.event;
+        return new FoundEvent(s.provider(), s.key(), stateOf(e), e.state == State.DEAD ? null : e.nextAttemptAt, s);
     }
 
     @Override

@@ -37,10 +37,12 @@ public final class JdbcEventStore implements EventStore {
 
     private final JdbcCalls jdbc;
     private final JdbcStatements sql;
+    private final JdbcSearch search;
 
     private JdbcEventStore(Builder b) {
         this.jdbc = new JdbcCalls(b.dataSource, b.queryTimeout);
         this.sql = JdbcStatements.of(b.tables);
+        this.search = new JdbcSearch(b.tables, jdbc);
     }
 
     /**
@@ -295,6 +297,17 @@ public final class JdbcEventStore implements EventStore {
                 return ps.executeUpdate() == 1;
             }
         });
+    }
+
+    /** Done events without their body and headers (they were dropped when the event completed). */
+    @Override
+    public List<FoundEvent> search(EventQuery query) {
+        return jdbc.call("search", c -> search.search(c, query));
+    }
+
+    @Override
+    public Optional<FoundEvent> find(String provider, String key) {
+        return jdbc.call("find", c -> search.find(c, provider, key));
     }
 
     /** Deletes in batches, each its own short transaction, so that pruning a large backlog blocks nobody for long. */

@@ -3,7 +3,7 @@ package dev.ramphook.store;
 import java.util.Optional;
 
 /** {@link EventStore#inMemory()} keeps the {@link EventStore} contract. */
-class InMemoryEventStoreContractTest extends EventStoreContract implements LastErrorContract {
+class InMemoryEventStoreContractTest extends EventStoreContract implements LastErrorContract, SearchContract {
 
     @Override
     protected EventStore newStore() {
@@ -12,6 +12,6 @@ class InMemoryEventStoreContractTest extends EventStoreContract implements LastE
 
     @Override
     public Optional<String> lastErrorOf(String key) {
-        return ((InMemoryEventStore) store()).find("zbd", key).map(StoredEvent::lastError);
+        return store().find("zbd", key).map(FoundEvent::event).map(StoredEvent::lastError);
     }
 }

@@ -1,0 +1,75 @@
+package dev.ramphook.internal.console;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ramphook.WebhookResponse;
+import dev.ramphook.internal.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The console's HTTP answers, each with the same protective headers: no caching, no framing, no sniffing, no
+ * referrer, and a Content-Security-Policy that allows nothing but the page's own nonce'd style and same-origin
+ * forms. There is no script at all.
+ */
+final class Answers {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String JSON_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+    private Answers() {
+    }
+
+    /** A fresh nonce for one page's style element. */
+    static String nonce() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    static WebhookResponse html(int status, String nonce, String page) {
+        Map<String, String> headers = common();
+        headers.put("Content-Security-Policy", "default-src 'none'; style-src 'nonce-" + nonce + "'; img-src 'self';"
+                + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+        return WebhookResponse.of(status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    static WebhookResponse json(int status, JsonNode body) {
+        Map<String, String> headers = common();
+        headers.put("Content-Security-Policy", JSON_CSP);
+        try {
+            return WebhookResponse.of(status, "application/json", Json.MAPPER.writeValueAsBytes(body), headers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("console JSON could not be written", e);
+        }
+    }
+
+    /** A small JSON error, the receiver's shape: {@code {"status":"error","error":...}}. */
+    static WebhookResponse error(int status, String message, Map<String, String> extra) {
+        Map<String, String> headers = common();
+        headers.put("Content-Security-Policy", JSON_CSP);
+        headers.putAll(extra);
+        String body = "{\"status\":\"error\",\"error\":" + Json.quote(message) + "}";
+        return WebhookResponse.of(status, "application/json", body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** 303 to a location relative to the current page (so the context path never has to be known). */
+    static WebhookResponse seeOther(String relative) {
+        Map<String, String> headers = common();
+        headers.put("Location", relative);
+        headers.put("Content-Security-Policy", JSON_CSP);
+        return WebhookResponse.of(303, "text/plain; charset=utf-8", new byte[0], headers);
+    }
+
+    private static Map<String, String> common() {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "no-referrer");
+        return headers;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.ramphook.internal.console;
+
+import dev.ramphook.internal.Observer;
+import dev.ramphook.store.EventQuery;
+import dev.ramphook.store.EventState;
+import dev.ramphook.store.EventStore;
+import dev.ramphook.store.FoundEvent;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Optional;
+
+/** What the pages and the API show and do, in one place: the store's queries, the ring, and replays. */
+public final class ConsoleData {
+
+    /** Rows per page of events. */
+    static final int PAGE_SIZE = 50;
+    /** The most dead letters one replay selects: a larger backlog is replayed in several confirmed steps. */
+    static final int MAX_REPLAY = 500;
+
+    /** Makes one dead letter pending again (the engine's replay, which also wakes the workers). */
+    public interface Replayer {
+        boolean replay(String provider, String key);
+    }
+
+    private final EventStore store;
+    private final List<String> providers;
+    private final Replayer replayer;
+    private final RecentDeliveries recent = new RecentDeliveries();
+
+    public ConsoleData(EventStore store, List<String> providers, Replayer replayer) {
+        this.store = store;
+        this.providers = List.copyOf(providers);
+        this.replayer = replayer;
+    }
+
+    RecentDeliveries recent() {
+        return recent;
+    }
+
+    /** Feeds the ring from the engine's observation seam: every answered delivery, refusals included. */
+    public Observer observer() {
+        return new Observer() {
+            @Override
+            public void delivered(Delivery d) {
+                recent.add(d.receivedAt(), d.endpoint(), d.provider(), d.event(), d.key(), d.reason().code(),
+                        d.reason().outcome() == Observer.Outcome.REFUSED, d.status(), d.detail(), d.remoteAddress());
+            }
+        };
+    }
+
+    List<String> providers() {
+        return providers;
+    }
+
+    /** The events a filter form or API query asks for; {@code state} given wins over the parameter. */
+    EventQuery query(Params p, EventState state, int offset, int limit) {
+        EventState chosen = state != null ? state : p.get("state").map(ConsoleData::state).orElse(null);
+        return new EventQuery(p.getOrNull("provider"), p.getOrNull("name"), p.getOrNull("key"), chosen,
+                time(p, "from"), time(p, "to"), offset, limit);
+    }
+
+    List<FoundEvent> search(EventQuery query) {
+        return store.search(query);
+    }
+
+    Optional<FoundEvent> find(String provider, String key) {
+        return store.find(provider, key);
+    }
+
+    /** The dead letters a replay selection names, oldest first, at most {@link #MAX_REPLAY}. */
+    List<FoundEvent> deadSelection(Params p) {
+        List<FoundEvent> oldestFirst = new java.util.ArrayList<>(store.search(query(p, EventState.DEAD, 0, MAX_REPLAY)));
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    /** Replays each; returns how many were still dead letters and are pending now. */
+    int replay(List<FoundEvent> selection) {
+        int replayed = 0;
+        for (FoundEvent e : selection) {
+            if (replayer.replay(e.provider(), e.key())) {
+                replayed++;
+            }
+        }
+        return replayed;
+    }
+
+    /**
+     * Counts by state and provider and the oldest pending event.
+     *
+     * @param byState    events per state name
+     * @param byProvider per provider, events per state name
+     * @param oldestPending when the oldest pending event was received, or null
+     * @param note       what the figures leave out, or null
+     */
+    record Summary(Map<String, Long> byState, Map<String, Map<String, Long>> byProvider, Instant oldestPending,
+                   String note) {
+        String count(String state) {
+            return String.valueOf(byState.getOrDefault(state, 0L));
+        }
+
+        long dead() {
+            return byState.getOrDefault("DEAD", 0L);
+        }
+    }
+
+    Summary summary(Instant now) {
+        Map<String, Long> byState = new TreeMap<>();
+        Map<String, Map<String, Long>> byProvider = new TreeMap<>();
+        Instant oldest = null;
+        boolean capped = false;
+        for (EventState state : EventState.values()) {
+            List<FoundEvent> found = store.search(new EventQuery(null, null, null, state, null, null, 0,
+                    EventQuery.MAX_LIMIT));
+            capped |= found.size() == EventQuery.MAX_LIMIT;
+            byState.put(state.name(), (long) found.size());
+            for (FoundEvent e : found) {
+                byProvider.computeIfAbsent(e.provider(), k -> new TreeMap<>()).merge(state.name(), 1L, Long::sum);
+                if (state == EventState.PENDING && e.event() != null
+                        && (oldest == null || e.event().receivedAt().isBefore(oldest))) {
+                    oldest = e.event().receivedAt();
+                }
+            }
+        }
+        return new Summary(byState, byProvider, oldest, capped ? "Counts stop at " + EventQuery.MAX_LIMIT
+                + " per state." : null);
+    }
+
+    private static EventState state(String text) {
+        try {
+            return EventState.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new Params.BadRequest("state must be pending, done or dead");
+        }
+    }
+
+    /** An ISO instant, or a browser's {@code datetime-local} value read as UTC. */
+    static Instant time(Params p, String name) {
+        Optional<String> text = p.get(name);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return text.get().endsWith("Z") || text.get().matches(".*[+-]\\d\\d:\\d\\d$")
+                    ? java.time.OffsetDateTime.parse(text.get()).toInstant()
+                    : LocalDateTime.parse(text.get()).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new Params.BadRequest(name + " must be a time such as 2026-01-31T14:05:00Z (UTC)");
+        }
+    }
+}

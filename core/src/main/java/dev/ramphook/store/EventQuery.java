@@ -1,0 +1,52 @@
+package dev.ramphook.store;
+
+import java.time.Instant;
+
+/**
+ * Which recorded events {@link EventStore#search} returns: every criterion that is not {@code null} must match
+ * exactly; results are the newest first by receive time, {@code limit} of them after skipping {@code offset}.
+ *
+ * @param provider the provider id, or {@code null} for any
+ * @param name     the event name exactly as delivered, or {@code null} for any
+ * @param key      the deduplication key, or {@code null} for any
+ * @param state    the state, or {@code null} for any
+ * @param from     received at or after this time, or {@code null}
+ * @param to       received before this time, or {@code null}
+ * @param offset   how many matches to skip, 0 to 100,000
+ * @param limit    how many to return, 1 to 1,000
+ */
+public record EventQuery(String provider, String name, String key, EventState state, Instant from, Instant to,
+                         int offset, int limit) {
+
+    /** The largest {@link #limit()}. */
+    public static final int MAX_LIMIT = 1_000;
+    /** The largest {@link #offset()}: deeper pages are for a narrower filter, not for paging. */
+    public static final int MAX_OFFSET = 100_000;
+
+    /**
+     * @throws IllegalArgumentException for an offset or limit out of range
+     */
+    public EventQuery {
+        if (offset < 0 || offset > MAX_OFFSET) {
+            throw new IllegalArgumentException("offset must be between 0 and " + MAX_OFFSET + ", got " + offset);
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+        }
+    }
+
+    /** Every event, newest first, {@code limit} of them. */
+    public static EventQuery all(int limit) {
+        return new EventQuery(null, null, null, null, null, null, 0, limit);
+    }
+
+    /** True when {@code event}, in {@code eventState}, meets every criterion. */
+    public boolean matches(StoredEvent event, EventState eventState) {
+        return (provider == null || provider.equals(event.provider()))
+                && (name == null || name.equals(event.name()))
+                && (key == null || key.equals(event.key()))
+                && (state == null || state == eventState)
+                && (from == null || !event.receivedAt().isBefore(from))
+                && (to == null || event.receivedAt().isBefore(to));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.ramphook.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The operator queries of {@link JdbcEventStore}: search (without bodies or headers, so a page of results stays
+ * small whatever the payloads weigh) and one event in full. Every criterion is a bound parameter; the indexes of
+ * migration V3 serve the time order and the provider/name and key filters.
+ */
+final class JdbcSearch {
+
+    private static final String STATE_COLUMNS = "state, next_attempt_at, ";
+    private static final String LIGHT_COLUMNS = JdbcRows.EVENT_COLUMNS
+            .replace("body, headers,", "NULL::bytea AS body, '{}' AS headers,");
+
+    private final String table;
+    private final JdbcCalls jdbc;
+
+    JdbcSearch(JdbcTables tables, JdbcCalls jdbc) {
+        this.table = tables.events();
+        this.jdbc = jdbc;
+    }
+
+    List<FoundEvent> search(Connection c, EventQuery q) throws SQLException {
+        List<String> where = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        criterion(where, args, "provider = ?", q.provider());
+        criterion(where, args, "name = ?", q.name());
+        criterion(where, args, "event_key = ?", q.key());
+        criterion(where, args, "state = ?", q.state() == null ? null : q.state().name());
+        criterion(where, args, "received_at >= ?", q.from());
+        criterion(where, args, "received_at < ?", q.to());
+        String sql = "SELECT " + STATE_COLUMNS + LIGHT_COLUMNS + " FROM " + table
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY received_at DESC, id DESC OFFSET ? LIMIT ?";
+        try (PreparedStatement ps = jdbc.prepare(c, sql)) {
+            int i = 1;
+            for (Object arg : args) {
+                if (arg instanceof java.time.Instant t) {
+                    JdbcRows.setInstant(ps, i++, t);
+                } else {
+                    ps.setString(i++, (String) arg);
+                }
+            }
+            ps.setInt(i++, q.offset());
+            ps.setInt(i, q.limit());
+            List<FoundEvent> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(found(rs));
+                }
+            }
+            return found;
+        }
+    }
+
+    Optional<FoundEvent> find(Connection c, String provider, String key) throws SQLException {
+        try (PreparedStatement ps = jdbc.prepare(c, "SELECT " + STATE_COLUMNS + JdbcRows.EVENT_COLUMNS + " FROM "
+                + table + " WHERE provider = ? AND event_key = ?")) {
+            ps.setString(1, provider);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(found(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void criterion(List<String> where, List<Object> args, String sql, Object value) {
+        if (value != null) {
+            where.add(sql);
+            args.add(value);
+        }
+    }
+
+    private static FoundEvent found(ResultSet rs) throws SQLException {
+        StoredEvent event = JdbcRows.event(rs);
+        EventState state = EventState.valueOf(rs.getString("state"));
+        return new FoundEvent(event.provider(), event.key(), state,
+                state == EventState.PENDING ? JdbcRows.instant(rs, "next_attempt_at") : null, event);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.ramphook.console;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.ramphook.ConsoleSettings;
+import dev.ramphook.WebhookReceiver;
+import dev.ramphook.auth.Authenticator;
+import dev.ramphook.httpserver.WebhookHttpHandler;
+import dev.ramphook.store.EventStore;
+import dev.ramphook.testing.ShopProvider;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A receiver with the console at {@code /ops} on a real JDK HTTP server: the shop provider at {@code /webhooks/shop}
+ * (no authentication, to keep deliveries short), queued handling that dead-letters after two attempts, a handler
+ * that fails while {@link #broken} is set, and a store that counts every call made to it.
+ */
+final class ConsoleApp implements AutoCloseable {
+
+    static final String USER = "ops";
+    static final String PASSWORD = "correct horse battery";
+    static final String TOKEN = "script-token-0123456789";
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Store calls that only a request can cause (the workers' polling, renewal and pruning are not counted). */
+    private static final java.util.Set<String> REQUEST_DRIVEN = java.util.Set.of("record", "claim", "search", "find",
+            "deadLetters", "replay");
+
+    final AtomicBoolean broken = new AtomicBoolean(true);
+    final AtomicInteger handled = new AtomicInteger();
+    final AtomicInteger storeCalls = new AtomicInteger();
+    private final ExecutorService threads = Executors.newFixedThreadPool(4);
+    private final WebhookReceiver receiver;
+    private final HttpServer server;
+
+    ConsoleApp() throws Exception {
+        receiver = WebhookReceiver.builder()
+                .endpoint("/webhooks/shop", new ShopProvider(), Authenticator.none())
+                .on("*", (event, context) -> {
+                    if (broken.get()) {
+                        throw new IllegalStateException("ledger unreachable");
+                    }
+                    handled.incrementAndGet();
+                })
+                .store(counted(EventStore.inMemory()))
+                .queued(1)
+                .maxAttempts(2)
+                .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(20))
+                .pollInterval(Duration.ofMillis(50))
+                .console(ConsoleSettings.at("/ops").basicAuth(USER, PASSWORD).bearerToken(TOKEN))
+                .build();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", WebhookHttpHandler.of(receiver));
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    private EventStore counted(EventStore store) {
+        return (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(), new Class<?>[] {EventStore.class},
+                (proxy, method, args) -> {
+                    if (REQUEST_DRIVEN.contains(method.getName())) {
+                        storeCalls.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery);
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> get(String pathAndQuery, String authorization) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathAndQuery)).GET();
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> page(String pathAndQuery) throws Exception {
+        return get(pathAndQuery, basic(USER, PASSWORD));
+    }
+
+    HttpResponse<String> post(String pathAndQuery, String contentType, String body, String... headers)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathAndQuery))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", contentType);
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Delivers a shop event; its key is {@code name:id}. */
+    HttpResponse<String> deliver(String name, String id) throws Exception {
+        String body = "{\"event\":" + dev.ramphook.internal.Json.quote(name) + ",\"id\":"
+                + dev.ramphook.internal.Json.quote(id) + ",\"amount\":\"1.00\"}";
+        return post("/webhooks/shop", "application/json", body);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        receiver.close();
+        threads.shutdownNow();
+    }
+}
