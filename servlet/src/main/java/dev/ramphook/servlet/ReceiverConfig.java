@@ -1,5 +1,6 @@
 package dev.ramphook.servlet;
 
+import dev.ramphook.ConsoleSettings;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.auth.Authenticator;
@@ -21,8 +22,7 @@ import java.util.function.Function;
 final class ReceiverConfig {
 
     /** Every {@code ramphook.<key>}; a key missing here is reported as unknown before it is read. */
-    static final List<String> GLOBAL_KEYS = List.of("handlers", "store", "max-body-bytes", "handling", "workers",
-            "body-read-timeout");
+    static final List<String> GLOBAL_KEYS = globalKeys();
     /** Every {@code ramphook.endpoint.<name>.<key>}. */
     static final List<String> ENDPOINT_KEYS = endpointKeys();
 
@@ -38,10 +38,13 @@ final class ReceiverConfig {
     private final int workers;
     private final boolean workersSet;
     private final Integer bodyReadTimeoutSeconds;
+    private final ConsoleSettings console;
 
     private ReceiverConfig(List<Endpoint> endpoints, List<Object> handlers, EventStore store, Integer maxBodyBytes,
-                           String handling, int workers, boolean workersSet, Integer bodyReadTimeoutSeconds) {
+                           String handling, int workers, boolean workersSet, Integer bodyReadTimeoutSeconds,
+                           ConsoleSettings console) {
         this.bodyReadTimeoutSeconds = bodyReadTimeoutSeconds;
+        this.console = console;
         this.endpoints = endpoints;
         this.handlers = handlers;
         this.store = store;
@@ -103,13 +106,36 @@ final class ReceiverConfig {
         }
         Integer bodyReadTimeout = settings.optional(Settings.PREFIX + "body-read-timeout").isPresent()
                 ? settings.positiveInt(Settings.PREFIX + "body-read-timeout", 0) : null;
+        ConsoleSettings console = ConsoleConfigKeys.parse(settings, secrets).orElse(null);
         settings.rejectUnread();
         return new ReceiverConfig(List.copyOf(endpoints), List.copyOf(handlers), store, maxBody, handling, workers,
-                workersSet, bodyReadTimeout);
+                workersSet, bodyReadTimeout, console);
     }
 
     List<Endpoint> endpoints() {
         return endpoints;
+    }
+
+    /** The console's path below the context path, when the console is on. */
+    Optional<String> consolePath() {
+        return Optional.ofNullable(console).map(ConsoleSettings::path);
+    }
+
+    /**
+     * The URL patterns the filter (and the async fallback servlet) must cover: each endpoint and one segment below
+     * it (path tokens), and the console with everything below it.
+     */
+    List<String> urlPatterns() {
+        List<String> patterns = new ArrayList<>();
+        for (Endpoint endpoint : endpoints) {
+            patterns.add(endpoint.path());
+            patterns.add(endpoint.path() + "/*");
+        }
+        consolePath().ifPresent(path -> {
+            patterns.add(path);
+            patterns.add(path + "/*");
+        });
+        return patterns;
     }
 
     /**
@@ -156,6 +182,9 @@ final class ReceiverConfig {
         if (bodyReadTimeoutSeconds != null) {
             builder.bodyReadTimeout(Duration.ofSeconds(bodyReadTimeoutSeconds));
         }
+        if (console != null) {
+            builder.console(console);
+        }
         // Decided here, not left to the receiver's default, so that ramphook.workers reaches a queue that the
         // default chose (a durable store) exactly as it reaches an explicit handling=queued.
         boolean queued = handling.equals("default") ? chosen != null && chosen.durable() : handling.equals("queued");
@@ -168,6 +197,13 @@ final class ReceiverConfig {
             builder.inline();
         }
         return builder;
+    }
+
+    private static List<String> globalKeys() {
+        List<String> keys = new ArrayList<>(List.of("handlers", "store", "max-body-bytes", "handling", "workers",
+                "body-read-timeout"));
+        keys.addAll(ConsoleConfigKeys.KEYS);
+        return List.copyOf(keys);
     }
 
     private static List<String> endpointKeys() {

@@ -121,7 +121,7 @@ final class SpringSettings {
             dashed.append(i > first ? "." : "").append(name.getElement(i, Form.DASHED));
         }
         for (String key : keys) {
-            if (key.replace("-", "").equals(uniform.toString())) {
+            if (key.replace("-", "").replace(".", "").equals(uniform.toString())) { // console.path
                 return key;
             }
         }

@@ -101,10 +101,9 @@ public class WebhookAutoConfiguration {
     /** The filter for the configured endpoint paths (and one segment below them, for path tokens). */
     @Bean
     FilterRegistrationBean<WebhookFilter> ramphookFilter(ReceiverConfig configuration, WebhookReceiver receiver) {
-        List<String> patterns = new ArrayList<>();
+        List<String> patterns = configuration.urlPatterns();
+        configuration.consolePath().ifPresent(path -> log.info("ramphook: console at {}/", path));
         for (ReceiverConfig.Endpoint endpoint : configuration.endpoints()) {
-            patterns.add(endpoint.path());
-            patterns.add(endpoint.path() + "/*");
             log.info("ramphook: {} deliveries at {} ({})", endpoint.provider().id(), endpoint.path(),
                     endpoint.authenticator());
         }

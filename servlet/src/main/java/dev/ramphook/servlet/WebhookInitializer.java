@@ -15,7 +15,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -90,13 +89,12 @@ public final class WebhookInitializer implements ServletContainerInitializer {
             throw new ServletException("ramphook configuration error: a filter named ramphook is already registered");
         }
         filter.setAsyncSupported(true); // the filter is in the chain of these paths only, but must not veto async
-        List<String> patterns = new ArrayList<>();
+        List<String> patterns = config.urlPatterns();
         for (ReceiverConfig.Endpoint endpoint : config.endpoints()) {
-            patterns.add(endpoint.path());
-            patterns.add(endpoint.path() + "/*");
             log.info("ramphook: {} deliveries at {}{} ({})", endpoint.provider().id(), context.getContextPath(),
                     endpoint.path(), endpoint.authenticator());
         }
+        config.consolePath().ifPresent(path -> log.info("ramphook: console at {}{}/", context.getContextPath(), path));
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, patterns.toArray(String[]::new));
         asyncSupportedChain(context, patterns);
     }
