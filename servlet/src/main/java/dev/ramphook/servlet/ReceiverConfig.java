@@ -107,6 +107,13 @@ final class ReceiverConfig {
         Integer bodyReadTimeout = settings.optional(Settings.PREFIX + "body-read-timeout").isPresent()
                 ? settings.positiveInt(Settings.PREFIX + "body-read-timeout", 0) : null;
         ConsoleSettings console = ConsoleConfigKeys.parse(settings, secrets).orElse(null);
+        for (Endpoint e : console == null ? List.<Endpoint>of() : endpoints) {
+            if (e.path().equals(console.path()) || e.path().startsWith(console.path() + "/")
+                    || console.path().startsWith(e.path() + "/")) {
+                throw new ConfigException(Settings.PREFIX + ConsoleConfigKeys.PATH + "=" + console.path()
+                        + " overlaps the path of endpoint " + e.name() + " (" + e.path() + ")");
+            }
+        }
         settings.rejectUnread();
         return new ReceiverConfig(List.copyOf(endpoints), List.copyOf(handlers), store, maxBody, handling, workers,
                 workersSet, bodyReadTimeout, console);
