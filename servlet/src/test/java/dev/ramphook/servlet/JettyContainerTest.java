@@ -1,5 +1,6 @@
 package dev.ramphook.servlet;
 
+import dev.ramphook.servlet.testing.ConsoleContract;
 import dev.ramphook.servlet.testing.EventsServlet;
 import dev.ramphook.servlet.testing.FlakyHandler;
 import dev.ramphook.servlet.testing.RecordingHandler;
@@ -24,6 +25,7 @@ class JettyContainerTest extends WebhookContainerContract {
     @BeforeAll
     static void start() throws Exception {
         setSecrets();
+        ConsoleContract.setConsoleSecrets();
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -34,6 +36,7 @@ class JettyContainerTest extends WebhookContainerContract {
         contexts.addHandler(app("/down", downParameters()));
         contexts.addHandler(app("/fenced", fencedParameters()));
         contexts.addHandler(app("/flaky", Map.of("ramphook.handlers", FlakyHandler.class.getName())));
+        contexts.addHandler(app("/console", ConsoleContract.consoleParameters()));
         server.setHandler(contexts);
         server.start();
         port = connector.getLocalPort();
@@ -77,6 +80,15 @@ class JettyContainerTest extends WebhookContainerContract {
     @Override
     protected void fixFlakyHandlers() {
         FlakyHandler.fix();
+    }
+
+    /** The console suite against an application that turns it on. */
+    @Nested
+    class Console extends ConsoleContract {
+        @Override
+        protected URI consoleBase() {
+            return URI.create("http://127.0.0.1:" + port + "/console");
+        }
     }
 
     /** The hostile-sender suite against the same applications. */

@@ -2,6 +2,7 @@ package dev.ramphook.example.tomcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ramphook.servlet.testing.ConsoleContract;
 import dev.ramphook.servlet.testing.FlakyHandler;
 import dev.ramphook.servlet.testing.HostileSenderContract;
 import dev.ramphook.servlet.testing.WebhookContainerContract;
@@ -35,10 +36,12 @@ class TomcatWarIT extends WebhookContainerContract {
     private static Context broken;
     private static Context fenced;
     private static Context flaky;
+    private static Context console;
 
     @BeforeAll
     static void start() throws Exception {
         setSecrets();
+        ConsoleContract.setConsoleSecrets();
         String war = new File(System.getProperty("ramphook.war", "target/ramphook-tomcat-example.war"))
                 .getAbsolutePath();
         Path base = Files.createTempDirectory("ramphook-tomcat-it");
@@ -63,6 +66,10 @@ class TomcatWarIT extends WebhookContainerContract {
         WebappLoader flakyLoader = new WebappLoader();
         flakyLoader.setDelegate(true);
         flaky.setLoader(flakyLoader);
+        console = deploy("/console", war, ConsoleContract.consoleParameters());
+        WebappLoader consoleLoader = new WebappLoader();
+        consoleLoader.setDelegate(true);
+        console.setLoader(consoleLoader);
 
         tomcat.start();
     }
@@ -119,7 +126,17 @@ class TomcatWarIT extends WebhookContainerContract {
         assertThat(down.getState()).isEqualTo(LifecycleState.STARTED);
         assertThat(fenced.getState()).isEqualTo(LifecycleState.STARTED);
         assertThat(flaky.getState()).isEqualTo(LifecycleState.STARTED);
+        assertThat(console.getState()).isEqualTo(LifecycleState.STARTED);
         assertThat(broken.getState()).isNotEqualTo(LifecycleState.STARTED);
+    }
+
+    /** The console suite against the WAR with the console turned on. */
+    @Nested
+    class Console extends ConsoleContract {
+        @Override
+        protected URI consoleBase() {
+            return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/console");
+        }
     }
 
     /** The hostile-sender suite against the same applications. */
