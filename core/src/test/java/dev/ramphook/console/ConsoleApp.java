@@ -32,6 +32,7 @@ final class ConsoleApp implements AutoCloseable {
     static final String USER = "ops";
     static final String PASSWORD = "correct horse battery";
     static final String TOKEN = "script-token-0123456789";
+    static final String SIGNED_TOKEN = "signed-endpoint-token";
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Store calls that only a request can cause (the workers' polling, renewal and pruning are not counted). */
@@ -48,6 +49,7 @@ final class ConsoleApp implements AutoCloseable {
     ConsoleApp() throws Exception {
         receiver = WebhookReceiver.builder()
                 .endpoint("/webhooks/shop", new ShopProvider(), Authenticator.none())
+                .endpoint("/webhooks/signed", new ShopProvider(), dev.ramphook.auth.UrlToken.of(SIGNED_TOKEN))
                 .on("*", (event, context) -> {
                     if (broken.get()) {
                         throw new IllegalStateException("ledger unreachable");
