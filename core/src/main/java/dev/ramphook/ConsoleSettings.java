@@ -41,6 +41,9 @@ public final class ConsoleSettings {
      * A console at {@code path} (below the context path, such as {@code /ramphook}), not usable until
      * {@link #basicAuth} or {@link #bearerToken} is set.
      *
+     * @param path the console's path, such as {@code /ramphook}; pages are below it, the JSON API below
+     *             {@code <path>/api/}
+     * @return settings without credentials
      * @throws IllegalArgumentException when the path does not start with {@code /}, ends with {@code /} or has
      *                                  {@code *}, {@code ?} or {@code #}
      */
@@ -58,6 +61,7 @@ public final class ConsoleSettings {
      *
      * @param user     the user name, without {@code :}
      * @param password at least 12 characters; take it from the environment, never from source code
+     * @return new settings; this instance is unchanged
      * @throws IllegalArgumentException when the user is empty or has {@code :}, or the password is too short
      */
     public ConsoleSettings basicAuth(String user, String password) {
@@ -73,6 +77,7 @@ public final class ConsoleSettings {
      * need no CSRF token, since browsers never send it by themselves.
      *
      * @param token at least 12 characters; take it from the environment, never from source code
+     * @return new settings; this instance is unchanged
      * @throws IllegalArgumentException when the token is too short
      */
     public ConsoleSettings bearerToken(String token) {
@@ -87,17 +92,29 @@ public final class ConsoleSettings {
         return value.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The console's path below the context path, such as {@code /ramphook}. */
+    /**
+     * The console's path below the context path.
+     *
+     * @return the path, such as {@code /ramphook}
+     */
     public String path() {
         return path;
     }
 
-    /** The basic user name, or {@code null} when basic authentication is off. */
+    /**
+     * The basic user name.
+     *
+     * @return the user, or {@code null} when basic authentication is off
+     */
     public String user() {
         return user;
     }
 
-    /** True when some credential is set; {@link WebhookReceiver.Builder#build()} refuses settings without one. */
+    /**
+     * Whether a credential is set; {@link WebhookReceiver.Builder#console} refuses settings without one.
+     *
+     * @return true when basic credentials or a bearer token are set
+     */
     public boolean hasCredentials() {
         return password != null || token != null;
     }
@@ -111,7 +128,11 @@ public final class ConsoleSettings {
         return token == null ? null : token.clone();
     }
 
-    /** The path and which kinds of credential are set; never a credential. */
+    /**
+     * The path and which kinds of credential are set; never a credential.
+     *
+     * @return a description safe to log
+     */
     @Override
     public String toString() {
         return "ConsoleSettings[path=" + path + (user != null ? ", basic auth as " + user : "")

@@ -447,6 +447,8 @@ public final class WebhookReceiver implements AutoCloseable {
          * Serves the operator console at {@code settings.path()} (off by default): recent deliveries, event search,
          * dead letters and their replay, as pages and as a JSON API, behind the settings' credentials.
          *
+         * @param settings the console's path and credentials
+         * @return this builder
          * @throws IllegalArgumentException when the settings carry no credential
          */
         public Builder console(ConsoleSettings settings) {

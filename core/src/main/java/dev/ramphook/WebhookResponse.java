@@ -36,6 +36,7 @@ public final class WebhookResponse {
      * @param contentType the {@code Content-Type}, such as {@code text/html; charset=utf-8}
      * @param body        the complete body; not copied, do not modify it afterwards
      * @param headers     extra headers, without {@code Content-Type}
+     * @return the answer
      */
     public static WebhookResponse of(int status, String contentType, byte[] body, Map<String, String> headers) {
         return new WebhookResponse(status, java.util.Objects.requireNonNull(contentType, "contentType"),

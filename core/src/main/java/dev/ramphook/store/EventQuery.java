@@ -24,6 +24,16 @@ public record EventQuery(String provider, String name, String key, EventState st
     public static final int MAX_OFFSET = 100_000;
 
     /**
+     * Checks the paging bounds.
+     *
+     * @param provider the provider id, or {@code null} for any
+     * @param name     the event name exactly as delivered, or {@code null} for any
+     * @param key      the deduplication key, or {@code null} for any
+     * @param state    the state, or {@code null} for any
+     * @param from     received at or after this time, or {@code null}
+     * @param to       received before this time, or {@code null}
+     * @param offset   how many matches to skip, 0 to 100,000
+     * @param limit    how many to return, 1 to 1,000
      * @throws IllegalArgumentException for an offset or limit out of range
      */
     public EventQuery {
@@ -35,12 +45,24 @@ public record EventQuery(String provider, String name, String key, EventState st
         }
     }
 
-    /** Every event, newest first, {@code limit} of them. */
+    /**
+     * Every event, newest first.
+     *
+     * @param limit how many to return, 1 to 1,000
+     * @return the query
+     * @throws IllegalArgumentException for a limit out of range
+     */
     public static EventQuery all(int limit) {
         return new EventQuery(null, null, null, null, null, null, 0, limit);
     }
 
-    /** True when {@code event}, in {@code eventState}, meets every criterion. */
+    /**
+     * Whether an event meets every criterion; for stores that filter in memory.
+     *
+     * @param event      the event
+     * @param eventState the state it is in
+     * @return true when it matches
+     */
     public boolean matches(StoredEvent event, EventState eventState) {
         return (provider == null || provider.equals(event.provider()))
                 && (name == null || name.equals(event.name()))

@@ -15,6 +15,16 @@ import java.util.Objects;
  */
 public record FoundEvent(String provider, String key, EventState state, Instant nextAttemptAt, StoredEvent event) {
 
+    /**
+     * Checks that the identity and state are present.
+     *
+     * @param provider      the provider id
+     * @param key           the deduplication key
+     * @param state         where it stands
+     * @param nextAttemptAt when a pending event is due next, or {@code null}
+     * @param event         what the store keeps of it, or {@code null}
+     * @throws NullPointerException when provider, key or state is null
+     */
     public FoundEvent {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(key, "key");
