@@ -51,7 +51,10 @@ public final class WebhookResponse {
         return status;
     }
 
-    /** {@return the content type of the body: {@code application/json} for every webhook answer, {@code text/html} for the console's pages} */
+    /**
+     * {@return the content type of the body: {@code application/json} for every webhook answer, {@code text/html}
+     * for the console's pages}
+     */
     public String contentType() {
         return contentType;
     }
