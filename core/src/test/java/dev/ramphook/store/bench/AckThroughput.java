@@ -29,8 +29,10 @@ import org.postgresql.ds.PGPoolingDataSource;
  * A measurement, not a test. Saturating HTTP load (real HTTP through the JDK's server, every delivery a new event,
  * so every acknowledgement is a committed insert) on a queued receiver with the JDBC store, for {@code seconds};
  * then how long the workers take to drain what was acknowledged and not yet handled. In the same run, on the same
- * pool and database: a plain JDBC loop of single-row insert-commits at the same concurrency, so the durable ack
- * rate is a ratio against what PostgreSQL itself commits. From {@code core/}:
+ * pool and database, before and after the load: a plain JDBC loop of single-row insert-commits at the same
+ * concurrency, so the durable ack rate is a ratio against what PostgreSQL itself commits; and the same HTTP server
+ * and clients with a handler that only inserts one row, so what ramphook adds on top of HTTP is a ratio too (on a
+ * small machine the HTTP stack, in the same process as its clients, costs more than the insert). From {@code core/}:
  * <pre>
  * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp "$(cat target/cp.txt):target/classes:target/test-classes" dev.ramphook.store.bench.AckThroughput \
