@@ -99,7 +99,7 @@ final class ReceiverConfig {
             throw new ConfigException(Settings.PREFIX + "handling=" + handling + " is unknown: use inline or queued");
         }
         boolean workersSet = settings.optional(Settings.PREFIX + "workers").isPresent();
-        int workers = settings.positiveInt(Settings.PREFIX + "workers", 2);
+        int workers = settings.positiveInt(Settings.PREFIX + "workers", 4);
         if (workersSet && handling.equals("inline")) {
             throw new ConfigException(Settings.PREFIX + "workers applies to queued handling only, but "
                     + Settings.PREFIX + "handling=inline");
