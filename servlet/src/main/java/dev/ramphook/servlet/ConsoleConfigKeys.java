@@ -8,9 +8,13 @@ import java.util.function.Function;
 /**
  * The {@code ramphook.console.*} keys: the console is on when {@code ramphook.console.path} is set, and then needs
  * a password or a token, each read from the environment variable (or system property) that its key names, like the
- * webhook secrets. Neither credential is ever a configuration value itself.
+ * webhook secrets. Neither credential is ever a configuration value itself. When none of the named variables is set
+ * the console stays off, with a warning: a WAR that ships the keys deploys where nobody chose a password, and the
+ * console is never served without one.
  */
 final class ConsoleConfigKeys {
+
+    private static final org.slf4j.Logger log = dev.ramphook.internal.Logs.get(ConsoleConfigKeys.class);
 
     static final String PATH = "console.path";
     static final String USER = "console.user";
@@ -39,16 +43,25 @@ final class ConsoleConfigKeys {
                     + PASSWORD_ENV + " (basic authentication) or " + Settings.PREFIX + TOKEN_ENV + " (bearer token)"
                     + " to the name of an environment variable holding it");
         }
+        if (user.isPresent() && passwordEnv.isEmpty()) {
+            throw new ConfigException(Settings.PREFIX + USER + " applies to basic authentication: set "
+                    + Settings.PREFIX + PASSWORD_ENV + " too");
+        }
+        Optional<String> password = passwordEnv.flatMap(secrets);
+        Optional<String> token = tokenEnv.flatMap(secrets);
+        if (password.isEmpty() && token.isEmpty()) {
+            log.warn("ramphook console at {} is OFF: no credential is set (the variable named by {} is unset)",
+                    path.get(), passwordEnv.isPresent() ? Settings.PREFIX + PASSWORD_ENV + "=" + passwordEnv.get()
+                            : Settings.PREFIX + TOKEN_ENV + "=" + tokenEnv.get());
+            return Optional.empty();
+        }
         try {
             ConsoleSettings console = ConsoleSettings.at(path.get());
-            if (passwordEnv.isPresent()) {
-                console = console.basicAuth(user.orElse("ops"), secret(secrets, PASSWORD_ENV, passwordEnv.get()));
-            } else if (user.isPresent()) {
-                throw new ConfigException(Settings.PREFIX + USER + " applies to basic authentication: set "
-                        + Settings.PREFIX + PASSWORD_ENV + " too");
+            if (password.isPresent()) {
+                console = console.basicAuth(user.orElse("ops"), password.get());
             }
-            if (tokenEnv.isPresent()) {
-                console = console.bearerToken(secret(secrets, TOKEN_ENV, tokenEnv.get()));
+            if (token.isPresent()) {
+                console = console.bearerToken(token.get());
             }
             return Optional.of(console);
         } catch (IllegalArgumentException e) {
@@ -56,8 +69,4 @@ final class ConsoleConfigKeys {
         }
     }
 
-    private static String secret(Function<String, Optional<String>> secrets, String key, String variable) {
-        return secrets.apply(variable).orElseThrow(() -> new ConfigException(Settings.PREFIX + key + "=" + variable
-                + ": no environment variable or system property " + variable + " is set"));
-    }
 }

@@ -1,6 +1,7 @@
 package dev.ramphook.example.jetty;
 
 import dev.ramphook.Provider;
+import dev.ramphook.ConsoleSettings;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.IpAllowlist;
@@ -35,7 +36,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * (+ {@code RAMPHOOK_JDBC_USER}, {@code RAMPHOOK_JDBC_PASSWORD}: record events in PostgreSQL; memory otherwise),
  * {@code RAMPHOOK_ALLOWED_IPS} (comma-separated addresses or CIDR ranges, IPv4 or IPv6: both endpoints then also
  * answer 403 to any other source; unset, no allowlist) and {@code RAMPHOOK_TRUSTED_PROXIES} (only with an allowlist:
- * the load balancers whose {@code X-Forwarded-For} is believed, right-most untrusted hop first). A malformed value
+ * the load balancers whose {@code X-Forwarded-For} is believed, right-most untrusted hop first) and
+ * {@code RAMPHOOK_CONSOLE_PASSWORD} (the operator console's password at {@code /ramphook/}, user {@code ops};
+ * generated and printed when unset). A malformed value
  * stops start-up with a message naming the variable. Stops cleanly on SIGTERM.
  *
  * <p>Every other provider on the class path gets {@code /webhooks/<id>} too, with its own authentication keyed
@@ -46,7 +49,7 @@ public final class JettyExample implements AutoCloseable {
 
     /** How to run: from the environment in {@link #main}, or chosen by a test. */
     record Options(int port, String zbdToken, String meCashSecret, Path eventLog, EventStore store, int maxBodyBytes,
-                   IpAllowlist allowlist, Duration bodyReadTimeout) {
+                   IpAllowlist allowlist, Duration bodyReadTimeout, String consolePassword) {
 
         /** @throws IllegalArgumentException naming the variable whose value is malformed */
         static Options fromEnvironment(Map<String, String> env) {
@@ -55,7 +58,8 @@ public final class JettyExample implements AutoCloseable {
             IpAllowlist allowlist = Allowlist.fromEnvironment(env);
             return new Options(Integer.parseInt(port.trim()), blankToNull(env.get("ZBD_WEBHOOK_TOKEN")),
                     blankToNull(env.get("MECASH_WEBHOOK_SECRET")), log == null || log.isBlank() ? null : Path.of(log),
-                    Storage.fromEnvironment(env), 1 << 20, allowlist, Duration.ofSeconds(10));
+                    Storage.fromEnvironment(env), 1 << 20, allowlist, Duration.ofSeconds(10),
+                    blankToNull(env.get("RAMPHOOK_CONSOLE_PASSWORD")));
         }
 
         /** The endpoint's own check, behind the allowlist when there is one (checked first, before the body). */
@@ -71,12 +75,18 @@ public final class JettyExample implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final WebhookReceiver receiver;
+    private final String consolePassword;
 
-    private JettyExample(Server server, ServerConnector connector, WebhookReceiver receiver) {
+    private JettyExample(Server server, ServerConnector connector, WebhookReceiver receiver, String consolePassword) {
         this.server = server;
         this.connector = connector;
         this.receiver = receiver;
+        this.consolePassword = consolePassword;
     }
+
+    /** Where the operator console is served, and its basic user (the password: environment or generated). */
+    static final String CONSOLE_PATH = "/ramphook";
+    static final String CONSOLE_USER = "ops";
 
     /** Builds the receiver with the ZBD and meCash endpoints, starts Jetty and returns once it listens. */
     static JettyExample start(Options options, String zbdToken, String meCashSecret) throws Exception {
@@ -94,6 +104,7 @@ public final class JettyExample implements AutoCloseable {
      */
     static JettyExample start(Options options, Map<String, String> secrets) throws Exception {
         EventLog events = new EventLog(options.eventLog());
+        String consolePassword = options.consolePassword() != null ? options.consolePassword() : generated();
         WebhookReceiver.Builder builder = WebhookReceiver.builder();
         for (Map.Entry<String, String> entry : secrets.entrySet()) {
             Provider provider = Providers.find(entry.getKey()).orElseThrow(() -> new IllegalArgumentException(
@@ -106,6 +117,7 @@ public final class JettyExample implements AutoCloseable {
                 .store(options.store())
                 .maxBodyBytes(options.maxBodyBytes())
                 .bodyReadTimeout(options.bodyReadTimeout())
+                .console(ConsoleSettings.at(CONSOLE_PATH).basicAuth(CONSOLE_USER, consolePassword))
                 .build();
 
         Server server = new Server();
@@ -120,6 +132,7 @@ public final class JettyExample implements AutoCloseable {
         FilterHolder webhooks = new FilterHolder(new WebhookFilter(receiver));
         webhooks.setAsyncSupported(true);
         context.addFilter(webhooks, "/webhooks/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(webhooks, CONSOLE_PATH + "/*", EnumSet.of(DispatcherType.REQUEST)); // the console too
         ServletHolder notFound = new ServletHolder(new NotFoundServlet());
         notFound.setAsyncSupported(true);
         context.addServlet(notFound, "/");
@@ -132,7 +145,7 @@ public final class JettyExample implements AutoCloseable {
             receiver.close();
             throw e;
         }
-        return new JettyExample(server, connector, receiver);
+        return new JettyExample(server, connector, receiver, consolePassword);
     }
 
     int port() {
@@ -180,6 +193,9 @@ public final class JettyExample implements AutoCloseable {
         secrets.put("mecash", meCashSecret);
         List<String> notes = ProviderSecrets.addOthers(System.getenv(), secrets);
         JettyExample app = start(options, secrets);
+        System.out.println("console: " + app.uri() + CONSOLE_PATH + "/ (user " + CONSOLE_USER + ", password "
+                + (options.consolePassword() != null ? "from RAMPHOOK_CONSOLE_PASSWORD)"
+                : app.consolePassword + " generated for this run; set RAMPHOOK_CONSOLE_PASSWORD to choose it)"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 app.close();
@@ -219,7 +235,7 @@ public final class JettyExample implements AutoCloseable {
 
     /** A fresh random secret, 24 bytes as hex. */
     static String generated() {
-        byte[] bytes = new byte[24];
+        byte[] bytes = new byte[24]; // 48 hex digits: also long enough for the console's 12-character minimum
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }

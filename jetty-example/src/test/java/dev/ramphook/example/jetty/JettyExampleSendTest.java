@@ -34,7 +34,7 @@ class JettyExampleSendTest {
         secrets.put("zbd", ZBD_TOKEN);
         secrets.put("mecash", MECASH_SECRET);
         app = JettyExample.start(new JettyExample.Options(0, null, null, null, EventStore.inMemory(), 1 << 20, null,
-                Duration.ofSeconds(10)), secrets);
+                Duration.ofSeconds(10), null), secrets);
     }
 
     @AfterAll
@@ -94,7 +94,7 @@ class JettyExampleSendTest {
         assertThat(notes.stream().filter(note -> note.contains(" is not set; generated for this run: ")))
                 .hasSize(secrets.size());
         try (JettyExample all = JettyExample.start(new JettyExample.Options(0, null, null, null, EventStore.inMemory(),
-                1 << 20, null, Duration.ofSeconds(10)), secrets)) {
+                1 << 20, null, Duration.ofSeconds(10), null), secrets)) {
             for (Map.Entry<String, List<Sample>> provider : Samples.all().entrySet()) {
                 String id = provider.getKey();
                 HttpResponse<String> answer = provider.getValue().get(0)

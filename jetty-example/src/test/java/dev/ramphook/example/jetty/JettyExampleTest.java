@@ -65,7 +65,8 @@ class JettyExampleTest extends WebhookContainerContract {
 
     private static JettyExample.Options options(EventStore store, Path eventLog, IpAllowlist allowlist,
                                                 Duration bodyReadTimeout) {
-        return new JettyExample.Options(0, null, null, eventLog, store, MAX_BODY_BYTES, allowlist, bodyReadTimeout);
+        return new JettyExample.Options(0, null, null, eventLog, store, MAX_BODY_BYTES, allowlist, bodyReadTimeout,
+                null);
     }
 
     @AfterAll
