@@ -15,7 +15,14 @@ import java.util.Optional;
 /**
  * The <a href="https://www.standardwebhooks.com/">Standard Webhooks</a> scheme (also Svix's): headers
  * {@code webhook-id}, {@code webhook-timestamp} (unix seconds) and {@code webhook-signature}, a space-separated
- * list of {@code v1,<base64 HMAC-SHA256>} over {@code id + "." + timestamp + "." + body}.
+ * list of {@code v1,<base64 HMAC-SHA256>} over {@code id + "." + timestamp + "." + body}. Svix-branded senders
+ * name the same three headers {@code svix-id}, {@code svix-timestamp} and {@code svix-signature}: both spellings
+ * are accepted (the {@code webhook-*} set when its id header is present, else the {@code svix-*} set; the three
+ * are never mixed across sets), as Svix's own verifiers do.
+ *
+ * <p>Asymmetric signatures ({@link #ofPublicKeys}): {@code v1a,<base64 Ed25519 signature>} over the same text,
+ * verified with the sender's public keys ({@code whpk_<base64>}, the specification's serialisation). An
+ * authenticator checks one kind: {@link #of} only {@code v1} entries, {@link #ofPublicKeys} only {@code v1a}.
  *
  * <p>On success the {@code webhook-id} is returned as the event id, so it becomes the deduplication key: a
  * redelivery (same id, fresh timestamp and signature) is recognised. The timestamp must lie within the
@@ -35,15 +42,20 @@ public final class StandardWebhooks implements Authenticator {
     static final String ID = "webhook-id";
     static final String TIMESTAMP = "webhook-timestamp";
     static final String SIGNATURE = "webhook-signature";
+    private static final String SVIX_ID = "svix-id";
+    private static final String SVIX_TIMESTAMP = "svix-timestamp";
+    private static final String SVIX_SIGNATURE = "svix-signature";
     /** Longer ids are refused: the id becomes a stored key. */
     static final int MAX_ID_LENGTH = 255;
     private static final String SECRET_PREFIX = "whsec_";
 
     private final List<HmacKey> keys;
+    private final Ed25519Keys publicKeys; // null: symmetric (v1)
     private final TimeWindow window;
 
-    private StandardWebhooks(List<HmacKey> keys, TimeWindow window) {
+    private StandardWebhooks(List<HmacKey> keys, Ed25519Keys publicKeys, TimeWindow window) {
         this.keys = keys;
+        this.publicKeys = publicKeys;
         this.window = window;
     }
 
@@ -83,7 +95,19 @@ public final class StandardWebhooks implements Authenticator {
             }
             copies.add(key.clone());
         }
-        return new StandardWebhooks(HmacAlgorithm.SHA256.keys(copies),
+        return new StandardWebhooks(HmacAlgorithm.SHA256.keys(copies), null,
+                new TimeWindow(Duration.ofMinutes(5), Clock.systemUTC()));
+    }
+
+    /**
+     * Asymmetric Standard Webhooks: {@code v1a} Ed25519 signatures, verified with the sender's public keys as it
+     * shows them, {@code whpk_} followed by the base64 of the 32-byte key (the base64 part alone, or an X.509
+     * {@code SubjectPublicKeyInfo} in base64, is accepted too). Several keys: any one may have signed.
+     *
+     * @throws IllegalArgumentException when a key is not an Ed25519 public key (the message does not repeat it)
+     */
+    public static StandardWebhooks ofPublicKeys(String... publicKeys) {
+        return new StandardWebhooks(List.of(), Ed25519Keys.parse(publicKeys),
                 new TimeWindow(Duration.ofMinutes(5), Clock.systemUTC()));
     }
 
@@ -111,7 +135,7 @@ public final class StandardWebhooks implements Authenticator {
         if (tolerance == null || tolerance.isNegative() || tolerance.isZero()) {
             throw new IllegalArgumentException("StandardWebhooks tolerance must be positive");
         }
-        return new StandardWebhooks(keys, window.withTolerance(tolerance));
+        return new StandardWebhooks(keys, publicKeys, window.withTolerance(tolerance));
     }
 
     /**
@@ -122,45 +146,59 @@ public final class StandardWebhooks implements Authenticator {
      * @throws NullPointerException when {@code clock} is null
      */
     public StandardWebhooks clock(Clock clock) {
-        return new StandardWebhooks(keys, window.withClock(Objects.requireNonNull(clock, "clock")));
+        return new StandardWebhooks(keys, publicKeys, window.withClock(Objects.requireNonNull(clock, "clock")));
     }
 
     @Override
     public Verification verify(WebhookRequest request, byte[] body) {
-        Optional<String> id = present(request, ID);
-        Optional<String> timestamp = present(request, TIMESTAMP);
-        List<String> entries = SignatureList.splitOnSpaces(request.headers(SIGNATURE), HmacSignature.MAX_SIGNATURES);
+        boolean svix = request.header(ID).isEmpty() && request.header(SVIX_ID).isPresent();
+        String idHeader = svix ? SVIX_ID : ID;
+        String timestampHeader = svix ? SVIX_TIMESTAMP : TIMESTAMP;
+        String signatureHeader = svix ? SVIX_SIGNATURE : SIGNATURE;
+        Optional<String> id = present(request, idHeader);
+        Optional<String> timestamp = present(request, timestampHeader);
+        List<String> entries = SignatureList.splitOnSpaces(request.headers(signatureHeader),
+                HmacSignature.MAX_SIGNATURES);
         if (id.isEmpty() || timestamp.isEmpty() || entries.isEmpty()) {
             return Verification.unauthorized("missing signature header "
-                    + (id.isEmpty() ? ID : timestamp.isEmpty() ? TIMESTAMP : SIGNATURE));
+                    + (id.isEmpty() ? idHeader : timestamp.isEmpty() ? timestampHeader : signatureHeader));
         }
         if (id.get().length() > MAX_ID_LENGTH) {
-            return Verification.unauthorized(ID + " longer than " + MAX_ID_LENGTH + " characters");
+            return Verification.unauthorized(idHeader + " longer than " + MAX_ID_LENGTH + " characters");
         }
         long seconds = TimeWindow.parseSeconds(timestamp.get());
         if (seconds < 0) {
-            return Verification.unauthorized("malformed " + TIMESTAMP);
+            return Verification.unauthorized("malformed " + timestampHeader);
         }
         if (!window.accepts(seconds)) {
             return Verification.unauthorized("timestamp outside tolerance");
         }
         byte[] signed = (id.get() + "." + timestamp.get() + ".").getBytes(StandardCharsets.UTF_8);
-        return matches(entries, signed, body)
+        String version = publicKeys == null ? "v1" : "v1a";
+        boolean match = publicKeys == null ? matches(entries, signed, body)
+                : publicKeys.anyVerifies(signatures(entries, "v1a,"), signed, body);
+        return match
                 ? Verification.ok(id.get())
-                : Verification.unauthorized(hasV1(entries) ? "no matching signature"
-                        : "no v1 signature in " + SIGNATURE);
+                : Verification.unauthorized(has(entries, version + ",") ? "no matching signature"
+                        : "no " + version + " signature in " + signatureHeader);
     }
 
-    private boolean matches(List<String> entries, byte[] signedPrefix, byte[] body) {
+    /** The decoded signatures of the entries labelled {@code label} ({@code "v1,"}); malformed ones are skipped. */
+    private static List<byte[]> signatures(List<String> entries, String label) {
         List<byte[]> given = new ArrayList<>(entries.size());
         for (String entry : entries) {
-            if (entry.startsWith("v1,")) {
-                byte[] signature = decodeBase64Standard(entry.substring(3));
+            if (entry.startsWith(label)) {
+                byte[] signature = decodeBase64Standard(entry.substring(label.length()));
                 if (signature != null) {
                     given.add(signature);
                 }
             }
         }
+        return given;
+    }
+
+    private boolean matches(List<String> entries, byte[] signedPrefix, byte[] body) {
+        List<byte[]> given = signatures(entries, "v1,");
         boolean match = false;
         for (HmacKey key : keys) {
             byte[] expected = key.mac(signedPrefix, body);
@@ -179,8 +217,8 @@ public final class StandardWebhooks implements Authenticator {
         }
     }
 
-    private static boolean hasV1(List<String> entries) {
-        return entries.stream().anyMatch(e -> e.startsWith("v1,"));
+    private static boolean has(List<String> entries, String label) {
+        return entries.stream().anyMatch(e -> e.startsWith(label));
     }
 
     private static Optional<String> present(WebhookRequest request, String header) {
@@ -208,6 +246,7 @@ public final class StandardWebhooks implements Authenticator {
     /** Names the scheme; never a secret. */
     @Override
     public String toString() {
-        return "StandardWebhooks[tolerance=" + window.tolerance() + ", secrets=" + keys.size() + "]";
+        return "StandardWebhooks[tolerance=" + window.tolerance()
+                + (publicKeys == null ? ", secrets=" + keys.size() : ", v1a, publicKeys=" + publicKeys.size()) + "]";
     }
 }
