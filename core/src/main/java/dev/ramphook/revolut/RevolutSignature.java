@@ -1,0 +1,181 @@
+package dev.ramphook.revolut;
+
+import dev.ramphook.WebhookRequest;
+import dev.ramphook.auth.Authenticator;
+import dev.ramphook.auth.Verification;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Revolut Ramp's webhook signature: {@code Revolut-Request-Timestamp} (unix milliseconds) and
+ * {@code Revolut-Signature: v1=<hex HMAC-SHA256>}, the HMAC of {@code "v1." + timestamp + "." + raw body} keyed with
+ * the UTF-8 bytes of the webhook's signing secret ({@code wsk_…}). The signature header may list several
+ * comma-separated {@code v1=} signatures while Revolut rotates the secret: one match is enough. The timestamp must
+ * lie within the tolerance (default 5 minutes, as Revolut advises) of now, in either direction.
+ *
+ * <p>Immutable and thread-safe. Reasons name the failed check, never a secret or an expected signature.
+ */
+public final class RevolutSignature implements Authenticator {
+
+    /** The signature header. */
+    public static final String SIGNATURE_HEADER = "Revolut-Signature";
+    /** The timestamp header, unix milliseconds. */
+    public static final String TIMESTAMP_HEADER = "Revolut-Request-Timestamp";
+    private static final int MAX_SIGNATURES = 16;
+    /** Unix milliseconds have 13 digits until the year 2286; more is not a timestamp. */
+    private static final int MAX_TIMESTAMP_DIGITS = 15;
+
+    private final List<SecretKeySpec> keys;
+    private final Duration tolerance;
+    private final Clock clock;
+
+    private RevolutSignature(List<SecretKeySpec> keys, Duration tolerance, Clock clock) {
+        this.keys = keys;
+        this.tolerance = tolerance;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks signatures made with any of {@code secrets} (the current one, and the previous one while rotating).
+     *
+     * @throws IllegalArgumentException when no secret or an empty one is given
+     */
+    public static RevolutSignature of(String... secrets) {
+        if (secrets == null || secrets.length == 0) {
+            throw new IllegalArgumentException("RevolutSignature needs at least one signing secret");
+        }
+        List<SecretKeySpec> keys = new ArrayList<>(secrets.length);
+        for (String secret : secrets) {
+            if (secret == null || secret.isEmpty()) {
+                throw new IllegalArgumentException("RevolutSignature: a signing secret must not be null or empty");
+            }
+            keys.add(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        }
+        return new RevolutSignature(List.copyOf(keys), Duration.ofMinutes(5), Clock.systemUTC());
+    }
+
+    /**
+     * This check with another tolerance for the timestamp, either way.
+     *
+     * @throws IllegalArgumentException when the tolerance is not positive
+     */
+    public RevolutSignature tolerance(Duration newTolerance) {
+        if (newTolerance == null || newTolerance.isNegative() || newTolerance.isZero()) {
+            throw new IllegalArgumentException("RevolutSignature tolerance must be positive");
+        }
+        return new RevolutSignature(keys, newTolerance, clock);
+    }
+
+    /** This check with another clock (tests). */
+    public RevolutSignature clock(Clock newClock) {
+        return new RevolutSignature(keys, tolerance, Objects.requireNonNull(newClock, "clock"));
+    }
+
+    /** Refuses a delivery without either header before its body is read. */
+    @Override
+    public Verification checkBeforeBody(WebhookRequest request) {
+        if (request.header(TIMESTAMP_HEADER).isEmpty()) {
+            return Verification.unauthorized("missing signature header " + TIMESTAMP_HEADER);
+        }
+        return request.header(SIGNATURE_HEADER).isEmpty()
+                ? Verification.unauthorized("missing signature header " + SIGNATURE_HEADER) : Verification.ok();
+    }
+
+    @Override
+    public Verification verify(WebhookRequest request, byte[] body) {
+        Verification present = checkBeforeBody(request);
+        if (!present.isOk()) {
+            return present;
+        }
+        String timestamp = request.header(TIMESTAMP_HEADER).orElseThrow().trim();
+        long millis = parseMillis(timestamp);
+        if (millis < 0) {
+            return Verification.unauthorized("malformed " + TIMESTAMP_HEADER);
+        }
+        if (Math.abs(clock.millis() - millis) > tolerance.toMillis()) {
+            return Verification.unauthorized("timestamp outside tolerance");
+        }
+        List<byte[]> given = signatures(request.headers(SIGNATURE_HEADER));
+        if (given.isEmpty()) {
+            return Verification.unauthorized("no v1= signature in " + SIGNATURE_HEADER);
+        }
+        byte[] prefix = ("v1." + timestamp + ".").getBytes(StandardCharsets.US_ASCII);
+        boolean match = false;
+        for (SecretKeySpec key : keys) {
+            byte[] expected = mac(key, prefix, body);
+            for (byte[] signature : given) {
+                match |= MessageDigest.isEqual(expected, signature); // no early exit
+            }
+        }
+        return match ? Verification.ok() : Verification.unauthorized("no matching signature");
+    }
+
+    /** The {@code v1=} signatures, hex-decoded; other versions and malformed entries are skipped. */
+    private static List<byte[]> signatures(List<String> values) {
+        List<byte[]> out = new ArrayList<>(2);
+        for (String value : values) {
+            for (String item : value.split(",")) {
+                String entry = item.trim();
+                if (out.size() < MAX_SIGNATURES && entry.startsWith("v1=")) {
+                    byte[] decoded = hex(entry.substring(3));
+                    if (decoded != null) {
+                        out.add(decoded);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static byte[] hex(String text) {
+        if (text.isEmpty() || text.length() % 2 != 0) {
+            return null;
+        }
+        try {
+            return HexFormat.of().parseHex(text);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+
+    private static long parseMillis(String text) {
+        if (text.isEmpty() || text.length() > MAX_TIMESTAMP_DIGITS) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static byte[] mac(SecretKeySpec key, byte[] prefix, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(prefix);
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every JVM", e);
+        }
+    }
+
+    /** Names the scheme; never a secret. */
+    @Override
+    public String toString() {
+        return "RevolutSignature[tolerance=" + tolerance + ", secrets=" + keys.size() + "]";
+    }
+}
