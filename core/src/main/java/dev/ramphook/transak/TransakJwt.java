@@ -1,0 +1,141 @@
+package dev.ramphook.transak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ramphook.InvalidPayloadException;
+import dev.ramphook.WebhookRequest;
+import dev.ramphook.auth.Authenticator;
+import dev.ramphook.auth.Verification;
+import dev.ramphook.internal.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Transak's webhook authentication: the body is {@code {"data": "<JWT>"}}, a JSON Web Token signed with HS256
+ * (HMAC-SHA256) keyed with your partner access token. The algorithm is pinned: a token whose header names any
+ * other {@code alg} ({@code none}, {@code HS512}, {@code RS256} …) or carries a {@code crit} header is refused
+ * before any signature is computed, so a forger cannot choose how the token is checked. As the
+ * {@code jsonwebtoken} library Transak points to does, an {@code exp} or {@code nbf} claim, when present, must
+ * hold at the time of receipt.
+ *
+ * <p>Transak access tokens expire (they are refreshed with the Refresh Access Token API), so give the current and
+ * the previous token while you switch. Immutable and thread-safe; reasons never hold a token or a signature.
+ */
+public final class TransakJwt implements Authenticator {
+
+    private static final String ALGORITHM = "HS256";
+    private static final int MAX_TOKEN_CHARS = 1 << 20;
+
+    private final List<SecretKeySpec> keys;
+    private final Clock clock;
+
+    private TransakJwt(List<SecretKeySpec> keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks tokens signed with any of {@code accessTokens}.
+     *
+     * @throws IllegalArgumentException when no access token or an empty one is given
+     */
+    public static TransakJwt of(String... accessTokens) {
+        if (accessTokens == null || accessTokens.length == 0) {
+            throw new IllegalArgumentException("TransakJwt needs at least one access token");
+        }
+        List<SecretKeySpec> keys = new ArrayList<>(accessTokens.length);
+        for (String token : accessTokens) {
+            if (token == null || token.isEmpty()) {
+                throw new IllegalArgumentException("TransakJwt: an access token must not be null or empty");
+            }
+            keys.add(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        }
+        return new TransakJwt(List.copyOf(keys), Clock.systemUTC());
+    }
+
+    /** This check with another clock for {@code exp} and {@code nbf} (tests). */
+    public TransakJwt clock(Clock newClock) {
+        return new TransakJwt(keys, Objects.requireNonNull(newClock, "clock"));
+    }
+
+    @Override
+    public Verification verify(WebhookRequest request, byte[] body) {
+        String token;
+        try {
+            token = TransakTokens.token(Json.parseObject(body));
+        } catch (InvalidPayloadException e) {
+            return Verification.unauthorized("body is not {\"data\": \"<JWT>\"}");
+        }
+        if (token == null || token.length() > MAX_TOKEN_CHARS) {
+            return Verification.unauthorized("body is not {\"data\": \"<JWT>\"}");
+        }
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return Verification.unauthorized("data is not a signed JWT");
+        }
+        ObjectNode header = TransakTokens.decodeObject(parts[0]);
+        if (header == null) {
+            return Verification.unauthorized("malformed JWT header");
+        }
+        JsonNode alg = header.get("alg");
+        if (alg == null || !alg.isTextual() || !ALGORITHM.equals(alg.textValue())) {
+            return Verification.unauthorized("JWT alg is not HS256");
+        }
+        if (header.has("crit")) {
+            return Verification.unauthorized("JWT header has crit parameters");
+        }
+        byte[] given = TransakTokens.base64Url(parts[2]);
+        if (given == null) {
+            return Verification.unauthorized("malformed JWT signature");
+        }
+        byte[] signingInput = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
+        boolean match = false;
+        for (SecretKeySpec key : keys) {
+            match |= MessageDigest.isEqual(mac(key, signingInput), given); // no early exit
+        }
+        if (!match) {
+            return Verification.unauthorized("no matching signature");
+        }
+        ObjectNode claims = TransakTokens.decodeObject(parts[1]);
+        if (claims == null) {
+            return Verification.unauthorized("malformed JWT payload");
+        }
+        return timeClaims(claims);
+    }
+
+    private Verification timeClaims(ObjectNode claims) {
+        long now = clock.instant().getEpochSecond();
+        JsonNode exp = claims.get("exp");
+        if (exp != null && (!exp.isNumber() || now >= exp.asLong())) {
+            return Verification.unauthorized("JWT expired");
+        }
+        JsonNode nbf = claims.get("nbf");
+        if (nbf != null && (!nbf.isNumber() || now < nbf.asLong())) {
+            return Verification.unauthorized("JWT not yet valid");
+        }
+        return Verification.ok();
+    }
+
+    private static byte[] mac(SecretKeySpec key, byte[] input) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(input);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every JVM", e);
+        }
+    }
+
+    /** Names the scheme; never a token. */
+    @Override
+    public String toString() {
+        return "TransakJwt[HS256, accessTokens=" + keys.size() + "]";
+    }
+}
