@@ -1,0 +1,11 @@
+package dev.ramphook.rampnetwork;
+
+/**
+ * What every typed Ramp Network event carries: an on-ramp purchase ({@link RampPurchase}) or an off-ramp sale
+ * ({@link RampSale}). A handler taking this type receives both.
+ */
+public sealed interface RampNetworkData permits RampPurchase, RampSale {
+
+    /** Ramp's id of the purchase or sale. */
+    String id();
+}
