@@ -128,7 +128,8 @@ final class AuthenticatorConfig {
         } catch (UnsupportedOperationException e) {
             throw new ConfigException(prefix + "auth is required: provider " + provider.id() + " names no default"
                     + " authentication; use one of " + String.join(", ", SCHEMES), e);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // IllegalStateException: a missing optional library, such as BouncyCastle for Ramp Network
             throw new ConfigException(prefix + (secret ? "secret-env" : "token-env") + ": " + e.getMessage(), e);
         }
     }
@@ -150,12 +151,18 @@ final class AuthenticatorConfig {
         String key = prefix + "secret-env";
         List<String> names = settings.list(key);
         String[] values = secrets(key);
+        // whpk_ values are the sender's Ed25519 public keys (v1a signatures); otherwise HMAC secrets (v1).
+        boolean asymmetric = values[0].startsWith("whpk_");
         for (int i = 0; i < values.length; i++) {
             String value = values[i];
+            if (value.startsWith("whpk_") != asymmetric) {
+                throw new ConfigException(key + " names " + names.get(i) + ": mixes whpk_ public keys and secrets");
+            }
             // Decoded one by one so that the message names the variable; the decoder's message holds no secret.
-            check(key + " names " + names.get(i), () -> StandardWebhooks.of(value));
+            check(key + " names " + names.get(i),
+                    () -> asymmetric ? StandardWebhooks.ofPublicKeys(value) : StandardWebhooks.of(value));
         }
-        StandardWebhooks standard = StandardWebhooks.of(values);
+        StandardWebhooks standard = asymmetric ? StandardWebhooks.ofPublicKeys(values) : StandardWebhooks.of(values);
         Optional<Duration> tolerance = tolerance(prefix + "tolerance", 1);
         return tolerance.isPresent() ? standard.tolerance(tolerance.get()) : standard;
     }
