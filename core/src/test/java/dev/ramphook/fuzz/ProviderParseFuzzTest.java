@@ -9,6 +9,11 @@ import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.internal.Json;
 import dev.ramphook.mecash.MeCash;
+import dev.ramphook.moonpay.MoonPay;
+import dev.ramphook.onramper.Onramper;
+import dev.ramphook.rampnetwork.RampNetwork;
+import dev.ramphook.revolut.RevolutRamp;
+import dev.ramphook.transak.Transak;
 import dev.ramphook.zbd.ZbdRamp;
 
 /**
@@ -26,6 +31,31 @@ class ProviderParseFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void meCash(byte[] body) {
         parse(MeCash.provider(), body);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void moonPay(byte[] body) {
+        parse(MoonPay.provider(), body);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void transak(byte[] body) {
+        parse(Transak.provider(), body);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void rampNetwork(byte[] body) {
+        parse(RampNetwork.provider(), body);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void revolut(byte[] body) {
+        parse(RevolutRamp.provider(), body);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void onramper(byte[] body) {
+        parse(Onramper.provider(), body);
     }
 
     private static void parse(Provider provider, byte[] body) {
