@@ -104,6 +104,8 @@ public final class StandardWebhooks implements Authenticator {
      * shows them, {@code whpk_} followed by the base64 of the 32-byte key (the base64 part alone, or an X.509
      * {@code SubjectPublicKeyInfo} in base64, is accepted too). Several keys: any one may have signed.
      *
+     * @param publicKeys the sender's public keys
+     * @return a new authenticator
      * @throws IllegalArgumentException when a key is not an Ed25519 public key (the message does not repeat it)
      */
     public static StandardWebhooks ofPublicKeys(String... publicKeys) {

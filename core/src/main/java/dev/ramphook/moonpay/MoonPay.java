@@ -44,7 +44,11 @@ public final class MoonPay implements Provider {
     public MoonPay() {
     }
 
-    /** The shared instance. */
+    /**
+     * The shared instance.
+     *
+     * @return the provider, immutable and thread-safe
+     */
     public static MoonPay provider() {
         return INSTANCE;
     }
@@ -55,6 +59,7 @@ public final class MoonPay implements Provider {
      * header is ignored, as MoonPay advises.
      *
      * @param webhookApiKeys the webhook API key from MoonPay's dashboard (several while rotating)
+     * @return a new authenticator
      * @throws IllegalArgumentException when no key or an empty one is given
      */
     public static TimestampedSignature signature(String... webhookApiKeys) {

@@ -46,7 +46,11 @@ public final class Onramper implements Provider {
     public Onramper() {
     }
 
-    /** The shared instance. */
+    /**
+     * The shared instance.
+     *
+     * @return the provider, immutable and thread-safe
+     */
     public static Onramper provider() {
         return INSTANCE;
     }
@@ -55,6 +59,7 @@ public final class Onramper implements Provider {
      * The default authentication: {@code X-Onramper-Webhook-Signature} = hex HMAC-SHA256 of the raw body.
      *
      * @param secrets the webhook secret (several while rotating)
+     * @return a new authenticator
      * @throws IllegalArgumentException when no secret or an empty one is given
      */
     public static HmacSignature signature(String... secrets) {
@@ -65,6 +70,7 @@ public final class Onramper implements Provider {
      * The same header with HMAC-SHA512, for an account whose Onramper signature is 128 hex digits.
      *
      * @param secrets the webhook secret (several while rotating)
+     * @return a new authenticator
      * @throws IllegalArgumentException when no secret or an empty one is given
      */
     public static HmacSignature signatureSha512(String... secrets) {

@@ -45,7 +45,11 @@ public record OnramperTransaction(String transactionId, String transactionType, 
         Objects.requireNonNull(targetCurrency, "targetCurrency");
     }
 
-    /** True for a {@code buy} (on-ramp) transaction. */
+    /**
+     * True for a {@code buy} (on-ramp) transaction.
+     *
+     * @return true for buy, false for sell
+     */
     public boolean isBuy() {
         return "buy".equalsIgnoreCase(transactionType);
     }

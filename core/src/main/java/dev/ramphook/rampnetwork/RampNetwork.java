@@ -44,7 +44,11 @@ public final class RampNetwork implements Provider {
     public RampNetwork() {
     }
 
-    /** The shared instance. */
+    /**
+     * The shared instance.
+     *
+     * @return the provider, immutable and thread-safe
+     */
     public static RampNetwork provider() {
         return INSTANCE;
     }
@@ -53,6 +57,7 @@ public final class RampNetwork implements Provider {
      * The default authentication: {@code X-Body-Signature} verified with Ramp's published production key.
      * Use {@link RampNetworkSignature#staging()} for Ramp's test environment.
      *
+     * @return a new authenticator
      * @throws IllegalStateException when BouncyCastle is not on the class path
      */
     public static RampNetworkSignature signature() {

@@ -54,6 +54,8 @@ public final class RampNetworkSignature implements Authenticator {
     /**
      * Verifies with the given public keys (PEM or bare base64 X.509), any one of which may have signed.
      *
+     * @param publicKeysPem the public keys to trust
+     * @return a new authenticator
      * @throws IllegalArgumentException when no key is given or one is not a secp256k1 public key
      * @throws IllegalStateException    when BouncyCastle is not on the class path
      */
@@ -76,12 +78,20 @@ public final class RampNetworkSignature implements Authenticator {
         return new RampNetworkSignature(List.copyOf(keys));
     }
 
-    /** Ramp's production key. */
+    /**
+     * Ramp's production key.
+     *
+     * @return a new authenticator
+     */
     public static RampNetworkSignature production() {
         return of(PRODUCTION_KEY);
     }
 
-    /** Ramp's staging key, for the test environment. */
+    /**
+     * Ramp's staging key, for the test environment.
+     *
+     * @return a new authenticator
+     */
     public static RampNetworkSignature staging() {
         return of(STAGING_KEY);
     }

@@ -33,7 +33,11 @@ public final class RevolutRamp implements Provider {
     public RevolutRamp() {
     }
 
-    /** The shared instance. */
+    /**
+     * The shared instance.
+     *
+     * @return the provider, immutable and thread-safe
+     */
     public static RevolutRamp provider() {
         return INSTANCE;
     }
@@ -43,6 +47,7 @@ public final class RevolutRamp implements Provider {
      * tolerance.
      *
      * @param secrets the webhook signing secret ({@code wsk_…}; several while rotating)
+     * @return a new authenticator
      * @throws IllegalArgumentException when no secret or an empty one is given
      */
     public static RevolutSignature signature(String... secrets) {

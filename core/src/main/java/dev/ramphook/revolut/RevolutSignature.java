@@ -47,6 +47,8 @@ public final class RevolutSignature implements Authenticator {
     /**
      * Checks signatures made with any of {@code secrets} (the current one, and the previous one while rotating).
      *
+     * @param secrets the signing secrets, {@code wsk_…}
+     * @return a new authenticator
      * @throws IllegalArgumentException when no secret or an empty one is given
      */
     public static RevolutSignature of(String... secrets) {
@@ -66,6 +68,8 @@ public final class RevolutSignature implements Authenticator {
     /**
      * This check with another tolerance for the timestamp, either way.
      *
+     * @param newTolerance how far the timestamp may be from now
+     * @return a new authenticator with that tolerance
      * @throws IllegalArgumentException when the tolerance is not positive
      */
     public RevolutSignature tolerance(Duration newTolerance) {
@@ -75,7 +79,12 @@ public final class RevolutSignature implements Authenticator {
         return new RevolutSignature(keys, newTolerance, clock);
     }
 
-    /** This check with another clock (tests). */
+    /**
+     * This check with another clock (tests).
+     *
+     * @param newClock the clock that says what now is
+     * @return a new authenticator with that clock
+     */
     public RevolutSignature clock(Clock newClock) {
         return new RevolutSignature(keys, tolerance, Objects.requireNonNull(newClock, "clock"));
     }

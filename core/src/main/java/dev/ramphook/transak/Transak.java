@@ -41,7 +41,11 @@ public final class Transak implements Provider {
     public Transak() {
     }
 
-    /** The shared instance. */
+    /**
+     * The shared instance.
+     *
+     * @return the provider, immutable and thread-safe
+     */
     public static Transak provider() {
         return INSTANCE;
     }
@@ -50,6 +54,7 @@ public final class Transak implements Provider {
      * The default authentication: the body's JWT, HS256 only, keyed with the partner access token.
      *
      * @param accessTokens the current access token (and the previous one while you switch)
+     * @return a new authenticator
      * @throws IllegalArgumentException when no token or an empty one is given
      */
     public static TransakJwt signature(String... accessTokens) {

@@ -44,6 +44,8 @@ public final class TransakJwt implements Authenticator {
     /**
      * Checks tokens signed with any of {@code accessTokens}.
      *
+     * @param accessTokens the partner access tokens
+     * @return a new authenticator
      * @throws IllegalArgumentException when no access token or an empty one is given
      */
     public static TransakJwt of(String... accessTokens) {
@@ -60,7 +62,12 @@ public final class TransakJwt implements Authenticator {
         return new TransakJwt(List.copyOf(keys), Clock.systemUTC());
     }
 
-    /** This check with another clock for {@code exp} and {@code nbf} (tests). */
+    /**
+     * This check with another clock for {@code exp} and {@code nbf} (tests).
+     *
+     * @param newClock the clock for {@code exp} and {@code nbf}
+     * @return a new authenticator with that clock
+     */
     public TransakJwt clock(Clock newClock) {
         return new TransakJwt(keys, Objects.requireNonNull(newClock, "clock"));
     }

@@ -47,7 +47,11 @@ public record TransakOrder(String id, String status, String isBuyOrSell, String 
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
-    /** True for a {@code BUY} (on-ramp) order. */
+    /**
+     * True for a {@code BUY} (on-ramp) order.
+     *
+     * @return true for BUY, false for SELL
+     */
     public boolean isBuy() {
         return "BUY".equalsIgnoreCase(isBuyOrSell);
     }

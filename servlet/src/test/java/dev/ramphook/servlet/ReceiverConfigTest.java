@@ -185,10 +185,10 @@ class ReceiverConfigTest {
 
     @Test
     void unknownProviderNamesKeyAndTheProvidersFound() {
-        keys.put("ramphook.endpoint.echo.provider", "moonpay");
+        keys.put("ramphook.endpoint.echo.provider", "wyre");
 
         assertThatThrownBy(this::parse)
-                .hasMessageStartingWith("ramphook.endpoint.echo.provider=moonpay is not a known provider; found ")
+                .hasMessageStartingWith("ramphook.endpoint.echo.provider=wyre is not a known provider; found ")
                 .hasMessageContaining("echo");
     }
 
