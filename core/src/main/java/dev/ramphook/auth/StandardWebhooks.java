@@ -234,6 +234,10 @@ public final class StandardWebhooks implements Authenticator {
      */
     @Override
     public WebhookRequest sign(WebhookRequest request, byte[] body) {
+        if (publicKeys != null) {
+            throw new UnsupportedOperationException(this + " verifies v1a with public keys: signing needs the"
+                    + " sender's private key");
+        }
         String id = present(request, ID).orElseGet(() -> "msg_" + HexFormat.of().formatHex(Secrets.sha256(body)).substring(0, 32));
         String timestamp = Long.toString(window.clock().instant().getEpochSecond());
         byte[] mac = keys.get(0).mac((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), body);

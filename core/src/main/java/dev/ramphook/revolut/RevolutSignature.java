@@ -89,6 +89,18 @@ public final class RevolutSignature implements Authenticator {
         return new RevolutSignature(keys, tolerance, Objects.requireNonNull(newClock, "clock"));
     }
 
+    /**
+     * Adds {@code Revolut-Request-Timestamp} (the clock's now, in milliseconds) and {@code Revolut-Signature:
+     * v1=<hex>} made with the first secret, as Revolut sends them. For tests and local tools.
+     */
+    @Override
+    public WebhookRequest sign(WebhookRequest request, byte[] body) {
+        String timestamp = Long.toString(clock.millis());
+        byte[] mac = mac(keys.get(0), ("v1." + timestamp + ".").getBytes(StandardCharsets.US_ASCII), body);
+        return request.toBuilder().header(TIMESTAMP_HEADER, timestamp)
+                .header(SIGNATURE_HEADER, "v1=" + HexFormat.of().formatHex(mac)).build();
+    }
+
     /** Refuses a delivery without either header before its body is read. */
     @Override
     public Verification checkBeforeBody(WebhookRequest request) {

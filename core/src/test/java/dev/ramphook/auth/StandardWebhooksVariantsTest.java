@@ -139,6 +139,12 @@ class StandardWebhooksVariantsTest {
     }
 
     @Test
+    void anAsymmetricCheckCannotSignForItHoldsNoPrivateKey() {
+        assertThatThrownBy(() -> asymmetric(whpk(SENDER)).sign(delivery("x"), utf8(BODY)))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void toStringNamesTheKindAndCountOnly() {
         assertThat(asymmetric(whpk(SENDER)).toString()).contains("v1a").contains("publicKeys=1")
                 .doesNotContain(whpk(SENDER).substring(5));

@@ -121,6 +121,16 @@ class RevolutRampTest {
     }
 
     @Test
+    void signProducesADeliveryTheCheckAccepts() {
+        byte[] body = bytes("revolut/order-created.json");
+        WebhookRequest signed = check().sign(WebhookRequest.builder().path("/webhooks/revolut").build(), body);
+
+        assertThat(signed.header("Revolut-Request-Timestamp")).hasValue(Long.toString(NOW.millis()));
+        assertThat(check().verify(signed, body).isOk()).isTrue();
+        assertThat(check().verify(signed, altered(body)).isOk()).isFalse();
+    }
+
+    @Test
     void defaultAuthenticatorIsRevolutSignature() {
         assertThat(RevolutRamp.provider().defaultAuthenticator(SECRET)).isInstanceOf(RevolutSignature.class);
     }

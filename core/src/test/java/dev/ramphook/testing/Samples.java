@@ -15,9 +15,13 @@ public final class Samples {
     private Samples() {
     }
 
-    /** The bytes of {@code /payloads/<path>}. */
+    /**
+     * The bytes of {@code <provider>/<file>}: from the sample catalog ({@code META-INF/ramphook/samples/}, the
+     * documented samples) or else the tests' own payloads ({@code /payloads/}, constructed samples and edge cases).
+     */
     public static byte[] bytes(String path) {
-        try (InputStream in = Samples.class.getResourceAsStream("/payloads/" + path)) {
+        InputStream catalog = Samples.class.getResourceAsStream("/META-INF/ramphook/samples/" + path);
+        try (InputStream in = catalog != null ? catalog : Samples.class.getResourceAsStream("/payloads/" + path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no payload resource " + path);
             }
