@@ -34,7 +34,26 @@ public record MoonPaySell(String id, String status, Instant createdAt, Instant u
                           Optional<String> externalCustomerId, Optional<String> failureReason)
         implements MoonPayTransaction {
 
-    /** Checks that every always-present component is there. */
+    /**
+     * Checks that every always-present component is there.
+     *
+     * @param id                    MoonPay's transaction id
+     * @param status                {@code waitingForDeposit}, {@code pending}, {@code completed}, {@code failed} …
+     * @param createdAt             when the transaction was created
+     * @param updatedAt             when it last changed
+     * @param baseCurrencyAmount    the crypto amount sold
+     * @param baseCurrencyCode      the crypto currency ({@code data.baseCurrency.code})
+     * @param quoteCurrencyAmount   the fiat amount paid out
+     * @param quoteCurrencyCode     the fiat currency ({@code data.quoteCurrency.code})
+     * @param feeAmount             MoonPay's fee, in the quote currency
+     * @param extraFeeAmount        your (the partner's) fee, in the quote currency
+     * @param depositHash           the customer's crypto deposit transaction, once seen
+     * @param payoutMethod          such as {@code ach_bank_transfer}
+     * @param externalTransactionId your id for the transaction
+     * @param externalCustomerId    your id for the customer
+     * @param failureReason         why it failed
+     * @throws NullPointerException when an always-present component is null
+     */
     public MoonPaySell {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");

@@ -23,7 +23,20 @@ public record RampSale(String id, Optional<String> status, String assetSymbol, i
                        BigDecimal cryptoAmount, BigDecimal fiatAmount, String fiatCurrency,
                        Optional<Instant> createdAt) implements RampNetworkData {
 
-    /** Checks that every always-present component is there. */
+    /**
+     * Checks that every always-present component is there.
+     *
+     * @param id            Ramp's sale id
+     * @param status        the sale status, when sent
+     * @param assetSymbol   the crypto asset ({@code crypto.assetInfo.symbol})
+     * @param assetDecimals the asset's decimals ({@code crypto.assetInfo.decimals})
+     * @param cryptoAmount  the crypto amount in whole units: {@code crypto.amount} (smallest units) moved left by
+     *                      {@code assetDecimals}
+     * @param fiatAmount    the fiat amount ({@code fiat.amount})
+     * @param fiatCurrency  the fiat currency ({@code fiat.currencySymbol})
+     * @param createdAt     when the sale was created
+     * @throws NullPointerException when an always-present component is null
+     */
     public RampSale {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(assetSymbol, "assetSymbol");

@@ -12,7 +12,13 @@ import java.util.Optional;
  */
 public record RevolutOrderEvent(String orderId, Optional<String> wallet) {
 
-    /** Checks that the order id is present. */
+    /**
+     * Checks that the order id is present.
+     *
+     * @param orderId the order's external id ({@code order_id}), always present
+     * @param wallet  the wallet address the crypto goes to ({@code wallet}), when sent
+     * @throws NullPointerException when an always-present component is null
+     */
     public RevolutOrderEvent {
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(wallet, "wallet");

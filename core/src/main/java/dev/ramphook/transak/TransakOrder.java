@@ -36,7 +36,29 @@ public record TransakOrder(String id, String status, String isBuyOrSell, String 
                            Optional<String> partnerCustomerId, Optional<String> transactionHash, Instant createdAt,
                            Optional<Instant> updatedAt) {
 
-    /** Checks that every always-present component is there. */
+    /**
+     * Checks that every always-present component is there.
+     *
+     * @param id                Transak's order id
+     * @param status            the order status, such as {@code AWAITING_PAYMENT_FROM_USER} or {@code COMPLETED};
+     *                          several statuses share one event name ({@code ORDER_FAILED}: {@code EXPIRED},
+     *                          {@code FAILED}, {@code CANCELLED})
+     * @param isBuyOrSell       {@code BUY} (on-ramp) or {@code SELL} (off-ramp)
+     * @param fiatCurrency      such as {@code EUR}
+     * @param cryptoCurrency    such as {@code ETH}
+     * @param fiatAmount        the fiat amount of the order
+     * @param cryptoAmount      the crypto amount
+     * @param amountPaid        what the user paid
+     * @param totalFeeInFiat    Transak's total fee, in the fiat currency
+     * @param network           the blockchain network, such as {@code ethereum}
+     * @param walletAddress     the user's wallet
+     * @param partnerOrderId    your order id, when you passed one to the widget
+     * @param partnerCustomerId your customer id, when you passed one to the widget
+     * @param transactionHash   the blockchain transaction, once sent
+     * @param createdAt         when the order was created
+     * @param updatedAt         when it last changed, when Transak says
+     * @throws NullPointerException when an always-present component is null
+     */
     public TransakOrder {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
