@@ -127,6 +127,19 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /**
+     * Whether this receiver is working, in one call: {@link ReceiverHealth.Status#DOWN} while it is closing or its
+     * store does not answer, {@link ReceiverHealth.Status#DEGRADED} while the oldest pending event is older than
+     * {@link Builder#maxPendingAge} or dead letters wait for a replay, {@link ReceiverHealth.Status#UP} otherwise;
+     * with the facts behind it. Costs one {@link EventStore#stats} call (with the JDBC store, two indexed queries),
+     * bounded by the store's timeouts. Never throws; thread-safe.
+     *
+     * @return the status and the facts it was decided on
+     */
+    public ReceiverHealth health() {
+        return engine.health();
+    }
+
+    /**
      * Events given up on after the last attempt (queued handling), oldest first, with their last error: what an
      * operator looks at before a {@link #replay}.
      *
@@ -183,6 +196,7 @@ public final class WebhookReceiver implements AutoCloseable {
         private int maxBodyBytes = 1 << 20;
         private Duration bodyReadTimeout = Duration.ofSeconds(10);
         private ConsoleSettings console;
+        private Duration maxPendingAge = Duration.ofMinutes(10);
 
         private Builder() {
         }
@@ -462,6 +476,21 @@ public final class WebhookReceiver implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long the oldest pending event may wait (from its receipt) before {@link WebhookReceiver#health()}
+         * says {@link ReceiverHealth.Status#DEGRADED}; default 10 min. Queued handling's default retries of a
+         * failing event span about 4 minutes before it is a dead letter; inline, a failed event stays pending until
+         * the provider redelivers it, so an old pending event means handlers are failing or falling behind.
+         *
+         * @param maxPendingAge positive
+         * @return this builder
+         * @throws IllegalArgumentException when it is null, zero or negative
+         */
+        public Builder maxPendingAge(Duration maxPendingAge) {
+            this.maxPendingAge = positive(maxPendingAge, "maxPendingAge");
+            return this;
+        }
+
         private static Duration positive(Duration d, String what) {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException(what + " must be positive");
@@ -506,7 +535,8 @@ public final class WebhookReceiver implements AutoCloseable {
                     List.copyOf(handlers), chosen, useQueue, workers, maxAttempts, initialBackoff, maxBackoff, lease,
                     pollInterval, retention, shutdownTimeout, clock, maxBodyBytes, handlerTimeout, bodyReadTimeout,
                     console == null ? null : new ConsoleConfig(console.path(), console.user(),
-                            console.passwordBytes(), console.tokenBytes()));
+                            console.passwordBytes(), console.tokenBytes()),
+                    maxPendingAge);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.ramphook.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.InvalidPayloadException;
 import dev.ramphook.Provider;
+import dev.ramphook.ReceiverHealth;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
@@ -14,6 +15,7 @@ import dev.ramphook.internal.console.ConsoleData;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.Recorded;
 import dev.ramphook.store.StoreException;
+import dev.ramphook.store.StoreStats;
 import dev.ramphook.store.StoredEvent;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -52,6 +54,7 @@ public final class Engine {
     private final QueueWorker worker;
     private final Maintenance maintenance;
     private final Console console; // null unless configured
+    private final HealthCheck healthCheck;
     private final String owner = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object idle = new Object(); // close() waits on it for inline deliveries to finish
@@ -76,6 +79,7 @@ public final class Engine {
         this.worker = config.queued() ? new QueueWorker(config, owner, claims, completions, this::handleQueued) : null;
         this.maintenance = new Maintenance(config);
         this.console = given.console() == null ? null : startConsole(given, providers);
+        this.healthCheck = new HealthCheck(store, config.clock(), config.maxPendingAge());
         describe(registry);
     }
 
@@ -143,6 +147,16 @@ public final class Engine {
     /** The store the application configured (not the engine's observed view of it). */
     public EventStore store() {
         return ((TimedStore) store).unwrap();
+    }
+
+    /** What the store holds now ({@link EventStore#stats}), through the observed store. */
+    public StoreStats stats() {
+        return store.stats(config.clock().instant());
+    }
+
+    /** The receiver's clock's current instant. */
+    public Instant now() {
+        return config.clock().instant();
     }
 
     public boolean handles(String path) {
@@ -410,6 +424,11 @@ public final class Engine {
         }
         trace.refused(code, text);
         return Responses.rejected(status, text);
+    }
+
+    /** UP, DEGRADED or DOWN, with the facts; one store call. See {@link HealthCheck}. */
+    public ReceiverHealth health() {
+        return healthCheck.check(closed);
     }
 
     public List<StoredEvent> deadLetters(int limit) {

@@ -14,13 +14,14 @@ public record EngineConfig(List<EndpointSpec> endpoints, List<Object> handlerBea
                            EventStore store, boolean queued, int workers, int maxAttempts, Duration initialBackoff,
                            Duration maxBackoff, Duration lease, Duration pollInterval, Duration retention,
                            Duration shutdownTimeout, Clock clock, int maxBodyBytes,
-                           Duration handlerTimeout, Duration bodyReadTimeout, ConsoleConfig console) {
+                           Duration handlerTimeout, Duration bodyReadTimeout, ConsoleConfig console,
+                           Duration maxPendingAge) {
 
     /** This configuration with {@code other} as its store. */
     EngineConfig withStore(EventStore other) {
         return new EngineConfig(endpoints, handlerBeans, handlers, other, queued, workers, maxAttempts, initialBackoff,
                 maxBackoff, lease, pollInterval, retention, shutdownTimeout, clock, maxBodyBytes, handlerTimeout,
-                bodyReadTimeout, console);
+                bodyReadTimeout, console, maxPendingAge);
     }
 
     /** One configured endpoint. */

@@ -2,6 +2,7 @@ package dev.ramphook.internal;
 
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.Recorded;
+import dev.ramphook.store.StoreStats;
 import dev.ramphook.store.StoredEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,6 +115,11 @@ final class TimedStore implements EventStore {
     @Override
     public int prune(Instant cutoff) {
         return timed("prune", () -> store.prune(cutoff));
+    }
+
+    @Override
+    public StoreStats stats(Instant now) {
+        return timed("stats", () -> store.stats(now));
     }
 
     @Override

@@ -238,6 +238,20 @@ public interface EventStore extends AutoCloseable {
     int prune(Instant cutoff);
 
     /**
+     * What the store holds right now: unhandled events by provider and state, the number of handled keys kept, and
+     * when the oldest pending event was received. Meant for health checks, metrics and an operator's console: one
+     * call reads everything, cheap enough to call every few seconds (the JDBC store answers it from its indexes).
+     *
+     * @param now the caller's current time; events whose claim lease ends after it count as in progress
+     * @return the counts and the oldest pending receipt time
+     * @throws StoreException when the store cannot be reached
+     * @throws UnsupportedOperationException by stores written before this method existed (the default)
+     */
+    default StoreStats stats(Instant now) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not report stats");
+    }
+
+    /**
      * Whether recorded events survive a restart of this process. A durable store makes queued handling the
      * receiver's default.
      *

@@ -303,6 +303,30 @@ final class InMemoryEventStore implements EventStore {
         return true;
     }
 
+    /** One pass over the unhandled events (at most {@code capacity}); handled ones are only counted. */
+    @Override
+    public synchronized StoreStats stats(Instant now) {
+        Map<String, long[]> counts = new HashMap<>(); // provider -> pending, in progress, dead
+        Instant oldest = null;
+        for (Entry e : entries.values()) {
+            long[] c = counts.computeIfAbsent(e.event.provider(), p -> new long[3]);
+            if (e.state == State.DEAD) {
+                c[2]++;
+                continue;
+            }
+            c[0]++;
+            if (e.claimed(now)) {
+                c[1]++;
+            }
+            if (oldest == null || e.event.receivedAt().isBefore(oldest)) {
+                oldest = e.event.receivedAt();
+            }
+        }
+        Map<String, StoreStats.Counts> providers = new HashMap<>();
+        counts.forEach((provider, c) -> providers.put(provider, new StoreStats.Counts(c[0], c[1], c[2])));
+        return new StoreStats(providers, done.size(), Optional.ofNullable(oldest));
+    }
+
     @Override
     public synchronized int prune(Instant cutoff) {
         return done.pruneBefore(cutoff);

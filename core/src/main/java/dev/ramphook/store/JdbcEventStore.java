@@ -38,11 +38,13 @@ public final class JdbcEventStore implements EventStore {
     private final JdbcCalls jdbc;
     private final JdbcStatements sql;
     private final JdbcSearch search;
+    private final JdbcStats stats;
 
     private JdbcEventStore(Builder b) {
         this.jdbc = new JdbcCalls(b.dataSource, b.queryTimeout);
         this.sql = JdbcStatements.of(b.tables);
         this.search = new JdbcSearch(b.tables, jdbc);
+        this.stats = new JdbcStats(jdbc, b.tables);
     }
 
     /**
@@ -121,6 +123,17 @@ public final class JdbcEventStore implements EventStore {
                 });
             }
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Two statements, each on an existing partial index: the unhandled rows grouped by provider, and a count of
+     * the handled rows kept within the retention (an index scan, proportional to them).
+     */
+    @Override
+    public StoreStats stats(Instant now) {
+        return stats.read(now);
     }
 
     @Override

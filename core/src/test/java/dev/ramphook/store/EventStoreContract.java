@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class EventStoreContract
         implements RecordingContract, ClaimingContract, RenewalContract, OrderingContract, OutcomeContract,
-        CompletionContract, ConcurrencyContract {
+        CompletionContract, ConcurrencyContract, StatsContract {
 
     private EventStore store;
 

@@ -1,0 +1,68 @@
+package dev.ramphook.store;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What an {@link EventStore} holds right now ({@link EventStore#stats}): its unhandled events by provider, how many
+ * handled events it still remembers, and when the oldest unhandled one was received. Health, metrics and the
+ * console read it; it names no event and holds no event data.
+ *
+ * @param providers        the counts of each provider that has unhandled events (providers with none may be
+ *                         missing), by provider id
+ * @param done             handled events still kept (for deduplication) within the retention, all providers
+ * @param oldestPending    when the oldest pending event (waiting, being handled or waiting for a retry) was first
+ *                         received; empty when nothing is pending
+ */
+public record StoreStats(Map<String, Counts> providers, long done, Optional<Instant> oldestPending) {
+
+    /**
+     * One provider's unhandled events.
+     *
+     * @param pending    recorded and not yet handled: waiting, being handled, or waiting for a retry
+     * @param inProgress of those, the ones claimed by a handler right now
+     * @param dead       dead letters: every attempt failed; they wait for a replay
+     */
+    public record Counts(long pending, long inProgress, long dead) {
+        /** Checks that no count is negative and that {@code inProgress} is part of {@code pending}. */
+        public Counts {
+            if (pending < 0 || inProgress < 0 || dead < 0 || inProgress > pending) {
+                throw new IllegalArgumentException("invalid counts: pending " + pending + ", in progress "
+                        + inProgress + ", dead " + dead);
+            }
+        }
+    }
+
+    /** Copies the map (sorted by provider id) and checks the values. */
+    public StoreStats {
+        providers = java.util.Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(providers,
+                "providers")));
+        Objects.requireNonNull(oldestPending, "oldestPending");
+        if (done < 0) {
+            throw new IllegalArgumentException("done must not be negative, got " + done);
+        }
+    }
+
+    /** Pending events of every provider. */
+    public long pending() {
+        return providers.values().stream().mapToLong(Counts::pending).sum();
+    }
+
+    /** Pending events being handled right now, every provider. */
+    public long inProgress() {
+        return providers.values().stream().mapToLong(Counts::inProgress).sum();
+    }
+
+    /** Dead letters of every provider. */
+    public long dead() {
+        return providers.values().stream().mapToLong(Counts::dead).sum();
+    }
+
+    /** The counts of {@code provider}; all zero when it has no unhandled event. */
+    public Counts of(String provider) {
+        return providers.getOrDefault(provider, new Counts(0, 0, 0));
+    }
+}
