@@ -51,6 +51,18 @@ public final class BenchMain {
                     ratio(full, m.get(BASELINES[2])),
                     alloc(full), alloc(m.get(BASELINES[0])), alloc(m.get("ramphookReader")));
         }
+        System.out.println();
+        System.out.println("metrics bound (ramphookMetered: RamphookMetrics on a SimpleMeterRegistry) against the same "
+                + "path without (ramphook), same run");
+        System.out.printf("%-7s %6s | %10s %10s | %8s | %9s %9s%n", "prov", "size", "ramphook", "metered", "ratio",
+                "B/op rh", "B/op met");
+        for (Map.Entry<String, Map<String, RunResult>> e : byCase.entrySet()) {
+            String[] ps = e.getKey().split(" ");
+            Map<String, RunResult> m = e.getValue();
+            System.out.printf("%-7s %6s | %10s %10s | %8s | %9s %9s%n", ps[0], ps[1], time(m.get("ramphook")),
+                    time(m.get("ramphookMetered")), ratio(m.get("ramphookMetered"), m.get("ramphook")),
+                    alloc(m.get("ramphook")), alloc(m.get("ramphookMetered")));
+        }
         System.out.println("times in " + unit(results) + "; B/op = gc.alloc.rate.norm (needs -prof gc) of ramphook, "
                 + "readTree, and ramphookReader (the library's JSON reader alone)");
     }

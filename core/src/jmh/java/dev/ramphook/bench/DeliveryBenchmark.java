@@ -11,8 +11,10 @@ import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.internal.Json;
 import dev.ramphook.mecash.MeCash;
+import dev.ramphook.metrics.RamphookMetrics;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.zbd.ZbdRamp;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -64,6 +66,8 @@ public class DeliveryBenchmark {
     private final ObjectMapper plain = new ObjectMapper();
     private WebhookReceiver receiver;
     private EventStore store;
+    private WebhookReceiver metered;
+    private EventStore meteredStore;
     private Payloads.Delivery[] ring;
     private String contentLength;
     private boolean zbd;
@@ -79,11 +83,19 @@ public class DeliveryBenchmark {
         contentLength = Integer.toString(ring[0].body().length);
         zbd = "zbd".equals(provider);
         store = EventStore.inMemory(capacity);
-        receiver = WebhookReceiver.builder()
+        receiver = receiver(store);
+        // The same receiver with the Micrometer binder bound: ramphookMetered / ramphook is the metrics' cost.
+        meteredStore = EventStore.inMemory(capacity);
+        metered = receiver(meteredStore);
+        new RamphookMetrics(metered).bindTo(new SimpleMeterRegistry());
+    }
+
+    private WebhookReceiver receiver(EventStore into) {
+        return WebhookReceiver.builder()
                 .endpoint("/webhooks/zbd", ZbdRamp.provider(), UrlToken.of(Payloads.ZBD_TOKEN))
                 .endpoint("/webhooks/mecash", MeCash.provider(),
                         HmacSignature.sha512Hex("X-Signature", Payloads.MECASH_SECRET))
-                .store(store)
+                .store(into)
                 .inline()
                 .on("*", (event, context) -> handled++)
                 .build();
@@ -100,6 +112,7 @@ public class DeliveryBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         receiver.close();
+        metered.close();
     }
 
     private Payloads.Delivery nextDelivery() {
@@ -107,6 +120,7 @@ public class DeliveryBenchmark {
         next = next + 1 == ring.length ? 0 : next + 1;
         if (next == 0 && store != null) {
             store.prune(Instant.MAX); // the ring comes round again: its events must be new to dedup
+            meteredStore.prune(Instant.MAX);
         }
         return d;
     }
@@ -114,6 +128,16 @@ public class DeliveryBenchmark {
     /** The full path: build the request as an adapter does, route, guard, verify, parse, record, handle. */
     @Benchmark
     public WebhookResponse ramphook() {
+        return deliver(receiver);
+    }
+
+    /** The full path with {@link RamphookMetrics} bound to a {@code SimpleMeterRegistry}. */
+    @Benchmark
+    public WebhookResponse ramphookMetered() {
+        return deliver(metered);
+    }
+
+    private WebhookResponse deliver(WebhookReceiver to) {
         Payloads.Delivery d = nextDelivery();
         delivered++;
         WebhookRequest.Builder request = WebhookRequest.builder().method("POST")
@@ -128,7 +152,7 @@ public class DeliveryBenchmark {
         } else {
             request.path("/webhooks/mecash").header("X-Signature", d.signature());
         }
-        WebhookResponse response = receiver.receive(request.build());
+        WebhookResponse response = to.receive(request.build());
         if (response.status() != 200) {
             throw new IllegalStateException("delivery answered " + response);
         }
