@@ -39,12 +39,14 @@ final class ReceiverConfig {
     private final boolean workersSet;
     private final Integer bodyReadTimeoutSeconds;
     private final ConsoleSettings console;
+    private final Integer maxPendingAgeSeconds;
 
     private ReceiverConfig(List<Endpoint> endpoints, List<Object> handlers, EventStore store, Integer maxBodyBytes,
                            String handling, int workers, boolean workersSet, Integer bodyReadTimeoutSeconds,
-                           ConsoleSettings console) {
+                           ConsoleSettings console, Integer maxPendingAgeSeconds) {
         this.bodyReadTimeoutSeconds = bodyReadTimeoutSeconds;
         this.console = console;
+        this.maxPendingAgeSeconds = maxPendingAgeSeconds;
         this.endpoints = endpoints;
         this.handlers = handlers;
         this.store = store;
@@ -114,9 +116,11 @@ final class ReceiverConfig {
                         + " overlaps the path of endpoint " + e.name() + " (" + e.path() + ")");
             }
         }
+        Integer maxPendingAge = settings.optional(Settings.PREFIX + "health.max-pending-age").isPresent()
+                ? settings.positiveInt(Settings.PREFIX + "health.max-pending-age", 0) : null;
         settings.rejectUnread();
         return new ReceiverConfig(List.copyOf(endpoints), List.copyOf(handlers), store, maxBody, handling, workers,
-                workersSet, bodyReadTimeout, console);
+                workersSet, bodyReadTimeout, console, maxPendingAge);
     }
 
     List<Endpoint> endpoints() {
@@ -189,6 +193,9 @@ final class ReceiverConfig {
         if (bodyReadTimeoutSeconds != null) {
             builder.bodyReadTimeout(Duration.ofSeconds(bodyReadTimeoutSeconds));
         }
+        if (maxPendingAgeSeconds != null) {
+            builder.maxPendingAge(Duration.ofSeconds(maxPendingAgeSeconds));
+        }
         if (console != null) {
             builder.console(console);
         }
@@ -208,7 +215,7 @@ final class ReceiverConfig {
 
     private static List<String> globalKeys() {
         List<String> keys = new ArrayList<>(List.of("handlers", "store", "max-body-bytes", "handling", "workers",
-                "body-read-timeout"));
+                "body-read-timeout", "health.max-pending-age"));
         keys.addAll(ConsoleConfigKeys.KEYS);
         return List.copyOf(keys);
     }

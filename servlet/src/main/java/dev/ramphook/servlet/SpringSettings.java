@@ -121,7 +121,7 @@ final class SpringSettings {
             dashed.append(i > first ? "." : "").append(name.getElement(i, Form.DASHED));
         }
         for (String key : keys) {
-            if (key.replace("-", "").replace(".", "").equals(uniform.toString())) { // console.path
+            if (key.replace("-", "").replace(".", "").equals(uniform.toString())) { // console.path, health.max-pending-age
                 return key;
             }
         }

@@ -178,6 +178,15 @@ class ReceiverSettingsTest {
     }
 
     @Test
+    void maxPendingAgeIsTheHealthThreshold() {
+        keys.put("ramphook.health.max-pending-age", "90");
+
+        WebhookReceiver receiver = build(new Counting());
+
+        assertThat(receiver.health().maxPendingAge()).isEqualTo(java.time.Duration.ofSeconds(90));
+    }
+
+    @Test
     void endpointPathAndProviderReachTheRouter() {
         keys.put("ramphook.endpoint.echo.path", "/hooks/other");
         keys.put("ramphook.endpoint.echo.provider", "echo");

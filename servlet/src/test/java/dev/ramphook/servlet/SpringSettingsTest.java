@@ -65,6 +65,14 @@ class SpringSettingsTest {
     }
 
     @Test
+    void aDottedKeyIsFoundAsAnEnvironmentVariableToo() {
+        Map<String, String> values = SpringSettings.read(environment(
+                Map.of("RAMPHOOK_HEALTH_MAX_PENDING_AGE", "120"), Map.of()));
+
+        assertThat(values).containsExactlyEntriesOf(Map.of("ramphook.health.max-pending-age", "120"));
+    }
+
+    @Test
     void indexedListsBecomeCommaSeparatedValues() {
         Map<String, Object> yaml = Map.of("ramphook.handlers[0]", "com.example.A", "ramphook.handlers[1]",
                 "com.example.B", "ramphook.endpoint.zbd.allowed-ips[0]", "203.0.113.0/24",

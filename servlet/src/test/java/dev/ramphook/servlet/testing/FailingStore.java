@@ -18,6 +18,11 @@ public final class FailingStore implements EventStore {
     }
 
     @Override
+    public dev.ramphook.store.StoreStats stats(Instant now) {
+        throw down();
+    }
+
+    @Override
     public Recorded record(StoredEvent event, Instant now) {
         throw down();
     }
