@@ -46,7 +46,20 @@ public record ReceiverHealth(Status status, List<String> problems, boolean closi
         UP
     }
 
-    /** Copies {@code problems} and checks that nothing is null. */
+    /**
+     * Copies {@code problems} and checks that nothing is null.
+     *
+     * @param status         the overall status
+     * @param problems       why the status is not {@code UP}
+     * @param closing        whether the receiver is closing
+     * @param storeReachable whether the store answered
+     * @param pending        pending events, or -1
+     * @param deadLetters    dead letters, or -1
+     * @param oldestPending  the oldest pending event's wait, if any
+     * @param maxPendingAge  the threshold
+     * @param checkedAt      when the check ran
+     * @throws NullPointerException when an object is null
+     */
     public ReceiverHealth {
         Objects.requireNonNull(status, "status");
         problems = List.copyOf(problems);
@@ -60,6 +73,8 @@ public record ReceiverHealth(Status status, List<String> problems, boolean closi
      * order, for health endpoints that render JSON: {@code storeReachable}, {@code closing}, {@code pending},
      * {@code deadLetters}, {@code oldestPendingSeconds} (when there is one), {@code maxPendingAgeSeconds},
      * {@code problems} (when there are any).
+     *
+     * @return a new, ordered, mutable map
      */
     public Map<String, Object> details() {
         Map<String, Object> details = new LinkedHashMap<>();

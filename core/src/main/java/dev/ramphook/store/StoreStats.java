@@ -27,7 +27,14 @@ public record StoreStats(Map<String, Counts> providers, long done, Optional<Inst
      * @param dead       dead letters: every attempt failed; they wait for a replay
      */
     public record Counts(long pending, long inProgress, long dead) {
-        /** Checks that no count is negative and that {@code inProgress} is part of {@code pending}. */
+        /**
+         * Checks that no count is negative and that {@code inProgress} is part of {@code pending}.
+         *
+         * @param pending    recorded and not yet handled
+         * @param inProgress of those, claimed right now
+         * @param dead       dead letters
+         * @throws IllegalArgumentException when a count is negative or {@code inProgress} exceeds {@code pending}
+         */
         public Counts {
             if (pending < 0 || inProgress < 0 || dead < 0 || inProgress > pending) {
                 throw new IllegalArgumentException("invalid counts: pending " + pending + ", in progress "
@@ -36,7 +43,15 @@ public record StoreStats(Map<String, Counts> providers, long done, Optional<Inst
         }
     }
 
-    /** Copies the map (sorted by provider id) and checks the values. */
+    /**
+     * Copies the map (sorted by provider id) and checks the values.
+     *
+     * @param providers     the counts by provider id
+     * @param done          handled events kept
+     * @param oldestPending the oldest pending event's receipt time, if any
+     * @throws IllegalArgumentException when {@code done} is negative
+     * @throws NullPointerException     when {@code providers} or {@code oldestPending} is null
+     */
     public StoreStats {
         providers = java.util.Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(providers,
                 "providers")));
@@ -46,22 +61,39 @@ public record StoreStats(Map<String, Counts> providers, long done, Optional<Inst
         }
     }
 
-    /** Pending events of every provider. */
+    /**
+     * Pending events of every provider.
+     *
+     * @return the sum of {@link Counts#pending()} over the providers
+     */
     public long pending() {
         return providers.values().stream().mapToLong(Counts::pending).sum();
     }
 
-    /** Pending events being handled right now, every provider. */
+    /**
+     * Pending events being handled right now, every provider.
+     *
+     * @return the sum of {@link Counts#inProgress()} over the providers
+     */
     public long inProgress() {
         return providers.values().stream().mapToLong(Counts::inProgress).sum();
     }
 
-    /** Dead letters of every provider. */
+    /**
+     * Dead letters of every provider.
+     *
+     * @return the sum of {@link Counts#dead()} over the providers
+     */
     public long dead() {
         return providers.values().stream().mapToLong(Counts::dead).sum();
     }
 
-    /** The counts of {@code provider}; all zero when it has no unhandled event. */
+    /**
+     * The counts of one provider.
+     *
+     * @param provider a provider id
+     * @return its counts; all zero when it has no unhandled event
+     */
     public Counts of(String provider) {
         return providers.getOrDefault(provider, new Counts(0, 0, 0));
     }

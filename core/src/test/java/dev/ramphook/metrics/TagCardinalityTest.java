@@ -71,8 +71,8 @@ class TagCardinalityTest {
         assertThat(deliveryMeters()).containsExactlyInAnyOrderElementsOf(before);
         // Store calls happen in the background too (claim renewal): their series are bounded by the operations.
         assertThat(registry.find("ramphook.store.operations").meters()).extracting(m -> m.getId().getTag("operation"))
-                .isSubsetOf("record", "claim", "claimDue", "renew", "complete", "fail", "release", "deadLetters",
-                        "replay", "prune", "stats");
+                .isSubsetOf("record", "claim", "claimDue", "renew", "complete", "completeAll", "fail", "release",
+                        "deadLetters", "replay", "prune", "stats");
         List<String> values = registry.getMeters().stream().map(Meter::getId)
                 .flatMap(id -> id.getTags().stream()).map(Tag::getValue).toList();
         assertThat(values).noneMatch(sent::contains);
