@@ -48,6 +48,14 @@ class JavaxVariantIT {
     }
 
     @Test
+    void isTheAutomaticModuleDevRamphookServletWithoutTheJakartaDescriptor() throws IOException {
+        // A transformed module-info.class would still require jakarta.servlet while providing a javax service.
+        assertThat(jar.getEntry("module-info.class")).isNull();
+        assertThat(jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"))
+                .isEqualTo("dev.ramphook.servlet");
+    }
+
+    @Test
     void noClassMentionsJakartaServlet() throws IOException {
         List<String> offenders = new ArrayList<>();
         for (JarEntry entry : classes()) {

@@ -1,0 +1,53 @@
+/**
+ * ramphook core: receive, verify, parse, record and handle webhooks from any HTTP stack.
+ *
+ * <p>Exported: the API packages only. {@code dev.ramphook.internal} (the engine, JSON and logging helpers) is not
+ * exported; on the class path its classes are still loadable, but they are not API and change without notice.
+ * Adding an API package: export it here and list it in {@code ModuleBoundaryTest}, in the same commit.
+ */
+module dev.ramphook.core {
+    // The event envelope hands out Jackson trees (WebhookEvent.json(), Provider.parse(ObjectNode, …)).
+    requires transitive com.fasterxml.jackson.databind;
+    // The JDBC store's API takes a javax.sql.DataSource.
+    requires transitive java.sql;
+    // Always needed: Logs hands out org.slf4j.Logger; without an SLF4J provider the lines go to java.util.logging.
+    requires org.slf4j;
+    requires java.logging;
+    // Only WebhookHttpHandler uses the JDK's HTTP server; an application that mounts it requires jdk.httpserver.
+    requires static jdk.httpserver;
+    // Optional: Ramp Network's secp256k1 signatures need BouncyCastle, loaded only when that provider verifies.
+    requires static org.bouncycastle.provider;
+    // Optional: the Micrometer binding (dev.ramphook.metrics), loaded only when the application binds it.
+    requires static micrometer.core;
+    // The test kit (dev.ramphook.testkit) sends signed deliveries with the JDK's HTTP client.
+    requires java.net.http;
+
+    exports dev.ramphook;
+    exports dev.ramphook.auth;
+    exports dev.ramphook.httpserver;
+    exports dev.ramphook.mecash;
+    exports dev.ramphook.metrics;
+    exports dev.ramphook.moonpay;
+    exports dev.ramphook.onramper;
+    exports dev.ramphook.provider;
+    exports dev.ramphook.rampnetwork;
+    exports dev.ramphook.revolut;
+    exports dev.ramphook.store;
+    exports dev.ramphook.testkit;
+    exports dev.ramphook.transak;
+    exports dev.ramphook.zbd;
+
+    // Logs, for the servlet module's log lines (SLF4J or java.util.logging, as core decides). Nothing else.
+    exports dev.ramphook.internal to dev.ramphook.servlet;
+
+    // Providers are found by id: the receiver (typed handler parameters) and the servlet drop-in load them.
+    uses dev.ramphook.Provider;
+    provides dev.ramphook.Provider with
+            dev.ramphook.zbd.ZbdRamp,
+            dev.ramphook.mecash.MeCash,
+            dev.ramphook.moonpay.MoonPay,
+            dev.ramphook.transak.Transak,
+            dev.ramphook.rampnetwork.RampNetwork,
+            dev.ramphook.revolut.RevolutRamp,
+            dev.ramphook.onramper.Onramper;
+}

@@ -1,0 +1,88 @@
+package dev.ramphook.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ramphook.WebhookReceiver;
+import java.lang.module.ModuleDescriptor;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The public API of ramphook-core is exactly its exported packages. A new public type in a package that is not
+ * exported fails here: make it package-private, move it into an exported package (and document it), or, if other
+ * packages of core must reach it, add it to {@link #INTERNAL_PUBLIC} with the reason.
+ */
+class ModuleBoundaryTest {
+
+    /** The API packages. Adding one: export it in core's module-info.java and list it here, in the same commit. */
+    static final Set<String> EXPORTED = Set.of(
+            "dev.ramphook",
+            "dev.ramphook.auth",
+            "dev.ramphook.httpserver",
+            "dev.ramphook.mecash",
+            "dev.ramphook.metrics",
+            "dev.ramphook.moonpay",
+            "dev.ramphook.onramper",
+            "dev.ramphook.provider",
+            "dev.ramphook.rampnetwork",
+            "dev.ramphook.revolut",
+            "dev.ramphook.store",
+            "dev.ramphook.testkit",
+            "dev.ramphook.transak",
+            "dev.ramphook.zbd");
+
+    /**
+     * Public types of packages that are not exported, each public only because code of another package needs it.
+     * Not API: not exported on the module path, and outside the javadoc's promise on the class path.
+     */
+    static final Map<String, Set<String>> INTERNAL_PUBLIC = new TreeMap<>(Map.of(
+            "dev.ramphook.internal", Set.of(
+                    // The receiver (dev.ramphook.WebhookReceiver) builds and drives the engine.
+                    "Engine", "EngineConfig", "EngineConfig$EndpointSpec", "EngineConfig$HandlerSpec",
+                    // How the metrics binder and the console (their own packages) reach a receiver's engine and
+                    // observe its deliveries, without public API on the receiver.
+                    "ReceiverEngines", "Observer", "Observer$AttemptEnd", "Observer$AttemptResult",
+                    "Observer$Delivery", "Observer$HandlerRun", "Observer$Outcome", "Observer$Reason",
+                    "Observer$RunOutcome", "Observer$StoreCall",
+                    // Payload values in toString() and log lines, escaped and bounded the same way everywhere
+                    // (WebhookEvent, StoredEvent, the provider kit).
+                    "Printable",
+                    // The fuzz tests and the JMH benchmark parse bodies exactly as the engine does.
+                    "Json",
+                    // Every package, and the servlet module (a qualified export), logs through core's choice of
+                    // SLF4J or java.util.logging.
+                    "Logs",
+                    // The console (internal.console) reads the kept, credential-free request headers.
+                    "Headers",
+                    // Provider packages type their data through it (the new providers).
+                    "TypedData"),
+            // The console: built by the receiver's builder (dev.ramphook), served by the engine (dev.ramphook.internal).
+            "dev.ramphook.internal.console", Set.of("Console", "ConsoleConfig", "ConsoleData", "ConsoleData$Replayer")));
+
+    private final Path classes = PublicTypes.root(WebhookReceiver.class);
+
+    @Test
+    void exportsExactlyTheApiPackages() throws Exception {
+        ModuleDescriptor descriptor = PublicTypes.descriptor(classes);
+
+        assertThat(descriptor.name()).isEqualTo("dev.ramphook.core");
+        assertThat(PublicTypes.exportedPackages(descriptor)).containsExactlyInAnyOrderElementsOf(EXPORTED);
+    }
+
+    @Test
+    void packagesThatAreNotExportedAreInternalAndHaveOnlyTheAllowedPublicTypes() throws Exception {
+        Set<String> exported = PublicTypes.exportedPackages(PublicTypes.descriptor(classes));
+        Map<String, Set<String>> byPackage = PublicTypes.byPackage(classes, getClass().getClassLoader());
+        System.out.println("ramphook-core public types per package:\n" + PublicTypes.table(byPackage, exported));
+
+        Map<String, Set<String>> notExported = new TreeMap<>(byPackage);
+        notExported.keySet().removeAll(exported);
+        notExported.values().removeIf(Set::isEmpty);
+        assertThat(notExported.keySet()).allMatch(p -> p.startsWith("dev.ramphook.internal"),
+                "a package that is not exported is named dev.ramphook.internal[.*]");
+        assertThat(notExported).isEqualTo(INTERNAL_PUBLIC);
+    }
+}

@@ -1,0 +1,29 @@
+/**
+ * ramphook servlet: the {@code jakarta.servlet} filter, the zero-code drop-in for WARs and the Spring Boot
+ * auto-configuration. Containers run web applications on the class path, where this descriptor is ignored; it
+ * matters to applications that start an embedded container on the module path.
+ *
+ * <p>The {@code javax} classifier jar (made by the Eclipse Transformer) carries no descriptor: see servlet/pom.xml.
+ */
+module dev.ramphook.servlet {
+    requires transitive dev.ramphook.core;
+    // WebhookFilter and WebhookInitializer are Servlet API types; a container provides the API jar.
+    requires transitive jakarta.servlet;
+    requires org.slf4j;
+
+    // Spring Boot is optional: the auto-configuration classes are loaded only by Spring Boot.
+    requires static spring.aop;
+    requires static spring.beans;
+    requires static spring.boot;
+    requires static spring.boot.autoconfigure;
+    requires static spring.boot.health;
+    requires static spring.context;
+    requires static spring.core;
+
+    exports dev.ramphook.servlet;
+    // Spring instantiates the auto-configuration's package-private conditions and calls its @Bean methods.
+    opens dev.ramphook.servlet to spring.core, spring.beans, spring.context;
+
+    uses dev.ramphook.Provider;
+    provides jakarta.servlet.ServletContainerInitializer with dev.ramphook.servlet.WebhookInitializer;
+}
