@@ -5,6 +5,8 @@
  *
  * <p>The {@code javax} classifier jar (made by the Eclipse Transformer) carries no descriptor: see servlet/pom.xml.
  */
+// Spring Boot's jars have no descriptors (automatic module names only); javac compiles main sources with -Werror.
+@SuppressWarnings("requires-automatic")
 module dev.ramphook.servlet {
     requires transitive dev.ramphook.core;
     // WebhookFilter and WebhookInitializer are Servlet API types; a container provides the API jar.

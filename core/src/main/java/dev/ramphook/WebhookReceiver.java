@@ -300,13 +300,30 @@ public final class WebhookReceiver implements AutoCloseable {
             return this;
         }
 
-        /** Runs handlers before answering; a failure answers 500 so the provider retries. */
+        /**
+         * Inline handling: the handlers run on the request's thread before the answer, and a failure answers 500
+         * and leaves the event pending, so the provider's redelivery is the retry. The default for a store that is
+         * not {@linkplain EventStore#durable() durable}; choose it for a durable store when handlers are quick and
+         * the provider's retries are enough. The last of {@code inline()} and {@link #queued(int)} wins.
+         *
+         * @return this builder
+         */
         public Builder inline() {
             this.queued = false;
             return this;
         }
 
-        /** Answers as soon as the event is recorded; {@code workers} threads run the handlers with retries. */
+        /**
+         * Queued handling: the answer is sent as soon as the event is recorded, and {@code workers} threads of this
+         * receiver run the handlers, retrying with {@link #retryBackoff backoff} up to {@link #maxAttempts} before
+         * an event becomes a dead letter. The default for a {@linkplain EventStore#durable() durable} store (with 4
+         * workers); with the in-memory store, queued events are lost on restart. The last of {@link #inline()} and
+         * {@code queued(int)} wins.
+         *
+         * @param workers the number of handler threads, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when {@code workers} is less than 1
+         */
         public Builder queued(int workers) {
             if (workers < 1) {
                 throw new IllegalArgumentException("queued handling needs at least one worker, got " + workers);
@@ -420,7 +437,15 @@ public final class WebhookReceiver implements AutoCloseable {
             return this;
         }
 
-        /** The clock for timestamps, backoff, leases and the body read deadline; default UTC system clock. */
+        /**
+         * The clock for the receiver's timestamps, retry backoff, claim leases, {@link WebhookReceiver#health()}
+         * ages and the body read deadline; default the system clock in UTC. Set it in tests to move time without sleeping.
+         * Authenticators that check a timestamp keep their own clock: set it there too.
+         *
+         * @param clock the clock
+         * @return this builder
+         * @throws NullPointerException when {@code clock} is null
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

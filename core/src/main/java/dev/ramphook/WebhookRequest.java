@@ -155,9 +155,13 @@ public final class WebhookRequest {
 
     /**
      * Reads the body: the bytes given to the builder, or the stream read to its end but never past
-     * {@code maxBytes + 1} bytes. Returns {@code null} when the body is larger than {@code maxBytes}.
-     * Called once, by the receiver.
+     * {@code maxBytes + 1} bytes, with no deadline. The receiver calls it (through
+     * {@link #readBody(int, Clock, Instant)}) once per request; applications hand the request to
+     * {@link WebhookReceiver#receive} instead. A stream can be read only once, so neither may the request.
      *
+     * @param maxBytes the largest body accepted, in bytes, at least 0
+     * @return the body bytes, not copied (do not modify them); {@code null} when the body is larger than
+     *         {@code maxBytes}
      * @throws IOException when the stream fails or ends abruptly (a client that stopped mid-body)
      */
     public byte[] readBody(int maxBytes) throws IOException {
@@ -167,10 +171,16 @@ public final class WebhookRequest {
     /**
      * As {@link #readBody(int)}, and gives up once {@code clock} has passed {@code deadline}: a stream is read in
      * chunks and the deadline is checked after each one, so a sender that trickles bytes cannot keep the read
-     * going for longer (a sender that sends nothing at all is up to the stream's own read timeout).
+     * going for longer (a sender that sends nothing at all is up to the stream's own read timeout). Bytes given
+     * to the builder are returned at once, whatever the time.
      *
+     * @param maxBytes the largest body accepted, in bytes, at least 0
+     * @param clock    the clock the deadline is read from (the receiver's)
+     * @param deadline when to give up reading a stream; {@link Instant#MAX} for never
+     * @return the body bytes, not copied (do not modify them); {@code null} when the body is larger than
+     *         {@code maxBytes}
      * @throws SocketTimeoutException when the deadline passed before the body was complete
-     * @throws IOException when the stream fails or ends abruptly
+     * @throws IOException            when the stream fails or ends abruptly
      */
     public byte[] readBody(int maxBytes, Clock clock, Instant deadline) throws IOException {
         if (body != null) {

@@ -24,7 +24,16 @@ public final class WebhookResponse {
         this.headers = headers;
     }
 
-    /** For the receiver's engine and for tests; {@code json} is the complete body. */
+    /**
+     * A JSON answer, as the receiver's engine makes them; also for tests of code that passes answers on (an HTTP
+     * adapter, a filter). Applications do not need to build answers: {@link WebhookReceiver#receive} returns them.
+     *
+     * @param status  the HTTP status
+     * @param json    the complete body, sent as UTF-8 with {@code Content-Type: application/json}
+     * @param headers extra headers, without {@code Content-Type}; copied
+     * @return the answer
+     * @throws NullPointerException when {@code json} or {@code headers} is null, or a header name or value is
+     */
     public static WebhookResponse of(int status, String json, Map<String, String> headers) {
         return new WebhookResponse(status, JSON, json.getBytes(StandardCharsets.UTF_8), Map.copyOf(headers));
     }
@@ -59,12 +68,19 @@ public final class WebhookResponse {
         return contentType;
     }
 
-    /** Extra headers such as {@code Allow} on a 405 or {@code Retry-After} on a 503. */
+    /**
+     * {@return the extra headers to send besides {@code Content-Type}, such as {@code Allow} on a 405 or
+     * {@code Retry-After} on a 503; unmodifiable, empty for most answers}
+     */
     public Map<String, String> headers() {
         return headers;
     }
 
-    /** The JSON body bytes. Do not modify. */
+    /**
+     * {@return the body bytes to send as they are: the small JSON document, or a console page} The array is not
+     * copied and the receiver's constant answers share theirs with every request, so do not modify it; copy it
+     * first, or use {@link #bodyText()}.
+     */
     public byte[] body() {
         return body;
     }

@@ -59,6 +59,8 @@ public interface Authenticator {
     /**
      * Accepts every delivery. Only for endpoints protected some other way (a private network, a gateway that
      * verifies): the receiver logs a warning for each endpoint built with it.
+     *
+     * @return the one shared instance, thread-safe; its {@link #sign} returns the request unchanged
      */
     static Authenticator none() {
         return NoAuthentication.INSTANCE;
@@ -81,7 +83,12 @@ public interface Authenticator {
         return new AllOf(all);
     }
 
-    /** True for {@link #none()}. */
+    /**
+     * Whether this is the explicit opt-out {@link #none()}, which the receiver warns about when it builds an
+     * endpoint. Implementations keep the default.
+     *
+     * @return true only for {@link #none()}
+     */
     default boolean isNone() {
         return false;
     }

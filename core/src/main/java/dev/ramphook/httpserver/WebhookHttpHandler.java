@@ -38,6 +38,9 @@ import org.slf4j.Logger;
  * <p>Never lets an exception escape to the server: anything unexpected is logged and answered with a 500 JSON body
  * when the answer has not started. The receiver belongs to the caller, who closes it after {@code server.stop}.
  */
+// "exports": jdk.httpserver is optional for core (requires static); an application that mounts this handler creates
+// the HttpServer and so requires jdk.httpserver itself.
+@SuppressWarnings("exports")
 public final class WebhookHttpHandler implements HttpHandler {
 
     private static final Logger log = Logs.get(WebhookHttpHandler.class);

@@ -31,6 +31,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>Thread-safe. {@link #close()} stops counting (the meters stay in the registry).
  */
+// "exports": Micrometer is optional for core (requires static, and an automatic module, which cannot be required
+// transitively without a warning of its own); an application that binds this class requires Micrometer itself.
+@SuppressWarnings("exports")
 public final class RamphookMetrics implements MeterBinder, AutoCloseable {
 
     private final Engine engine;

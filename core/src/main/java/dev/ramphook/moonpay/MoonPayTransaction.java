@@ -10,33 +10,45 @@ import java.util.Optional;
  */
 public sealed interface MoonPayTransaction permits MoonPayBuy, MoonPaySell {
 
-    /** MoonPay's transaction id ({@code data.id}). */
+    /** {@return MoonPay's transaction id ({@code data.id}), the same in every event about this transaction} */
     String id();
 
-    /** The transaction status as MoonPay writes it, such as {@code pending}, {@code completed} or {@code failed}. */
+    /**
+     * {@return the transaction status as MoonPay writes it, such as {@code pending}, {@code completed} or
+     * {@code failed}}
+     */
     String status();
 
-    /** When MoonPay created the transaction. */
+    /** {@return when MoonPay created the transaction} */
     Instant createdAt();
 
-    /** When MoonPay last changed it: the time of this event. */
+    /** {@return when MoonPay last changed the transaction: the time of this event} */
     Instant updatedAt();
 
-    /** The amount of the base currency, what the customer gives (fiat for a Buy, crypto for a Sell). */
+    /**
+     * {@return the amount of the base currency, what the customer gives (fiat for a Buy, crypto for a Sell), in
+     * that currency's units}
+     */
     BigDecimal baseCurrencyAmount();
 
-    /** The base currency's code ({@code data.baseCurrency.code}), such as {@code eur} or {@code xlm}. */
+    /** {@return the base currency's code ({@code data.baseCurrency.code}), such as {@code eur} or {@code xlm}} */
     String baseCurrencyCode();
 
-    /** The amount the customer gets; MoonPay sends none before the quote is final. */
+    /** {@return the amount the customer gets; empty until MoonPay's quote is final} */
     Optional<BigDecimal> quoteCurrencyAmount();
 
-    /** Your own id for the transaction ({@code externalTransactionId}), when you passed one to the widget. */
+    /**
+     * {@return your own id for the transaction ({@code externalTransactionId}); empty unless you passed one to
+     * the widget}
+     */
     Optional<String> externalTransactionId();
 
-    /** Your own id for the customer ({@code externalCustomerId}), when you passed one to the widget. */
+    /**
+     * {@return your own id for the customer ({@code externalCustomerId}); empty unless you passed one to the
+     * widget}
+     */
     Optional<String> externalCustomerId();
 
-    /** Why the transaction failed, for a failed one. */
+    /** {@return why the transaction failed; empty unless it failed and MoonPay gave a reason} */
     Optional<String> failureReason();
 }

@@ -6,6 +6,6 @@ package dev.ramphook.rampnetwork;
  */
 public sealed interface RampNetworkData permits RampPurchase, RampSale {
 
-    /** Ramp's id of the purchase or sale. */
+    /** {@return Ramp Network's id of the purchase or sale, the same in every event about it} */
     String id();
 }

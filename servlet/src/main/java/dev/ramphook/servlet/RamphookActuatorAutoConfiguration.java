@@ -31,6 +31,9 @@ import org.springframework.core.type.AnnotationMetadata;
  * Each backs off when the application defines a bean of that name or type. Without Micrometer or Actuator nothing
  * of them is loaded.
  */
+// "exports": Spring Boot is optional (requires static); only Spring Boot, which the application requires, reads
+// these annotations.
+@SuppressWarnings("exports")
 @AutoConfiguration(after = {WebhookAutoConfiguration.class, WebhookFilterAutoConfiguration.class})
 @ConditionalOnSingleCandidate(WebhookReceiver.class)
 public class RamphookActuatorAutoConfiguration {

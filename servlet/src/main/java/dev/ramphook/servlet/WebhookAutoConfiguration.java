@@ -40,6 +40,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * <p>Loaded only by Spring Boot, through {@code META-INF/spring/}{@code
  * org.springframework.boot.autoconfigure.AutoConfiguration.imports}: applications without Spring never touch it.
  */
+// "exports": Spring Boot is optional (requires static); only Spring Boot, which the application requires, reads
+// these annotations.
+@SuppressWarnings("exports")
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration", // Spring Boot 4
         "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"}) // Spring Boot 3

@@ -17,6 +17,9 @@ import org.springframework.context.annotation.Bean;
  * the receiver's endpoints pass untouched, unread). The application owns and closes that receiver, as Spring does
  * for any {@code AutoCloseable} bean.
  */
+// "exports": Spring Boot is optional (requires static); only Spring Boot, which the application requires, reads
+// these annotations.
+@SuppressWarnings("exports")
 @AutoConfiguration(after = WebhookAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({FilterRegistrationBean.class, jakarta.servlet.Filter.class})

@@ -47,7 +47,7 @@ final class Params {
         if (tree == null || !tree.isObject()) {
             throw new BadRequest("the body must be a JSON object");
         }
-        tree.fields().forEachRemaining(f -> {
+        tree.properties().forEach(f -> {
             if (p.values.size() < MAX_PARAMS && f.getValue().isValueNode()) {
                 p.values.put(f.getKey(), f.getValue().asText());
             }

@@ -45,7 +45,7 @@ final class RecentDeliveries {
         Entry e = new Entry(at, cut(endpoint), cut(provider), cut(event), cut(key), outcome, refused, status,
                 cut(detail), cut(remote));
         long minute = Math.floorDiv(at.getEpochSecond(), 60);
-        int slot = (int) Math.floorMod(minute, MINUTES);
+        int slot = Math.floorMod(minute, MINUTES);
         synchronized (this) {
             ring[(int) (total++ % CAPACITY)] = e;
             if (minuteOf[slot] != minute) {
@@ -90,7 +90,7 @@ final class RecentDeliveries {
         long current = Math.floorDiv(now.getEpochSecond(), 60);
         for (int i = 0; i < n; i++) {
             long minute = current - (n - 1 - i);
-            int slot = (int) Math.floorMod(minute, MINUTES);
+            int slot = Math.floorMod(minute, MINUTES);
             if (minuteOf[slot] == minute) {
                 out[i][0] = acceptedIn[slot];
                 out[i][1] = refusedIn[slot];

@@ -24,6 +24,12 @@ public final class BareServer {
     private BareServer() {
     }
 
+    /**
+     * Starts the server and serves until the process is stopped.
+     *
+     * @param args ignored; the port comes from {@code PORT}
+     * @throws Exception when Jetty cannot start, such as when the port is taken
+     */
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8081"));
         Server server = new Server();

@@ -27,6 +27,12 @@ public final class NoopServer {
     private NoopServer() {
     }
 
+    /**
+     * Starts the receiver behind Jetty and serves until the process is stopped.
+     *
+     * @param args ignored; the settings come from the environment
+     * @throws Exception when a required variable is unset or Jetty cannot start
+     */
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8082"));
         WebhookReceiver receiver = WebhookReceiver.builder()

@@ -45,6 +45,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * with {@code <ID>_WEBHOOK_SECRET} (generated and printed when unset). {@code send <provider> <event> [--to <url>]}
  * signs and posts a documented sample instead of running the example ({@link Send}).
  */
+// "try": close() throws what Jetty's Server.stop() throws, Exception (and so, in javac's eyes, InterruptedException).
+@SuppressWarnings("try")
 public final class JettyExample implements AutoCloseable {
 
     /** How to run: from the environment in {@link #main}, or chosen by a test. */
@@ -169,6 +171,9 @@ public final class JettyExample implements AutoCloseable {
     /**
      * Runs the example; {@code send <provider> <event> [--to <url>]} instead signs and posts a documented sample to
      * a running receiver ({@link Send}).
+     *
+     * @param args none to run the example; {@code send <provider> <event> [--to <url>]} to send a sample
+     * @throws Exception when start-up fails: a malformed variable (the message names it) or a port that is taken
      */
     public static void main(String[] args) throws Exception {
         if (args.length > 0) {

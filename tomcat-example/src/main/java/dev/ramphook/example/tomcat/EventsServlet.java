@@ -13,6 +13,10 @@ public class EventsServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    /** Created by the container, which finds this servlet by its {@code @WebServlet} annotation. */
+    public EventsServlet() {
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         byte[] body = RecentEvents.toJson().getBytes(StandardCharsets.UTF_8);

@@ -12,6 +12,10 @@ public class PaymentHandlers {
     // The JDK's logger: this WAR ships no logging back-end, and Tomcat writes java.util.logging to its own logs.
     private static final System.Logger log = System.getLogger(PaymentHandlers.class.getName());
 
+    /** Created once by ramphook's servlet drop-in, which finds this class through {@code ramphook.handlers}. */
+    public PaymentHandlers() {
+    }
+
     /** ZBD Ramp: the user paid; fulfil the order of this session. */
     @OnEvent(value = "PAYMENT.SETTLED", provider = "zbd")
     void paymentSettled(WebhookEvent<?> event) {

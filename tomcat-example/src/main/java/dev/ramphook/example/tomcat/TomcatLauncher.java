@@ -20,6 +20,13 @@ public final class TomcatLauncher {
     private TomcatLauncher() {
     }
 
+    /**
+     * Starts Tomcat with the exploded WAR and serves until the process is stopped.
+     *
+     * @param args optionally the exploded WAR's directory; default {@code target/ramphook-tomcat-example}
+     * @throws IllegalStateException when that directory is not an exploded WAR (run {@code mvn package} first)
+     * @throws Exception             when Tomcat cannot start, such as when the port is taken
+     */
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080").trim());
         File webapp = new File(args.length > 0 ? args[0] : "target/ramphook-tomcat-example");
