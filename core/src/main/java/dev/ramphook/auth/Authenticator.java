@@ -29,11 +29,12 @@ public interface Authenticator {
      * {@code request} as a genuine sender of this scheme sends it with {@code body}: with the signature headers, URL
      * token or source address this authenticator accepts, made with its first secret at its clock's now. For tests
      * and local tools (the test kit's {@code SignedDelivery}, the Jetty example's {@code send}); the receiver never
-     * calls it. An implementation adds what it checks and keeps everything else of the request.
+     * calls it. An implementation adds what it checks and keeps everything else of the request; a scheme whose
+     * signature is inside the body (Transak's JWT) returns the request with the signed body, which is then sent.
      *
      * @param request the unsigned request, with the endpoint's path
      * @param body    the raw body that will be sent
-     * @return a new request that {@link #verify} accepts with {@code body}
+     * @return a new request that {@link #verify} accepts with {@code body} (or with its own body, when it has one)
      * @throws UnsupportedOperationException when the scheme cannot be produced from what this authenticator holds
      *                                       (the default: a scheme verified with a public key needs the sender's
      *                                       private key)

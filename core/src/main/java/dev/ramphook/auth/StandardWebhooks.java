@@ -236,7 +236,7 @@ public final class StandardWebhooks implements Authenticator {
     public WebhookRequest sign(WebhookRequest request, byte[] body) {
         if (publicKeys != null) {
             throw new UnsupportedOperationException(this + " verifies v1a with public keys: signing needs the"
-                    + " sender's private key");
+                    + " sender's private key; in tests use dev.ramphook.testkit.TestKeyPair.standardWebhooks()");
         }
         String id = present(request, ID).orElseGet(() -> "msg_" + HexFormat.of().formatHex(Secrets.sha256(body)).substring(0, 32));
         String timestamp = Long.toString(window.clock().instant().getEpochSecond());

@@ -3,6 +3,8 @@ package dev.ramphook.rampnetwork;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.Verification;
+import dev.ramphook.internal.Secp256k1;
+import dev.ramphook.internal.StableJson;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -72,8 +74,7 @@ public final class RampNetworkSignature implements Authenticator {
                 keys.add(Secp256k1.publicKey(pem));
             }
         } catch (NoClassDefFoundError missing) {
-            throw new IllegalStateException("Ramp Network signatures use ECDSA on secp256k1, which the JDK no "
-                    + "longer has: add org.bouncycastle:bcprov-jdk18on to the class path");
+            throw new IllegalStateException(Secp256k1.MISSING);
         }
         return new RampNetworkSignature(List.copyOf(keys));
     }
@@ -123,6 +124,18 @@ public final class RampNetworkSignature implements Authenticator {
             match |= Secp256k1.verifies(key, message, signature);
         }
         return match ? Verification.ok() : Verification.unauthorized("no matching signature");
+    }
+
+    /**
+     * Cannot sign: Ramp signs with its private key, and this check holds only public keys. For tests, the test kit's
+     * {@code TestKeyPair.rampNetwork()} holds a test key pair whose signer signs as Ramp does.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public WebhookRequest sign(WebhookRequest request, byte[] body) {
+        throw new UnsupportedOperationException(this + " verifies with Ramp's public keys: signing needs a private"
+                + " key; in tests use dev.ramphook.testkit.TestKeyPair.rampNetwork() and trust its publicKey()");
     }
 
     private static byte[] base64(String text) {

@@ -89,9 +89,33 @@ public final class Sample {
      * @param secrets the endpoint's secret (the first one signs)
      * @return the signed delivery
      * @throws UnsupportedOperationException when the provider names no default authentication, or it cannot sign
+     *                                       (one verified with a public key: use {@link #signed(String, TestKeyPair)})
      */
     public SignedDelivery signed(String path, String... secrets) {
         return SignedDelivery.of(path, body, provider.defaultAuthenticator(secrets));
+    }
+
+    /**
+     * This sample signed with a test key pair, for the providers verified with the sender's public key (Ramp
+     * Network): the receiver trusts {@code keys.publicKey()}.
+     *
+     * @param path the endpoint path the delivery is for
+     * @param keys the test key pair that signs
+     * @return the signed delivery
+     */
+    public SignedDelivery signed(String path, TestKeyPair keys) {
+        return keys.sign(path, body);
+    }
+
+    /**
+     * Whether the sample was constructed rather than copied: where every reachable copy of the provider's page
+     * cut its example off, the catalog holds a body built from the page's values and field list, its file named
+     * {@code *-constructed.json} and its {@link #source()} saying what it was built from.
+     *
+     * @return true for a constructed sample, false for a documented body byte for byte
+     */
+    public boolean isConstructed() {
+        return file.endsWith("-constructed.json");
     }
 
     /** Names the provider, event and file. */

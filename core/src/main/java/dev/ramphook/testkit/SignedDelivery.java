@@ -3,6 +3,7 @@ package dev.ramphook.testkit;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.Authenticator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +25,8 @@ import java.util.Set;
  * {@code WebhookReceiver.receive}) or over real HTTP ({@link #post}) against a running receiver, without a tunnel
  * and without the provider. Any {@link Authenticator} that can {@linkplain Authenticator#sign sign} will do: a
  * provider's default ({@link Sample#signed}), an explicit scheme, or several combined with
- * {@link Authenticator#allOf}.
+ * {@link Authenticator#allOf}. Schemes verified with a public key (Ramp Network, Standard Webhooks {@code v1a}) are
+ * signed by a {@link TestKeyPair}'s {@link TestKeyPair#signer() signer}, whose public key the receiver trusts.
  *
  * <pre>{@code
  * SignedDelivery delivery = SignedDelivery.of("/webhooks/mecash", body, MeCash.signature(secret));
@@ -67,14 +69,24 @@ public final class SignedDelivery {
      * @param authenticator the scheme to sign with, holding the secret; the first of several secrets signs
      * @return the signed delivery
      * @throws UnsupportedOperationException when {@code authenticator} cannot sign (asymmetric schemes verify
-     *                                       with a public key and need their own signer)
+     *                                       with a public key: sign with a {@link TestKeyPair#signer()})
      */
     public static SignedDelivery of(String path, byte[] body, Authenticator authenticator) {
         Objects.requireNonNull(authenticator, "authenticator");
         WebhookRequest unsigned = WebhookRequest.builder().method("POST").path(path)
                 .header("Content-Type", "application/json").body(body).remoteAddress("127.0.0.1").build();
-        return new SignedDelivery(Objects.requireNonNull(authenticator.sign(unsigned, body), "sign returned null"),
-                body);
+        WebhookRequest signed = Objects.requireNonNull(authenticator.sign(unsigned, body), "sign returned null");
+        return new SignedDelivery(signed, bodyOf(signed, body));
+    }
+
+    /** The body the signer gave the request (a scheme that signs inside the body), else {@code body}. */
+    private static byte[] bodyOf(WebhookRequest signed, byte[] body) {
+        try {
+            byte[] own = signed.readBody(Integer.MAX_VALUE - 8);
+            return own == null ? body : own;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the signed request's body cannot be read", e);
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import javax.crypto.Mac;
@@ -115,6 +116,50 @@ public final class TransakJwt implements Authenticator {
             return Verification.unauthorized("malformed JWT payload");
         }
         return timeClaims(claims);
+    }
+
+    /**
+     * Transak's signature is the body: signs as Transak does, with the first access token. A body
+     * {@code {"data": "<JWT>"}} (a catalog sample) keeps its text and the token's header and claims byte for byte;
+     * only the token's signature part is replaced. Any other JSON object is taken as the claims
+     * ({@code {"webhookData": {…}, "eventID": "ORDER_COMPLETED"}}) and becomes {@code {"data": "<JWT>"}} with the
+     * header {@code {"alg":"HS256","typ":"JWT"}}. The returned request carries the new body.
+     *
+     * @throws IllegalArgumentException when the body is not a JSON object, or its token's header is not HS256
+     */
+    @Override
+    public WebhookRequest sign(WebhookRequest request, byte[] body) {
+        ObjectNode json;
+        try {
+            json = Json.parseObject(body);
+        } catch (InvalidPayloadException e) {
+            throw new IllegalArgumentException("a Transak body is a JSON object: {\"data\": \"<JWT>\"} or the claims");
+        }
+        String token = TransakTokens.token(json);
+        String[] parts = token == null ? new String[0] : token.split("\\.", -1);
+        byte[] signed;
+        if (parts.length == 3) {
+            ObjectNode header = TransakTokens.decodeObject(parts[0]);
+            if (header == null || !header.path("alg").asText("").equals(ALGORITHM)) {
+                throw new IllegalArgumentException("the token's header does not name alg HS256");
+            }
+            String resigned = parts[0] + "." + parts[1] + "." + signature(parts[0] + "." + parts[1]);
+            String text = new String(body, StandardCharsets.UTF_8);
+            int at = text.indexOf(token);
+            signed = (text.substring(0, at) + resigned + text.substring(at + token.length()))
+                    .getBytes(StandardCharsets.UTF_8);
+        } else {
+            Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+            String input = url.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                    + "." + url.encodeToString(body);
+            signed = ("{\"data\":\"" + input + "." + signature(input) + "\"}").getBytes(StandardCharsets.UTF_8);
+        }
+        return request.toBuilder().body(signed).build();
+    }
+
+    private String signature(String signingInput) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac(keys.get(0), signingInput.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private Verification timeClaims(ObjectNode claims) {

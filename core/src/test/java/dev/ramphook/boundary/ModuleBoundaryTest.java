@@ -58,7 +58,10 @@ class ModuleBoundaryTest {
                     // The console (internal.console) reads the kept, credential-free request headers.
                     "Headers",
                     // Provider packages type their data through it (the new providers).
-                    "TypedData"),
+                    "TypedData",
+                    // Ramp Network verifies (dev.ramphook.rampnetwork) and the test kit signs (dev.ramphook.testkit)
+                    // with the same secp256k1 and stable-JSON code; the test kit's v1a signer uses the Ed25519 keys.
+                    "Secp256k1", "StableJson", "Ed25519TestKeys"),
             // The console: built by the receiver's builder (dev.ramphook), served by the engine (dev.ramphook.internal).
             "dev.ramphook.internal.console", Set.of("Console", "ConsoleConfig", "ConsoleData", "ConsoleData$Replayer")));
 

@@ -10,6 +10,7 @@ import dev.ramphook.OnEvent;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
+import dev.ramphook.internal.StableJson;
 import java.math.BigDecimal;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

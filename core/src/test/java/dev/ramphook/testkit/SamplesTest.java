@@ -1,5 +1,6 @@
 package dev.ramphook.testkit;
 
+import static dev.ramphook.testing.Samples.altered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +10,9 @@ import dev.ramphook.WebhookEvent;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
+import dev.ramphook.internal.Json;
+import dev.ramphook.transak.Transak;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -45,32 +49,68 @@ class SamplesTest {
                 assertThat(sample.source()).isEqualTo("https://docs.zbdpay.com/payments/ramp/webhooks"));
         assertThat(Samples.of("mecash")).extracting(Sample::event)
                 .containsExactly("ramp.payout.completed", "ramp.payout.completed");
-        assertThat(Samples.all()).containsKeys("zbd", "mecash", "acme");
+        assertThat(Samples.all()).containsKeys("zbd", "mecash", "moonpay", "transak", "rampnetwork", "revolut",
+                "onramper", "acme");
+        assertThat(Samples.all().values().stream().flatMap(List::stream).filter(Sample::isConstructed))
+                .isNotEmpty().allSatisfy(sample -> assertThat(sample.source()).startsWith("constructed from https://"));
+        assertThat(Samples.of("zbd")).noneMatch(Sample::isConstructed);
+    }
+
+    /** Ramp Network verifies with the sender's public key: its samples are signed with a test key pair. */
+    private static final TestKeyPair RAMP = TestKeyPair.rampNetwork();
+
+    private static boolean signedWithKeyPair(Sample sample) {
+        return sample.provider().id().equals("rampnetwork");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("everySample")
-    void everySampleArrivesTypedThenAsADuplicateAndForgedIsRefused(Sample sample) {
+    void everySampleArrivesTypedThenAsADuplicateAndForgedOrAlteredIsRefused(Sample sample) {
         Received received = new Received();
         String path = "/webhooks/" + sample.provider().id();
+        boolean keyPair = signedWithKeyPair(sample);
         try (WebhookReceiver receiver = WebhookReceiver.builder()
-                .endpoint(path, sample.provider(), SECRET).handlers(received).build()) {
-            SignedDelivery delivery = sample.signed(path, SECRET);
-            SignedDelivery forged = sample.signed(path, "not-" + SECRET);
+                .endpoint(path, sample.provider(), keyPair ? RAMP.publicKey() : SECRET).handlers(received).build()) {
+            SignedDelivery delivery = keyPair ? sample.signed(path, RAMP) : sample.signed(path, SECRET);
+            SignedDelivery forged = keyPair ? sample.signed(path, TestKeyPair.rampNetwork())
+                    : sample.signed(path, "not-" + SECRET);
+            WebhookRequest altered = delivery.request().toBuilder().body(altered(delivery.body())).build();
 
             WebhookResponse first = receiver.receive(delivery.request());
             WebhookResponse again = receiver.receive(delivery.request());
             WebhookResponse refused = receiver.receive(forged.request());
+            // ZBD signs nothing (its token is in the URL, not over the body): an altered body is not its to catch
+            boolean signsBody = !sample.provider().id().equals("zbd");
+            WebhookResponse alteredRefused = signsBody ? receiver.receive(altered) : null;
 
             assertThat(first.bodyText()).isEqualTo("{\"status\":\"accepted\"}");
             assertThat(again.bodyText()).isEqualTo("{\"status\":\"duplicate\"}");
             assertThat(refused.status()).isEqualTo(401);
+            if (signsBody) {
+                assertThat(alteredRefused.status()).isEqualTo(401);
+            }
             Class<?> type = sample.provider().eventTypes().get(sample.event());
             assertThat(received.events).singleElement().satisfies(event -> {
                 assertThat(event.name()).isEqualTo(sample.event());
                 assertThat(event.data()).isNotInstanceOf(JsonNode.class).isInstanceOf(type);
             });
         }
+    }
+
+    @Test
+    void transakIsSignedInTheBodyTheCatalogTokenKeepsItsClaimsAndPlainClaimsBecomeTheEnvelope() throws Exception {
+        Sample completed = Samples.find("transak", "ORDER_COMPLETED");
+        String token = completed.text().replaceAll("(?s).*\"data\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        String resigned = new String(completed.signed("/webhooks/transak", SECRET).body(), StandardCharsets.UTF_8);
+        String claims = "{\"webhookData\":{\"id\":\"ord-1\",\"status\":\"COMPLETED\"},\"eventID\":\"ORDER_COMPLETED\"}";
+        SignedDelivery fromClaims = SignedDelivery.of("/webhooks/transak", claims, Transak.signature(SECRET));
+
+        assertThat(resigned).startsWith(completed.text().substring(0, completed.text().indexOf(token)))
+                .contains(token.substring(0, token.lastIndexOf('.') + 1)).doesNotContain(token);
+        assertThat(new String(fromClaims.body(), StandardCharsets.UTF_8)).startsWith("{\"data\":\"eyJ");
+        assertThat(Transak.signature(SECRET).verify(fromClaims.request(), fromClaims.body()).isOk()).isTrue();
+        assertThat(Transak.provider().parse(Json.parseObject(fromClaims.body()), fromClaims.body()).name())
+                .isEqualTo("ORDER_COMPLETED");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.ramphook.onramper.Onramper;
 import dev.ramphook.rampnetwork.RampNetwork;
 import dev.ramphook.revolut.RevolutRamp;
 import dev.ramphook.revolut.RevolutSignature;
+import dev.ramphook.testkit.TestKeyPair;
 import dev.ramphook.transak.Transak;
 import dev.ramphook.transak.TransakJwt;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +72,15 @@ class NewProvidersConfigTest {
         assertThatThrownBy(() -> build(RampNetwork.provider())).isInstanceOf(ConfigException.class)
                 .hasMessage(P + "secret-env: Ramp Network signatures use ECDSA on secp256k1, which the JDK no longer"
                         + " has: add org.bouncycastle:bcprov-jdk18on to the class path");
+    }
+
+    /** The test kit's Ramp Network key pair needs BouncyCastle as verification does, and says so. */
+    @Test
+    void aRampNetworkTestKeyPairWithoutBouncyCastleSaysWhatToAdd() {
+        assertThatThrownBy(TestKeyPair::rampNetwork).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Ramp Network signatures use ECDSA on secp256k1, which the JDK no longer has: add"
+                        + " org.bouncycastle:bcprov-jdk18on to the class path");
+        assertThat(TestKeyPair.standardWebhooks().publicKey()).startsWith("whpk_"); // Ed25519 is the JDK's own
     }
 
     @Test

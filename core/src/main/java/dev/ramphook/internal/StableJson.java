@@ -1,8 +1,7 @@
-package dev.ramphook.rampnetwork;
+package dev.ramphook.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.ramphook.internal.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +13,15 @@ import java.util.TreeMap;
  * keys sorted (UTF-16 order, as JavaScript sorts them), no whitespace, strings escaped as {@code JSON.stringify}
  * escapes them. Numbers are kept as the body spells them: Ramp's sender is JavaScript, whose
  * {@code JSON.stringify} wrote the body's numbers in the same form the module writes, so the text is the same.
+ * Used by the Ramp Network provider to verify and by the test kit to sign.
  */
-final class StableJson {
+public final class StableJson {
 
     private StableJson() {
     }
 
     /** The canonical text, or {@code null} when the body is not one JSON value within the delivery limits. */
-    static String of(byte[] body) {
+    public static String of(byte[] body) {
         try (JsonParser parser = Json.MAPPER.getFactory().createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
