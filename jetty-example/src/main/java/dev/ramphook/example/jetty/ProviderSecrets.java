@@ -2,10 +2,12 @@ package dev.ramphook.example.jetty;
 
 import dev.ramphook.Provider;
 import dev.ramphook.provider.Providers;
+import dev.ramphook.testkit.TestKeyPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Which environment variable holds each provider's secret, for the example and its {@code send} command alike:
@@ -27,8 +29,9 @@ final class ProviderSecrets {
     /**
      * Adds every other provider on the class path to {@code secrets}, with the secret from its variable
      * ({@link ProviderSecrets}) or a generated one; one line for each generated secret, and for a provider that
-     * cannot be served with it (one verified with a public key needs the real key, or an optional library is
-     * missing): it is left out.
+     * cannot be served with it (an optional library is missing): it is left out. A provider verified with the
+     * sender's public key (Ramp Network) whose variable is unset trusts the example's published test key
+     * ({@link ExampleTestKeys}), with a line saying so.
      */
     static List<String> addOthers(Map<String, String> env, Map<String, String> secrets) {
         List<String> notes = new ArrayList<>();
@@ -40,6 +43,20 @@ final class ProviderSecrets {
             String given = env.get(variable);
             String secret = given == null || given.isBlank() ? JettyExample.generated() : given;
             try {
+                if (given == null || given.isBlank()) {
+                    Optional<TestKeyPair> testKeys = ExampleTestKeys.of(provider.id());
+                    if (testKeys.isPresent()) {
+                        // Verified with the sender's public key: trust the example's published test key, which
+                        // send signs with, rather than leave the endpoint out.
+                        secret = testKeys.get().publicKey();
+                        provider.defaultAuthenticator(secret);
+                        secrets.put(provider.id(), secret);
+                        notes.add(variable + " is not set; /webhooks/" + provider.id() + " trusts the example's"
+                                + " published TEST key (ExampleTestKeys), which send signs with; set " + variable
+                                + " to production, staging or the provider's PEM public key for real deliveries");
+                        continue;
+                    }
+                }
                 provider.defaultAuthenticator(secret);
             } catch (RuntimeException e) {
                 // No default, a secret of another shape (a public key), or an optional library missing: the

@@ -92,15 +92,73 @@ class JettyExampleSendTest {
 
         assertThat(secrets.keySet()).containsAll(Samples.all().keySet());
         assertThat(notes.stream().filter(note -> note.contains(" is not set; generated for this run: ")))
-                .hasSize(secrets.size());
+                .hasSize(secrets.size() - 1);
+        assertThat(notes).contains("RAMPNETWORK_WEBHOOK_SECRET is not set; /webhooks/rampnetwork trusts the"
+                + " example's published TEST key (ExampleTestKeys), which send signs with; set"
+                + " RAMPNETWORK_WEBHOOK_SECRET to production, staging or the provider's PEM public key for real"
+                + " deliveries");
         try (JettyExample all = JettyExample.start(new JettyExample.Options(0, null, null, null, EventStore.inMemory(),
                 1 << 20, null, Duration.ofSeconds(10), null), secrets)) {
             for (Map.Entry<String, List<Sample>> provider : Samples.all().entrySet()) {
                 String id = provider.getKey();
-                HttpResponse<String> answer = provider.getValue().get(0)
-                        .signed("/webhooks/" + id, secrets.get(id)).post(all.uri());
+                Sample sample = provider.getValue().get(0);
+                HttpResponse<String> answer = (id.equals("rampnetwork")
+                        ? sample.signed("/webhooks/" + id, ExampleTestKeys.of(id).orElseThrow())
+                        : sample.signed("/webhooks/" + id, secrets.get(id))).post(all.uri());
                 assertThat(answer.body()).as(id).isEqualTo("{\"status\":\"accepted\"}");
             }
+        }
+    }
+
+    /**
+     * The issue's "send against the running example for each provider": the example started as main() starts it
+     * (every provider on the class path, secrets from the environment or generated, Ramp Network on the example's
+     * test key), and the send command, given the same environment, posts one sample of every provider in the
+     * catalog over real HTTP: accepted, then a duplicate.
+     */
+    @Test
+    void sendForEveryProviderInTheCatalogIsAcceptedThenADuplicate() throws Exception {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put("zbd", ZBD_TOKEN);
+        secrets.put("mecash", MECASH_SECRET);
+        ProviderSecrets.addOthers(Map.of(), secrets);
+        Map<String, String> env = new LinkedHashMap<>();
+        secrets.forEach((id, secret) -> env.put(ProviderSecrets.variable(id), secret));
+        env.remove("RAMPNETWORK_WEBHOOK_SECRET"); // unset, as when the example trusts its test key
+        try (JettyExample all = JettyExample.start(new JettyExample.Options(0, null, null, null, EventStore.inMemory(),
+                1 << 20, null, Duration.ofSeconds(10), null), secrets)) {
+            assertThat(Samples.all().keySet()).contains("zbd", "mecash", "moonpay", "transak", "rampnetwork",
+                    "revolut", "onramper");
+            for (Map.Entry<String, List<Sample>> provider : Samples.all().entrySet()) {
+                String id = provider.getKey();
+                String event = provider.getValue().get(0).event();
+                String to = all.uri() + "/webhooks/" + id;
+
+                Run first = send(env, id, event, "--to", to);
+                Run again = send(env, id, event, "--to", to);
+
+                assertThat(first.code()).as(id + ": " + first.err() + first.out()).isZero();
+                assertThat(first.out()).as(id).startsWith("POST " + to + " " + event + " (sample ")
+                        .endsWith("200 {\"status\":\"accepted\"}" + System.lineSeparator());
+                assertThat(again.out()).as(id).endsWith("200 {\"status\":\"duplicate\"}" + System.lineSeparator());
+                assertThat(again.code()).as(id).isZero();
+            }
+        }
+    }
+
+    @Test
+    void rampNetworkIsSignedWithTheExampleTestKeyAndAReceiverTrustingRampsOwnKeyRefusesIt() throws Exception {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put("zbd", ZBD_TOKEN);
+        secrets.put("mecash", MECASH_SECRET);
+        secrets.put("rampnetwork", "production");
+        try (JettyExample ramp = JettyExample.start(new JettyExample.Options(0, null, null, null,
+                EventStore.inMemory(), 1 << 20, null, Duration.ofSeconds(10), null), secrets)) {
+            Run refused = send(Map.of(), "rampnetwork", "RELEASED", "--to", ramp.uri() + "/webhooks/rampnetwork");
+
+            assertThat(refused.out()).contains(", signed with the example's TEST key").contains("401 ")
+                    .contains("no matching signature");
+            assertThat(refused.code()).isEqualTo(1);
         }
     }
 
