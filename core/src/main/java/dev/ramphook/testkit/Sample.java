@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * One delivery body exactly as a provider's documentation shows it, byte for byte, with the page it comes from:
- * an entry of the sample catalog ({@link Samples}). Sign it with {@link #signed} or {@link SignedDelivery#of} to
+ * an entry of the sample catalog ({@link Samples}); or, where no complete copy of the page's example could be had,
+ * a body constructed from the page's values and field list ({@link #isConstructed()}). Sign it with {@link #signed} or {@link SignedDelivery#of} to
  * exercise a receiver without the provider.
  *
  * <p>Immutable and thread-safe.

@@ -28,7 +28,9 @@ import java.util.Set;
  * <p>A provider's samples are resources next to its classes: {@code META-INF/ramphook/samples/<provider id>/} holds
  * the files and an {@code index.txt} with one line per file, {@code <file> <source page>} ({@code #} starts a
  * comment). The event of each sample is what the provider parses from it, so a sample cannot be filed under the
- * wrong event. A provider written outside this project adds its own samples the same way.
+ * wrong event. A provider written outside this project adds its own samples the same way. A file named
+ * {@code *-constructed.json} was built from the page's values and field list rather than copied (every reachable copy
+ * of the page cut its example off); its source line says so ({@link Sample#isConstructed()}).
  *
  * <p>Stateless and thread-safe; each call reads the resources afresh.
  */
