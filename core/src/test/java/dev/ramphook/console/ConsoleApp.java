@@ -37,7 +37,7 @@ final class ConsoleApp implements AutoCloseable {
 
     /** Store calls that only a request can cause (the workers' polling, renewal and pruning are not counted). */
     private static final java.util.Set<String> REQUEST_DRIVEN = java.util.Set.of("record", "claim", "search", "find",
-            "deadLetters", "replay");
+            "deadLetters", "replay", "stats");
 
     final AtomicBoolean broken = new AtomicBoolean(true);
     final AtomicInteger handled = new AtomicInteger();

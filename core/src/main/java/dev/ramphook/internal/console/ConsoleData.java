@@ -5,6 +5,7 @@ import dev.ramphook.store.EventQuery;
 import dev.ramphook.store.EventState;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.FoundEvent;
+import dev.ramphook.store.StoreStats;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -110,7 +111,28 @@ public final class ConsoleData {
         }
     }
 
+    /**
+     * The overview's counts, from {@link EventStore#stats}: exact however many events the store holds, in one call
+     * that health and metrics make too. Per provider it knows pending and dead events only (handled ones are kept
+     * as a total). A store written before {@code stats} existed is counted with searches instead, which stop at
+     * {@link EventQuery#MAX_LIMIT} per state; the note says so.
+     */
     Summary summary(Instant now) {
+        StoreStats stats;
+        try {
+            stats = store.stats(now);
+        } catch (UnsupportedOperationException noStats) {
+            return searchedSummary();
+        }
+        Map<String, Long> byState = new TreeMap<>(Map.of(EventState.PENDING.name(), stats.pending(),
+                EventState.DONE.name(), stats.done(), EventState.DEAD.name(), stats.dead()));
+        Map<String, Map<String, Long>> byProvider = new TreeMap<>();
+        stats.providers().forEach((provider, counts) -> byProvider.put(provider, new TreeMap<>(Map.of(
+                EventState.PENDING.name(), counts.pending(), EventState.DEAD.name(), counts.dead()))));
+        return new Summary(byState, byProvider, stats.oldestPending().orElse(null), null);
+    }
+
+    private Summary searchedSummary() {
         Map<String, Long> byState = new TreeMap<>();
         Map<String, Map<String, Long>> byProvider = new TreeMap<>();
         Instant oldest = null;

@@ -42,13 +42,12 @@ final class OverviewPage {
                 .append(" minutes <span class=\"badge info\">accepted</span> <span class=\"badge bad\">refused"
                         + "</span></h2>");
         b.append(chart(minutes));
-        b.append("<h2>By provider</h2><table><tr><th>Provider</th><th>Pending</th><th>Dead letters</th>"
-                + "<th>Handled (kept)</th></tr>");
+        // Handled events are counted for all providers together (the store's stats keep no count per provider).
+        b.append("<h2>By provider</h2><table><tr><th>Provider</th><th>Pending</th><th>Dead letters</th></tr>");
         for (Map.Entry<String, Map<String, Long>> p : s.byProvider().entrySet()) {
             b.append("<tr><td>").append(Html.text(p.getKey())).append("</td><td>")
                     .append(p.getValue().getOrDefault("PENDING", 0L)).append("</td><td>")
-                    .append(p.getValue().getOrDefault("DEAD", 0L)).append("</td><td>")
-                    .append(p.getValue().getOrDefault("DONE", 0L)).append("</td></tr>");
+                    .append(p.getValue().getOrDefault("DEAD", 0L)).append("</td></tr>");
         }
         b.append("</table>");
         if (s.dead() > 0) {
