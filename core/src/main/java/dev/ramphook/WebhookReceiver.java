@@ -30,8 +30,8 @@ import java.util.Optional;
  *
  * <p>Thread-safe; build one per application and {@link #close()} it on shutdown. Handling is <em>inline</em> (the
  * handlers run before the answer; a failure answers 500 and leaves the event pending, so the provider's redelivery
- * retries it) unless the store is durable or {@link Builder#queued(int)} is set, in which case the answer is sent
- * as soon as the event is recorded and worker threads run the handlers with retries. A 200 {@code duplicate} is
+ * retries it) unless the store is durable or {@link Builder#queued()} is set, in which case the answer is sent
+ * as soon as the event is recorded and worker threads ({@link Builder#workers(int)}) run the handlers with retries. A 200 {@code duplicate} is
  * only ever the answer for an event whose handlers all succeeded; a dead letter answers 500 until replayed.
  */
 public final class WebhookReceiver implements AutoCloseable {
@@ -173,6 +173,15 @@ public final class WebhookReceiver implements AutoCloseable {
         engine.close();
     }
 
+    /** Inline or queued handling, or left to the store: queued exactly when it is durable. */
+    private enum Handling {
+        BY_STORE, INLINE, QUEUED;
+
+        boolean queued(EventStore store) {
+            return this == QUEUED || this == BY_STORE && store.durable();
+        }
+    }
+
     /** Configures a {@link WebhookReceiver}. Not thread-safe; {@link #build()} validates everything eagerly. */
     public static final class Builder {
         /** 256 MiB: far above any webhook, and the body is held in memory while it is verified and recorded. */
@@ -180,10 +189,12 @@ public final class WebhookReceiver implements AutoCloseable {
         private final Map<String, EngineConfig.EndpointSpec> endpoints = new LinkedHashMap<>();
         private final List<Object> handlerBeans = new ArrayList<>();
         private final List<EngineConfig.HandlerSpec> handlers = new ArrayList<>();
-        private EventStore store;
-        private Boolean queued;
         // 4: the smallest count that kept up with saturating acknowledgements on 2 cores (README "Throughput").
-        private int workers = 4;
+        private static final int DEFAULT_WORKERS = 4;
+        private EventStore store;
+        private Handling handling = Handling.BY_STORE;
+        private int workers = DEFAULT_WORKERS;
+        private boolean workersSet;
         private int maxAttempts = 8;
         private Duration initialBackoff = Duration.ofSeconds(1);
         private Duration maxBackoff = Duration.ofMinutes(10);
@@ -302,34 +313,47 @@ public final class WebhookReceiver implements AutoCloseable {
 
         /**
          * Inline handling: the handlers run on the request's thread before the answer, and a failure answers 500
-         * and leaves the event pending, so the provider's redelivery is the retry. The default for a store that is
-         * not {@linkplain EventStore#durable() durable}; choose it for a durable store when handlers are quick and
-         * the provider's retries are enough. The last of {@code inline()} and {@link #queued(int)} wins.
+         * and leaves the event pending, so the provider's redelivery is the retry. Without {@code inline()} or
+         * {@link #queued()}, handling is queued when the store is {@linkplain EventStore#durable() durable} and
+         * inline otherwise; choose inline for a durable store when handlers are quick and the provider's retries are
+         * enough. The last of {@code inline()} and {@link #queued()} wins.
          *
          * @return this builder
          */
         public Builder inline() {
-            this.queued = false;
+            this.handling = Handling.INLINE;
             return this;
         }
 
         /**
-         * Queued handling: the answer is sent as soon as the event is recorded, and {@code workers} threads of this
-         * receiver run the handlers, retrying with {@link #retryBackoff backoff} up to {@link #maxAttempts} before
-         * an event becomes a dead letter. The default for a {@linkplain EventStore#durable() durable} store (with 4
-         * workers); with the in-memory store, queued events are lost on restart. The last of {@link #inline()} and
-         * {@code queued(int)} wins.
+         * Queued handling: the answer is sent as soon as the event is recorded, and {@link #workers(int)} threads of
+         * this receiver (default 4) run the handlers, retrying with {@link #retryBackoff backoff} up to
+         * {@link #maxAttempts} before an event becomes a dead letter. The default for a
+         * {@linkplain EventStore#durable() durable} store; with the in-memory store, queued events are lost on
+         * restart. The last of {@link #inline()} and {@code queued()} wins.
          *
-         * @param workers the number of handler threads, at least 1
          * @return this builder
-         * @throws IllegalArgumentException when {@code workers} is less than 1
          */
-        public Builder queued(int workers) {
+        public Builder queued() {
+            this.handling = Handling.QUEUED;
+            return this;
+        }
+
+        /**
+         * How many threads run handlers under queued handling, whether {@link #queued()} chose it or a durable store
+         * did; default 4. Handlers that wait on I/O may need more.
+         *
+         * @param workers at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when it is less than 1; {@link #build()} and {@link #validate()} throw it
+         *                                  too when handling is inline, where workers would be silently unused
+         */
+        public Builder workers(int workers) {
             if (workers < 1) {
                 throw new IllegalArgumentException("queued handling needs at least one worker, got " + workers);
             }
-            this.queued = true;
             this.workers = workers;
+            this.workersSet = true;
             return this;
         }
 
@@ -528,8 +552,9 @@ public final class WebhookReceiver implements AutoCloseable {
          * queued). The builder may be reused afterwards; each call builds a new receiver.
          *
          * @return a started, thread-safe receiver; close it when the application stops
-         * @throws IllegalArgumentException without an endpoint, or naming the class and method of a bad
-         *                                  {@link OnEvent} registration
+         * @throws IllegalArgumentException without an endpoint, with {@link #workers(int)} set while handling is
+         *                                  inline, or naming the class and method of a bad {@link OnEvent}
+         *                                  registration
          */
         public WebhookReceiver build() {
             return new WebhookReceiver(Engine.start(config()));
@@ -540,7 +565,9 @@ public final class WebhookReceiver implements AutoCloseable {
          * touch the store: for start-up code that must report a bad handler before it can build the receiver (the
          * servlet drop-in checks in its initializer, where the container reports failures most visibly).
          *
-         * @throws IllegalArgumentException without an endpoint, or naming the class and method of a bad {@link OnEvent} registration
+         * @throws IllegalArgumentException without an endpoint, with {@link #workers(int)} set while handling is
+         *                                  inline, or naming the class and method of a bad {@link OnEvent}
+         *                                  registration
          */
         public void validate() {
             config().validateHandlers();
@@ -555,7 +582,12 @@ public final class WebhookReceiver implements AutoCloseable {
                 throw new IllegalArgumentException("the console path " + console.path() + " overlaps an endpoint path");
             }
             EventStore chosen = store != null ? store : EventStore.inMemory();
-            boolean useQueue = queued != null ? queued : chosen.durable();
+            boolean useQueue = handling.queued(chosen);
+            if (workersSet && !useQueue) {
+                throw new IllegalArgumentException("workers(" + workers + ") applies to queued handling only, and"
+                        + " handling is inline (" + (handling == Handling.INLINE ? "inline() was called"
+                        : "the store is not durable") + "): remove it, or call queued()");
+            }
             return new EngineConfig(List.copyOf(endpoints.values()), List.copyOf(handlerBeans),
                     List.copyOf(handlers), chosen, useQueue, workers, maxAttempts, initialBackoff, maxBackoff, lease,
                     pollInterval, retention, shutdownTimeout, clock, maxBodyBytes, handlerTimeout, bodyReadTimeout,

@@ -52,7 +52,7 @@ class HandlingSemanticsTest {
         receiver = WebhookReceiver.builder()
                 .endpoint("/hooks/shop", new ShopProvider(), Authenticator.none())
                 .on("ORDER.PAID", handler)
-                .queued(1)
+                .queued().workers(1)
                 .maxAttempts(2)
                 .retryBackoff(Duration.ofSeconds(10), Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(20))

@@ -82,7 +82,7 @@ class HealthTest {
 
     @Test
     void deadLettersDegradeItUntilReplayed() {
-        receiver = builder(EventStore.inMemory()).queued(1).maxAttempts(1).pollInterval(Duration.ofMillis(20))
+        receiver = builder(EventStore.inMemory()).queued().workers(1).maxAttempts(1).pollInterval(Duration.ofMillis(20))
                 .build();
         failing.set(true);
         receiver.receive(post("/hooks/shop", PAID));

@@ -30,7 +30,7 @@ class QueuedHandlingTest {
                 .endpoint("/hooks/shop", new ShopProvider(), Authenticator.none())
                 .on("*", handler)
                 .store(store)
-                .queued(1)
+                .queued().workers(1)
                 .clock(clock)
                 .maxAttempts(3)
                 .retryBackoff(Duration.ofSeconds(10), Duration.ofMinutes(5))

@@ -57,7 +57,7 @@ final class ConsoleApp implements AutoCloseable {
                     handled.incrementAndGet();
                 })
                 .store(counted(EventStore.inMemory()))
-                .queued(1)
+                .queued().workers(1)
                 .maxAttempts(2)
                 .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(20))
                 .pollInterval(Duration.ofMillis(50))

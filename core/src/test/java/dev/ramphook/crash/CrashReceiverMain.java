@@ -49,7 +49,7 @@ public final class CrashReceiverMain {
                     Thread.sleep(WORK_MILLIS); // a handler's own work: keeps a backlog, so claims are held at the kill
                 })
                 .store(store)
-                .queued(2)
+                .queued().workers(2)
                 .claimLease(LEASE)
                 .pollInterval(Duration.ofMillis(50))
                 .build();

@@ -189,7 +189,7 @@ class ObserverTest {
         receiver = WebhookReceiver.builder()
                 .endpoint("/hooks/shop", new ShopProvider(), Authenticator.none())
                 .on("*", (event, ctx) -> { })
-                .queued(1)
+                .queued().workers(1)
                 .build();
         Engine engine = ReceiverEngines.of(receiver);
         engine.observe(new Observer() {

@@ -46,7 +46,7 @@ class ClaimRenewalTest {
                 .endpoint("/hooks/shop", new ShopProvider(), Authenticator.none())
                 .on("*", handler)
                 .store(JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build())
-                .queued(2)
+                .queued().workers(2)
                 .clock(clock)
                 .claimLease(LEASE)
                 .pollInterval(Duration.ofMillis(20))

@@ -61,7 +61,7 @@ class DatabaseOutageTest {
                 .endpoint("/hooks/shop", new ShopProvider(), Authenticator.none())
                 .on("*", handler)
                 .store(store)
-                .queued(1)
+                .queued().workers(1)
                 .clock(clock)
                 .claimLease(LEASE)
                 .pollInterval(Duration.ofMillis(50))

@@ -45,7 +45,7 @@ class GroupedCompletionsTest {
                 }), Authenticator.none())
                 .on("*", log.handler("r"))
                 .store(store)
-                .queued(1) // one worker claims in due order, so "a later event ran" proves an earlier one was passed
+                .queued().workers(1) // one worker claims in due order, so "a later event ran" proves an earlier one was passed
                 .pollInterval(Duration.ofMillis(50))
                 .build();
         http = JdkHttpAdapter.serve(receiver, 0);

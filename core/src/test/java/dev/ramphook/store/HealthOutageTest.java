@@ -35,7 +35,7 @@ class HealthOutageTest {
                 .endpoint("/hooks/shop", new ShopProvider(), Authenticator.none())
                 .on("*", (event, context) -> { })
                 .store(store)
-                .queued(1)
+                .queued().workers(1)
                 .pollInterval(Duration.ofMillis(50))
                 .build();
     }

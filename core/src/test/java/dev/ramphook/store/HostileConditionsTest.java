@@ -84,7 +84,7 @@ class HostileConditionsTest {
                 .endpoint("/hooks/shop", new ShopProvider(), Authenticator.none())
                 .on("*", handler)
                 .store(store)
-                .queued(2)
+                .queued().workers(2)
                 .claimLease(LEASE)
                 .pollInterval(Duration.ofMillis(20))
                 .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(40))).build();

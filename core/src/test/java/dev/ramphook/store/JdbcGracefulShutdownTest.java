@@ -34,7 +34,7 @@ class JdbcGracefulShutdownTest {
                 .endpoint("/hooks/shop", new ShopProvider(), Authenticator.none())
                 .on("*", handler)
                 .store(JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build())
-                .queued(1)
+                .queued().workers(1)
                 .clock(clock)
                 .pollInterval(Duration.ofMillis(20))
                 .shutdownTimeout(shutdownTimeout)

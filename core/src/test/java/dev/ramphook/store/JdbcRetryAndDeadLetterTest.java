@@ -52,7 +52,7 @@ class JdbcRetryAndDeadLetterTest {
                     }
                 })
                 .store(JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build())
-                .queued(1)
+                .queued().workers(1)
                 .clock(clock)
                 .maxAttempts(3)
                 .retryBackoff(Duration.ofSeconds(10), Duration.ofMinutes(5))

@@ -90,7 +90,7 @@ class SubjectOrderingTest {
                 .endpoint("/hooks/steps", new Steps(), Authenticator.none())
                 .on("*", handler(name))
                 .store(JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build())
-                .queued(3)
+                .queued().workers(3)
                 .pollInterval(Duration.ofMillis(20))
                 .build();
         JdkHttpAdapter adapter = JdkHttpAdapter.serve(receiver, 0);

@@ -86,7 +86,7 @@ class TwoReceiversOneDatabaseTest {
                 .on("*", handler)
                 .store(store)
                 .pollInterval(Duration.ofMillis(50));
-        WebhookReceiver receiver = (mode.equals("inline") ? builder.inline() : builder.queued(2)).build();
+        WebhookReceiver receiver = (mode.equals("inline") ? builder.inline() : builder.queued().workers(2)).build();
         open.add(receiver);
         return receiver;
     }

@@ -199,16 +199,20 @@ final class ReceiverConfig {
         if (console != null) {
             builder.console(console);
         }
-        // Decided here, not left to the receiver's default, so that ramphook.workers reaches a queue that the
-        // default chose (a durable store) exactly as it reaches an explicit handling=queued.
+        // The receiver applies workers to a queue its store chose as to an explicit queued(); checked here first
+        // only so that the message names the keys.
         boolean queued = handling.equals("default") ? chosen != null && chosen.durable() : handling.equals("queued");
-        if (queued) {
-            builder.queued(workers);
-        } else if (workersSet) {
+        if (workersSet && !queued) {
             throw new ConfigException(Settings.PREFIX + "workers applies to queued handling only, and the store is"
                     + " not durable, so handling is inline: remove it, or set " + Settings.PREFIX + "handling=queued");
-        } else {
+        }
+        if (handling.equals("queued")) {
+            builder.queued();
+        } else if (handling.equals("inline")) {
             builder.inline();
+        }
+        if (workersSet) {
+            builder.workers(workers);
         }
         return builder;
     }

@@ -67,7 +67,7 @@ class ConsoleBrowserTest {
                     }
                     handled.add(event.key());
                 })
-                .queued(1)
+                .queued().workers(1)
                 .maxAttempts(3)
                 .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(20))
                 .pollInterval(Duration.ofMillis(50))

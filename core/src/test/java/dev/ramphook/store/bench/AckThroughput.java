@@ -99,7 +99,7 @@ public final class AckThroughput {
                 .endpoint("/hooks/shop", new ShopProvider(), Authenticator.none())
                 .on("*", (event, context) -> handled.incrementAndGet())
                 .store(store);
-        WebhookReceiver receiver = (workers == 0 ? builder : builder.queued(workers)).build();
+        WebhookReceiver receiver = (workers == 0 ? builder : builder.queued().workers(workers)).build();
         try (JdkHttpAdapter http = JdkHttpAdapter.serve(receiver, 0)) {
             URI endpoint = URI.create("http://127.0.0.1:" + http.port() + "/hooks/shop");
             long warm = send(endpoint, "warm", clients, WARM_UP_MS);
