@@ -96,7 +96,7 @@ public final class StandardWebhooks implements Authenticator {
             copies.add(key.clone());
         }
         return new StandardWebhooks(HmacAlgorithm.SHA256.keys(copies), null,
-                new TimeWindow(Duration.ofMinutes(5), Clock.systemUTC()));
+                TimeWindow.fiveMinutes());
     }
 
     /**
@@ -110,7 +110,7 @@ public final class StandardWebhooks implements Authenticator {
      */
     public static StandardWebhooks ofPublicKeys(String... publicKeys) {
         return new StandardWebhooks(List.of(), Ed25519Keys.parse(publicKeys),
-                new TimeWindow(Duration.ofMinutes(5), Clock.systemUTC()));
+                TimeWindow.fiveMinutes());
     }
 
     private static byte[] decodeSecret(String secret) {
@@ -129,15 +129,13 @@ public final class StandardWebhooks implements Authenticator {
      * How far {@code webhook-timestamp} may be from now, either way; default 5 minutes. A replay inside the window
      * is caught by deduplication on the {@code webhook-id}.
      *
-     * @param tolerance positive
+     * @param tolerance positive; the scheme always checks the timestamp, so zero is refused, not taken as "off"
      * @return a copy of this check with the tolerance
-     * @throws IllegalArgumentException when it is null, zero or negative
+     * @throws IllegalArgumentException when it is zero or negative
+     * @throws NullPointerException     when it is null
      */
     public StandardWebhooks tolerance(Duration tolerance) {
-        if (tolerance == null || tolerance.isNegative() || tolerance.isZero()) {
-            throw new IllegalArgumentException("StandardWebhooks tolerance must be positive");
-        }
-        return new StandardWebhooks(keys, publicKeys, window.withTolerance(tolerance));
+        return new StandardWebhooks(keys, publicKeys, window.withTolerance("StandardWebhooks", tolerance, null));
     }
 
     /**
@@ -252,7 +250,7 @@ public final class StandardWebhooks implements Authenticator {
     /** Names the scheme; never a secret. */
     @Override
     public String toString() {
-        return "StandardWebhooks[tolerance=" + window.tolerance()
+        return "StandardWebhooks[tolerance=" + window.describe()
                 + (publicKeys == null ? ", secrets=" + keys.size() : ", v1a, publicKeys=" + publicKeys.size()) + "]";
     }
 }

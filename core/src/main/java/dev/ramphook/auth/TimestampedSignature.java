@@ -19,7 +19,8 @@ import java.util.Optional;
  * <p><b>Time policy.</b> The timestamp must lie within the tolerance (default 5 minutes) of now <em>in both
  * directions</em>: an old delivery is a replay, and one dated ahead by more than the tolerance is refused too
  * (Stripe's own library checks only the past; a clock running fast by less than the tolerance is still
- * accepted). A tolerance of zero switches the time check off; the signature is still checked.
+ * accepted). The tolerance is always positive; {@link #withoutTimeCheck()} is the one way to check the signature
+ * alone.
  *
  * <pre>{@code
  * TimestampedSignature.stripe("whsec_…")                       // Stripe-Signature: t=…,v1=…
@@ -57,7 +58,7 @@ public final class TimestampedSignature implements Authenticator {
         }
         return new TimestampedSignature(header.trim(), "v1",
                 HmacAlgorithm.SHA256.keys(Secrets.utf8("TimestampedSignature", secrets)),
-                new TimeWindow(Duration.ofMinutes(5), Clock.systemUTC()));
+                TimeWindow.fiveMinutes());
     }
 
     /**
@@ -87,15 +88,28 @@ public final class TimestampedSignature implements Authenticator {
 
     /**
      * How far {@code t} may be from now, either way; default 5 minutes. A replay inside the window is caught by
-     * deduplication.
+     * deduplication. Also turns the time check back on after {@link #withoutTimeCheck()}.
      *
-     * @param tolerance the window; {@link Duration#ZERO} turns the time check off
+     * @param tolerance the window, positive (zero is refused, not taken as "off": see {@link #withoutTimeCheck()})
      * @return a copy of this check with the tolerance
-     * @throws IllegalArgumentException when it is negative
+     * @throws IllegalArgumentException when it is zero or negative
      * @throws NullPointerException     when it is null
      */
     public TimestampedSignature tolerance(Duration tolerance) {
-        return new TimestampedSignature(header, scheme, keys, window.withTolerance(tolerance));
+        return new TimestampedSignature(header, scheme, keys,
+                window.withTolerance("TimestampedSignature", tolerance, "withoutTimeCheck()"));
+    }
+
+    /**
+     * A copy that checks the signature but not how far {@code t} is from now: for a sender whose clock cannot be
+     * trusted, or deliveries re-sent from an archive. A captured delivery can then be replayed at any time; only
+     * deduplication (within the receiver's retention) stops it, so prefer a generous {@link #tolerance} where you
+     * can. The servlet configuration's {@code tolerance=0} for {@code auth=timestamped} means this.
+     *
+     * @return a copy of this check without the time check; {@link #tolerance} turns it on again
+     */
+    public TimestampedSignature withoutTimeCheck() {
+        return new TimestampedSignature(header, scheme, keys, window.withoutCheck());
     }
 
     /**
@@ -172,6 +186,6 @@ public final class TimestampedSignature implements Authenticator {
     @Override
     public String toString() {
         return "TimestampedSignature[header=" + header + ", scheme=" + scheme + ", tolerance="
-                + (window.checks() ? window.tolerance() : "off") + ", secrets=" + keys.size() + "]";
+                + window.describe() + ", secrets=" + keys.size() + "]";
     }
 }

@@ -68,13 +68,16 @@ public final class RevolutSignature implements Authenticator {
     /**
      * This check with another tolerance for the timestamp, either way.
      *
-     * @param newTolerance how far the timestamp may be from now
+     * @param newTolerance how far the timestamp may be from now, positive; Revolut's scheme always checks the
+     *                     timestamp, so zero is refused, not taken as "off"
      * @return a new authenticator with that tolerance
-     * @throws IllegalArgumentException when the tolerance is not positive
+     * @throws IllegalArgumentException when the tolerance is zero or negative
+     * @throws NullPointerException     when it is null
      */
     public RevolutSignature tolerance(Duration newTolerance) {
-        if (newTolerance == null || newTolerance.isNegative() || newTolerance.isZero()) {
-            throw new IllegalArgumentException("RevolutSignature tolerance must be positive");
+        Objects.requireNonNull(newTolerance, "tolerance");
+        if (newTolerance.isNegative() || newTolerance.isZero()) {
+            throw new IllegalArgumentException("RevolutSignature tolerance must be positive, got " + newTolerance);
         }
         return new RevolutSignature(keys, newTolerance, clock);
     }

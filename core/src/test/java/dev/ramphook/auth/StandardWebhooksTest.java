@@ -169,7 +169,15 @@ class StandardWebhooksTest {
     @Test
     void zeroToleranceIsAConfigurationError() {
         assertThatThrownBy(() -> StandardWebhooks.of(SECRET).tolerance(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("StandardWebhooks tolerance must be positive, got PT0S");
+    }
+
+    @Test
+    void negativeToleranceIsAConfigurationError() {
+        assertThatThrownBy(() -> StandardWebhooks.of(SECRET).tolerance(Duration.ofMinutes(-5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("StandardWebhooks tolerance must be positive, got PT-5M");
     }
 
     @Test

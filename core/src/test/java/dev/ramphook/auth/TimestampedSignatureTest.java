@@ -5,6 +5,7 @@ import static dev.ramphook.auth.SignatureFixtures.hmac;
 import static dev.ramphook.auth.SignatureFixtures.post;
 import static dev.ramphook.auth.SignatureFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -94,12 +95,36 @@ class TimestampedSignatureTest {
     }
 
     @Test
-    void zeroToleranceSkipsTheTimeCheckButNotTheSignature() {
-        TimestampedSignature noTime = stripeAt(NOW).tolerance(Duration.ZERO);
+    void withoutTimeCheckSkipsTheTimeCheckButNotTheSignature() {
+        TimestampedSignature noTime = stripeAt(NOW).withoutTimeCheck();
         long old = NOW - 86_400 * 365;
 
         assertThat(stripeVerify(noTime, "t=" + old + ",v1=" + v1(old, SECRET)).isOk()).isTrue();
         assertThat(stripeVerify(noTime, "t=" + old + ",v1=" + v1(old, "whsec_other")).isOk()).isFalse();
+        assertThat(noTime.toString()).contains("tolerance=off");
+    }
+
+    @Test
+    void aToleranceTurnsTheTimeCheckBackOn() {
+        long old = NOW - 3600;
+
+        assertThat(stripeVerify(stripeAt(NOW).withoutTimeCheck().tolerance(Duration.ofMinutes(5)),
+                "t=" + old + ",v1=" + v1(old, SECRET)).reason()).hasValue("timestamp outside tolerance");
+    }
+
+    @Test
+    void zeroToleranceIsRefusedNotTakenAsOff() {
+        assertThatThrownBy(() -> stripeAt(NOW).tolerance(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("TimestampedSignature tolerance must be positive, got PT0S (to turn the time check off,"
+                        + " use withoutTimeCheck())");
+    }
+
+    @Test
+    void negativeToleranceIsRefused() {
+        assertThatThrownBy(() -> stripeAt(NOW).tolerance(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("TimestampedSignature tolerance must be positive, got PT-1S");
     }
 
     @Test

@@ -96,6 +96,14 @@ class RevolutRampTest {
         assertThat(v.reason()).hasValue("timestamp outside tolerance");
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {0, -1})
+    void aToleranceOfZeroOrLessIsRefusedNotTakenAsOff(long seconds) {
+        assertThatThrownBy(() -> check().tolerance(java.time.Duration.ofSeconds(seconds)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("RevolutSignature tolerance must be positive, got PT");
+    }
+
     @Test
     void timestampInSecondsIsOutsideTheWindowNotAnError() {
         byte[] body = bytes("revolut/order-created.json");

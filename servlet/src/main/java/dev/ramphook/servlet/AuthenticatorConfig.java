@@ -177,7 +177,11 @@ final class AuthenticatorConfig {
             signature = check(prefix + "scheme=" + scheme.get(), () -> base.scheme(scheme.get()));
         }
         Optional<Duration> tolerance = tolerance(prefix + "tolerance", 0);
-        return tolerance.isPresent() ? signature.tolerance(tolerance.get()) : signature;
+        if (tolerance.isEmpty()) {
+            return signature;
+        }
+        // 0 is documented for this key as "no time check"; the API has no zero tolerance, but a named method.
+        return tolerance.get().isZero() ? signature.withoutTimeCheck() : signature.tolerance(tolerance.get());
     }
 
     /** Whole seconds, at least {@code min}; absent = the authenticator's default (5 minutes). */
