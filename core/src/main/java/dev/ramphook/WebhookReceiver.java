@@ -462,9 +462,13 @@ public final class WebhookReceiver implements AutoCloseable {
         }
 
         /**
-         * The clock for the receiver's timestamps, retry backoff, claim leases, {@link WebhookReceiver#health()}
-         * ages and the body read deadline; default the system clock in UTC. Set it in tests to move time without sleeping.
-         * Authenticators that check a timestamp keep their own clock: set it there too.
+         * The one clock of the receiver: for receive times, retry backoff, claim leases,
+         * {@link WebhookReceiver#health()} ages, the body read deadline, and the time checks of every endpoint's
+         * authenticator (a signed timestamp's tolerance, a JWT's {@code exp} and {@code nbf}); default the system
+         * clock in UTC. Set it in tests to move time without sleeping. When the receiver is built it hands this clock
+         * to each authenticator through {@link Authenticator#withDefaultClock}, so a test sets it here once. An
+         * authenticator given a clock of its own ({@code StandardWebhooks.clock(…)} and the like) keeps it: an
+         * explicit clock overrides the receiver's.
          *
          * @param clock the clock
          * @return this builder
@@ -588,7 +592,12 @@ public final class WebhookReceiver implements AutoCloseable {
                         + " handling is inline (" + (handling == Handling.INLINE ? "inline() was called"
                         : "the store is not durable") + "): remove it, or call queued()");
             }
-            return new EngineConfig(List.copyOf(endpoints.values()), List.copyOf(handlerBeans),
+            // One clock: each authenticator gets the receiver's, unless it was given its own.
+            List<EngineConfig.EndpointSpec> specs = endpoints.values().stream()
+                    .map(e -> new EngineConfig.EndpointSpec(e.path(), e.provider(), Objects.requireNonNull(
+                            e.authenticator().withDefaultClock(clock), "withDefaultClock returned null")))
+                    .toList();
+            return new EngineConfig(specs, List.copyOf(handlerBeans),
                     List.copyOf(handlers), chosen, useQueue, workers, maxAttempts, initialBackoff, maxBackoff, lease,
                     pollInterval, retention, shutdownTimeout, clock, maxBodyBytes, handlerTimeout, bodyReadTimeout,
                     console == null ? null : new ConsoleConfig(console.path(), console.user(),

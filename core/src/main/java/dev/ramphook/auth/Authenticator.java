@@ -1,6 +1,7 @@
 package dev.ramphook.auth;
 
 import dev.ramphook.WebhookRequest;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
@@ -55,6 +56,26 @@ public interface Authenticator {
      */
     default Verification checkBeforeBody(WebhookRequest request) {
         return Verification.ok();
+    }
+
+    /**
+     * This authenticator with {@code clock} as what "now" is for its time checks (a signed timestamp's tolerance, a
+     * token's expiry), unless a clock was set on it explicitly: an explicit clock ({@code clock(…)} on the
+     * authenticator) always wins. The receiver calls it on every endpoint's authenticator when it is built, with
+     * {@link dev.ramphook.WebhookReceiver.Builder#clock its own clock}, so that one clock serves the receiver and its
+     * authenticators. Never modifies this authenticator.
+     *
+     * <p>Default: returns {@code this} (for authenticators that check no time). An authenticator that checks time
+     * overrides it and returns a copy with the clock; one that combines others (as {@link #allOf} does) passes it to
+     * each member.
+     *
+     * @param clock the receiver's clock
+     * @return an authenticator that uses {@code clock} where no clock was set explicitly; immutable and thread-safe
+     * @throws NullPointerException when {@code clock} is null
+     */
+    default Authenticator withDefaultClock(Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        return this;
     }
 
     /**
@@ -157,6 +178,15 @@ record AllOf(List<Authenticator> all) implements Authenticator {
             }
         }
         return Verification.ok();
+    }
+
+    /** Every member gets the clock; those with an explicit clock keep theirs. */
+    @Override
+    public Authenticator withDefaultClock(Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        return new AllOf(all.stream()
+                .map(a -> Objects.requireNonNull(a.withDefaultClock(clock), "withDefaultClock returned null"))
+                .toList());
     }
 
     /** Lists the members by their own (secret-free) descriptions. */

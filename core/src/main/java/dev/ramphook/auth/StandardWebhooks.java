@@ -139,14 +139,22 @@ public final class StandardWebhooks implements Authenticator {
     }
 
     /**
-     * The clock that says what now is; default the UTC system clock. For tests.
+     * The clock that says what now is, for this authenticator alone. An explicit clock wins: a receiver built with this authenticator does not replace it with its own
+     * ({@link Authenticator#withDefaultClock}). Without one, the receiver's {@code WebhookReceiver.Builder.clock}
+     * is used, and on its own (calling {@code verify} directly) the UTC system clock.
      *
-     * @param clock the clock to check timestamps against
+     * @param clock the clock to check timestamps against (and to sign with)
      * @return a copy of this check with the clock
      * @throws NullPointerException when {@code clock} is null
      */
     public StandardWebhooks clock(Clock clock) {
-        return new StandardWebhooks(keys, publicKeys, window.withClock(Objects.requireNonNull(clock, "clock")));
+        return new StandardWebhooks(keys, publicKeys, window.withClock(clock));
+    }
+
+    /** A copy on the receiver's clock, unless {@link #clock} was set. */
+    @Override
+    public StandardWebhooks withDefaultClock(Clock clock) {
+        return new StandardWebhooks(keys, publicKeys, window.withDefaultClock(clock));
     }
 
     @Override

@@ -8,8 +8,9 @@ import java.util.Objects;
  * How far a signed timestamp may be from now, in both directions: a replayed old delivery is refused, and so is
  * one dated further ahead than the tolerance (a sender's clock may run fast by less than that, not more).
  * The tolerance is always positive; a window without a time check ({@link #withoutCheck}) has none at all.
+ * {@code clockSet}: the clock was chosen on the authenticator itself, so a receiver's clock does not replace it.
  */
-record TimeWindow(Duration tolerance, Clock clock) {
+record TimeWindow(Duration tolerance, Clock clock, boolean clockSet) {
 
     /** Unix seconds are at most this many digits (year 33658); more is not a timestamp. */
     private static final int MAX_DIGITS = 12;
@@ -24,7 +25,7 @@ record TimeWindow(Duration tolerance, Clock clock) {
 
     /** The default: 5 minutes either way, by the UTC system clock. */
     static TimeWindow fiveMinutes() {
-        return new TimeWindow(Duration.ofMinutes(5), Clock.systemUTC());
+        return new TimeWindow(Duration.ofMinutes(5), Clock.systemUTC(), false);
     }
 
     boolean checks() {
@@ -53,16 +54,23 @@ record TimeWindow(Duration tolerance, Clock clock) {
             throw new IllegalArgumentException(owner + " tolerance must be positive, got " + newTolerance
                     + (off == null ? "" : " (to turn the time check off, use " + off + ")"));
         }
-        return new TimeWindow(newTolerance, clock);
+        return new TimeWindow(newTolerance, clock, clockSet);
     }
 
     /** This window accepting any timestamp. */
     TimeWindow withoutCheck() {
-        return new TimeWindow(null, clock);
+        return new TimeWindow(null, clock, clockSet);
     }
 
+    /** An explicit clock: it overrides the receiver's. */
     TimeWindow withClock(Clock newClock) {
-        return new TimeWindow(tolerance, newClock);
+        return new TimeWindow(tolerance, Objects.requireNonNull(newClock, "clock"), true);
+    }
+
+    /** The receiver's clock, unless one was set explicitly ({@link Authenticator#withDefaultClock}). */
+    TimeWindow withDefaultClock(Clock receiverClock) {
+        Objects.requireNonNull(receiverClock, "clock");
+        return clockSet ? this : new TimeWindow(tolerance, receiverClock, false);
     }
 
     /** {@code PT5M}, or {@code off}: for an authenticator's {@code toString()}. */

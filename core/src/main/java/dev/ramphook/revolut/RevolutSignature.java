@@ -37,11 +37,13 @@ public final class RevolutSignature implements Authenticator {
     private final List<SecretKeySpec> keys;
     private final Duration tolerance;
     private final Clock clock;
+    private final boolean clockSet; // set on this authenticator: the receiver's clock does not replace it
 
-    private RevolutSignature(List<SecretKeySpec> keys, Duration tolerance, Clock clock) {
+    private RevolutSignature(List<SecretKeySpec> keys, Duration tolerance, Clock clock, boolean clockSet) {
         this.keys = keys;
         this.tolerance = tolerance;
         this.clock = clock;
+        this.clockSet = clockSet;
     }
 
     /**
@@ -62,7 +64,7 @@ public final class RevolutSignature implements Authenticator {
             }
             keys.add(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         }
-        return new RevolutSignature(List.copyOf(keys), Duration.ofMinutes(5), Clock.systemUTC());
+        return new RevolutSignature(List.copyOf(keys), Duration.ofMinutes(5), Clock.systemUTC(), false);
     }
 
     /**
@@ -79,17 +81,27 @@ public final class RevolutSignature implements Authenticator {
         if (newTolerance.isNegative() || newTolerance.isZero()) {
             throw new IllegalArgumentException("RevolutSignature tolerance must be positive, got " + newTolerance);
         }
-        return new RevolutSignature(keys, newTolerance, clock);
+        return new RevolutSignature(keys, newTolerance, clock, clockSet);
     }
 
     /**
-     * This check with another clock (tests).
+     * This check with another clock, for this authenticator alone. An explicit clock wins: a receiver built with this authenticator does not replace it with its own
+     * ({@link #withDefaultClock}). Without one, the receiver's {@code WebhookReceiver.Builder.clock}
+     * is used, and on its own (calling {@code verify} directly) the UTC system clock.
      *
-     * @param newClock the clock that says what now is
+     * @param newClock the clock that says what now is (and to sign with)
      * @return a new authenticator with that clock
+     * @throws NullPointerException when it is null
      */
     public RevolutSignature clock(Clock newClock) {
-        return new RevolutSignature(keys, tolerance, Objects.requireNonNull(newClock, "clock"));
+        return new RevolutSignature(keys, tolerance, Objects.requireNonNull(newClock, "clock"), true);
+    }
+
+    /** A copy on the receiver's clock, unless {@link #clock} was set. */
+    @Override
+    public RevolutSignature withDefaultClock(Clock receiverClock) {
+        Objects.requireNonNull(receiverClock, "clock");
+        return clockSet ? this : new RevolutSignature(keys, tolerance, receiverClock, false);
     }
 
     /**

@@ -36,10 +36,12 @@ public final class TransakJwt implements Authenticator {
 
     private final List<SecretKeySpec> keys;
     private final Clock clock;
+    private final boolean clockSet; // set on this authenticator: the receiver's clock does not replace it
 
-    private TransakJwt(List<SecretKeySpec> keys, Clock clock) {
+    private TransakJwt(List<SecretKeySpec> keys, Clock clock, boolean clockSet) {
         this.keys = keys;
         this.clock = clock;
+        this.clockSet = clockSet;
     }
 
     /**
@@ -60,17 +62,27 @@ public final class TransakJwt implements Authenticator {
             }
             keys.add(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         }
-        return new TransakJwt(List.copyOf(keys), Clock.systemUTC());
+        return new TransakJwt(List.copyOf(keys), Clock.systemUTC(), false);
     }
 
     /**
-     * This check with another clock for {@code exp} and {@code nbf} (tests).
+     * This check with another clock for {@code exp} and {@code nbf}, for this authenticator alone. An explicit clock wins: a receiver built with this authenticator does not replace it with its own
+     * ({@link #withDefaultClock}). Without one, the receiver's {@code WebhookReceiver.Builder.clock}
+     * is used, and on its own (calling {@code verify} directly) the UTC system clock.
      *
      * @param newClock the clock for {@code exp} and {@code nbf}
      * @return a new authenticator with that clock
+     * @throws NullPointerException when it is null
      */
     public TransakJwt clock(Clock newClock) {
-        return new TransakJwt(keys, Objects.requireNonNull(newClock, "clock"));
+        return new TransakJwt(keys, Objects.requireNonNull(newClock, "clock"), true);
+    }
+
+    /** A copy on the receiver's clock, unless {@link #clock} was set. */
+    @Override
+    public TransakJwt withDefaultClock(Clock receiverClock) {
+        Objects.requireNonNull(receiverClock, "clock");
+        return clockSet ? this : new TransakJwt(keys, receiverClock, false);
     }
 
     @Override

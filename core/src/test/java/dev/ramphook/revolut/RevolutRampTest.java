@@ -61,6 +61,24 @@ class RevolutRampTest {
     }
 
     @Test
+    void theReceiversClockReachesTheSignatureCheckWithoutAClockOfItsOwn() {
+        byte[] body = bytes("revolut/order-created.json");
+        String signature = "v1=" + sign(SECRET, TIMESTAMP, body);
+
+        try (WebhookReceiver atNow = WebhookReceiver.builder()
+                .endpoint("/webhooks/revolut", RevolutRamp.provider(), RevolutRamp.signature(SECRET))
+                .clock(NOW).build()) {
+            assertThat(atNow.receive(delivery(body, TIMESTAMP, signature)).status()).isEqualTo(200);
+        }
+        try (WebhookReceiver later = WebhookReceiver.builder()
+                .endpoint("/webhooks/revolut", RevolutRamp.provider(), RevolutRamp.signature(SECRET))
+                .clock(Clock.offset(NOW, java.time.Duration.ofMinutes(5))).build()) {
+            assertThat(later.receive(delivery(body, TIMESTAMP, signature)).bodyText())
+                    .contains("timestamp outside tolerance");
+        }
+    }
+
+    @Test
     void documentedPayloadIsTypedWithTheOrderAsKeyAndSubject() {
         byte[] body = bytes("revolut/order-created.json");
         receiver.receive(delivery(body, TIMESTAMP, "v1=" + sign(SECRET, TIMESTAMP, body)));

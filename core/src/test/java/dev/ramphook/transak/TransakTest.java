@@ -140,6 +140,21 @@ class TransakTest {
     }
 
     @Test
+    void theReceiversClockDecidesExpiryWhenTheCheckHasNoClockOfItsOwn() {
+        byte[] claims = utf8("{\"eventID\":\"ORDER_CREATED\",\"exp\":1700000000,\"webhookData\":{\"id\":\"o\"}}");
+        byte[] body = envelope(jwt(HS256, claims, TOKEN));
+
+        for (long now : new long[] {1_700_000_000L, 1_699_999_999L}) {
+            try (WebhookReceiver atNow = WebhookReceiver.builder()
+                    .endpoint("/webhooks/transak", Transak.provider(), TransakJwt.of(TOKEN))
+                    .clock(at(now)).build()) {
+                assertThat(atNow.receive(delivery(body)).status()).as("at %d", now)
+                        .isEqualTo(now == 1_700_000_000L ? 401 : 200);
+            }
+        }
+    }
+
+    @Test
     void malformedBodiesAndTokensAre401Not500() {
         String good = jwt(HS256, bytes("transak/order-created-claims-constructed.json"), TOKEN);
         for (String body : new String[] {"{\"data\":42}", "{\"data\":\"\"}", "{\"other\":\"x\"}", "[]", "not json",
