@@ -24,6 +24,12 @@ final class DerivedProvider implements Provider {
         this.subjectRule = subjectRule;
     }
 
+    /** Whether {@code provider} was derived with {@link Provider#withDedupKey}, directly or under other rules. */
+    static boolean hasDedupKeyRule(Provider provider) {
+        return provider instanceof DerivedProvider derived
+                && (derived.keyRule != null || hasDedupKeyRule(derived.base));
+    }
+
     @Override
     public String id() {
         return base.id();

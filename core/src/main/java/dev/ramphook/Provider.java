@@ -101,6 +101,20 @@ public interface Provider {
      * This provider with another deduplication rule, for integrators whose events need a different key (two
      * deliveries are the same event exactly when the rule gives them the same key).
      *
+     * <p><b>Which key wins.</b> The receiver decides each event's key in one place, taking the first of:
+     * <ol>
+     *   <li>this rule, when the endpoint's provider was derived with {@code withDedupKey} (also under a later
+     *       {@link #withSubject});</li>
+     *   <li>the event id the endpoint's authenticator supplied ({@link dev.ramphook.auth.Verification#ok(String)}:
+     *       a Standard Webhooks {@code webhook-id});</li>
+     *   <li>the provider's own key, {@link WebhookEvent#key()} as {@link #parse} made it.</li>
+     * </ol>
+     * The key chosen is then bounded ({@link dev.ramphook.provider.EventKeys#bounded}: longer than 200 characters,
+     * or with a control character, it is hashed). So a rule given here wins over a {@code webhook-id}; to keep
+     * deduplicating on the sender's id, leave the rule out. The rule sees the event as the provider parsed it, with
+     * the provider's own key in {@link WebhookEvent#key()}. Changing the rule of an endpoint whose events are
+     * stored changes their keys: a redelivery of an event recorded under the old key is not recognised.
+     *
      * @param rule the key of an event, never {@code null}; must be thread-safe
      * @return a provider that is this one in every other respect (same id)
      * @throws NullPointerException when {@code rule} is null

@@ -231,7 +231,8 @@ public final class WebhookReceiver implements AutoCloseable {
             if (!path.startsWith("/") || path.length() < 2 || path.endsWith("/")) {
                 throw new IllegalArgumentException("endpoint path must start with / and not end with /: " + path);
             }
-            if (endpoints.putIfAbsent(path, new EngineConfig.EndpointSpec(path, provider, authenticator)) != null) {
+            if (endpoints.putIfAbsent(path, new EngineConfig.EndpointSpec(path, provider, authenticator,
+                    DerivedProvider.hasDedupKeyRule(provider))) != null) {
                 throw new IllegalArgumentException("endpoint " + path + " is configured twice");
             }
             return this;
@@ -595,7 +596,8 @@ public final class WebhookReceiver implements AutoCloseable {
             // One clock: each authenticator gets the receiver's, unless it was given its own.
             List<EngineConfig.EndpointSpec> specs = endpoints.values().stream()
                     .map(e -> new EngineConfig.EndpointSpec(e.path(), e.provider(), Objects.requireNonNull(
-                            e.authenticator().withDefaultClock(clock), "withDefaultClock returned null")))
+                            e.authenticator().withDefaultClock(clock), "withDefaultClock returned null"),
+                            e.explicitDedupKey()))
                     .toList();
             return new EngineConfig(specs, List.copyOf(handlerBeans),
                     List.copyOf(handlers), chosen, useQueue, workers, maxAttempts, initialBackoff, maxBackoff, lease,

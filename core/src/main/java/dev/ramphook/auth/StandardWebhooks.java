@@ -24,8 +24,9 @@ import java.util.Optional;
  * verified with the sender's public keys ({@code whpk_<base64>}, the specification's serialisation). An
  * authenticator checks one kind: {@link #of} only {@code v1} entries, {@link #ofPublicKeys} only {@code v1a}.
  *
- * <p>On success the {@code webhook-id} is returned as the event id, so it becomes the deduplication key: a
- * redelivery (same id, fresh timestamp and signature) is recognised. The timestamp must lie within the
+ * <p>On success the {@code webhook-id} is returned as the event id, so it becomes the deduplication key (unless
+ * the provider has an explicit {@link dev.ramphook.Provider#withDedupKey} rule, which wins): a redelivery (same
+ * id, fresh timestamp and signature) is recognised. The timestamp must lie within the
  * tolerance (default 5 minutes) of now, in the past or the future. Any {@code v1} entry may match (rotation on
  * the sender's side); several secrets may be given (rotation on ours); other versions such as {@code v1a} are
  * ignored.

@@ -29,7 +29,10 @@ public final class Verification {
 
     /**
      * The delivery is genuine and the authentication scheme names the event (a Standard Webhooks
-     * {@code webhook-id}, say): that id becomes the event's deduplication key.
+     * {@code webhook-id}, say): that id becomes the event's deduplication key, in place of the provider's own key,
+     * unless the endpoint's provider has an explicit {@link dev.ramphook.Provider#withDedupKey} rule, which wins.
+     * The precedence, decided in one place by the receiver: an explicit {@code withDedupKey} rule, then this id,
+     * then the provider's own key; the winner is bounded ({@link dev.ramphook.provider.EventKeys#bounded}).
      *
      * @param eventId the id the sender gave the event, already authenticated
      * @return the outcome of a check that passed, carrying the id

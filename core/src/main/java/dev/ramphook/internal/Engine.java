@@ -293,7 +293,7 @@ public final class Engine {
         if (EventKeys.hasControlCharacter(event.name())) {
             return reject(trace, 400, Reason.INVALID_PAYLOAD, "event name contains control characters");
         }
-        String key = EventKeys.bounded(verification.eventId().orElse(event.key()));
+        String key = DedupKeys.decide(event, endpoint.explicitDedupKey(), verification);
         if (!key.equals(event.key())) {
             event = event.withKey(key);
         }

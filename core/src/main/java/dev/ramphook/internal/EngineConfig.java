@@ -24,8 +24,11 @@ public record EngineConfig(List<EndpointSpec> endpoints, List<Object> handlerBea
                 bodyReadTimeout, console, maxPendingAge);
     }
 
-    /** One configured endpoint. */
-    public record EndpointSpec(String path, Provider provider, Authenticator authenticator) {
+    /**
+     * One configured endpoint. {@code explicitDedupKey}: its provider carries a {@code withDedupKey} rule, which
+     * {@link DedupKeys} puts before the authenticator's event id.
+     */
+    public record EndpointSpec(String path, Provider provider, Authenticator authenticator, boolean explicitDedupKey) {
     }
 
     /** Fails as {@link Engine#start} does for a handler that can never be called, without starting anything. */
