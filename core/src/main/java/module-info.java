@@ -42,7 +42,8 @@ module dev.ramphook.core {
     exports dev.ramphook.transak;
     exports dev.ramphook.zbd;
 
-    // Logs, for the servlet module's log lines (SLF4J or java.util.logging, as core decides). Nothing else.
+    // For the servlet module: Logs (its log lines go to SLF4J or java.util.logging, as core decides) and
+    // ApiAccess.isNone (an allowlist alone replaces Authenticator.none()). Nothing else.
     exports dev.ramphook.internal to dev.ramphook.servlet;
 
     // Providers are found by id: the receiver (typed handler parameters) and the servlet drop-in load them.

@@ -1,6 +1,7 @@
 package dev.ramphook;
 
 import dev.ramphook.auth.Authenticator;
+import dev.ramphook.internal.ApiAccess;
 import dev.ramphook.internal.Engine;
 import dev.ramphook.internal.EngineConfig;
 import dev.ramphook.internal.ReceiverEngines;
@@ -38,6 +39,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     static {
         ReceiverEngines.grant(receiver -> receiver.engine); // for the metrics binder and the console, not for users
+        ApiAccess.grant(new EngineAccess()); // answers and body reads, for the engine only
     }
 
     private final Engine engine;

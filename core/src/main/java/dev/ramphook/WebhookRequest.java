@@ -154,25 +154,10 @@ public final class WebhookRequest {
     }
 
     /**
-     * Reads the body: the bytes given to the builder, or the stream read to its end but never past
-     * {@code maxBytes + 1} bytes, with no deadline. The receiver calls it (through
-     * {@link #readBody(int, Clock, Instant)}) once per request; applications hand the request to
-     * {@link WebhookReceiver#receive} instead. A stream can be read only once, so neither may the request.
-     *
-     * @param maxBytes the largest body accepted, in bytes, at least 0
-     * @return the body bytes, not copied (do not modify them); {@code null} when the body is larger than
-     *         {@code maxBytes}
-     * @throws IOException when the stream fails or ends abruptly (a client that stopped mid-body)
-     */
-    public byte[] readBody(int maxBytes) throws IOException {
-        return readBody(maxBytes, Clock.systemUTC(), Instant.MAX);
-    }
-
-    /**
-     * As {@link #readBody(int)}, and gives up once {@code clock} has passed {@code deadline}: a stream is read in
-     * chunks and the deadline is checked after each one, so a sender that trickles bytes cannot keep the read
-     * going for longer (a sender that sends nothing at all is up to the stream's own read timeout). Bytes given
-     * to the builder are returned at once, whatever the time.
+     * Reads the body, once, for the receiver's engine (through {@code ApiAccess}): the bytes given to the builder,
+     * or the stream read in chunks to its end but never past {@code maxBytes + 1} bytes, giving up once
+     * {@code clock} has passed {@code deadline} (checked after each chunk, so a sender that trickles bytes cannot
+     * keep the read going; one that sends nothing at all is up to the stream's own read timeout).
      *
      * @param maxBytes the largest body accepted, in bytes, at least 0
      * @param clock    the clock the deadline is read from (the receiver's)
@@ -180,9 +165,9 @@ public final class WebhookRequest {
      * @return the body bytes, not copied (do not modify them); {@code null} when the body is larger than
      *         {@code maxBytes}
      * @throws SocketTimeoutException when the deadline passed before the body was complete
-     * @throws IOException            when the stream fails or ends abruptly
+     * @throws IOException            when the stream fails or ends abruptly (a client that stopped mid-body)
      */
-    public byte[] readBody(int maxBytes, Clock clock, Instant deadline) throws IOException {
+    byte[] readBody(int maxBytes, Clock clock, Instant deadline) throws IOException {
         if (body != null) {
             return body.length > maxBytes ? null : body;
         }

@@ -2,6 +2,7 @@ package dev.ramphook;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The answer to one delivery: a status and a small JSON body {@code {"status":…,"error":…}}, never a stack
@@ -25,31 +26,18 @@ public final class WebhookResponse {
     }
 
     /**
-     * A JSON answer, as the receiver's engine makes them; also for tests of code that passes answers on (an HTTP
-     * adapter, a filter). Applications do not need to build answers: {@link WebhookReceiver#receive} returns them.
-     *
-     * @param status  the HTTP status
-     * @param json    the complete body, sent as UTF-8 with {@code Content-Type: application/json}
-     * @param headers extra headers, without {@code Content-Type}; copied
-     * @return the answer
-     * @throws NullPointerException when {@code json} or {@code headers} is null, or a header name or value is
-     */
-    public static WebhookResponse of(int status, String json, Map<String, String> headers) {
-        return new WebhookResponse(status, JSON, json.getBytes(StandardCharsets.UTF_8), Map.copyOf(headers));
-    }
-
-    /**
-     * An answer of any content type, as the console sends its pages; for the receiver's engine and for tests.
+     * An answer of any content type, built by the receiver's engine only (through {@code ApiAccess}): a JSON
+     * answer, or a console page.
      *
      * @param status      the HTTP status
-     * @param contentType the {@code Content-Type}, such as {@code text/html; charset=utf-8}
-     * @param body        the complete body; not copied, do not modify it afterwards
-     * @param headers     extra headers, without {@code Content-Type}
+     * @param contentType the {@code Content-Type}, such as {@code application/json}
+     * @param body        the complete body; kept, not copied: the caller hands it over
+     * @param headers     extra headers, without {@code Content-Type}; copied
      * @return the answer
      */
-    public static WebhookResponse of(int status, String contentType, byte[] body, Map<String, String> headers) {
-        return new WebhookResponse(status, java.util.Objects.requireNonNull(contentType, "contentType"),
-                java.util.Objects.requireNonNull(body, "body"), Map.copyOf(headers));
+    static WebhookResponse of(int status, String contentType, byte[] body, Map<String, String> headers) {
+        return new WebhookResponse(status, Objects.requireNonNull(contentType, "contentType"),
+                Objects.requireNonNull(body, "body"), Map.copyOf(headers));
     }
 
     /**

@@ -104,16 +104,6 @@ public interface Authenticator {
         }
         return new AllOf(all);
     }
-
-    /**
-     * Whether this is the explicit opt-out {@link #none()}, which the receiver warns about when it builds an
-     * endpoint. Implementations keep the default.
-     *
-     * @return true only for {@link #none()}
-     */
-    default boolean isNone() {
-        return false;
-    }
 }
 
 /** The explicit opt-out; a named type so that the receiver can warn about it. */
@@ -128,11 +118,6 @@ enum NoAuthentication implements Authenticator {
     @Override
     public WebhookRequest sign(WebhookRequest request, byte[] body) {
         return request;
-    }
-
-    @Override
-    public boolean isNone() {
-        return true;
     }
 
     @Override

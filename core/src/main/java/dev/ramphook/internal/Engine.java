@@ -107,7 +107,7 @@ public final class Engine {
 
     private void describe(HandlerRegistry registry) {
         for (EngineConfig.EndpointSpec e : config.endpoints()) {
-            if (e.authenticator().isNone()) {
+            if (ApiAccess.isNone(e.authenticator())) {
                 log.warn("endpoint {} ({}) accepts deliveries WITHOUT authentication (Authenticator.none())",
                         e.path(), e.provider().id());
             }
@@ -266,7 +266,7 @@ public final class Engine {
         }
         byte[] body;
         try {
-            body = request.readBody(config.maxBodyBytes(), config.clock(),
+            body = ApiAccess.readBody(request, config.maxBodyBytes(), config.clock(),
                     config.clock().instant().plus(config.bodyReadTimeout()));
         } catch (SocketTimeoutException e) {
             return timedOut(trace);

@@ -81,13 +81,8 @@ public record StoredEvent(String provider, String key, String name, String endpo
         completedHandlers = Set.copyOf(completedHandlers);
     }
 
-    /**
-     * This event as claimed for one more attempt: the same event with {@code attempts + 1}. For store
-     * implementations, whose claims return such a copy.
-     *
-     * @return a copy with the attempt count raised by one
-     */
-    public StoredEvent nextAttempt() {
+    /** This event as claimed for one more attempt: the same event with {@code attempts + 1}. */
+    StoredEvent nextAttempt() {
         return new StoredEvent(provider, key, name, endpoint, body, headers, receivedAt, attempts + 1,
                 completedHandlers, lastError, subject, occurredAt);
     }

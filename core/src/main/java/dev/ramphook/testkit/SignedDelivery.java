@@ -2,6 +2,7 @@ package dev.ramphook.testkit;
 
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.Authenticator;
+import dev.ramphook.internal.ApiAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,7 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -82,7 +85,7 @@ public final class SignedDelivery {
     /** The body the signer gave the request (a scheme that signs inside the body), else {@code body}. */
     private static byte[] bodyOf(WebhookRequest signed, byte[] body) {
         try {
-            byte[] own = signed.readBody(Integer.MAX_VALUE - 8);
+            byte[] own = ApiAccess.readBody(signed, Integer.MAX_VALUE - 8, Clock.systemUTC(), Instant.MAX);
             return own == null ? body : own;
         } catch (IOException e) {
             throw new UncheckedIOException("the signed request's body cannot be read", e);

@@ -14,7 +14,7 @@ class AuthenticatorTest {
     @Test
     void noneAcceptsAndSaysSo() {
         assertThat(Authenticator.none().verify(REQUEST, BODY).isOk()).isTrue();
-        assertThat(Authenticator.none().isNone()).isTrue();
+        assertThat(Authenticator.none()).hasToString("Authenticator.none()");
     }
 
     @Test

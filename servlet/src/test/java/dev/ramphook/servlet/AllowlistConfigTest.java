@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.Authenticator;
+import dev.ramphook.auth.IpAllowlist;
 import dev.ramphook.servlet.testing.EchoProvider;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,7 +56,7 @@ class AllowlistConfigTest {
 
         Authenticator auth = build();
 
-        assertThat(auth.isNone()).isFalse();
+        assertThat(auth).isInstanceOf(IpAllowlist.class); // not wrapped around Authenticator.none()
         assertThat(auth.verify(from("10.9.9.9").query(null).build(), BODY).isOk()).isTrue();
         assertThat(auth.verify(from("192.0.2.1").query(null).build(), BODY).status()).isEqualTo(403);
     }

@@ -3,6 +3,7 @@ package dev.ramphook.internal.console;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ramphook.WebhookResponse;
+import dev.ramphook.internal.ApiAccess;
 import dev.ramphook.internal.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -34,14 +35,14 @@ final class Answers {
         Map<String, String> headers = common();
         headers.put("Content-Security-Policy", "default-src 'none'; style-src 'nonce-" + nonce + "'; img-src 'self';"
                 + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-        return WebhookResponse.of(status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8), headers);
+        return ApiAccess.response(status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8), headers);
     }
 
     static WebhookResponse json(int status, JsonNode body) {
         Map<String, String> headers = common();
         headers.put("Content-Security-Policy", JSON_CSP);
         try {
-            return WebhookResponse.of(status, "application/json", Json.MAPPER.writeValueAsBytes(body), headers);
+            return ApiAccess.response(status, "application/json", Json.MAPPER.writeValueAsBytes(body), headers);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("console JSON could not be written", e);
         }
@@ -53,7 +54,7 @@ final class Answers {
         headers.put("Content-Security-Policy", JSON_CSP);
         headers.putAll(extra);
         String body = "{\"status\":\"error\",\"error\":" + Json.quote(message) + "}";
-        return WebhookResponse.of(status, "application/json", body.getBytes(StandardCharsets.UTF_8), headers);
+        return ApiAccess.response(status, "application/json", body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
     /** 303 to a location relative to the current page (so the context path never has to be known). */
@@ -61,7 +62,7 @@ final class Answers {
         Map<String, String> headers = common();
         headers.put("Location", relative);
         headers.put("Content-Security-Policy", JSON_CSP);
-        return WebhookResponse.of(303, "text/plain; charset=utf-8", new byte[0], headers);
+        return ApiAccess.response(303, "text/plain; charset=utf-8", new byte[0], headers);
     }
 
     private static Map<String, String> common() {

@@ -1,0 +1,21 @@
+package dev.ramphook;
+
+import dev.ramphook.internal.ApiAccess;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/** The engine's way to this package's non-API methods; granted by {@link WebhookReceiver}'s static initialiser. */
+final class EngineAccess implements ApiAccess.Grant {
+
+    @Override
+    public WebhookResponse response(int status, String contentType, byte[] body, Map<String, String> headers) {
+        return WebhookResponse.of(status, contentType, body, headers);
+    }
+
+    @Override
+    public byte[] readBody(WebhookRequest request, int maxBytes, Clock clock, Instant deadline) throws IOException {
+        return request.readBody(maxBytes, clock, deadline);
+    }
+}
