@@ -1,5 +1,7 @@
 package dev.ramphook;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
@@ -7,7 +9,11 @@ import java.util.Objects;
 /**
  * The answer to one delivery: a status and a small JSON body {@code {"status":…,"error":…}}, never a stack
  * trace; or, for the console ({@link ConsoleSettings}), a page or JSON document. Adapters copy the status,
- * headers, {@link #contentType()} and body to their HTTP response as they are. Immutable.
+ * headers, {@link #contentType()} and body ({@link #bodyLength()} bytes, written with {@link #writeTo}) to their
+ * HTTP response as they are.
+ *
+ * <p>Immutable and thread-safe: the common answers are shared constants, so nothing handed out can change them
+ * ({@link #body()} is a copy).
  */
 public final class WebhookResponse {
 
@@ -65,12 +71,35 @@ public final class WebhookResponse {
     }
 
     /**
-     * {@return the body bytes to send as they are: the small JSON document, or a console page} The array is not
-     * copied and the receiver's constant answers share theirs with every request, so do not modify it; copy it
-     * first, or use {@link #bodyText()}.
+     * The body bytes: the JSON answer, or a console page. A copy, so changing it changes no later answer; an
+     * adapter writes the body with {@link #writeTo} instead, which copies nothing.
+     *
+     * @return a new array with the body
      */
     public byte[] body() {
-        return body;
+        return body.clone();
+    }
+
+    /** {@return the length of the body in bytes, for {@code Content-Length}; {@code 0} for an empty body} */
+    public int bodyLength() {
+        return body.length;
+    }
+
+    /**
+     * Writes the body to {@code out}, without copying it: what an adapter does after setting the status, headers,
+     * content type and {@code Content-Length} ({@link #bodyLength()}). {@code out} is handed this answer's own
+     * bytes, as an {@link OutputStream} is, to read them; every JDK and container stream only reads them. Neither
+     * flushes nor closes {@code out}. Safe to call from several threads, each with its own stream.
+     *
+     * @param out the HTTP response's body stream
+     * @throws IOException          when {@code out} fails (a client that went away)
+     * @throws NullPointerException when {@code out} is null
+     */
+    public void writeTo(OutputStream out) throws IOException {
+        Objects.requireNonNull(out, "out");
+        if (body.length > 0) {
+            out.write(body);
+        }
     }
 
     /** {@return the JSON body as text, such as <code>{"status":"accepted"}</code>} */

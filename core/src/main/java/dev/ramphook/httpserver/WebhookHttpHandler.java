@@ -112,13 +112,13 @@ public final class WebhookHttpHandler implements HttpHandler {
         Headers headers = exchange.getResponseHeaders();
         answer.headers().forEach(headers::set);
         headers.set("Content-Type", answer.contentType());
-        byte[] body = answer.body();
+        int length = answer.bodyLength();
         boolean head = "HEAD".equals(exchange.getRequestMethod());
         // -1: no body at all (0 would mean chunked); a HEAD answer never has one.
-        exchange.sendResponseHeaders(answer.status(), body.length == 0 || head ? -1 : body.length);
-        if (body.length > 0 && !head) {
+        exchange.sendResponseHeaders(answer.status(), length == 0 || head ? -1 : length);
+        if (length > 0 && !head) {
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                answer.writeTo(out);
             }
         }
     }

@@ -177,10 +177,9 @@ public final class WebhookFilter implements Filter {
         for (Map.Entry<String, String> header : answer.headers().entrySet()) {
             out.setHeader(header.getKey(), header.getValue());
         }
-        byte[] body = answer.body();
         out.setContentType(answer.contentType());
-        out.setContentLength(body.length);
-        out.getOutputStream().write(body);
+        out.setContentLength(answer.bodyLength());
+        answer.writeTo(out.getOutputStream());
     }
 
     private static ScheduledThreadPoolExecutor deadlineTimer() {
