@@ -1,13 +1,13 @@
 package dev.ramphook.auth;
 
 import dev.ramphook.WebhookRequest;
+import dev.ramphook.internal.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -245,7 +245,7 @@ public final class StandardWebhooks implements Authenticator {
             throw new UnsupportedOperationException(this + " verifies v1a with public keys: signing needs the"
                     + " sender's private key; in tests use dev.ramphook.testkit.TestKeyPair.standardWebhooks()");
         }
-        String id = present(request, ID).orElseGet(() -> "msg_" + HexFormat.of().formatHex(Secrets.sha256(body)).substring(0, 32));
+        String id = present(request, ID).orElseGet(() -> "msg_" + Sha256.hex(body).substring(0, 32));
         String timestamp = Long.toString(window.clock().instant().getEpochSecond());
         byte[] mac = keys.get(0).mac((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
         WebhookRequest.Builder signed = request.toBuilder();

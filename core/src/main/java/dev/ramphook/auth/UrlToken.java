@@ -1,6 +1,7 @@
 package dev.ramphook.auth;
 
 import dev.ramphook.WebhookRequest;
+import dev.ramphook.internal.Sha256;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -40,7 +41,7 @@ public final class UrlToken implements Authenticator {
 
     private UrlToken(String parameter, List<byte[]> secrets) {
         this.parameter = parameter;
-        this.secretHashes = secrets.stream().map(Secrets::sha256).toList();
+        this.secretHashes = secrets.stream().map(Sha256::of).toList();
         this.signingToken = secrets.get(0).clone();
     }
 
@@ -106,7 +107,7 @@ public final class UrlToken implements Authenticator {
             return Verification.unauthorized("missing URL token");
         }
         byte[] given = token.get().getBytes(StandardCharsets.UTF_8);
-        byte[] givenHash = Secrets.sha256(given);
+        byte[] givenHash = Sha256.of(given); // equal lengths: the time taken hides a token's length
         boolean match = false;
         for (byte[] secretHash : secretHashes) { // no early exit: time does not tell which secret matched
             match |= MessageDigest.isEqual(secretHash, givenHash);

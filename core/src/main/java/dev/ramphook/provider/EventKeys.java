@@ -1,13 +1,11 @@
 package dev.ramphook.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ramphook.internal.Sha256;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,7 +44,7 @@ public final class EventKeys {
      */
     public static String bounded(String key) {
         return key.length() <= MAX_KEY_CHARS && !hasControlCharacter(key)
-                ? key : "sha256:" + sha256Hex(key.getBytes(StandardCharsets.UTF_8));
+                ? key : "sha256:" + Sha256.hex(key.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -61,7 +59,7 @@ public final class EventKeys {
     public static String canonicalHash(JsonNode document) {
         StringBuilder out = new StringBuilder(256);
         canonical(document, out);
-        return "json-sha256:" + sha256Hex(out.toString().getBytes(StandardCharsets.UTF_8));
+        return "json-sha256:" + Sha256.hex(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -124,14 +122,6 @@ public final class EventKeys {
             out.append(node.booleanValue());
         } else {
             out.append("null");
-        }
-    }
-
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.ramphook.store;
 
+import dev.ramphook.internal.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 
 /**
@@ -20,7 +20,7 @@ final class DoneKeys {
     static final int BYTES_PER_SLOT = 24;
     private static final int MIN_SLOTS = 1024;
 
-    private final MessageDigest sha256 = newDigest();
+    private final MessageDigest sha256 = Sha256.newDigest();
     private long[] high;
     private long[] low;
     private long[] receivedSecond;
@@ -142,13 +142,5 @@ final class DoneKeys {
         long h = digest.getLong();
         long l = digest.getLong();
         return new long[] {h, l == 0 && h == 0 ? 1 : l};
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 }

@@ -6,15 +6,13 @@ import dev.ramphook.auth.StandardWebhooks;
 import dev.ramphook.auth.Verification;
 import dev.ramphook.internal.Ed25519TestKeys;
 import dev.ramphook.internal.Secp256k1;
+import dev.ramphook.internal.Sha256;
 import dev.ramphook.internal.StableJson;
 import dev.ramphook.rampnetwork.RampNetworkSignature;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -222,8 +220,7 @@ public final class TestKeyPair {
             return request.toBuilder().header(RampNetworkSignature.HEADER,
                     Base64.getEncoder().encodeToString(signature)).build();
         }
-        String id = request.header("webhook-id").orElseGet(() -> "msg_" + HexFormat.of().formatHex(sha256(body))
-                .substring(0, 32));
+        String id = request.header("webhook-id").orElseGet(() -> "msg_" + Sha256.hex(body).substring(0, 32));
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         byte[] signature = Ed25519TestKeys.sign(pair.getPrivate(),
                 (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
@@ -233,14 +230,6 @@ public final class TestKeyPair {
         }
         return signed.header("webhook-timestamp", timestamp)
                 .header("webhook-signature", "v1a," + Base64.getEncoder().encodeToString(signature)).build();
-    }
-
-    private static byte[] sha256(byte[] body) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(body);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 
     /** Signs with the pair's private key; verifies as the pair's authenticator does. */

@@ -50,6 +50,8 @@ class ModuleBoundaryTest {
                     // How the engine builds answers and reads bodies, and the servlet module spots
                     // Authenticator.none(), without public API on WebhookResponse, WebhookRequest or Authenticator.
                     "ApiAccess", "ApiAccess$Grant",
+                    // One SHA-256: URL tokens (auth), deduplication keys (provider), handled keys (store).
+                    "Sha256",
                     // Payload values in toString() and log lines, escaped and bounded the same way everywhere
                     // (WebhookEvent, StoredEvent, the provider kit).
                     "Printable",
