@@ -1,7 +1,8 @@
 package dev.ramphook.auth;
 
 import dev.ramphook.WebhookRequest;
-import java.security.MessageDigest;
+import dev.ramphook.internal.ConstantTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -143,27 +144,18 @@ public final class HmacSignature implements Authenticator {
         if (candidates.isEmpty()) {
             return Verification.unauthorized("missing signature header " + header);
         }
-        byte[][] expected = new byte[keys.size()][];
-        for (int i = 0; i < expected.length; i++) {
-            expected[i] = keys.get(i).mac(body);
-        }
-        boolean wellFormed = false;
-        boolean match = false;
+        List<byte[]> given = new ArrayList<>(candidates.size());
         for (String candidate : candidates) {
             String text = stripPrefix(candidate);
-            byte[] given = text == null ? null : encoding.decode(text);
-            if (given == null) {
-                continue;
-            }
-            wellFormed = true;
-            for (byte[] e : expected) {
-                match |= MessageDigest.isEqual(e, given); // no early exit: time tells nothing about which matched
+            byte[] decoded = text == null ? null : encoding.decode(text);
+            if (decoded != null) {
+                given.add(decoded);
             }
         }
-        if (match) {
+        if (ConstantTime.anyMatch(keys, key -> key.mac(body), given)) {
             return Verification.ok();
         }
-        return Verification.unauthorized(wellFormed ? "no matching signature"
+        return Verification.unauthorized(!given.isEmpty() ? "no matching signature"
                 : prefixRequired ? "signature header " + header + " lacks prefix " + prefix + " or is malformed"
                 : "malformed signature in " + header);
     }

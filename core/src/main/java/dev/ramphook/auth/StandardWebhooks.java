@@ -1,9 +1,9 @@
 package dev.ramphook.auth;
 
 import dev.ramphook.WebhookRequest;
+import dev.ramphook.internal.ConstantTime;
 import dev.ramphook.internal.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -207,15 +207,7 @@ public final class StandardWebhooks implements Authenticator {
     }
 
     private boolean matches(List<String> entries, byte[] signedPrefix, byte[] body) {
-        List<byte[]> given = signatures(entries, "v1,");
-        boolean match = false;
-        for (HmacKey key : keys) {
-            byte[] expected = key.mac(signedPrefix, body);
-            for (byte[] g : given) {
-                match |= MessageDigest.isEqual(expected, g);
-            }
-        }
-        return match;
+        return ConstantTime.anyMatch(keys, key -> key.mac(signedPrefix, body), signatures(entries, "v1,"));
     }
 
     private static byte[] decodeBase64Standard(String text) {

@@ -1,8 +1,8 @@
 package dev.ramphook.auth;
 
 import dev.ramphook.WebhookRequest;
+import dev.ramphook.internal.ConstantTime;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -171,14 +171,8 @@ public final class TimestampedSignature implements Authenticator {
             return Verification.unauthorized("timestamp outside tolerance");
         }
         byte[] signedPrefix = (timestamp + ".").getBytes(StandardCharsets.US_ASCII);
-        boolean match = false;
-        for (HmacKey key : keys) {
-            byte[] expected = key.mac(signedPrefix, body);
-            for (byte[] given : signatures) {
-                match |= MessageDigest.isEqual(expected, given);
-            }
-        }
-        return match ? Verification.ok() : Verification.unauthorized("no matching signature");
+        return ConstantTime.anyMatch(keys, key -> key.mac(signedPrefix, body), signatures) ? Verification.ok()
+                : Verification.unauthorized("no matching signature");
     }
 
     /** Adds {@code t=<now>,<scheme>=<hex>} in the header, signed with the first secret at the clock's now. */

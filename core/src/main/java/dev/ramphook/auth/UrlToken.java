@@ -1,12 +1,12 @@
 package dev.ramphook.auth;
 
 import dev.ramphook.WebhookRequest;
+import dev.ramphook.internal.ConstantTime;
 import dev.ramphook.internal.Sha256;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 
@@ -106,13 +106,9 @@ public final class UrlToken implements Authenticator {
         if (token.isEmpty() || token.get().isEmpty()) {
             return Verification.unauthorized("missing URL token");
         }
-        byte[] given = token.get().getBytes(StandardCharsets.UTF_8);
-        byte[] givenHash = Sha256.of(given); // equal lengths: the time taken hides a token's length
-        boolean match = false;
-        for (byte[] secretHash : secretHashes) { // no early exit: time does not tell which secret matched
-            match |= MessageDigest.isEqual(secretHash, givenHash);
-        }
-        return match ? Verification.ok() : Verification.unauthorized("wrong URL token");
+        byte[] givenHash = Sha256.of(token.get().getBytes(StandardCharsets.UTF_8)); // hides a token's length
+        return ConstantTime.anyMatch(secretHashes, secretHash -> secretHash, List.of(givenHash)) ? Verification.ok()
+                : Verification.unauthorized("wrong URL token");
     }
 
     /** Puts the first token where this check looks: the query parameter (added to any query), or a path segment. */

@@ -3,9 +3,9 @@ package dev.ramphook.revolut;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.Verification;
+import dev.ramphook.internal.ConstantTime;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,14 +145,8 @@ public final class RevolutSignature implements Authenticator {
             return Verification.unauthorized("no v1= signature in " + SIGNATURE_HEADER);
         }
         byte[] prefix = ("v1." + timestamp + ".").getBytes(StandardCharsets.US_ASCII);
-        boolean match = false;
-        for (SecretKeySpec key : keys) {
-            byte[] expected = mac(key, prefix, body);
-            for (byte[] signature : given) {
-                match |= MessageDigest.isEqual(expected, signature); // no early exit
-            }
-        }
-        return match ? Verification.ok() : Verification.unauthorized("no matching signature");
+        return ConstantTime.anyMatch(keys, key -> mac(key, prefix, body), given) ? Verification.ok()
+                : Verification.unauthorized("no matching signature");
     }
 
     /** The {@code v1=} signatures, hex-decoded; other versions and malformed entries are skipped. */

@@ -6,10 +6,10 @@ import dev.ramphook.InvalidPayloadException;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.Verification;
+import dev.ramphook.internal.ConstantTime;
 import dev.ramphook.internal.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -116,11 +116,7 @@ public final class TransakJwt implements Authenticator {
             return Verification.unauthorized("malformed JWT signature");
         }
         byte[] signingInput = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
-        boolean match = false;
-        for (SecretKeySpec key : keys) {
-            match |= MessageDigest.isEqual(mac(key, signingInput), given); // no early exit
-        }
-        if (!match) {
+        if (!ConstantTime.anyMatch(keys, key -> mac(key, signingInput), List.of(given))) {
             return Verification.unauthorized("no matching signature");
         }
         ObjectNode claims = TransakTokens.decodeObject(parts[1]);

@@ -52,6 +52,8 @@ class ModuleBoundaryTest {
                     "ApiAccess", "ApiAccess$Grant",
                     // One SHA-256: URL tokens (auth), deduplication keys (provider), handled keys (store).
                     "Sha256",
+                    // The one constant-time "any key, any signature" comparison: auth and the provider packages.
+                    "ConstantTime",
                     // Payload values in toString() and log lines, escaped and bounded the same way everywhere
                     // (WebhookEvent, StoredEvent, the provider kit).
                     "Printable",
