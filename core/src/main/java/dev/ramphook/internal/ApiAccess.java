@@ -6,16 +6,17 @@ import dev.ramphook.WebhookResponse;
 import dev.ramphook.auth.Authenticator;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the engine (this package and {@code internal.console}) and the servlet module need of the API types beyond
- * their public API: building answers and reading a request's body. Those are package-private in
- * {@code dev.ramphook}, and {@link WebhookReceiver}'s static initialiser hands them over, as it does the engine
- * access of {@link ReceiverEngines}. Users cannot construct a {@link WebhookResponse} or read a request's body:
+ * What the engine (this package and {@code internal.console}), the test kit and the servlet module need of the API
+ * types beyond their public API: building answers, reading a request's body, spotting {@link Authenticator#none()}.
+ * The first two are package-private in {@code dev.ramphook}, and {@link WebhookReceiver}'s static initialiser hands
+ * them over, as it does the engine access of {@link ReceiverEngines}. Users cannot construct a {@link WebhookResponse} or read a request's body:
  * only the receiver does.
  */
 public final class ApiAccess {
@@ -51,7 +52,7 @@ public final class ApiAccess {
 
     /** An answer with a complete JSON body, such as {@code {"status":"accepted"}}. */
     public static WebhookResponse json(int status, String json, Map<String, String> headers) {
-        return response(status, JSON, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
+        return response(status, JSON, json.getBytes(StandardCharsets.UTF_8), headers);
     }
 
     /** An answer of any content type (the console's pages); {@code body} is kept, do not modify it afterwards. */
