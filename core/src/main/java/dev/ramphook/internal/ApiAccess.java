@@ -16,8 +16,8 @@ import java.util.Objects;
  * What the engine (this package and {@code internal.console}), the test kit and the servlet module need of the API
  * types beyond their public API: building answers, reading a request's body, spotting {@link Authenticator#none()}.
  * The first two are package-private in {@code dev.ramphook}, and {@link WebhookReceiver}'s static initialiser hands
- * them over, as it does the engine access of {@link ReceiverEngines}. Users cannot construct a {@link WebhookResponse} or read a request's body:
- * only the receiver does.
+ * them over, as it does the engine access of {@link ReceiverEngines}. Users cannot construct a
+ * {@link WebhookResponse} or read a request's body: only the receiver does.
  */
 public final class ApiAccess {
 
