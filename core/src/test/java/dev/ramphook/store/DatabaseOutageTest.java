@@ -21,7 +21,6 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The database goes away under a running receiver (its connections cut by a proxy) and comes back: deliveries
@@ -44,13 +43,7 @@ class DatabaseOutageTest {
     @BeforeEach
     void start() throws Exception {
         proxy = TcpProxy.to(TestPostgres.server().getPort());
-        PGSimpleDataSource viaProxy = new PGSimpleDataSource();
-        viaProxy.setServerNames(new String[] {"127.0.0.1"});
-        viaProxy.setPortNumbers(new int[] {proxy.port()});
-        viaProxy.setDatabaseName("postgres");
-        viaProxy.setUser("postgres");
-        viaProxy.setConnectTimeout(2);
-        store = new ObservedStore(JdbcEventStore.builder(viaProxy).tablePrefix(prefix)
+        store = new ObservedStore(JdbcEventStore.builder(TestPostgres.through(proxy)).tablePrefix(prefix)
                 .queryTimeout(Duration.ofSeconds(2)).build());
         // The handlers' own writes go straight to the database: the test watches them through the outage.
         log = new HandledLog(TestPostgres.dataSource(), prefix).create();

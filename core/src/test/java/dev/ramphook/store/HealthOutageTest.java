@@ -12,7 +12,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** The database goes away under a running receiver (a proxy cuts it off): health says DOWN, then UP once it is back. */
 class HealthOutageTest {
@@ -23,14 +22,8 @@ class HealthOutageTest {
     @BeforeEach
     void start() throws Exception {
         proxy = TcpProxy.to(TestPostgres.server().getPort());
-        PGSimpleDataSource viaProxy = new PGSimpleDataSource();
-        viaProxy.setServerNames(new String[] {"127.0.0.1"});
-        viaProxy.setPortNumbers(new int[] {proxy.port()});
-        viaProxy.setDatabaseName("postgres");
-        viaProxy.setUser("postgres");
-        viaProxy.setConnectTimeout(2);
-        JdbcEventStore store = JdbcEventStore.builder(viaProxy).tablePrefix(TestPostgres.freshPrefix())
-                .queryTimeout(Duration.ofSeconds(2)).build();
+        JdbcEventStore store = JdbcEventStore.builder(TestPostgres.through(proxy))
+                .tablePrefix(TestPostgres.freshPrefix()).queryTimeout(Duration.ofSeconds(2)).build();
         receiver = WebhookReceiver.builder()
                 .endpoint("/hooks/shop", new ShopProvider(), Authenticator.none())
                 .on("*", (event, context) -> { })

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A queued receiver on the JDBC store under hostile or faulty conditions. Each test counts what was acknowledged
@@ -67,13 +66,7 @@ class HostileConditionsTest {
 
     /** The store reaches PostgreSQL through the proxy; the handled log goes straight to it. */
     private WebhookReceiver receiver(EventHandler handler, UnaryOperator<WebhookReceiver.Builder> options) {
-        PGSimpleDataSource viaProxy = new PGSimpleDataSource();
-        viaProxy.setServerNames(new String[] {"127.0.0.1"});
-        viaProxy.setPortNumbers(new int[] {proxy.port()});
-        viaProxy.setDatabaseName("postgres");
-        viaProxy.setUser("postgres");
-        viaProxy.setConnectTimeout(2);
-        return receiver(viaProxy, handler, options);
+        return receiver(TestPostgres.through(proxy), handler, options);
     }
 
     private WebhookReceiver receiver(DataSource dataSource, EventHandler handler,

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * One real PostgreSQL server per test JVM, started on first use (about two seconds). This class never stops it:
@@ -51,6 +52,20 @@ public final class TestPostgres {
 
     public static String jdbcUrl() {
         return server().getJdbcUrl("postgres", "postgres");
+    }
+
+    /**
+     * The test server reached through {@code proxy} (a connection per call, two-second connect timeout), for tests
+     * that take the database away from a receiver by cutting the proxy.
+     */
+    static DataSource through(TcpProxy proxy) {
+        PGSimpleDataSource viaProxy = new PGSimpleDataSource();
+        viaProxy.setServerNames(new String[] {"127.0.0.1"});
+        viaProxy.setPortNumbers(new int[] {proxy.port()});
+        viaProxy.setDatabaseName("postgres");
+        viaProxy.setUser("postgres");
+        viaProxy.setConnectTimeout(2);
+        return viaProxy;
     }
 
     /** A table prefix no other test in this JVM uses. */
