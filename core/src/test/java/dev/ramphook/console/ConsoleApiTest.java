@@ -1,53 +1,35 @@
 package dev.ramphook.console;
 
+import static dev.ramphook.console.ConsoleApp.JSON;
 import static dev.ramphook.console.ConsoleApp.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The console's JSON API, as a script uses it with the bearer token: find what failed, fix it, replay it. */
 class ConsoleApiTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private ConsoleApp app;
-
-    @BeforeEach
-    void start() throws Exception {
-        app = new ConsoleApp();
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
-
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = app.get(path, "Bearer " + TOKEN);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
-        return JSON.readTree(response.body());
-    }
+    @AutoClose
+    private final ConsoleApp app = new ConsoleApp();
 
     @Test
     void aDeadLetterIsFoundWithItsErrorAndBodyThenReplayedBySelection() throws Exception {
         app.deliver("SHOP.V1.ORDER.PAID", "o-1");
         app.deliver("SHOP.V1.ORDER.FAILED", "o-2");
-        await().atMost(Duration.ofSeconds(10)).until(() -> get("/ops/api/dead").size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> app.api("/ops/api/dead").size() == 2);
 
-        JsonNode overview = get("/ops/api/overview");
+        JsonNode overview = app.api("/ops/api/overview");
         assertThat(overview.path("byState").path("DEAD").asLong()).isEqualTo(2);
         assertThat(overview.path("byProvider").path("shop").path("DEAD").asLong()).isEqualTo(2);
-        JsonNode events = get("/ops/api/events?state=dead&name=SHOP.V1.ORDER.PAID");
+        JsonNode events = app.api("/ops/api/events?state=dead&name=SHOP.V1.ORDER.PAID");
         assertThat(events).hasSize(1);
         assertThat(events.get(0).path("key").asText()).isEqualTo("SHOP.V1.ORDER.PAID:o-1");
-        JsonNode detail = get("/ops/api/event?provider=shop&key=SHOP.V1.ORDER.PAID:o-1");
+        JsonNode detail = app.api("/ops/api/event?provider=shop&key=SHOP.V1.ORDER.PAID:o-1");
         assertThat(detail.path("state").asText()).isEqualTo("dead");
         assertThat(detail.path("attempts").asInt()).isEqualTo(2);
         assertThat(detail.path("lastError").asText()).contains("ledger unreachable");
@@ -62,16 +44,16 @@ class ConsoleApiTest {
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
         assertThat(JSON.readTree(replay.body()).path("replayed").asInt()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> app.handled.get() == 1);
-        assertThat(get("/ops/api/event?provider=shop&key=SHOP.V1.ORDER.PAID:o-1").path("state").asText())
+        assertThat(app.api("/ops/api/event?provider=shop&key=SHOP.V1.ORDER.PAID:o-1").path("state").asText())
                 .isEqualTo("done");
-        assertThat(get("/ops/api/dead")).extracting(n -> n.path("key").asText())
+        assertThat(app.api("/ops/api/dead")).extracting(n -> n.path("key").asText())
                 .containsExactly("SHOP.V1.ORDER.FAILED:o-2");
     }
 
     @Test
     void aBasicAuthenticatedScriptReplaysWithTheCsrfTokenItFetched() throws Exception {
         app.deliver("SHOP.V1.ORDER.PAID", "o-3");
-        await().atMost(Duration.ofSeconds(10)).until(() -> get("/ops/api/dead").size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> app.api("/ops/api/dead").size() == 1);
         String basic = ConsoleApp.basic(ConsoleApp.USER, ConsoleApp.PASSWORD);
         String csrf = JSON.readTree(app.get("/ops/api/csrf", basic).body()).path("csrf").asText();
 
@@ -90,10 +72,10 @@ class ConsoleApiTest {
         for (int i = 0; i < 5; i++) {
             app.deliver("SHOP.V1.NOTE.CREATED", "n-" + i);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> get("/ops/api/events?state=dead").size() == 5);
+        await().atMost(Duration.ofSeconds(10)).until(() -> app.api("/ops/api/events?state=dead").size() == 5);
 
-        JsonNode first = get("/ops/api/events?limit=2");
-        JsonNode second = get("/ops/api/events?limit=2&offset=2");
+        JsonNode first = app.api("/ops/api/events?limit=2");
+        JsonNode second = app.api("/ops/api/events?limit=2&offset=2");
 
         assertThat(first).hasSize(2);
         assertThat(second).hasSize(2);
@@ -106,7 +88,7 @@ class ConsoleApiTest {
     void theBearerTokenIsNeverEchoedAndTheBodyOfAnEventKeepsNoCredentialHeader() throws Exception {
         app.post("/webhooks/shop", "application/json", "{\"event\":\"SHOP.V1.ORDER.PAID\",\"id\":\"o-9\"}",
                 "X-Signature", "sig-that-must-not-show", "Authorization", "Bearer provider-secret-xyz");
-        await().atMost(Duration.ofSeconds(10)).until(() -> get("/ops/api/dead").size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> app.api("/ops/api/dead").size() == 1);
 
         String detail = app.get("/ops/api/event?provider=shop&key=SHOP.V1.ORDER.PAID:o-9", "Bearer " + TOKEN).body();
         String page = app.page("/ops/event?provider=shop&key=SHOP.V1.ORDER.PAID:o-9").body();

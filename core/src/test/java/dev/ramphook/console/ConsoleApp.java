@@ -1,5 +1,9 @@
 package dev.ramphook.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.ramphook.ConsoleSettings;
 import dev.ramphook.WebhookReceiver;
@@ -7,6 +11,8 @@ import dev.ramphook.auth.Authenticator;
 import dev.ramphook.httpserver.WebhookHttpHandler;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testing.ShopProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
@@ -33,6 +39,7 @@ final class ConsoleApp implements AutoCloseable {
     static final String PASSWORD = "correct horse battery";
     static final String TOKEN = "script-token-0123456789";
     static final String SIGNED_TOKEN = "signed-endpoint-token";
+    static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Store calls that only a request can cause (the workers' polling, renewal and pruning are not counted). */
@@ -46,7 +53,8 @@ final class ConsoleApp implements AutoCloseable {
     private final WebhookReceiver receiver;
     private final HttpServer server;
 
-    ConsoleApp() throws Exception {
+    /** Started and listening; a test holds one in an {@code @AutoClose} field, so each test gets its own. */
+    ConsoleApp() {
         receiver = WebhookReceiver.builder()
                 .endpoint("/webhooks/shop", new ShopProvider(), Authenticator.none())
                 .endpoint("/webhooks/signed", new ShopProvider(), dev.ramphook.auth.UrlToken.of(SIGNED_TOKEN))
@@ -63,7 +71,12 @@ final class ConsoleApp implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(50))
                 .console(ConsoleSettings.at("/ops").basicAuth(USER, PASSWORD).bearerToken(TOKEN))
                 .build();
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            receiver.close();
+            throw new UncheckedIOException("could not open the console test server", e);
+        }
         server.createContext("/", WebhookHttpHandler.of(receiver));
         server.setExecutor(threads);
         server.start();
@@ -97,6 +110,14 @@ final class ConsoleApp implements AutoCloseable {
             b.header("Authorization", authorization);
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GETs a path of the JSON API with the script token; the answer must be a 200 in JSON. */
+    JsonNode api(String pathAndQuery) throws Exception {
+        HttpResponse<String> response = get(pathAndQuery, "Bearer " + TOKEN);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        return JSON.readTree(response.body());
     }
 
     HttpResponse<String> page(String pathAndQuery) throws Exception {

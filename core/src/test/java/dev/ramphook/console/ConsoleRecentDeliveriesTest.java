@@ -1,34 +1,21 @@
 package dev.ramphook.console;
 
-import static dev.ramphook.console.ConsoleApp.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The recent-deliveries ring as the console shows it: refusals with status and reason, bounded, storeless. */
 class ConsoleRecentDeliveriesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private ConsoleApp app;
-
-    @BeforeEach
-    void start() throws Exception {
-        app = new ConsoleApp();
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
+    @AutoClose
+    private final ConsoleApp app = new ConsoleApp();
 
     private JsonNode recent() throws Exception {
-        return JSON.readTree(app.get("/ops/api/recent", "Bearer " + TOKEN).body());
+        return app.api("/ops/api/recent");
     }
 
     @Test
@@ -63,7 +50,7 @@ class ConsoleRecentDeliveriesTest {
         JsonNode recent = recent();
         assertThat(recent).hasSize(500);
         assertThat(recent.findValuesAsText("outcome")).containsOnly("not_authenticated");
-        JsonNode overview = JSON.readTree(app.get("/ops/api/overview", "Bearer " + TOKEN).body());
+        JsonNode overview = app.api("/ops/api/overview");
         assertThat(overview.path("deliveriesSinceStart").asLong()).isEqualTo(sent);
         int refusedPerMinute = 0;
         for (JsonNode minute : overview.path("perMinute")) {

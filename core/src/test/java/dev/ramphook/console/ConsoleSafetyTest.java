@@ -11,8 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,17 +21,8 @@ class ConsoleSafetyTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
-    private ConsoleApp app;
-
-    @BeforeEach
-    void start() throws Exception {
-        app = new ConsoleApp();
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
+    @AutoClose
+    private final ConsoleApp app = new ConsoleApp();
 
     @ParameterizedTest
     @ValueSource(strings = {"/ops/", "/ops/events", "/ops/dead", "/ops/api/events", "/ops/api/overview",
