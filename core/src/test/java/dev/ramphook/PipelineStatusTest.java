@@ -8,12 +8,11 @@ import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.IpAllowlist;
 import dev.ramphook.auth.Verification;
 import dev.ramphook.store.EventStore;
-import dev.ramphook.store.StoreException;
 import dev.ramphook.testing.ShopProvider;
+import dev.ramphook.testing.Stores;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -187,18 +186,7 @@ class PipelineStatusTest {
 
     @Test
     void storeThatCannotRecordAnswers503SoTheProviderRetries() {
-        EventStore down = (EventStore) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {EventStore.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("durable")) {
-                        return false;
-                    }
-                    if (method.getName().equals("toString")) {
-                        return "down";
-                    }
-                    throw new StoreException("connection refused");
-                });
-
-        WebhookResponse response = receiver(Authenticator.none(), down).receive(post("/hooks/shop", PAID));
+        WebhookResponse response = receiver(Authenticator.none(), Stores.down()).receive(post("/hooks/shop", PAID));
 
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.headers()).containsKey("Retry-After");

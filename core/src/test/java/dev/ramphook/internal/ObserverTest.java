@@ -14,9 +14,8 @@ import dev.ramphook.internal.Observer.Outcome;
 import dev.ramphook.internal.Observer.Reason;
 import dev.ramphook.internal.Observer.RunOutcome;
 import dev.ramphook.store.EventStore;
-import dev.ramphook.store.StoreException;
 import dev.ramphook.testing.ShopProvider;
-import java.lang.reflect.Proxy;
+import dev.ramphook.testing.Stores;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -166,7 +165,7 @@ class ObserverTest {
 
     @Test
     void storeThatCannotRecordIsReportedUnavailableAndAFailedStoreCall() {
-        receiver(Authenticator.none(), downStore()).receive(post("/hooks/shop", PAID));
+        receiver(Authenticator.none(), Stores.down()).receive(post("/hooks/shop", PAID));
 
         assertThat(seen.deliveries).extracting(Delivery::reason).containsExactly(Reason.STORE_UNAVAILABLE);
         assertThat(seen.deliveries.get(0).reason().outcome()).isEqualTo(Outcome.UNAVAILABLE);
@@ -221,19 +220,6 @@ class ObserverTest {
         assertThat(seen.attempts.get(0).result()).isEqualTo(AttemptResult.HANDLED);
         assertThat(seen.deliveries).extracting(Delivery::reason).containsExactly(Reason.ACCEPTED);
         assertThat(seen.runs).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo(RunOutcome.SUCCEEDED));
-    }
-
-    private EventStore downStore() {
-        return (EventStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {EventStore.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("durable")) {
-                        return false;
-                    }
-                    if (method.getName().equals("toString")) {
-                        return "down";
-                    }
-                    throw new StoreException("connection refused");
-                });
     }
 
     /** Keeps every report. */
