@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.ramphook.ConsoleSettings;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.auth.Authenticator;
-import dev.ramphook.httpserver.WebhookHttpHandler;
+import dev.ramphook.crash.JdkHttpAdapter;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testing.ShopProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,8 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,9 +45,8 @@ final class ConsoleApp implements AutoCloseable {
     final AtomicBoolean broken = new AtomicBoolean(true);
     final AtomicInteger handled = new AtomicInteger();
     final AtomicInteger storeCalls = new AtomicInteger();
-    private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final WebhookReceiver receiver;
-    private final HttpServer server;
+    private final JdkHttpAdapter http;
 
     /** Started and listening; a test holds one in an {@code @AutoClose} field, so each test gets its own. */
     ConsoleApp() {
@@ -72,14 +67,11 @@ final class ConsoleApp implements AutoCloseable {
                 .console(ConsoleSettings.at("/ops").basicAuth(USER, PASSWORD).bearerToken(TOKEN))
                 .build();
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            http = JdkHttpAdapter.serve(receiver, 0);
         } catch (IOException e) {
             receiver.close();
             throw new UncheckedIOException("could not open the console test server", e);
         }
-        server.createContext("/", WebhookHttpHandler.of(receiver));
-        server.setExecutor(threads);
-        server.start();
     }
 
     private EventStore counted(EventStore store) {
@@ -97,7 +89,7 @@ final class ConsoleApp implements AutoCloseable {
     }
 
     URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery);
+        return URI.create("http://127.0.0.1:" + http.port() + pathAndQuery);
     }
 
     static String basic(String user, String password) {
@@ -143,8 +135,7 @@ final class ConsoleApp implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        http.close();
         receiver.close();
-        threads.shutdownNow();
     }
 }

@@ -3,23 +3,19 @@ package dev.ramphook.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.auth.HmacSignature;
-import dev.ramphook.httpserver.WebhookHttpHandler;
+import dev.ramphook.crash.JdkHttpAdapter;
 import dev.ramphook.testing.ShopProvider;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -35,10 +31,9 @@ class RamphookMetricsTest {
     private static final String PAID = ShopProvider.body("SHOP.V1.ORDER.PAID", "o-1");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final ExecutorService threads = Executors.newFixedThreadPool(2);
     private volatile boolean failing;
     private WebhookReceiver receiver;
-    private HttpServer server;
+    private JdkHttpAdapter http;
 
     @BeforeEach
     void start() throws Exception {
@@ -52,16 +47,12 @@ class RamphookMetricsTest {
                 .inline()
                 .build();
         new RamphookMetrics(receiver).bindTo(registry);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/webhooks", WebhookHttpHandler.of(receiver));
-        server.setExecutor(threads);
-        server.start();
+        http = JdkHttpAdapter.serve(receiver, 0);
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
-        threads.shutdownNow();
+        http.close();
         receiver.close();
     }
 
@@ -145,7 +136,7 @@ class RamphookMetricsTest {
     }
 
     private HttpResponse<String> post(String body, String signature) throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks/shop");
+        URI uri = URI.create("http://127.0.0.1:" + http.port() + "/webhooks/shop");
         return HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                 .header("X-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -2,13 +2,10 @@ package dev.ramphook.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.ramphook.WebhookReceiver;
-import dev.ramphook.httpserver.WebhookHttpHandler;
+import dev.ramphook.crash.JdkHttpAdapter;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.zbd.ZbdRamp;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SignedDeliveryHttpTest {
 
     private WebhookReceiver receiver;
-    private HttpServer server;
+    private JdkHttpAdapter http;
     private URI origin;
 
     @BeforeEach
@@ -28,15 +25,13 @@ class SignedDeliveryHttpTest {
                 .endpoint("/webhooks/zbd", ZbdRamp.provider(), "zbd-token")
                 .endpoint("/webhooks/mecash", MeCash.provider(), "mecash-secret")
                 .build();
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/webhooks", WebhookHttpHandler.of(receiver));
-        server.start();
-        origin = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        http = JdkHttpAdapter.serve(receiver, 0);
+        origin = URI.create("http://127.0.0.1:" + http.port());
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        http.close();
         receiver.close();
     }
 
