@@ -1,6 +1,7 @@
 package dev.ramphook.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ramphook.internal.Json;
 import dev.ramphook.internal.Sha256;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +101,7 @@ public final class EventKeys {
                 if (i > 0) {
                     out.append(',');
                 }
-                out.append(JsonFields.quote(names.get(i))).append(':');
+                out.append(Json.quote(names.get(i))).append(':');
                 canonical(node.get(names.get(i)), out);
             }
             out.append('}');
@@ -114,7 +115,7 @@ public final class EventKeys {
             }
             out.append(']');
         } else if (node.isTextual()) {
-            out.append(JsonFields.quote(node.textValue()));
+            out.append(Json.quote(node.textValue()));
         } else if (node.isNumber()) {
             BigDecimal value = node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue();
             out.append(value.signum() == 0 ? "0" : value.stripTrailingZeros().toString());

@@ -1,6 +1,5 @@
 package dev.ramphook.provider;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -299,10 +298,5 @@ public final class JsonFields {
             return node.decimalValue();
         }
         return null;
-    }
-
-    /** {@code s} as a quoted JSON string (for the canonical form of {@link EventKeys#canonicalHash}). */
-    static String quote(String s) {
-        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + '"';
     }
 }
