@@ -57,7 +57,7 @@ final class EventLog {
                 .put("short_name", event.shortName())
                 .put("key", event.key());
         event.occurredAt().ifPresent(at -> entry.put("occurred_at", at.toString()));
-        entry.set("data", shown(event.json().has("data") ? event.json().get("data") : JSON.nullNode()));
+        entry.set("data", shown(dataOf(event.json())));
         String line = entry.toString();
         ring.set((int) (seq % KEPT), new Entry(seq, line));
         if (file != null) {
@@ -65,6 +65,15 @@ final class EventLog {
                 append(line + "\n");
             }
         }
+    }
+
+    /**
+     * The delivery's {@code data} member; for a provider whose deliveries have none (Ramp Network, Revolut Ramp,
+     * Onramper, and Transak, whose {@link WebhookEvent#json()} is the verified JWT's claims) the whole document, so
+     * that no provider's entry shows {@code null}.
+     */
+    static JsonNode dataOf(JsonNode json) {
+        return json.has("data") ? json.get("data") : json;
     }
 
     /** The data member as a page shows it: masked, and replaced by its size when large. */

@@ -2,11 +2,16 @@ package dev.ramphook.example.jetty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testkit.Sample;
 import dev.ramphook.testkit.Samples;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -143,6 +148,14 @@ class JettyExampleSendTest {
                 assertThat(again.out()).as(id).endsWith("200 {\"status\":\"duplicate\"}" + System.lineSeparator());
                 assertThat(again.code()).as(id).isZero();
             }
+            // What GET /events shows for each: the provider's data, never null (four of the seven send no "data").
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(all.uri() + "/events")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, JsonNode> shown = new LinkedHashMap<>();
+            new ObjectMapper().readTree(page.body()).forEach(entry -> shown.put(entry.path("provider").asText(),
+                    entry.path("data")));
+            assertThat(shown.keySet()).containsExactlyInAnyOrderElementsOf(Samples.all().keySet());
+            shown.forEach((id, data) -> assertThat(data.isObject() && data.size() > 0).as(id + ": " + data).isTrue());
         }
     }
 

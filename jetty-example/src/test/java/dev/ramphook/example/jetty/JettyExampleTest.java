@@ -107,6 +107,11 @@ class JettyExampleTest extends WebhookContainerContract {
         return EventLog.shown(data);
     }
 
+    @Override
+    protected JsonNode shownDataOf(JsonNode document) {
+        return EventLog.shown(EventLog.dataOf(document));
+    }
+
     @Test
     void eventsAndEventLogMaskTheTokensTheTypedRecordMasks() throws Exception {
         ObjectNode created = (ObjectNode) json(Seeds.read("zbd/user-access-token-created.json"));

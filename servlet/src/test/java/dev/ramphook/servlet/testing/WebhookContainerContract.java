@@ -144,7 +144,7 @@ public abstract class WebhookContainerContract {
         assertThat(got.path("provider").asText()).isEqualTo(provider);
         assertThat(got.path("event").asText()).isEqualTo(eventName(sent));
         assertThat(got.path("key").asText()).isNotBlank();
-        assertThat(got.get("data")).isEqualTo(shown(dataOf(sent)));
+        assertThat(got.get("data")).isEqualTo(shownDataOf(sent));
     }
 
     /** The event name as the document carries it: {@code event}, or {@code type} in ZBD's other envelope. */
@@ -158,6 +158,15 @@ public abstract class WebhookContainerContract {
      */
     protected JsonNode shown(JsonNode data) {
         return data;
+    }
+
+    /**
+     * What {@code GET /events} shows for a delivered document: its {@code data} member as {@link #shown} shows it,
+     * unless the application shows something else for a document without one (the Jetty example shows the whole
+     * document then).
+     */
+    protected JsonNode shownDataOf(JsonNode document) {
+        return shown(dataOf(document));
     }
 
     /** The {@code data} member as received, JSON null when the document has none. */
