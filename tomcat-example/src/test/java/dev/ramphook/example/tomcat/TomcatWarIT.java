@@ -8,6 +8,8 @@ import dev.ramphook.servlet.testing.HostileSenderContract;
 import dev.ramphook.servlet.testing.WebhookContainerContract;
 import java.io.File;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -128,6 +130,20 @@ class TomcatWarIT extends WebhookContainerContract {
         assertThat(flaky.getState()).isEqualTo(LifecycleState.STARTED);
         assertThat(console.getState()).isEqualTo(LifecycleState.STARTED);
         assertThat(broken.getState()).isNotEqualTo(LifecycleState.STARTED);
+    }
+
+    @Test
+    void eventsAreAnsweredOnThisMachineOnlyNotThroughAProxy() throws Exception {
+        // A real server exposes the WAR's paths; the webhooks must be reachable, the list of payments must not.
+        for (String header : new String[] {"X-Forwarded-For", "Forwarded"}) {
+            HttpResponse<String> relayed = send(HttpRequest.newBuilder(URI.create(base() + "/events"))
+                    .header(header, header.equals("Forwarded") ? "for=198.51.100.7" : "198.51.100.7").GET().build());
+
+            assertThat(relayed.statusCode()).as(header).isEqualTo(403);
+            assertThat(relayed.body()).as(header).contains("answered on this machine only").doesNotContain("provider");
+        }
+        assertThat(send(HttpRequest.newBuilder(URI.create(base() + "/events")).GET().build()).statusCode())
+                .isEqualTo(200);
     }
 
     /** The console suite against the WAR with the console turned on. */
