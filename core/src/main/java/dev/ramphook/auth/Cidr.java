@@ -1,5 +1,6 @@
 package dev.ramphook.auth;
 
+import dev.ramphook.internal.Digits;
 import java.util.Arrays;
 
 /** An address range such as {@code 10.0.0.0/8} or {@code 2001:db8::/32}; a bare address is a range of one. */
@@ -20,13 +21,13 @@ record Cidr(byte[] network, int prefixLength) {
         int prefix = bits;
         if (slash >= 0) {
             String length = s.substring(slash + 1);
-            long parsed = TimeWindow.parseSeconds(length); // plain decimal digits
+            long parsed = Digits.parse(length, 3);
             // ::ffff:10.0.0.0/104 became IPv4: its prefix counts the 96 mapped bits we dropped
             boolean mapped = address.length == 4 && s.substring(0, slash).indexOf(':') >= 0;
             if (mapped) {
                 parsed = parsed < 96 ? -1 : parsed - 96;
             }
-            if (parsed < 0 || parsed > bits || length.length() > 3) {
+            if (parsed < 0 || parsed > bits) {
                 throw new IllegalArgumentException("bad prefix length in CIDR range: " + text);
             }
             prefix = (int) parsed;

@@ -1,5 +1,6 @@
 package dev.ramphook.auth;
 
+import dev.ramphook.internal.Digits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -80,17 +81,6 @@ record TimeWindow(Duration tolerance, Clock clock, boolean clockSet) {
 
     /** Plain decimal unix seconds ({@code 1614265330}), or -1: no sign, no spaces, no fraction. */
     static long parseSeconds(String text) {
-        if (text == null || text.isEmpty() || text.length() > MAX_DIGITS) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        return Digits.parse(text, MAX_DIGITS);
     }
 }

@@ -4,6 +4,7 @@ import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.Verification;
 import dev.ramphook.internal.ConstantTime;
+import dev.ramphook.internal.Digits;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -133,7 +134,7 @@ public final class RevolutSignature implements Authenticator {
             return present;
         }
         String timestamp = request.header(TIMESTAMP_HEADER).orElseThrow().trim();
-        long millis = parseMillis(timestamp);
+        long millis = Digits.parse(timestamp, MAX_TIMESTAMP_DIGITS);
         if (millis < 0) {
             return Verification.unauthorized("malformed " + TIMESTAMP_HEADER);
         }
@@ -175,21 +176,6 @@ public final class RevolutSignature implements Authenticator {
         } catch (IllegalArgumentException malformed) {
             return null;
         }
-    }
-
-    private static long parseMillis(String text) {
-        if (text.isEmpty() || text.length() > MAX_TIMESTAMP_DIGITS) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 
     private static byte[] mac(SecretKeySpec key, byte[] prefix, byte[] body) {

@@ -54,6 +54,9 @@ class ModuleBoundaryTest {
                     "Sha256",
                     // The one constant-time "any key, any signature" comparison: auth and the provider packages.
                     "ConstantTime",
+                    // The one strict reader of plain decimal digits: Unix seconds and CIDR prefix lengths (auth),
+                    // Unix milliseconds (dev.ramphook.revolut).
+                    "Digits",
                     // Payload values in toString() and log lines, escaped and bounded the same way everywhere
                     // (WebhookEvent, StoredEvent, the provider kit).
                     "Printable",
