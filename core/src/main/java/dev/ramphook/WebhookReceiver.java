@@ -11,6 +11,7 @@ import dev.ramphook.store.StoredEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -250,11 +251,21 @@ public final class WebhookReceiver implements AutoCloseable {
          * @param secrets  the provider's webhook secret (or token); several while it rotates
          * @return this builder
          * @throws UnsupportedOperationException when the provider names no default authentication
-         * @throws IllegalArgumentException      when no secret is given, or for a bad or duplicate path
+         * @throws IllegalArgumentException      when no secret is given or one is null or empty (the message names
+         *                                       the endpoint: a secret read from an unset environment variable is
+         *                                       null), or for a bad or duplicate path
          */
         public Builder endpoint(String path, Provider provider, String... secrets) {
             Objects.requireNonNull(provider, "provider");
-            return endpoint(path, provider, provider.defaultAuthenticator(secrets));
+            Authenticator authenticator;
+            try {
+                authenticator = provider.defaultAuthenticator(secrets);
+            } catch (IllegalArgumentException e) {
+                boolean missing = secrets == null || Arrays.stream(secrets).anyMatch(s -> s == null || s.isEmpty());
+                throw new IllegalArgumentException("endpoint " + path + " (" + provider.id() + "): " + e.getMessage()
+                        + (missing ? " (is the environment variable or property it is read from set?)" : ""), e);
+            }
+            return endpoint(path, provider, authenticator);
         }
 
         /**
