@@ -33,7 +33,7 @@ class ModulePathTest {
             module shop {
                 requires dev.ramphook.core;
                 requires jdk.httpserver;          // only for WebhookHttpHandler
-                opens shop to dev.ramphook.core;  // @OnEvent methods that are not public are called reflectively
+                opens shop to dev.ramphook.core;  // @OnEvent methods are called reflectively, public or not
             }
             """;
 
