@@ -34,8 +34,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * <p>Environment: {@code PORT} (default 8080), {@code ZBD_WEBHOOK_TOKEN}, {@code MECASH_WEBHOOK_SECRET} (generated
  * and printed when unset), {@code EVENT_LOG} (a file that gets one JSON line per event), {@code RAMPHOOK_JDBC_URL}
  * (+ {@code RAMPHOOK_JDBC_USER}, {@code RAMPHOOK_JDBC_PASSWORD}: record events in PostgreSQL; memory otherwise),
- * {@code RAMPHOOK_ALLOWED_IPS} (comma-separated addresses or CIDR ranges, IPv4 or IPv6: both endpoints then also
- * answer 403 to any other source; unset, no allowlist) and {@code RAMPHOOK_TRUSTED_PROXIES} (only with an allowlist:
+ * {@code RAMPHOOK_ALLOWED_IPS} (comma-separated addresses or CIDR ranges, IPv4 or IPv6: every webhook endpoint then
+ * also answers 403 to any other source; unset, no allowlist) and {@code RAMPHOOK_TRUSTED_PROXIES} (only with an allowlist:
  * the load balancers whose {@code X-Forwarded-For} is believed, right-most untrusted hop first) and
  * {@code RAMPHOOK_CONSOLE_PASSWORD} (the operator console's password at {@code /ramphook/}, user {@code ops};
  * generated and printed when unset). A malformed value
