@@ -2,6 +2,7 @@ package dev.ramphook.auth;
 
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.internal.ConstantTime;
+import dev.ramphook.internal.HmacKey;
 import dev.ramphook.internal.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

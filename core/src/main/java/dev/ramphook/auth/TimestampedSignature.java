@@ -2,6 +2,7 @@ package dev.ramphook.auth;
 
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.internal.ConstantTime;
+import dev.ramphook.internal.HmacKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

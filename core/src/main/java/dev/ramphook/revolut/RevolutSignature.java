@@ -5,15 +5,14 @@ import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.Verification;
 import dev.ramphook.internal.ConstantTime;
 import dev.ramphook.internal.Digits;
+import dev.ramphook.internal.HmacKey;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -35,12 +34,12 @@ public final class RevolutSignature implements Authenticator {
     /** Unix milliseconds have 13 digits until the year 2286; more is not a timestamp. */
     private static final int MAX_TIMESTAMP_DIGITS = 15;
 
-    private final List<SecretKeySpec> keys;
+    private final List<HmacKey> keys;
     private final Duration tolerance;
     private final Clock clock;
     private final boolean clockSet; // set on this authenticator: the receiver's clock does not replace it
 
-    private RevolutSignature(List<SecretKeySpec> keys, Duration tolerance, Clock clock, boolean clockSet) {
+    private RevolutSignature(List<HmacKey> keys, Duration tolerance, Clock clock, boolean clockSet) {
         this.keys = keys;
         this.tolerance = tolerance;
         this.clock = clock;
@@ -58,12 +57,12 @@ public final class RevolutSignature implements Authenticator {
         if (secrets == null || secrets.length == 0) {
             throw new IllegalArgumentException("RevolutSignature needs at least one signing secret");
         }
-        List<SecretKeySpec> keys = new ArrayList<>(secrets.length);
+        List<HmacKey> keys = new ArrayList<>(secrets.length);
         for (String secret : secrets) {
             if (secret == null || secret.isEmpty()) {
                 throw new IllegalArgumentException("RevolutSignature: a signing secret must not be null or empty");
             }
-            keys.add(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            keys.add(new HmacKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
         }
         return new RevolutSignature(List.copyOf(keys), Duration.ofMinutes(5), Clock.systemUTC(), false);
     }
@@ -112,7 +111,7 @@ public final class RevolutSignature implements Authenticator {
     @Override
     public WebhookRequest sign(WebhookRequest request, byte[] body) {
         String timestamp = Long.toString(clock.millis());
-        byte[] mac = mac(keys.get(0), ("v1." + timestamp + ".").getBytes(StandardCharsets.US_ASCII), body);
+        byte[] mac = keys.get(0).mac(("v1." + timestamp + ".").getBytes(StandardCharsets.US_ASCII), body);
         return request.toBuilder().header(TIMESTAMP_HEADER, timestamp)
                 .header(SIGNATURE_HEADER, "v1=" + HexFormat.of().formatHex(mac)).build();
     }
@@ -146,7 +145,7 @@ public final class RevolutSignature implements Authenticator {
             return Verification.unauthorized("no v1= signature in " + SIGNATURE_HEADER);
         }
         byte[] prefix = ("v1." + timestamp + ".").getBytes(StandardCharsets.US_ASCII);
-        return ConstantTime.anyMatch(keys, key -> mac(key, prefix, body), given) ? Verification.ok()
+        return ConstantTime.anyMatch(keys, key -> key.mac(prefix, body), given) ? Verification.ok()
                 : Verification.unauthorized("no matching signature");
     }
 
@@ -175,17 +174,6 @@ public final class RevolutSignature implements Authenticator {
             return HexFormat.of().parseHex(text);
         } catch (IllegalArgumentException malformed) {
             return null;
-        }
-    }
-
-    private static byte[] mac(SecretKeySpec key, byte[] prefix, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(prefix);
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required of every JVM", e);
         }
     }
 

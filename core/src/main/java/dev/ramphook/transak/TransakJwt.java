@@ -7,15 +7,14 @@ import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.Verification;
 import dev.ramphook.internal.ConstantTime;
+import dev.ramphook.internal.HmacKey;
 import dev.ramphook.internal.Json;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -34,11 +33,11 @@ public final class TransakJwt implements Authenticator {
     private static final String ALGORITHM = "HS256";
     private static final int MAX_TOKEN_CHARS = 1 << 20;
 
-    private final List<SecretKeySpec> keys;
+    private final List<HmacKey> keys;
     private final Clock clock;
     private final boolean clockSet; // set on this authenticator: the receiver's clock does not replace it
 
-    private TransakJwt(List<SecretKeySpec> keys, Clock clock, boolean clockSet) {
+    private TransakJwt(List<HmacKey> keys, Clock clock, boolean clockSet) {
         this.keys = keys;
         this.clock = clock;
         this.clockSet = clockSet;
@@ -55,12 +54,12 @@ public final class TransakJwt implements Authenticator {
         if (accessTokens == null || accessTokens.length == 0) {
             throw new IllegalArgumentException("TransakJwt needs at least one access token");
         }
-        List<SecretKeySpec> keys = new ArrayList<>(accessTokens.length);
+        List<HmacKey> keys = new ArrayList<>(accessTokens.length);
         for (String token : accessTokens) {
             if (token == null || token.isEmpty()) {
                 throw new IllegalArgumentException("TransakJwt: an access token must not be null or empty");
             }
-            keys.add(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            keys.add(new HmacKey(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
         }
         return new TransakJwt(List.copyOf(keys), Clock.systemUTC(), false);
     }
@@ -116,7 +115,7 @@ public final class TransakJwt implements Authenticator {
             return Verification.unauthorized("malformed JWT signature");
         }
         byte[] signingInput = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
-        if (!ConstantTime.anyMatch(keys, key -> mac(key, signingInput), List.of(given))) {
+        if (!ConstantTime.anyMatch(keys, key -> key.mac(signingInput), List.of(given))) {
             return Verification.unauthorized("no matching signature");
         }
         ObjectNode claims = TransakTokens.decodeObject(parts[1]);
@@ -167,7 +166,7 @@ public final class TransakJwt implements Authenticator {
 
     private String signature(String signingInput) {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(mac(keys.get(0), signingInput.getBytes(StandardCharsets.US_ASCII)));
+                .encodeToString(keys.get(0).mac(signingInput.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private Verification timeClaims(ObjectNode claims) {
@@ -181,16 +180,6 @@ public final class TransakJwt implements Authenticator {
             return Verification.unauthorized("JWT not yet valid");
         }
         return Verification.ok();
-    }
-
-    private static byte[] mac(SecretKeySpec key, byte[] input) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(input);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required of every JVM", e);
-        }
     }
 
     /** Names the scheme; never a token. */

@@ -54,6 +54,8 @@ class ModuleBoundaryTest {
                     "Sha256",
                     // The one constant-time "any key, any signature" comparison: auth and the provider packages.
                     "ConstantTime",
+                    // One keyed HMAC (a cloned prototype per call): auth's HMAC schemes, Revolut's and Transak's.
+                    "HmacKey",
                     // The one strict reader of plain decimal digits: Unix seconds and CIDR prefix lengths (auth),
                     // Unix milliseconds (dev.ramphook.revolut).
                     "Digits",
