@@ -265,7 +265,7 @@ final class AuthenticatorConfig {
         }
         List<String> values = new ArrayList<>();
         for (String name : names) {
-            values.add(secrets.apply(name).orElseThrow(() -> new ConfigException(key + " names " + name
+            values.add(secrets.apply(name).orElseThrow(() -> ConfigException.unsetSecret(key + " names " + name
                     + ", but neither an environment variable nor a system property " + name + " is set")));
         }
         return values.toArray(String[]::new);

@@ -59,7 +59,7 @@ final class ReceiverConfig {
     /**
      * @param classLoader finds providers ({@link java.util.ServiceLoader}), handler and store classes
      * @param secrets     looks secrets up by name (environment, then system properties)
-     * @throws ConfigException naming the first bad key
+     * @throws ConfigException naming the first bad key (every key whose secret variable is unset, at once)
      */
     static ReceiverConfig parse(Settings settings, ClassLoader classLoader,
                                 Function<String, Optional<String>> secrets) {
@@ -67,6 +67,7 @@ final class ReceiverConfig {
         Map<String, Provider> providers = Providers.all(classLoader);
         AuthenticatorConfig auth = new AuthenticatorConfig(settings, secrets);
         List<Endpoint> endpoints = new ArrayList<>();
+        List<String> unsetSecrets = new ArrayList<>(); // all of them at once: one restart to fix, not one per endpoint
         for (String name : settings.endpointNames()) {
             String prefix = Settings.ENDPOINT_PREFIX + name + ".";
             String path = settings.required(prefix + "path", "the path below the context path, such as /webhooks/"
@@ -81,7 +82,17 @@ final class ReceiverConfig {
                         + (providers.isEmpty() ? "none" : String.join(", ", providers.keySet()))
                         + " (providers are found through ServiceLoader<dev.ramphook.Provider>)");
             }
-            endpoints.add(new Endpoint(name, path, provider, auth.forEndpoint(prefix, provider)));
+            try {
+                endpoints.add(new Endpoint(name, path, provider, auth.forEndpoint(prefix, provider)));
+            } catch (ConfigException e) {
+                if (!e.isUnsetSecret()) {
+                    throw e;
+                }
+                unsetSecrets.add(e.getMessage());
+            }
+        }
+        if (!unsetSecrets.isEmpty()) {
+            throw ConfigException.unsetSecret(String.join("; ", unsetSecrets));
         }
         if (endpoints.isEmpty()) {
             throw new ConfigException("no endpoint configured: add " + Settings.ENDPOINT_PREFIX + "<name>.path,"

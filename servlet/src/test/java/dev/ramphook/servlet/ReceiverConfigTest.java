@@ -107,6 +107,28 @@ class ReceiverConfigTest {
     }
 
     @Test
+    void everyUnsetSecretVariableIsReportedAtOnce() {
+        keys.put("ramphook.endpoint.echo.token-env", "NOT_SET_ANYWHERE");
+        keys.put("ramphook.endpoint.other.path", "/webhooks/other");
+        keys.put("ramphook.endpoint.other.provider", "echo");
+        keys.put("ramphook.endpoint.other.auth", "hmac-sha256-hex");
+        keys.put("ramphook.endpoint.other.secret-env", "ALSO_NOT_SET");
+
+        assertThatThrownBy(this::parse)
+                .hasMessageContaining("ramphook.endpoint.echo.token-env names NOT_SET_ANYWHERE, but neither")
+                .hasMessageContaining("; ")
+                .hasMessageContaining("ramphook.endpoint.other.secret-env names ALSO_NOT_SET, but neither");
+    }
+
+    @Test
+    void aMistakeOtherThanAnUnsetVariableIsReportedAsSoonAsFound() {
+        keys.put("ramphook.endpoint.echo.token-env", "NOT_SET_ANYWHERE");
+        keys.put("ramphook.endpoint.zz.path", "no-slash");
+
+        assertThatThrownBy(this::parse).hasMessageStartingWith("ramphook.endpoint.zz.path=no-slash must start with /");
+    }
+
+    @Test
     void missingSecretKeyIsReported() {
         keys.remove("ramphook.endpoint.echo.token-env");
 
