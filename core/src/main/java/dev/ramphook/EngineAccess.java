@@ -18,4 +18,9 @@ final class EngineAccess implements ApiAccess.Grant {
     public byte[] readBody(WebhookRequest request, int maxBytes, Clock clock, Instant deadline) throws IOException {
         return request.readBody(maxBytes, clock, deadline);
     }
+
+    @Override
+    public WebhookRequest.Builder body(WebhookRequest.Builder builder, byte[] body) {
+        return builder.keepBody(body);
+    }
 }

@@ -66,7 +66,7 @@ public final class WebhookRequest {
         Builder copy = new Builder().method(method).path(path).query(query).remoteAddress(remoteAddress);
         headers.forEach((name, values) -> values.forEach(value -> copy.header(name, value)));
         if (body != null) {
-            copy.body(body);
+            copy.keepBody(body); // this request's own array, never modified: both requests may share it
         } else {
             copy.body(bodyStream);
         }
@@ -257,14 +257,20 @@ public final class WebhookRequest {
         }
 
         /**
-         * The body as already-read bytes (not copied: do not modify them afterwards). Replaces a stream given
-         * before.
+         * The body as already-read bytes, copied: changing the array afterwards does not change the request.
+         * Replaces a stream given before. An adapter that has the body as a stream passes the stream instead
+         * ({@link #body(InputStream)}), which the receiver reads once, within its limits, without a copy.
          *
          * @param body the raw bytes exactly as received
          * @return this builder
          * @throws NullPointerException when {@code body} is null
          */
         public Builder body(byte[] body) {
+            return keepBody(Objects.requireNonNull(body, "body").clone());
+        }
+
+        /** The body, kept, not copied: for arrays nobody else modifies (through {@code ApiAccess.body}). */
+        Builder keepBody(byte[] body) {
             this.body = Objects.requireNonNull(body, "body");
             this.bodyStream = null;
             return this;

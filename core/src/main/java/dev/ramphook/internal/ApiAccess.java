@@ -4,26 +4,33 @@ import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.auth.Authenticator;
+import dev.ramphook.store.StoredEvent;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What the engine (this package and {@code internal.console}), the test kit and the servlet module need of the API
- * types beyond their public API: building answers, reading a request's body, spotting {@link Authenticator#none()}.
- * The first two are package-private in {@code dev.ramphook}, and {@link WebhookReceiver}'s static initialiser hands
- * them over, as it does the engine access of {@link ReceiverEngines}. Users cannot construct a
- * {@link WebhookResponse} or read a request's body: only the receiver does.
+ * types beyond their public API: building answers, reading a request's body, setting one without a copy,
+ * spotting {@link Authenticator#none()}, and building and reading a {@link StoredEvent} without copying its body.
+ * The request and answer methods are package-private in {@code dev.ramphook}, and {@link WebhookReceiver}'s static
+ * initialiser hands them over, as it does the engine access of {@link ReceiverEngines}; {@link StoredEvent}'s static
+ * initialiser hands over its own. Users cannot construct a {@link WebhookResponse} or read a request's body: only
+ * the receiver does. What users call copies the bytes it takes or gives; these methods do not, so that a delivery
+ * is not copied on its way through the engine: whoever receives an array from them must not modify it.
  */
 public final class ApiAccess {
 
     private static final String JSON = "application/json";
 
     private static volatile Grant granted;
+    private static volatile StoreGrant storeGranted;
 
     private ApiAccess() {
     }
@@ -36,6 +43,21 @@ public final class ApiAccess {
 
         /** {@code request}'s body: see {@link ApiAccess#readBody}. */
         byte[] readBody(WebhookRequest request, int maxBytes, Clock clock, Instant deadline) throws IOException;
+
+        /** Sets {@code builder}'s body to {@code body}, kept, not copied: see {@link ApiAccess#body}. */
+        WebhookRequest.Builder body(WebhookRequest.Builder builder, byte[] body);
+    }
+
+    /** The package-private side of {@link StoredEvent}; implemented in {@code dev.ramphook.store}, granted once. */
+    public interface StoreGrant {
+
+        /** A new, unclaimed event; {@code body} is kept, not copied: see {@link ApiAccess#storedEvent}. */
+        StoredEvent storedEvent(String provider, String key, String name, String endpoint, byte[] body,
+                                Map<String, List<String>> headers, Instant receivedAt, String subject,
+                                Instant occurredAt);
+
+        /** {@code event}'s body itself: see {@link ApiAccess#body(StoredEvent)}. */
+        byte[] body(StoredEvent event);
     }
 
     /**
@@ -48,6 +70,18 @@ public final class ApiAccess {
             throw new IllegalStateException("API access already granted");
         }
         granted = Objects.requireNonNull(grant, "grant");
+    }
+
+    /**
+     * Called once, by {@code StoredEvent}'s static initialiser.
+     *
+     * @throws IllegalStateException when the access was already granted
+     */
+    public static synchronized void grant(StoreGrant grant) {
+        if (storeGranted != null) {
+            throw new IllegalStateException("store access already granted");
+        }
+        storeGranted = Objects.requireNonNull(grant, "grant");
     }
 
     /** An answer with a complete JSON body, such as {@code {"status":"accepted"}}. */
@@ -74,25 +108,64 @@ public final class ApiAccess {
         return access().readBody(request, maxBytes, clock, deadline);
     }
 
+    /**
+     * Sets the body of a request being built without the copy that {@code Builder.body(byte[])} makes: for an
+     * adapter that read the body into an array of its own (the servlet module's non-blocking read), once per
+     * delivery. Nobody may modify {@code body} afterwards.
+     *
+     * @return {@code builder}
+     */
+    public static WebhookRequest.Builder body(WebhookRequest.Builder builder, byte[] body) {
+        return access().body(builder, body);
+    }
+
+    /**
+     * A new event for the store, as the receiver records a delivery: no attempt yet, no completed handler, no
+     * error. {@code body} is kept, not copied (the request's own array, read once): nobody may modify it.
+     */
+    public static StoredEvent storedEvent(String provider, String key, String name, String endpoint, byte[] body,
+                                          Map<String, List<String>> headers, Instant receivedAt, String subject,
+                                          Instant occurredAt) {
+        return storeAccess().storedEvent(provider, key, name, endpoint, body, headers, receivedAt, subject,
+                occurredAt);
+    }
+
+    /**
+     * {@code event}'s body itself, not the copy {@link StoredEvent#body()} makes: for the engine's parse of a claimed
+     * event and the console, which only read it.
+     */
+    public static byte[] body(StoredEvent event) {
+        return storeAccess().body(event);
+    }
+
     /** True for {@link Authenticator#none()}, the explicit opt-out the receiver warns about. */
     public static boolean isNone(Authenticator authenticator) {
         return authenticator == Authenticator.none();
     }
 
+    private static StoreGrant storeAccess() {
+        StoreGrant grant = storeGranted;
+        // The receiver builds the first event of a process, before anything has initialised StoredEvent.
+        return grant != null ? grant : granted(StoredEvent.class, () -> storeGranted);
+    }
+
     private static Grant access() {
         Grant grant = granted;
-        if (grant == null) {
-            // Answers can be built (the engine's constants) before any receiver exists: initialise the granter.
-            try {
-                Class.forName(WebhookReceiver.class.getName(), true, WebhookReceiver.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-            grant = granted;
-            if (grant == null) {
-                throw new IllegalStateException("API access not granted: WebhookReceiver did not initialise");
-            }
+        // Answers can be built (the engine's constants) before any receiver exists.
+        return grant != null ? grant : granted(WebhookReceiver.class, () -> granted);
+    }
+
+    /** Initialises {@code granter}, whose static initialiser grants the access, and returns that grant. */
+    private static <T> T granted(Class<?> granter, Supplier<T> grant) {
+        try {
+            Class.forName(granter.getName(), true, granter.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
         }
-        return grant;
+        T granted = grant.get();
+        if (granted == null) {
+            throw new IllegalStateException("access not granted: " + granter.getSimpleName() + " did not initialise");
+        }
+        return granted;
     }
 }

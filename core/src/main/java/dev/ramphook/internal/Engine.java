@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -300,9 +299,8 @@ public final class Engine {
         trace.event(event);
         // 5. record
         Instant now = config.clock().instant();
-        StoredEvent stored = new StoredEvent(event.provider(), event.key(), event.name(), endpoint.path(), body,
-                Headers.kept(request), now, 0, Set.of(), null, subject(endpoint, event),
-                event.occurredAt().orElse(null));
+        StoredEvent stored = ApiAccess.storedEvent(event.provider(), event.key(), event.name(), endpoint.path(), body,
+                Headers.kept(request), now, subject(endpoint, event), event.occurredAt().orElse(null));
         Recorded recorded;
         try {
             recorded = store.record(stored, now);
@@ -406,7 +404,7 @@ public final class Engine {
         if (endpoint == null) {
             throw new IllegalStateException("endpoint " + stored.endpoint() + " is no longer configured");
         }
-        WebhookEvent<?> event = parse(endpoint, stored.body());
+        WebhookEvent<?> event = parse(endpoint, ApiAccess.body(stored));
         return event.key().equals(stored.key()) ? event : event.withKey(stored.key());
     }
 

@@ -222,7 +222,7 @@ final class InMemoryEventStore implements EventStore {
             return;
         }
         StoredEvent s = e.event;
-        e.event = s.with(s.body(), s.headers(), s.attempts(), completedHandlers, error);
+        e.event = s.with(s.attempts(), completedHandlers, error);
         e.owner = null;
         if (retryAt == null) {
             String id = id(s.provider(), s.key());
@@ -242,7 +242,7 @@ final class InMemoryEventStore implements EventStore {
             return;
         }
         StoredEvent s = e.event;
-        e.event = s.with(s.body(), s.headers(), s.attempts() - 1, s.completedHandlers(), s.lastError());
+        e.event = s.with(s.attempts() - 1, s.completedHandlers(), s.lastError());
         e.owner = null;
         e.nextAttemptAt = s.receivedAt(); // due again at once, even if it was claimed ahead of a retry time
     }
@@ -294,7 +294,7 @@ final class InMemoryEventStore implements EventStore {
             return false;
         }
         StoredEvent s = e.event;
-        e.event = s.with(s.body(), s.headers(), 0, s.completedHandlers(), s.lastError());
+        e.event = s.with(0, s.completedHandlers(), s.lastError());
         e.state = State.PENDING;
         e.nextAttemptAt = now;
         dead.remove(id);

@@ -92,7 +92,7 @@ public final class JdbcEventStore implements EventStore {
             ps.setString(2, e.key());
             ps.setString(3, e.name());
             ps.setString(4, e.endpoint());
-            ps.setBytes(5, e.body());
+            ps.setBytes(5, e.sharedBody());
             ps.setString(6, JdbcRows.headers(e.headers()));
             JdbcRows.setInstant(ps, 7, e.receivedAt());
             ps.setInt(8, e.attempts());

@@ -38,7 +38,7 @@ final class JdbcRows {
                 rs.getString("endpoint"), body == null ? new byte[0] : body,
                 fromJson(rs.getString("headers"), HEADERS), instant(rs, "received_at"), rs.getInt("attempts"),
                 Set.copyOf(fromJson(rs.getString("completed_handlers"), IDS)), rs.getString("last_error"),
-                rs.getString("subject"), instant(rs, "occurred_at"));
+                rs.getString("subject"), instant(rs, "occurred_at"), StoredEvent.Owned.BODY); // the driver's array
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

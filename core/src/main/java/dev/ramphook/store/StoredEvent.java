@@ -1,7 +1,9 @@
 package dev.ramphook.store;
 
+import dev.ramphook.internal.ApiAccess;
 import dev.ramphook.internal.Printable;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,24 +13,30 @@ import java.util.Set;
  * An event as an {@link EventStore} keeps it: enough to rebuild the {@code WebhookEvent} and run its handlers
  * again after a restart. Unique by {@code (provider, key)}.
  *
- * @param provider          the provider id
- * @param key               the deduplication key
- * @param name              the event name as delivered
- * @param endpoint          the configured endpoint path that received it (never the request path, which may
- *                          hold a URL token)
- * @param body              the raw body bytes exactly as received
- * @param headers           request headers, without credentials (see {@code DeliveryContext#header})
- * @param receivedAt        when it was first recorded
- * @param attempts          how many times its handlers have been started, this claim included
- * @param completedHandlers ids of handlers that already succeeded for it; a retry skips them
- * @param lastError         the last handler failure, or {@code null}
- * @param subject           what the event is about ({@code Provider#subject}); events of one subject are handled
- *                          one at a time, in {@link #sequencedAt()} order; {@code null} for none
- * @param occurredAt        when the provider says it happened, or {@code null}
+ * <p>Immutable and thread-safe: the constructors copy the body, headers and completed handlers they are given, and
+ * {@link #body()} hands out a copy, so no caller can change an event a store or the receiver holds. Two events are
+ * equal when all their values are, the body compared byte by byte.
  */
-public record StoredEvent(String provider, String key, String name, String endpoint, byte[] body,
-                          Map<String, List<String>> headers, Instant receivedAt, int attempts,
-                          Set<String> completedHandlers, String lastError, String subject, Instant occurredAt) {
+// Not a record: a record's canonical constructor is public and every construction runs it, so it could not copy
+// a caller's body while the receiver and the stores build events from arrays they own without a copy per delivery.
+public final class StoredEvent {
+
+    static {
+        ApiAccess.grant(new StoreAccess());
+    }
+
+    private final String provider;
+    private final String key;
+    private final String name;
+    private final String endpoint;
+    private final byte[] body;
+    private final Map<String, List<String>> headers;
+    private final Instant receivedAt;
+    private final int attempts;
+    private final Set<String> completedHandlers;
+    private final String lastError;
+    private final String subject;
+    private final Instant occurredAt;
 
     /**
      * An event without a subject or occurrence time: handled in parallel with any other.
@@ -37,12 +45,14 @@ public record StoredEvent(String provider, String key, String name, String endpo
      * @param key               the deduplication key
      * @param name              the event name as delivered
      * @param endpoint          the configured endpoint path that received it
-     * @param body              the raw body bytes exactly as received
+     * @param body              the raw body bytes exactly as received; copied
      * @param headers           request headers, without credentials
      * @param receivedAt        when it was first recorded
      * @param attempts          how many times its handlers have been started
      * @param completedHandlers ids of handlers that already succeeded for it
      * @param lastError         the last handler failure, or {@code null}
+     * @throws NullPointerException when provider, key, name, endpoint, body, headers, receivedAt or
+     *                              completedHandlers is null
      */
     public StoredEvent(String provider, String key, String name, String endpoint, byte[] body,
                        Map<String, List<String>> headers, Instant receivedAt, int attempts,
@@ -52,46 +62,132 @@ public record StoredEvent(String provider, String key, String name, String endpo
     }
 
     /**
-     * Copies {@code headers} and {@code completedHandlers}, so the record is immutable apart from {@code body}
-     * (the array is shared, not copied: do not modify it).
+     * An event; {@code body}, {@code headers} and {@code completedHandlers} are copied, so changing them afterwards
+     * does not change the event.
      *
      * @param provider          the provider id
      * @param key               the deduplication key
      * @param name              the event name as delivered
-     * @param endpoint          the configured endpoint path that received it
-     * @param body              the raw body bytes exactly as received
-     * @param headers           request headers, without credentials
+     * @param endpoint          the configured endpoint path that received it (never the request path, which may
+     *                          hold a URL token)
+     * @param body              the raw body bytes exactly as received; copied
+     * @param headers           request headers, without credentials (see {@code DeliveryContext#header})
      * @param receivedAt        when it was first recorded
-     * @param attempts          how many times its handlers have been started
-     * @param completedHandlers ids of handlers that already succeeded for it
+     * @param attempts          how many times its handlers have been started, this claim included
+     * @param completedHandlers ids of handlers that already succeeded for it; a retry skips them
      * @param lastError         the last handler failure, or {@code null}
-     * @param subject           what the event is about, or {@code null}
+     * @param subject           what the event is about ({@code Provider#subject}); events of one subject are
+     *                          handled one at a time, in {@link #sequencedAt()} order; {@code null} for none
      * @param occurredAt        when the provider says it happened, or {@code null}
      * @throws NullPointerException when provider, key, name, endpoint, body, headers, receivedAt or
      *                              completedHandlers is null
      */
-    public StoredEvent {
-        Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(body, "body");
-        headers = Map.copyOf(headers);
-        Objects.requireNonNull(receivedAt, "receivedAt");
-        completedHandlers = Set.copyOf(completedHandlers);
+    public StoredEvent(String provider, String key, String name, String endpoint, byte[] body,
+                       Map<String, List<String>> headers, Instant receivedAt, int attempts,
+                       Set<String> completedHandlers, String lastError, String subject, Instant occurredAt) {
+        this(provider, key, name, endpoint, Objects.requireNonNull(body, "body").clone(), headers, receivedAt,
+                attempts, completedHandlers, lastError, subject, occurredAt, Owned.BODY);
+    }
+
+    /** Marks the constructor that keeps {@code body} as given: for arrays nobody else holds. */
+    enum Owned { BODY }
+
+    /** Keeps {@code body}, not copied: the receiver's and the stores' own arrays, which nobody changes. */
+    StoredEvent(String provider, String key, String name, String endpoint, byte[] body,
+                Map<String, List<String>> headers, Instant receivedAt, int attempts, Set<String> completedHandlers,
+                String lastError, String subject, Instant occurredAt, Owned owned) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.key = Objects.requireNonNull(key, "key");
+        this.name = Objects.requireNonNull(name, "name");
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.body = Objects.requireNonNull(body, "body");
+        this.headers = Map.copyOf(headers);
+        this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
+        this.attempts = attempts;
+        this.completedHandlers = Set.copyOf(completedHandlers);
+        this.lastError = lastError;
+        this.subject = subject;
+        this.occurredAt = occurredAt;
+    }
+
+    /** {@return the provider id} */
+    public String provider() {
+        return provider;
+    }
+
+    /** {@return the deduplication key} */
+    public String key() {
+        return key;
+    }
+
+    /** {@return the event name as delivered} */
+    public String name() {
+        return name;
+    }
+
+    /** {@return the configured endpoint path that received it (never the request path)} */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * The raw body bytes exactly as received. A store that writes them elsewhere calls this once per event.
+     *
+     * @return a fresh copy each call: changing it does not change this event
+     */
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** The body itself, not copied, for this package, the receiver and the console: never modified. */
+    byte[] sharedBody() {
+        return body;
+    }
+
+    /** {@return the request headers, without credentials, unmodifiable} */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /** {@return when it was first recorded} */
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    /** {@return how many times its handlers have been started, this claim included} */
+    public int attempts() {
+        return attempts;
+    }
+
+    /** {@return the ids of handlers that already succeeded for it, unmodifiable; a retry skips them} */
+    public Set<String> completedHandlers() {
+        return completedHandlers;
+    }
+
+    /** {@return the last handler failure, or {@code null}} */
+    public String lastError() {
+        return lastError;
+    }
+
+    /** {@return what the event is about (events of one subject are handled in order), or {@code null}} */
+    public String subject() {
+        return subject;
+    }
+
+    /** {@return when the provider says it happened, or {@code null}} */
+    public Instant occurredAt() {
+        return occurredAt;
     }
 
     /** This event as claimed for one more attempt: the same event with {@code attempts + 1}. */
     StoredEvent nextAttempt() {
-        return new StoredEvent(provider, key, name, endpoint, body, headers, receivedAt, attempts + 1,
-                completedHandlers, lastError, subject, occurredAt);
+        return with(attempts + 1, completedHandlers, lastError);
     }
 
-    /** This event with another body, headers, attempt count, completed handlers and error; the rest is kept. */
-    StoredEvent with(byte[] newBody, Map<String, List<String>> newHeaders, int newAttempts, Set<String> completed,
-                     String error) {
-        return new StoredEvent(provider, key, name, endpoint, newBody, newHeaders, receivedAt, newAttempts, completed,
-                error, subject, occurredAt);
+    /** This event with another attempt count, completed handlers and error; the rest (the body too) is kept. */
+    StoredEvent with(int newAttempts, Set<String> completed, String error) {
+        return new StoredEvent(provider, key, name, endpoint, body, headers, receivedAt, newAttempts, completed,
+                error, subject, occurredAt, Owned.BODY);
     }
 
     /**
@@ -101,6 +197,29 @@ public record StoredEvent(String provider, String key, String name, String endpo
      */
     public Instant sequencedAt() {
         return occurredAt != null ? occurredAt : receivedAt;
+    }
+
+    /**
+     * Equal when every value is: provider, key, name, endpoint, body (byte by byte), headers, times, attempts,
+     * completed handlers, error and subject.
+     *
+     * @param o any object
+     * @return whether {@code o} is an equal event
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof StoredEvent e && attempts == e.attempts && provider.equals(e.provider)
+                && key.equals(e.key) && name.equals(e.name) && endpoint.equals(e.endpoint)
+                && Arrays.equals(body, e.body) && headers.equals(e.headers) && receivedAt.equals(e.receivedAt)
+                && completedHandlers.equals(e.completedHandlers) && Objects.equals(lastError, e.lastError)
+                && Objects.equals(subject, e.subject) && Objects.equals(occurredAt, e.occurredAt);
+    }
+
+    /** {@return a hash of every value, the body's bytes included, consistent with {@link #equals}} */
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hash(provider, key, name, endpoint, headers, receivedAt, attempts, completedHandlers,
+                lastError, subject, occurredAt) + Arrays.hashCode(body);
     }
 
     /** Names the event; never prints the body or headers. */

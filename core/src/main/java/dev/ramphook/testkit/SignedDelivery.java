@@ -113,7 +113,7 @@ public final class SignedDelivery {
      */
     public WebhookRequest request() {
         WebhookRequest.Builder builder = WebhookRequest.builder().method("POST").path(path).query(query)
-                .body(body.clone()).remoteAddress(remoteAddress);
+                .body(body).remoteAddress(remoteAddress); // the builder copies
         headers.forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
         return builder.build();
     }

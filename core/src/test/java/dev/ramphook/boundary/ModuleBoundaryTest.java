@@ -47,9 +47,10 @@ class ModuleBoundaryTest {
                     "ReceiverEngines", "Observer", "Observer$AttemptEnd", "Observer$AttemptResult",
                     "Observer$Delivery", "Observer$HandlerRun", "Observer$Outcome", "Observer$Reason",
                     "Observer$RunOutcome", "Observer$StoreCall",
-                    // How the engine builds answers and reads bodies, and the servlet module spots
-                    // Authenticator.none(), without public API on WebhookResponse, WebhookRequest or Authenticator.
-                    "ApiAccess", "ApiAccess$Grant",
+                    // How the engine builds answers, reads bodies and builds and reads stored events without copying
+                    // their bodies, and the servlet module spots Authenticator.none() and sets a body it read, without
+                    // public API on WebhookResponse, WebhookRequest, StoredEvent or Authenticator.
+                    "ApiAccess", "ApiAccess$Grant", "ApiAccess$StoreGrant",
                     // One SHA-256: URL tokens (auth), deduplication keys (provider), handled keys (store).
                     "Sha256",
                     // The one constant-time "any key, any signature" comparison: auth and the provider packages.

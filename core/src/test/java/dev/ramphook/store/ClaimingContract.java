@@ -6,7 +6,10 @@ import static dev.ramphook.store.StoreTestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,21 @@ interface ClaimingContract extends StoreUnderTest {
         assertThat(claimed).extracting(StoredEvent::provider, StoredEvent::key, StoredEvent::name,
                         StoredEvent::endpoint, StoredEvent::receivedAt, StoredEvent::completedHandlers)
                 .containsExactly("zbd", "e1", recorded.name(), "/webhooks/zbd", T0, Set.of());
+    }
+
+    @Test
+    default void noArrayOfACallerIsTheStoredBody() {
+        byte[] body = "{\"id\":\"e1\"}".getBytes(StandardCharsets.UTF_8);
+        store().record(new StoredEvent("zbd", "e1", "PAID", "/webhooks/zbd", body, Map.of(), T0, 0, Set.of(), null),
+                T0);
+        Arrays.fill(body, (byte) 'X');
+        StoredEvent claimed = store().claim("zbd", "e1", "worker-a", T0, LEASE).orElseThrow();
+        Arrays.fill(claimed.body(), (byte) 'Y');
+        store().release(claimed, "worker-a");
+
+        StoredEvent again = store().claim("zbd", "e1", "worker-b", T0, LEASE).orElseThrow();
+
+        assertThat(new String(again.body(), StandardCharsets.UTF_8)).isEqualTo("{\"id\":\"e1\"}");
     }
 
     @Test

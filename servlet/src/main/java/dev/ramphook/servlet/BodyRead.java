@@ -3,6 +3,7 @@ package dev.ramphook.servlet;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
+import dev.ramphook.internal.ApiAccess;
 import dev.ramphook.internal.Logs;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
@@ -77,7 +78,7 @@ final class BodyRead implements ReadListener {
             }
             buffer.write(chunk, 0, n);
             if (buffer.size() > receiver.maxBodyBytes()) {
-                answer(() -> receiver.receive(request.body(buffer.toByteArray()).build())); // 413, read no further
+                answer(() -> receiver.receive(body().build())); // 413, read no further
                 return;
             }
         }
@@ -85,7 +86,12 @@ final class BodyRead implements ReadListener {
 
     @Override
     public void onAllDataRead() {
-        answer(() -> receiver.receive(request.body(buffer.toByteArray()).build()));
+        answer(() -> receiver.receive(body().build()));
+    }
+
+    /** The request with what was read: a new array of this read's own, kept without a second copy. */
+    private WebhookRequest.Builder body() {
+        return ApiAccess.body(request, buffer.toByteArray());
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
+import dev.ramphook.internal.ApiAccess;
 import dev.ramphook.internal.Json;
 import dev.ramphook.internal.Logs;
 import dev.ramphook.internal.Printable;
@@ -156,10 +157,10 @@ final class Api {
         o.put("lastError", e.lastError());
         ArrayNode handlers = o.putArray("completedHandlers");
         new java.util.TreeSet<>(e.completedHandlers()).forEach(handlers::add);
-        if (full && e.body().length > 0) {
-            o.put("body", new String(e.body(), StandardCharsets.UTF_8));
+        if (full && ApiAccess.body(e).length > 0) {
+            o.put("body", new String(ApiAccess.body(e), StandardCharsets.UTF_8));
             try {
-                o.set("json", Json.MAPPER.readTree(e.body()));
+                o.set("json", Json.MAPPER.readTree(ApiAccess.body(e)));
             } catch (java.io.IOException | RuntimeException notJson) {
                 o.putNull("json");
             }

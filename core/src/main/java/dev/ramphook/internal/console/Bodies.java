@@ -1,6 +1,7 @@
 package dev.ramphook.internal.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ramphook.internal.ApiAccess;
 import dev.ramphook.internal.Headers;
 import dev.ramphook.internal.Json;
 import dev.ramphook.store.StoredEvent;
@@ -55,7 +56,7 @@ final class Bodies {
                 b.append(" \\\n  -H ").append(quote(h.getKey() + ": " + v));
             }
         }
-        return b.append(" \\\n  --data-binary ").append(quote(new String(e.body(), StandardCharsets.UTF_8)))
+        return b.append(" \\\n  --data-binary ").append(quote(new String(ApiAccess.body(e), StandardCharsets.UTF_8)))
                 .toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.ramphook.internal.console;
 
+import dev.ramphook.internal.ApiAccess;
 import dev.ramphook.store.EventQuery;
 import dev.ramphook.store.EventState;
 import dev.ramphook.store.FoundEvent;
@@ -142,8 +143,8 @@ final class EventPages {
                     .append(Html.text(Format.url(f.key()))).append("\">Replay this dead letter&hellip;</a></p>");
         }
         b.append("<h2>Body</h2>");
-        b.append(e.body().length == 0 ? "<p>Not kept: a handled event's body is dropped.</p>"
-                : "<pre>" + Html.text(Bodies.pretty(e.body())) + "</pre>");
+        b.append(ApiAccess.body(e).length == 0 ? "<p>Not kept: a handled event's body is dropped.</p>"
+                : "<pre>" + Html.text(Bodies.pretty(ApiAccess.body(e))) + "</pre>");
         b.append("<h2>Headers</h2><table><tr><th>Name</th><th>Value</th></tr>");
         for (Map.Entry<String, List<String>> h : new java.util.TreeMap<>(e.headers()).entrySet()) {
             for (String v : h.getValue()) {
@@ -152,7 +153,7 @@ final class EventPages {
             }
         }
         b.append("</table><p class=\"note\">Credential headers (signatures, tokens, cookies) are never stored.</p>");
-        if (e.body().length > 0) {
+        if (ApiAccess.body(e).length > 0) {
             b.append("<h2>Copy as curl</h2><p>Replays the delivery against <code>$RAMPHOOK_URL</code> (such as a"
                     + " local receiver). Credentials are not stored: add the signature header or URL token your"
                     + " endpoint expects.</p><pre>").append(Html.text(Bodies.curl(e))).append("</pre>");
