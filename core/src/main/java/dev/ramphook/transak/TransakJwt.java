@@ -9,6 +9,7 @@ import dev.ramphook.auth.Verification;
 import dev.ramphook.internal.ConstantTime;
 import dev.ramphook.internal.HmacKey;
 import dev.ramphook.internal.Json;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -169,14 +170,20 @@ public final class TransakJwt implements Authenticator {
                 .encodeToString(keys.get(0).mac(signingInput.getBytes(StandardCharsets.US_ASCII)));
     }
 
+    /**
+     * {@code exp} and {@code nbf} compared exactly with now: {@code asLong()} would wrap a value beyond a long
+     * ({@code 2^64} reads as 0, {@code 1e19} as a negative number), so a token not valid before the far future would
+     * pass and one expiring in it would not. {@code compareTo} looks at the exponents first, so {@code 1e999999999}
+     * costs nothing.
+     */
     private Verification timeClaims(ObjectNode claims) {
-        long now = clock.instant().getEpochSecond();
+        BigDecimal now = BigDecimal.valueOf(clock.instant().getEpochSecond());
         JsonNode exp = claims.get("exp");
-        if (exp != null && (!exp.isNumber() || now >= exp.asLong())) {
+        if (exp != null && (!exp.isNumber() || exp.decimalValue().compareTo(now) <= 0)) {
             return Verification.unauthorized("JWT expired");
         }
         JsonNode nbf = claims.get("nbf");
-        if (nbf != null && (!nbf.isNumber() || now < nbf.asLong())) {
+        if (nbf != null && (!nbf.isNumber() || nbf.decimalValue().compareTo(now) > 0)) {
             return Verification.unauthorized("JWT not yet valid");
         }
         return Verification.ok();

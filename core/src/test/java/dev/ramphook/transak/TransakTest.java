@@ -139,6 +139,27 @@ class TransakTest {
         assertThat(check().clock(at(1_699_999_999L)).verify(post(body), body).isOk()).isTrue();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\"nbf\":18446744073709551616", "\"nbf\":1e19", "\"nbf\":1e999999999",
+            "\"exp\":-1e999999999", "\"exp\":-18446744073709551616", "\"exp\":1699999999.5"})
+    void timeClaimsBeyondALongAreComparedExactly(String claim) {
+        // asLong() wrapped these: 2^64 read as 0 and 1e19 as a negative number, so "not before the far future" passed
+        byte[] claims = utf8("{\"eventID\":\"ORDER_CREATED\"," + claim + ",\"webhookData\":{\"id\":\"o\"}}");
+        byte[] body = envelope(jwt(HS256, claims, TOKEN));
+
+        assertThat(check().clock(at(1_700_000_000L)).verify(post(body), body).isOk()).as(claim).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"exp\":18446744073709551616", "\"exp\":1e19", "\"exp\":1e999999999",
+            "\"nbf\":-1e999999999", "\"exp\":1700000000.5"})
+    void farFutureExpiryAndFarPastNotBeforeAreAccepted(String claim) {
+        byte[] claims = utf8("{\"eventID\":\"ORDER_CREATED\"," + claim + ",\"webhookData\":{\"id\":\"o\"}}");
+        byte[] body = envelope(jwt(HS256, claims, TOKEN));
+
+        assertThat(check().clock(at(1_700_000_000L)).verify(post(body), body).isOk()).as(claim).isTrue();
+    }
+
     @Test
     void theReceiversClockDecidesExpiryWhenTheCheckHasNoClockOfItsOwn() {
         byte[] claims = utf8("{\"eventID\":\"ORDER_CREATED\",\"exp\":1700000000,\"webhookData\":{\"id\":\"o\"}}");
