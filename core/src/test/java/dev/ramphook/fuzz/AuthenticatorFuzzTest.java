@@ -13,6 +13,12 @@ import dev.ramphook.auth.TimestampedSignature;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.auth.Verification;
 import dev.ramphook.mecash.MeCash;
+import dev.ramphook.moonpay.MoonPay;
+import dev.ramphook.onramper.Onramper;
+import dev.ramphook.rampnetwork.RampNetwork;
+import dev.ramphook.revolut.RevolutRamp;
+import dev.ramphook.testkit.TestKeyPair;
+import dev.ramphook.transak.Transak;
 import dev.ramphook.zbd.ZbdRamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +31,7 @@ class AuthenticatorFuzzTest {
 
     private static final String SECRET = "fuzz-secret-value";
     private static final String WHSEC = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    private static final TestKeyPair V1A = TestKeyPair.standardWebhooks();
     private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1_614_265_330L), ZoneOffset.UTC);
 
     private static final List<Authenticator> ALL = List.of(
@@ -39,10 +46,18 @@ class AuthenticatorFuzzTest {
             UrlToken.pathSegment(SECRET),
             IpAllowlist.of("192.0.2.0/24", "2001:db8::/32").trustedProxies("10.0.0.0/8", "fd00::/8"),
             IpAllowlist.of("192.0.2.0/24").trustedProxies("10.0.0.0/8")
-                    .forwardedHeader(IpAllowlist.ProxyHeader.FORWARDED));
+                    .forwardedHeader(IpAllowlist.ProxyHeader.FORWARDED),
+            MoonPay.signature(SECRET).clock(CLOCK),
+            Transak.signature(SECRET).clock(CLOCK),
+            RevolutRamp.signature(SECRET).clock(CLOCK),
+            Onramper.signature(SECRET),
+            RampNetwork.signature(),
+            V1A.authenticator());
 
     private static final List<String> HEADERS = List.of("X-Signature", "X-meCash-Signature", "X-ZBD-Signature",
             "webhook-id", "webhook-timestamp", "webhook-signature", "Stripe-Signature", "Moonpay-Signature-V2",
+            "svix-id", "svix-timestamp", "svix-signature", "Revolut-Signature", "Revolut-Request-Timestamp",
+            "X-Onramper-Webhook-Signature", "X-Body-Signature",
             "X-Forwarded-For", "Forwarded");
 
     @FuzzTest(maxDuration = "4m")
@@ -63,6 +78,8 @@ class AuthenticatorFuzzTest {
             Verification v = authenticator.verify(built, body);
             assertThat(v.status()).isIn(Set.of(200, 401, 403));
             assertThat(v.reason().orElse("")).doesNotContain(SECRET).doesNotContain("MfKQ9r8G");
+            assertThat(authenticator.toString()).doesNotContain(SECRET).doesNotContain("MfKQ9r8G")
+                    .doesNotContain(V1A.privateKey().substring(5, 20));
         }
     }
 }

@@ -32,12 +32,15 @@ class ReceiverFuzzTest {
         receiver.close();
     }
 
-    /** Any bytes, authenticated for both providers: everything after verification must cope with them. */
+    /** Any bytes, authenticated for every provider (and Standard Webhooks v1, v1a): everything after verification must cope with them. */
     @FuzzTest(maxDuration = "5m")
     void signedBody(byte[] body) {
         byte[] bytes = body == null ? new byte[0] : body;
         Deliveries.assertContract(receiver.receive(Deliveries.signedMeCash(bytes)));
         Deliveries.assertContract(receiver.receive(Deliveries.tokenZbd(bytes)));
+        for (WebhookRequest request : Deliveries.signedForNewerProviders(bytes)) {
+            Deliveries.assertContract(receiver.receive(request));
+        }
     }
 
     /** Any method, path, content type, length, signature and body, given as bytes, a stream or a broken stream. */
