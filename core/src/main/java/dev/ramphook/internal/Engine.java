@@ -237,7 +237,10 @@ public final class Engine {
         try {
             answer = closed ? Responses.SHUTTING_DOWN : deliver(request, trace);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            log.error("unexpected failure receiving {}", request, e);
+            // the endpoint's path, not the request's: a UrlToken.pathSegment token is the segment below it
+            EngineConfig.EndpointSpec endpoint = trace.endpoint();
+            log.error("unexpected failure receiving a delivery to {}", endpoint == null ? "(not routed yet)"
+                    : endpoint.path() + " (" + endpoint.provider().id() + ")", e);
             answer = Responses.INTERNAL;
         } finally {
             if (inFlight.decrementAndGet() == 0 && closed) {

@@ -2,14 +2,22 @@ package dev.ramphook.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ramphook.Provider;
+import dev.ramphook.WebhookEvent;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
+import dev.ramphook.auth.UrlToken;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,6 +125,43 @@ class HostileInputTest {
 
         assertThat(receiver.receive(request).status()).isEqualTo(413);
         assertThat(body.available()).isEqualTo(seed("valid-event.json").length);
+    }
+
+    @Test
+    void anUnexpectedFailureIsLoggedWithoutTheRequestPathWhichMayHoldTheToken() {
+        String token = "path-segment-token-5d1e08";
+        Provider broken = new Provider() {
+            @Override
+            public String id() {
+                return "broken";
+            }
+
+            @Override
+            public Map<String, Class<?>> eventTypes() {
+                return Map.of();
+            }
+
+            @Override
+            public WebhookEvent<?> parse(ObjectNode json, byte[] rawBody) {
+                throw new IllegalStateException("a provider bug");
+            }
+        };
+        PrintStream original = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        WebhookResponse response;
+        try (WebhookReceiver withBug = WebhookReceiver.builder()
+                .endpoint("/webhooks/broken", broken, UrlToken.pathSegment(token)).inline().build()) {
+            response = withBug.receive(WebhookRequest.builder().path("/webhooks/broken/" + token)
+                    .header("Content-Type", "application/json").body(seed("valid-event.json")).build());
+        } finally {
+            System.setErr(original);
+        }
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.bodyText()).doesNotContain(token).doesNotContain("a provider bug");
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("unexpected failure receiving")
+                .contains("/webhooks/broken").doesNotContain(token);
     }
 
     @Test
