@@ -7,6 +7,7 @@ import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.internal.Logs;
+import dev.ramphook.internal.ReceiverEngines;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -74,9 +75,11 @@ public final class WebhookHttpHandler implements HttpHandler {
                 send(exchange, receiver.receive(toWebhookRequest(exchange, path, uri.getRawQuery())));
             } catch (IOException e) {
                 // The provider hung up while we answered; the event is recorded, so its retry is a duplicate.
-                log.debug("could not send the answer for {} {}: {}", exchange.getRequestMethod(), path, e.toString());
+                log.debug("could not send the answer for {} {}: {}", exchange.getRequestMethod(),
+                        ReceiverEngines.of(receiver).loggablePath(path), e.toString());
             } catch (RuntimeException | LinkageError e) {
-                log.error("unexpected failure receiving {} {}", exchange.getRequestMethod(), path, e);
+                log.error("unexpected failure receiving {} {}", exchange.getRequestMethod(),
+                        ReceiverEngines.of(receiver).loggablePath(path), e);
                 if (exchange.getResponseCode() == -1) { // nothing sent yet
                     exchange.getResponseHeaders().clear();
                     exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -217,6 +217,15 @@ public final class Engine {
         return Responses.rejected(404, text);
     }
 
+    /**
+     * What a log line may say of a request path: the endpoint's configured path when the request routes to one (a
+     * {@code UrlToken.pathSegment} token is the segment below it, and must not be logged), else {@code (no endpoint)}.
+     */
+    public String loggablePath(String path) {
+        EngineConfig.EndpointSpec endpoint = path == null ? null : route(path);
+        return endpoint == null ? "(no endpoint)" : endpoint.path();
+    }
+
     /** Exact endpoint path, or one more segment below it (a URL token in the path). */
     private EngineConfig.EndpointSpec route(String path) {
         EngineConfig.EndpointSpec exact = endpoints.get(path);
