@@ -187,10 +187,34 @@ public final class WebhookRequest {
         return null;
     }
 
-    /** Describes the request without headers, query or body, which may carry credentials. */
+    /**
+     * Describes the request without headers, query or body, which may carry credentials, and with every path segment
+     * after the second shown as {@code ***}: a URL token may be one ({@code UrlToken.pathSegment}), and a request
+     * does not know its endpoint. {@code POST /webhooks/zbd/<token>} reads
+     * {@code WebhookRequest[POST /webhooks/zbd/***]}.
+     */
     @Override
     public String toString() {
-        return "WebhookRequest[" + method + " " + path + "]";
+        return "WebhookRequest[" + method + " " + maskedPath(path) + "]";
+    }
+
+    /** The first two segments of {@code path} as they are, every later one as {@code ***}. */
+    static String maskedPath(String path) {
+        StringBuilder shown = new StringBuilder(path.length());
+        int segments = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '/') {
+                segments++;
+                shown.append(c);
+                if (segments > 2 && i + 1 < path.length() && path.charAt(i + 1) != '/') {
+                    shown.append("***");
+                }
+            } else if (segments <= 2) {
+                shown.append(c);
+            }
+        }
+        return shown.toString();
     }
 
     /** Builds a {@link WebhookRequest}. */

@@ -48,4 +48,22 @@ class WebhookRequestTest {
 
         assertThat(ApiAccess.readBody(derived, 100, Clock.systemUTC(), Instant.MAX)).isEqualTo(body);
     }
+
+    @Test
+    void toStringShowsNoPathTokenQueryHeaderOrBody() {
+        String token = "tok-9f3a1c7e5b2d4a6c";
+        WebhookRequest request = WebhookRequest.builder().path("/webhooks/zbd/" + token).query("token=" + token)
+                .header("X-Signature", token).body(token.getBytes(StandardCharsets.UTF_8)).build();
+
+        assertThat(request.toString()).isEqualTo("WebhookRequest[POST /webhooks/zbd/***]").doesNotContain(token);
+    }
+
+    @Test
+    void toStringMasksEverySegmentAfterTheSecond() {
+        assertThat(WebhookRequest.maskedPath("/webhooks/zbd")).isEqualTo("/webhooks/zbd");
+        assertThat(WebhookRequest.maskedPath("/webhooks")).isEqualTo("/webhooks");
+        assertThat(WebhookRequest.maskedPath("/a/b/c/d")).isEqualTo("/a/b/***/***");
+        assertThat(WebhookRequest.maskedPath("/a/b/")).isEqualTo("/a/b/");
+        assertThat(WebhookRequest.maskedPath("/")).isEqualTo("/");
+    }
 }
