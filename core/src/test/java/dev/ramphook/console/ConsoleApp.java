@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A receiver with the console at {@code /ops} on a real JDK HTTP server: the shop provider at {@code /webhooks/shop}
- * (no authentication, to keep deliveries short), queued handling that dead-letters after two attempts, a handler
+ * and ZBD at {@code /webhooks/zbd} (no authentication, to keep deliveries short), queued handling that dead-letters after two attempts, a handler
  * that fails while {@link #broken} is set, and a store that counts every call made to it.
  */
 final class ConsoleApp implements AutoCloseable {
@@ -45,6 +45,8 @@ final class ConsoleApp implements AutoCloseable {
     final AtomicBoolean broken = new AtomicBoolean(true);
     final AtomicInteger handled = new AtomicInteger();
     final AtomicInteger storeCalls = new AtomicInteger();
+    /** The whole document of each event a handler completed, as the handler saw it. */
+    final java.util.Queue<String> handledDocuments = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final WebhookReceiver receiver;
     private final JdkHttpAdapter http;
 
@@ -53,10 +55,12 @@ final class ConsoleApp implements AutoCloseable {
         receiver = WebhookReceiver.builder()
                 .endpoint("/webhooks/shop", new ShopProvider(), Authenticator.none())
                 .endpoint("/webhooks/signed", new ShopProvider(), dev.ramphook.auth.UrlToken.of(SIGNED_TOKEN))
+                .endpoint("/webhooks/zbd", dev.ramphook.zbd.ZbdRamp.provider(), Authenticator.none())
                 .on("*", (event, context) -> {
                     if (broken.get()) {
                         throw new IllegalStateException("ledger unreachable");
                     }
+                    handledDocuments.add(event.json().toString());
                     handled.incrementAndGet();
                 })
                 .store(counted(EventStore.inMemory()))

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 /**
  * An operator in a (headless, pure-Java) browser: a handler fails three times, the event becomes a dead letter, the
  * operator logs in, finds it, reads its error and its payload (a {@code <script>} in it shows as text and never
- * runs), fixes the handler, replays it after confirming, and sees it handled. Real HTTP on Jetty 12.
+ * runs, the webhook URL's token it echoes shows as {@code ***}), fixes the handler, replays it after confirming, and sees it handled. Real HTTP on Jetty 12.
  */
 class ConsoleBrowserTest {
 
@@ -51,6 +51,7 @@ class ConsoleBrowserTest {
     private final AtomicBoolean broken = new AtomicBoolean(true);
     private final AtomicInteger attempts = new AtomicInteger();
     private final List<String> handled = new CopyOnWriteArrayList<>();
+    private final List<String> handledUrls = new CopyOnWriteArrayList<>();
     private final List<String> alerts = new CopyOnWriteArrayList<>();
     private WebhookReceiver receiver;
     private JettyApp app;
@@ -66,6 +67,7 @@ class ConsoleBrowserTest {
                         throw new IllegalStateException("ledger service unreachable");
                     }
                     handled.add(event.key());
+                    handledUrls.add(event.json().path("url").asText());
                 })
                 .queued().workers(1)
                 .maxAttempts(3)
@@ -111,7 +113,7 @@ class ConsoleBrowserTest {
         HtmlPage event = dead.getAnchorByText(id).click();
         String text = event.asNormalizedText();
         assertThat(text).contains("dead letter").contains("ledger service unreachable").contains(SCRIPT)
-                .contains("Copy as curl").doesNotContain(ZBD_TOKEN).doesNotContain(PASSWORD);
+                .contains("Copy as curl").contains("?token=***").doesNotContain(ZBD_TOKEN).doesNotContain(PASSWORD);
         assertThat(event.getElementsByTagName("script")).isEmpty();
 
         broken.set(false); // the operator fixes the cause, then replays
@@ -123,6 +125,8 @@ class ConsoleBrowserTest {
         assertThat(after.getUrl().toString()).endsWith("/ops/dead?replayed=1");
         assertThat(after.asNormalizedText()).contains("Replayed 1 dead letter(s)");
         await().atMost(Duration.ofSeconds(10)).until(() -> handled.contains(id));
+        assertThat(handledUrls).as("a replay hands the handler the body as received, not as shown")
+                .containsExactly(app.uri("/webhooks/zbd?token=" + ZBD_TOKEN).toString());
         HtmlPage handledPage = browser.getPage(app.uri("/ops/event?provider=zbd&key=" + id).toURL());
         assertThat(handledPage.asNormalizedText()).contains("handled");
         assertThat(alerts).as("no script from a payload ever ran").isEmpty();
@@ -170,6 +174,7 @@ class ConsoleBrowserTest {
         ObjectNode body = (ObjectNode) json.readTree(Seeds.read("zbd/payment-settled.json"));
         body.put("id", id);
         ((ObjectNode) body.path("data").path("metadata")).put("customer_id", SCRIPT);
+        body.put("url", app.uri("/webhooks/zbd?token=" + ZBD_TOKEN).toString()); // ZBD echoes the webhook URL
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.uri("/webhooks/zbd?token=" + ZBD_TOKEN))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build(),

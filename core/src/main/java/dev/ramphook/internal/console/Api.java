@@ -1,5 +1,6 @@
 package dev.ramphook.internal.console;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.WebhookRequest;
@@ -11,7 +12,6 @@ import dev.ramphook.internal.Printable;
 import dev.ramphook.store.EventQuery;
 import dev.ramphook.store.FoundEvent;
 import dev.ramphook.store.StoredEvent;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 
 /**
  * The console's JSON API under {@code <path>/api/}: the pages' data and the replay action, for scripts. Times are
- * ISO-8601 UTC; the body of an event is given as text (as received, UTF-8) and, when it is JSON, as {@code json}.
+ * ISO-8601 UTC; the body of an event is given as text (UTF-8) and, when it is JSON, as {@code json}, both with credentials masked
+ * ({@link Masking}).
  */
 final class Api {
 
@@ -158,11 +159,12 @@ final class Api {
         ArrayNode handlers = o.putArray("completedHandlers");
         new java.util.TreeSet<>(e.completedHandlers()).forEach(handlers::add);
         if (full && ApiAccess.body(e).length > 0) {
-            o.put("body", new String(ApiAccess.body(e), StandardCharsets.UTF_8));
-            try {
-                o.set("json", Json.MAPPER.readTree(ApiAccess.body(e)));
-            } catch (java.io.IOException | RuntimeException notJson) {
+            o.put("body", Bodies.maskedText(ApiAccess.body(e)));
+            JsonNode json = Bodies.maskedJson(ApiAccess.body(e));
+            if (json == null) {
                 o.putNull("json");
+            } else {
+                o.set("json", json);
             }
             ObjectNode headers = o.putObject("headers");
             new TreeMap<>(e.headers()).forEach((name, values) -> {

@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** A stored delivery as an operator reads it: the body pretty-printed, headers redacted, a curl command. */
+/**
+ * A stored delivery as an operator reads it: the body pretty-printed with its credentials masked ({@link Masking}),
+ * headers redacted, a curl command. Replay never goes through here: it uses the stored body.
+ */
 final class Bodies {
 
     /** Headers a replay must not copy: the transport's own, and the original peer's. */
@@ -23,17 +26,43 @@ final class Bodies {
     private Bodies() {
     }
 
-    /** Indented JSON when the body is JSON, else the text as received (invalid UTF-8 shown as replacement). */
+    /** Indented masked JSON when the body is JSON, else the masked text (invalid UTF-8 shown as replacement). */
     static String pretty(byte[] body) {
+        JsonNode tree = maskedJson(body);
+        if (tree != null) {
+            try {
+                return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+            } catch (IOException | RuntimeException unexpected) {
+                // shown as text below
+            }
+        }
+        return maskedText(body);
+    }
+
+    /** The body as masked JSON, or null when it is not JSON. */
+    static JsonNode maskedJson(byte[] body) {
         try {
             JsonNode tree = Json.MAPPER.readTree(body);
-            if (tree != null) {
-                return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
-            }
+            return tree == null ? null : Masking.masked(tree);
         } catch (IOException | RuntimeException notJson) {
-            // shown as text below
+            return null;
         }
-        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The body as text with its credentials masked: compact masked JSON when it is JSON (so no longer byte for byte
+     * as received), else the text with credential-named parameters masked.
+     */
+    static String maskedText(byte[] body) {
+        JsonNode tree = maskedJson(body);
+        if (tree != null) {
+            try {
+                return Json.MAPPER.writeValueAsString(tree);
+            } catch (IOException | RuntimeException unexpected) {
+                // masked as text below
+            }
+        }
+        return Masking.maskedText(new String(body, StandardCharsets.UTF_8));
     }
 
     /** The value, or a mark when the name says it is a credential (stores never keep those; this is a second net). */
@@ -42,8 +71,9 @@ final class Bodies {
     }
 
     /**
-     * A curl command that sends the body exactly as received to {@code $RAMPHOOK_URL} plus the endpoint path, with
-     * the kept headers; every value is single-quoted for a POSIX shell.
+     * A curl command that sends the body, its credentials masked ({@link #maskedText}), to {@code $RAMPHOOK_URL} plus
+     * the endpoint path, with the kept headers; every value is single-quoted for a POSIX shell. It is for a test
+     * receiver, which the operator signs for anyway (signature headers are never stored).
      */
     static String curl(StoredEvent e) {
         StringBuilder b = new StringBuilder("curl -sS -X POST \"$RAMPHOOK_URL\"").append(quote(e.endpoint()));
@@ -56,7 +86,7 @@ final class Bodies {
                 b.append(" \\\n  -H ").append(quote(h.getKey() + ": " + v));
             }
         }
-        return b.append(" \\\n  --data-binary ").append(quote(new String(ApiAccess.body(e), StandardCharsets.UTF_8)))
+        return b.append(" \\\n  --data-binary ").append(quote(maskedText(ApiAccess.body(e))))
                 .toString();
     }
 

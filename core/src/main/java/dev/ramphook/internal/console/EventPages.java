@@ -144,7 +144,9 @@ final class EventPages {
         }
         b.append("<h2>Body</h2>");
         b.append(ApiAccess.body(e).length == 0 ? "<p>Not kept: a handled event's body is dropped.</p>"
-                : "<pre>" + Html.text(Bodies.pretty(ApiAccess.body(e))) + "</pre>");
+                : "<pre>" + Html.text(Bodies.pretty(ApiAccess.body(e))) + "</pre><p class=\"note\">Credentials in"
+                        + " the body (tokens, secrets, passwords, credential URL parameters) are shown as ***; a"
+                        + " replay uses the body as received.</p>");
         b.append("<h2>Headers</h2><table><tr><th>Name</th><th>Value</th></tr>");
         for (Map.Entry<String, List<String>> h : new java.util.TreeMap<>(e.headers()).entrySet()) {
             for (String v : h.getValue()) {
@@ -155,8 +157,8 @@ final class EventPages {
         b.append("</table><p class=\"note\">Credential headers (signatures, tokens, cookies) are never stored.</p>");
         if (ApiAccess.body(e).length > 0) {
             b.append("<h2>Copy as curl</h2><p>Replays the delivery against <code>$RAMPHOOK_URL</code> (such as a"
-                    + " local receiver). Credentials are not stored: add the signature header or URL token your"
-                    + " endpoint expects.</p><pre>").append(Html.text(Bodies.curl(e))).append("</pre>");
+                    + " local receiver) with the body as shown above, credentials masked. Credential headers are not"
+                    + " stored: add the signature header or URL token your endpoint expects.</p><pre>").append(Html.text(Bodies.curl(e))).append("</pre>");
         }
         return b.toString();
     }
