@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A receiver with the console at {@code /ops} on a real JDK HTTP server: the shop provider at {@code /webhooks/shop}
- * and ZBD at {@code /webhooks/zbd} (no authentication, to keep deliveries short), queued handling that dead-letters after two attempts, a handler
- * that fails while {@link #broken} is set, and a store that counts every call made to it.
+ * and ZBD at {@code /webhooks/zbd} (no authentication, to keep deliveries short), queued handling that dead-letters
+ * after two attempts, a handler that fails while {@link #broken} is set (and records each document it completes),
+ * and a store that counts every call made to it.
  */
 final class ConsoleApp implements AutoCloseable {
 

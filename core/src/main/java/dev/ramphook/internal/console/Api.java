@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 
 /**
  * The console's JSON API under {@code <path>/api/}: the pages' data and the replay action, for scripts. Times are
- * ISO-8601 UTC; the body of an event is given as text (UTF-8) and, when it is JSON, as {@code json}, both with credentials masked
- * ({@link Masking}).
+ * ISO-8601 UTC; the body of an event is given as text (UTF-8) and, when it is JSON, as {@code json}, both with
+ * credentials masked ({@link Masking}).
  */
 final class Api {
 

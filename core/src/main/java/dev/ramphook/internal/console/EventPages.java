@@ -158,7 +158,8 @@ final class EventPages {
         if (ApiAccess.body(e).length > 0) {
             b.append("<h2>Copy as curl</h2><p>Replays the delivery against <code>$RAMPHOOK_URL</code> (such as a"
                     + " local receiver) with the body as shown above, credentials masked. Credential headers are not"
-                    + " stored: add the signature header or URL token your endpoint expects.</p><pre>").append(Html.text(Bodies.curl(e))).append("</pre>");
+                    + " stored: add the signature header or URL token your endpoint expects.</p><pre>")
+                    .append(Html.text(Bodies.curl(e))).append("</pre>");
         }
         return b.toString();
     }

@@ -23,10 +23,12 @@ final class Masking {
     static final String MASK = "***";
 
     /** {@code name=value} after a URL's {@code ?}, {@code &}, {@code #} or {@code ;}, or at the start of the text. */
-    private static final Pattern PARAMETER = Pattern.compile("(^|[?&#;])([A-Za-z0-9_.\\-\\[\\]%]{1,100})=([^&#;\\s\"'<>]*)");
+    private static final Pattern PARAMETER = Pattern.compile(
+            "(^|[?&#;])([A-Za-z0-9_.\\-\\[\\]%]{1,100})=([^&#;\\s\"'<>]*)");
 
     /** A JSON string member in text that did not parse as JSON: {@code "name" : "value"}. */
-    private static final Pattern MEMBER = Pattern.compile("\"([^\"\\\\]{1,100})\"(\\s*:\\s*)\"((?:[^\"\\\\]++|\\\\.)*+)\"");
+    private static final Pattern MEMBER = Pattern.compile(
+            "\"([^\"\\\\]{1,100})\"(\\s*:\\s*)\"((?:[^\"\\\\]++|\\\\.)*+)\"");
 
     private Masking() {
     }
