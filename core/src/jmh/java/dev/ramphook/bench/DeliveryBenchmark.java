@@ -48,7 +48,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>Every invocation delivers a NEW event: a ring of distinct bodies, and after each pass of the ring the store
  * forgets the handled keys ({@code prune}, as the retention does after days; once per pass, so well under 0.1 µs
- * per delivery); the iteration fails if any delivery was a duplicate.
+ * per delivery); the iteration fails if any delivery was a duplicate, or arrived untyped (data left as JSON,
+ * with a WARN line each: not the path being measured).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -74,6 +75,7 @@ public class DeliveryBenchmark {
     private int next;
     private long delivered;
     private long handled;
+    private long typed;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -97,7 +99,12 @@ public class DeliveryBenchmark {
                         HmacSignature.sha512Hex("X-Signature", Payloads.MECASH_SECRET))
                 .store(into)
                 .inline()
-                .on("*", (event, context) -> handled++)
+                .on("*", (event, context) -> {
+                    handled++;
+                    if (!(event.data() instanceof JsonNode)) {
+                        typed++;
+                    }
+                })
                 .build();
     }
 
@@ -106,6 +113,11 @@ public class DeliveryBenchmark {
         if (delivered != handled) {
             throw new IllegalStateException(provider + "/" + size + ": " + (delivered - handled) + " of "
                     + delivered + " deliveries were not handled as new events: the benchmark measured duplicates");
+        }
+        if (typed != handled) {
+            throw new IllegalStateException(provider + "/" + size + ": " + (handled - typed) + " of " + handled
+                    + " deliveries arrived untyped (the body no longer fits the provider's typed mapping): the "
+                    + "benchmark measured the WARN path");
         }
     }
 

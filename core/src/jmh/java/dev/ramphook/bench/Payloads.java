@@ -16,7 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Delivery bodies for the benchmarks, built from the seed payloads (ZBD {@code PAYMENT.SETTLED}, meCash
  * {@code ramp.payout.completed}) at a target size, each with its own dedup key so that every one is a new event.
  *
- * <p>Small bodies are the seed itself, compact (meCash's is trimmed to its quote source to reach 0.3 KB). Larger
+ * <p>Small bodies are the seed itself, compact (meCash's without its optional quote and recipient, then padded
+ * like the larger ones to reach 0.3 KB). Larger
  * ones carry an extra {@code data.items} array of line items, a field neither provider documents: this is how real
  * payloads grow, and the typed mapping must not pay for it.
  */
@@ -69,9 +70,10 @@ final class Payloads {
         };
         ObjectNode data = (ObjectNode) json.get("data");
         if ("mecash".equals(provider) && size < 1024) {
+            // Both optional in RampPayout; a quote must be whole to be typed (a partial one is delivered untyped,
+            // with a WARN per delivery), so it goes rather than being trimmed.
             data.remove("recipient");
-            ObjectNode quote = (ObjectNode) data.get("quote");
-            quote.retain("source");
+            data.remove("quote");
         }
         int base = write(json).length;
         if (base >= size) {
