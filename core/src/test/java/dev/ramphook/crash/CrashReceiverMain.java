@@ -7,6 +7,8 @@ import dev.ramphook.store.JdbcEventStore;
 import dev.ramphook.testing.ShopProvider;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -30,6 +32,14 @@ public final class CrashReceiverMain {
      */
     static final long WORK_MILLIS = 100;
 
+    /**
+     * The receiver named {@code first} (the one the test kills) stops finishing handler runs after this many: its
+     * workers then hang inside a handler holding their claims until the kill. The backlog of {@link #WORK_MILLIS} alone
+     * made "claims are held at the kill" a race on a loaded machine: the last claimed run could finish between the
+     * test seeing a claim and the kill landing.
+     */
+    static final int FIRST_HANGS_AFTER = 3;
+
     private CrashReceiverMain() {
     }
 
@@ -41,12 +51,17 @@ public final class CrashReceiverMain {
         String name = args[3];
 
         EventHandler handler = new HandledLog(dataSource, prefix).handler(name);
+        AtomicInteger runs = new AtomicInteger();
+        boolean hangs = name.equals("first");
         JdbcEventStore store = JdbcEventStore.builder(dataSource).tablePrefix(prefix).build();
         WebhookReceiver receiver = WebhookReceiver.builder()
                 .endpoint("/hooks/shop", new ShopProvider(), Authenticator.none())
                 .on("*", (event, context) -> {
                     handler.handle(event, context);
-                    Thread.sleep(WORK_MILLIS); // a handler's own work: keeps a backlog, so claims are held at the kill
+                    Thread.sleep(WORK_MILLIS); // a handler's own work: keeps a backlog
+                    if (hangs && runs.incrementAndGet() >= FIRST_HANGS_AFTER) {
+                        new CountDownLatch(1).await(); // in flight until SIGKILL: its claims are held at the kill
+                    }
                 })
                 .store(store)
                 .queued().workers(2)
