@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +37,7 @@ class ConsoleSafetyTest {
         HttpResponse<String> wrongToken = app.get(path, "Bearer " + TOKEN.substring(1));
         HttpResponse<String> garbage = app.get(path, "Basic %%%not-base64");
 
-        for (HttpResponse<String> refused : new HttpResponse[] {none, wrongPassword, wrongUser, wrongToken, garbage}) {
+        for (HttpResponse<String> refused : List.of(none, wrongPassword, wrongUser, wrongToken, garbage)) {
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(refused.body()).doesNotContain(PASSWORD).doesNotContain(TOKEN);
             assertThat(refused.headers().firstValue("Cache-Control")).contains("no-store");

@@ -6,7 +6,6 @@ import static dev.ramphook.testing.Samples.hmacHex;
 import static dev.ramphook.testing.Samples.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.OnEvent;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.WebhookReceiver;
@@ -147,7 +146,7 @@ class MoonPayTest {
     }
 
     private static WebhookEvent<?> parse(byte[] body) throws Exception {
-        return MoonPay.provider().parse((ObjectNode) Json.parseObject(body), body);
+        return MoonPay.provider().parse(Json.parseObject(body), body);
     }
 
     private static String header(long t, String key, byte[] body) {
