@@ -1,6 +1,7 @@
 package dev.ramphook;
 
 import dev.ramphook.internal.ApiAccess;
+import dev.ramphook.internal.Engine;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,6 +9,11 @@ import java.util.Map;
 
 /** The engine's way to this package's non-API methods; granted by {@link WebhookReceiver}'s static initialiser. */
 final class EngineAccess implements ApiAccess.Grant {
+
+    @Override
+    public Engine engine(WebhookReceiver receiver) {
+        return receiver.engine();
+    }
 
     @Override
     public WebhookResponse response(int status, String contentType, byte[] body, Map<String, String> headers) {

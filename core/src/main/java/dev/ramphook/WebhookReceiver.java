@@ -4,7 +4,6 @@ import dev.ramphook.auth.Authenticator;
 import dev.ramphook.internal.ApiAccess;
 import dev.ramphook.internal.Engine;
 import dev.ramphook.internal.EngineConfig;
-import dev.ramphook.internal.ReceiverEngines;
 import dev.ramphook.internal.console.ConsoleConfig;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.StoredEvent;
@@ -39,14 +38,18 @@ import java.util.Optional;
 public final class WebhookReceiver implements AutoCloseable {
 
     static {
-        ReceiverEngines.grant(receiver -> receiver.engine); // for the metrics binder and the console, not for users
-        ApiAccess.grant(new EngineAccess()); // answers and body reads, for the engine only
+        ApiAccess.grant(new EngineAccess()); // the engine, answers and body reads: for this library, not for users
     }
 
     private final Engine engine;
 
     private WebhookReceiver(Engine engine) {
         this.engine = engine;
+    }
+
+    /** The engine behind this receiver, for {@link EngineAccess}. */
+    Engine engine() {
+        return engine;
     }
 
     /**

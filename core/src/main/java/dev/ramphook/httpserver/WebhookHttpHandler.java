@@ -6,8 +6,8 @@ import com.sun.net.httpserver.Headers;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
+import dev.ramphook.internal.ApiAccess;
 import dev.ramphook.internal.Logs;
-import dev.ramphook.internal.ReceiverEngines;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -76,10 +76,10 @@ public final class WebhookHttpHandler implements HttpHandler {
             } catch (IOException e) {
                 // The provider hung up while we answered; the event is recorded, so its retry is a duplicate.
                 log.debug("could not send the answer for {} {}: {}", exchange.getRequestMethod(),
-                        ReceiverEngines.of(receiver).loggablePath(path), e.toString());
+                        ApiAccess.engine(receiver).loggablePath(path), e.toString());
             } catch (RuntimeException | LinkageError e) {
                 log.error("unexpected failure receiving {} {}", exchange.getRequestMethod(),
-                        ReceiverEngines.of(receiver).loggablePath(path), e);
+                        ApiAccess.engine(receiver).loggablePath(path), e);
                 if (exchange.getResponseCode() == -1) { // nothing sent yet
                     exchange.getResponseHeaders().clear();
                     exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -16,12 +16,12 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * What the engine (this package and {@code internal.console}), the test kit and the servlet module need of the API
- * types beyond their public API: building answers, reading a request's body, setting one without a copy,
- * spotting {@link Authenticator#none()}, and building and reading a {@link StoredEvent} without copying its body.
- * The request and answer methods are package-private in {@code dev.ramphook}, and {@link WebhookReceiver}'s static
- * initialiser hands them over, as it does the engine access of {@link ReceiverEngines}; {@link StoredEvent}'s static
- * initialiser hands over its own. Users cannot construct a {@link WebhookResponse} or read a request's body: only
+ * What the engine (this package and {@code internal.console}), the metrics binder, the test kit and the servlet
+ * module need of the API types beyond their public API: a receiver's engine, building answers, reading a request's
+ * body, setting one without a copy, spotting {@link Authenticator#none()}, and building and reading a
+ * {@link StoredEvent} without copying its body. The receiver and request methods are package-private in
+ * {@code dev.ramphook}, and {@link WebhookReceiver}'s static initialiser hands them over; {@link StoredEvent}'s
+ * static initialiser hands over its own. Having a receiver means the first has happened. Users cannot construct a {@link WebhookResponse} or read a request's body: only
  * the receiver does. What users call copies the bytes it takes or gives; these methods do not, so that a delivery
  * is not copied on its way through the engine: whoever receives an array from them must not modify it.
  */
@@ -37,6 +37,9 @@ public final class ApiAccess {
 
     /** The package-private side of {@code dev.ramphook}'s types; implemented there, granted once. */
     public interface Grant {
+
+        /** The engine behind {@code receiver}: see {@link ApiAccess#engine}. */
+        Engine engine(WebhookReceiver receiver);
 
         /** A new answer; {@code body} is kept, not copied, and must not be modified afterwards. */
         WebhookResponse response(int status, String contentType, byte[] body, Map<String, String> headers);
@@ -82,6 +85,11 @@ public final class ApiAccess {
             throw new IllegalStateException("store access already granted");
         }
         storeGranted = Objects.requireNonNull(grant, "grant");
+    }
+
+    /** The engine behind {@code receiver}, for this library's own code outside {@code dev.ramphook}. */
+    public static Engine engine(WebhookReceiver receiver) {
+        return access().engine(Objects.requireNonNull(receiver, "receiver"));
     }
 
     /** An answer with a complete JSON body, such as {@code {"status":"accepted"}}. */

@@ -1,8 +1,8 @@
 package dev.ramphook.metrics;
 
 import dev.ramphook.WebhookReceiver;
+import dev.ramphook.internal.ApiAccess;
 import dev.ramphook.internal.Engine;
-import dev.ramphook.internal.ReceiverEngines;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class RamphookMetrics implements MeterBinder, AutoCloseable {
      * @param receiver a built receiver; it is observed, not owned (closing this binder does not close it)
      */
     public RamphookMetrics(WebhookReceiver receiver) {
-        this.engine = ReceiverEngines.of(Objects.requireNonNull(receiver, "receiver"));
+        this.engine = ApiAccess.engine(Objects.requireNonNull(receiver, "receiver"));
     }
 
     /**

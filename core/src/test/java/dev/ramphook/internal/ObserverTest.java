@@ -44,7 +44,7 @@ class ObserverTest {
                 .inline()
                 .maxBodyBytes(1024)
                 .build();
-        ReceiverEngines.of(receiver).observe(seen);
+        ApiAccess.engine(receiver).observe(seen);
         return receiver;
     }
 
@@ -190,7 +190,7 @@ class ObserverTest {
                 .on("*", (event, ctx) -> { })
                 .queued().workers(1)
                 .build();
-        Engine engine = ReceiverEngines.of(receiver);
+        Engine engine = ApiAccess.engine(receiver);
         engine.observe(new Observer() {
             @Override
             public void delivered(Delivery delivery) {

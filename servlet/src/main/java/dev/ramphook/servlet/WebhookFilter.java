@@ -3,8 +3,8 @@ package dev.ramphook.servlet;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
+import dev.ramphook.internal.ApiAccess;
 import dev.ramphook.internal.Logs;
-import dev.ramphook.internal.ReceiverEngines;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -114,17 +114,17 @@ public final class WebhookFilter implements Filter {
             } else if (http.isAsyncSupported()) {
                 BodyRead.start(current, delivery, http, out, timer);
             } else {
-                warnBlockingOnce(ReceiverEngines.of(current).loggablePath(path));
+                warnBlockingOnce(ApiAccess.engine(current).loggablePath(path));
                 // The receiver reads the stream in chunks and answers 408 once the deadline has passed.
                 write(out, current.receive(delivery.body(http.getInputStream()).build()));
             }
         } catch (IOException e) {
             // The provider hung up while we answered; the event is recorded, so its retry is a duplicate.
             log.debug("could not send the answer for {} {}: {}", http.getMethod(),
-                    ReceiverEngines.of(current).loggablePath(path), e.toString());
+                    ApiAccess.engine(current).loggablePath(path), e.toString());
         } catch (RuntimeException | LinkageError e) {
             log.error("unexpected failure receiving {} {}", http.getMethod(),
-                    ReceiverEngines.of(current).loggablePath(path), e);
+                    ApiAccess.engine(current).loggablePath(path), e);
             internalError(out);
         }
     }
