@@ -214,6 +214,8 @@ public final class WebhookReceiver implements AutoCloseable {
         private Duration bodyReadTimeout = Duration.ofSeconds(10);
         private ConsoleSettings console;
         private Duration maxPendingAge = Duration.ofMinutes(10);
+        // 4 s: providers give up on an answer after 5-10 s; a 503 they read beats a timeout they guess at.
+        private Duration recordTimeout = Duration.ofSeconds(4);
 
         private Builder() {
         }
@@ -561,6 +563,25 @@ public final class WebhookReceiver implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The longest a delivery waits for its store to record it, counted from the moment its body is complete (the
+         * body's arrival has its own {@link #bodyReadTimeout}); default 4 s. Past it the delivery is answered 503 with
+         * {@code Retry-After}, whatever the database pool's own timeouts (HikariCP waits 30 s for a connection by
+         * default, longer than providers wait for an answer: 5-10 s). When the database answers after all, the
+         * event is recorded though the answer was 503: the provider's retry then gets {@code queued} or
+         * {@code duplicate}, so nothing acknowledged is lost and nothing is handled twice. Inline handling's claim
+         * gets the same deadline again, on its own; the handlers after it are not bounded by it. The in-memory
+         * store is called directly: it cannot hang.
+         *
+         * @param recordTimeout positive
+         * @return this builder
+         * @throws IllegalArgumentException when it is null, zero or negative
+         */
+        public Builder recordTimeout(Duration recordTimeout) {
+            this.recordTimeout = positive(recordTimeout, "recordTimeout");
+            return this;
+        }
+
         private static Duration positive(Duration d, String what) {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException(what + " must be positive");
@@ -620,7 +641,7 @@ public final class WebhookReceiver implements AutoCloseable {
                     pollInterval, retention, shutdownTimeout, clock, maxBodyBytes, handlerTimeout, bodyReadTimeout,
                     console == null ? null : new ConsoleConfig(console.path(), console.user(),
                             console.passwordBytes(), console.tokenBytes()),
-                    maxPendingAge);
+                    maxPendingAge, recordTimeout);
         }
     }
 }

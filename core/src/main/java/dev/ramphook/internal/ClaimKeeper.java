@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -19,6 +20,11 @@ import org.slf4j.Logger;
  * The claims this process holds right now (queued workers' and inline requests'), keyed by {@code (provider, key)},
  * and their renewal: every third of the lease, one store call extends them all. A claim therefore lives as long as
  * its owner: a slow handler keeps it, and a dead process's claims expire one lease after its last renewal.
+ *
+ * <p>A renewal that fails (the database away for a moment) is tried again soon, with backoff, not a period later,
+ * and whatever it throws never ends the beat. Until one succeeds, this process claims nothing new without renewing
+ * first ({@link #renewIfBehind}): a claim of ours that lapsed in the store while the database was away must be
+ * renewed before one of our own workers, polling for expired claims, takes the event again and runs it twice.
  */
 final class ClaimKeeper {
 
@@ -43,11 +49,19 @@ final class ClaimKeeper {
 
     private final Map<EventRef, Held> held = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
+    private final long periodMillis;
+    private final Object renewing = new Object(); // one renewal at a time: the timer's or a claimer's
+    /** The last renewal failed: a claim of ours may have lapsed in the store. */
+    private volatile boolean behind;
+    /** {@link System#nanoTime()} when the last successful renewal started. */
+    private volatile long renewedAt = System.nanoTime();
+    private int failures; // in a row; the timer's thread only
 
     ClaimKeeper(EngineConfig config) {
         this.store = config.store();
         this.clock = config.clock();
         this.lease = config.lease();
+        this.periodMillis = renewalPeriod(lease).toMillis();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ramphook-claim-renewal");
             t.setDaemon(true);
@@ -60,13 +74,50 @@ final class ClaimKeeper {
         return Duration.ofMillis(Math.max(10, lease.toMillis() / 3));
     }
 
-    void start() {
-        long period = renewalPeriod(lease).toMillis();
-        timer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+    /** The wait before the first retry of a failed renewal; it doubles up to the renewal period. */
+    static long firstRetryMillis(long periodMillis) {
+        return Math.max(10, Math.min(250, periodMillis / 4));
     }
 
-    void hold(StoredEvent event, String owner) {
-        held.put(EventRef.of(event), new Held(event, owner));
+    void start() {
+        schedule(periodMillis);
+    }
+
+    private void schedule(long millis) {
+        try {
+            timer.schedule(this::beat, millis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // stop() was called
+        }
+    }
+
+    /** One renewal, then the next: a period later, or sooner (with backoff) when this one failed. */
+    private void beat() {
+        long next = periodMillis;
+        try {
+            if (renewNow()) {
+                failures = 0;
+            } else {
+                next = Math.min(periodMillis, firstRetryMillis(periodMillis) << Math.min(failures++, 10));
+            }
+        } finally {
+            schedule(next); // whatever happened: a beat that ends here would let every claim lapse
+        }
+    }
+
+    /**
+     * Keeps (and renews) {@code owner}'s claim; false, keeping nothing, when another owner of this process already
+     * holds the event: its claim lapsed in the store (an outage longer than the lease) and was taken again here,
+     * while its handling still runs or waits to be marked done. The caller must not handle it a second time.
+     */
+    boolean hold(StoredEvent event, String owner) {
+        Held existing = held.putIfAbsent(EventRef.of(event), new Held(event, owner));
+        return existing == null || existing.owner().equals(owner);
+    }
+
+    /** True while some owner of this process holds the event's claim. */
+    boolean holds(StoredEvent event) {
+        return held.containsKey(EventRef.of(event));
     }
 
     /** Forgets the claim once its outcome is written (or given up on); only the owner's own entry goes. */
@@ -83,21 +134,50 @@ final class ClaimKeeper {
         return held.size();
     }
 
+    /** Renews every claim held now; a failure is logged and leaves this keeper behind (see {@link #renewIfBehind}). */
     void renew() {
-        List<Claim> claims = held.values().stream().map(Held::claim).toList();
-        if (claims.isEmpty()) {
-            return;
+        renewNow();
+    }
+
+    /**
+     * Before claiming: when the last renewal failed, or none succeeded for longer than a period and a half (one
+     * hangs), renews on the caller's thread first.
+     *
+     * @throws StoreException when that renewal fails too: claim nothing until the held claims are safe
+     */
+    void renewIfBehind() {
+        long overdue = TimeUnit.MILLISECONDS.toNanos(periodMillis + periodMillis / 2);
+        if ((behind || System.nanoTime() - renewedAt > overdue) && !renewNow()) {
+            throw new StoreException("the claims this process holds could not be renewed; claiming nothing new "
+                    + "until they are");
         }
-        try {
-            int renewed = store.renew(claims, clock.instant(), lease);
-            if (renewed < claims.size()) {
-                // Normal when a claim ended between the copy and the update; a persistent gap means this
-                // process stalled past its lease and another owner took events over (its writes will be ignored).
-                log.debug("renewed {} of {} claims; the others ended or were taken over", renewed, claims.size());
+    }
+
+    private boolean renewNow() {
+        synchronized (renewing) {
+            long started = System.nanoTime();
+            List<Claim> claims = held.values().stream().map(Held::claim).toList();
+            if (claims.isEmpty()) {
+                renewedAt = started;
+                behind = false;
+                return true;
             }
-        } catch (StoreException | IllegalStateException e) {
-            log.warn("could not renew {} claim(s); they expire {} after the last renewal unless it succeeds: {}",
-                    claims.size(), lease, e.getMessage());
+            try {
+                int renewed = store.renew(claims, clock.instant(), lease);
+                renewedAt = started;
+                behind = false;
+                if (renewed < claims.size()) {
+                    // Normal when a claim ended between the copy and the update; a persistent gap means this
+                    // process stalled past its lease and another owner took events over (its writes will be ignored).
+                    log.debug("renewed {} of {} claims; the others ended or were taken over", renewed, claims.size());
+                }
+                return true;
+            } catch (RuntimeException e) { // a StoreException, or anything a custom store throws
+                behind = true;
+                log.warn("could not renew {} claim(s); retrying soon (they expire {} after the last renewal unless "
+                        + "one succeeds): {}", claims.size(), lease, e.toString());
+                return false;
+            }
         }
     }
 

@@ -54,6 +54,7 @@ public final class Engine {
     private final Maintenance maintenance;
     private final Console console; // null unless configured
     private final HealthCheck healthCheck;
+    private final StoreDeadline deadline; // the record's (and inline claim's) bound; direct for the in-memory store
     private final String owner = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object idle = new Object(); // close() waits on it for inline deliveries to finish
@@ -79,6 +80,8 @@ public final class Engine {
         this.maintenance = new Maintenance(config);
         this.console = given.console() == null ? null : startConsole(given, providers);
         this.healthCheck = new HealthCheck(store, config.clock(), config.maxPendingAge());
+        // A store that is not durable is memory (answers in microseconds, cannot hang): no thread hop for it.
+        this.deadline = store.durable() ? StoreDeadline.pooled(StoreDeadline.MAX_IN_FLIGHT) : StoreDeadline.direct();
         describe(registry);
     }
 
@@ -309,20 +312,35 @@ public final class Engine {
             event = event.withKey(key);
         }
         trace.event(event);
-        // 5. record
+        // 5. record, within the record timeout counted from here: the body's arrival has its own bound
+        long recordBy = StoreDeadline.after(config.recordTimeout());
         Instant now = config.clock().instant();
         StoredEvent stored = ApiAccess.storedEvent(event.provider(), event.key(), event.name(), endpoint.path(), body,
                 Headers.kept(request), now, subject(endpoint, event), event.occurredAt().orElse(null));
         Recorded recorded;
         try {
-            recorded = store.record(stored, now);
+            recorded = deadline.call(recordBy, () -> store.record(stored, now), this::recordedLate);
         } catch (StoreException e) {
             log.error("could not record {} from {}; answering 503 so the provider retries: {}", event,
                     endpoint.path(), e.getMessage());
             return Responses.STORE_UNAVAILABLE;
+        } catch (StoreDeadline.Missed e) {
+            // If the record commits after all, the provider's retry is answered queued or duplicate (inline: it is
+            // handled then): nothing acknowledged is lost, nothing is handled twice.
+            log.error("could not record {} from {} within the record timeout ({} ms{}); answering 503 so the "
+                    + "provider retries", event, endpoint.path(), config.recordTimeout().toMillis(),
+                    e.busy() ? ", " + StoreDeadline.MAX_IN_FLIGHT + " earlier store calls still hang" : "");
+            return Responses.STORE_TIMEOUT;
         }
         // 6. acknowledge, and 7. handle
         return worker != null ? acknowledgeQueued(stored, recorded) : handleInline(stored, event, recorded);
+    }
+
+    /** A record that committed after its delivery was answered 503: queued, a worker need not wait for its poll. */
+    private void recordedLate(Recorded recorded) {
+        if (recorded == Recorded.NEW && worker != null) {
+            worker.signal();
+        }
     }
 
     /** The provider's subject for ordering, bounded like a key; a rule that fails orders nothing (and says so). */
@@ -370,15 +388,19 @@ public final class Engine {
                 break;
         }
         String claimOwner = owner + "-r" + inlineClaims.incrementAndGet(); // one owner per request's claim
+        if (claims.holds(stored)) {
+            return Responses.IN_PROGRESS; // this process is handling it (its claim may have lapsed in an outage)
+        }
         Optional<StoredEvent> claimed;
         try {
-            claimed = store.claim(stored.provider(), stored.key(), claimOwner, config.clock().instant(),
-                    config.lease());
+            claimed = claim(stored, claimOwner);
             if (claimed.isEmpty()) {
                 return Responses.IN_PROGRESS; // another copy of this event won the claim just now
             }
             // This delivery handled the event, whether it was first to record it or a retry after a failure.
-            claims.hold(claimed.get(), claimOwner); // renewed while the handlers run, however long they take
+            if (!claims.hold(claimed.get(), claimOwner)) { // renewed while the handlers run, however long they take
+                return Responses.IN_PROGRESS; // handled here already, under a claim that lapsed: not twice
+            }
             try {
                 return attempts.run(claimed.get(), event, claimOwner) ? Responses.ACCEPTED : Responses.HANDLER_FAILED;
             } finally {
@@ -388,6 +410,33 @@ public final class Engine {
             // Recorded, so not lost: a redelivery or replay runs it. The provider must retry, hence 503.
             log.error("event store failed while handling {}: {}", event, e.getMessage());
             return Responses.STORE_UNAVAILABLE;
+        } catch (StoreDeadline.Missed e) {
+            log.error("could not claim {} within the record timeout ({} ms); it is recorded and runs on the "
+                    + "provider's retry, answering 503", event, config.recordTimeout().toMillis());
+            return Responses.STORE_TIMEOUT;
+        }
+    }
+
+    /**
+     * Inline handling's claim: one short transaction, bounded like the record (a fresh record timeout of its own;
+     * the handlers after it are not). Claims of this process are renewed first when a renewal failed, so an event
+     * this process still handles is not claimed again as if abandoned. A claim that commits after the request gave
+     * up is given back at once, so the provider's retry can take it instead of waiting out its lease.
+     */
+    private Optional<StoredEvent> claim(StoredEvent stored, String claimOwner) throws StoreDeadline.Missed {
+        return deadline.call(StoreDeadline.after(config.recordTimeout()), () -> {
+            claims.renewIfBehind();
+            return store.claim(stored.provider(), stored.key(), claimOwner, config.clock().instant(),
+                    config.lease());
+        }, late -> late.ifPresent(c -> releaseQuietly(c, claimOwner)));
+    }
+
+    private void releaseQuietly(StoredEvent claimed, String claimOwner) {
+        try {
+            store.release(claimed, claimOwner);
+        } catch (RuntimeException e) {
+            log.warn("could not give back the late claim of {}; it is taken again after its lease: {}", claimed,
+                    e.getMessage());
         }
     }
 
@@ -454,8 +503,11 @@ public final class Engine {
             return true;
         }
         String claimOwner = owner + "-replay" + inlineClaims.incrementAndGet();
+        claims.renewIfBehind();
         store.claim(provider, key, claimOwner, config.clock().instant(), config.lease()).ifPresent(claimed -> {
-            claims.hold(claimed, claimOwner);
+            if (!claims.hold(claimed, claimOwner)) {
+                return; // this process still handles it
+            }
             try {
                 handleQueued(claimed, claimOwner);
             } finally {
@@ -492,6 +544,7 @@ public final class Engine {
         }
         claims.stop();
         boundedCalls.close();
+        deadline.close();
         maintenance.stop();
         log.info("ramphook receiver stopped");
     }

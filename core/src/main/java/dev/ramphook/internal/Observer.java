@@ -66,6 +66,7 @@ public interface Observer {
         IN_PROGRESS(Outcome.REFUSED),
         SHUTTING_DOWN(Outcome.UNAVAILABLE),
         STORE_UNAVAILABLE(Outcome.UNAVAILABLE),
+        STORE_TIMEOUT(Outcome.UNAVAILABLE),
         HANDLER_FAILED(Outcome.FAILED),
         DEAD_LETTER(Outcome.FAILED),
         INTERNAL_ERROR(Outcome.FAILED);

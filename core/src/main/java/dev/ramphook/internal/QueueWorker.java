@@ -102,12 +102,16 @@ final class QueueWorker {
         double nanosPerEvent = -1;
         while (!stopping) {
             try {
+                claims.renewIfBehind(); // our own claims first: one that lapsed in an outage is not ours to retake
                 List<StoredEvent> claimed = store.claimDue(owner, clock.instant(), lease, batch);
                 if (claimed.isEmpty()) {
                     wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
                     continue;
                 }
-                claimed.forEach(event -> claims.hold(event, owner)); // stop() releases whatever is still here
+                claimed = held(claimed, owner);
+                if (claimed.isEmpty()) {
+                    continue;
+                }
                 long started = System.nanoTime();
                 handle(claimed, owner);
                 double perEvent = (double) (System.nanoTime() - started) / claimed.size();
@@ -125,6 +129,25 @@ final class QueueWorker {
                 pause();
             }
         }
+    }
+
+    /**
+     * The claimed events this worker may run, each now kept by the {@link ClaimKeeper} (stop() releases whatever is
+     * still there). An event another owner of this process still holds is not run a second time: its claim lapsed
+     * in the store and came back to us. Its handling there goes on; the outcome it writes under the lapsed claim is
+     * ignored by the store, so the event runs once more after this new claim's lease, never at the same time.
+     */
+    private List<StoredEvent> held(List<StoredEvent> claimed, String owner) {
+        List<StoredEvent> mine = new java.util.ArrayList<>(claimed.size());
+        for (StoredEvent event : claimed) {
+            if (claims.hold(event, owner)) {
+                mine.add(event);
+            } else {
+                log.warn("worker {} claimed {} again while this process still handles it (its claim lapsed while "
+                        + "the database was away); not running it a second time now", owner, event);
+            }
+        }
+        return mine;
     }
 
     /**

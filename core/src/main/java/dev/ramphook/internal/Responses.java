@@ -25,6 +25,13 @@ final class Responses {
     static final WebhookResponse STORE_UNAVAILABLE = ApiAccess.json(503,
             "{\"status\":\"unavailable\",\"error\":\"event could not be recorded; retry later\"}",
             Map.of("Retry-After", "30"));
+    /**
+     * The store did not record the event within the record timeout (or too many earlier records still hang). Its
+     * own reason code, so an operator tells a slow database from a refusing one.
+     */
+    static final WebhookResponse STORE_TIMEOUT = ApiAccess.json(503,
+            "{\"status\":\"unavailable\",\"error\":\"event was not recorded in time; retry later\"}",
+            Map.of("Retry-After", "30"));
 
     private Responses() {
     }
@@ -47,6 +54,8 @@ final class Responses {
             return Observer.Reason.SHUTTING_DOWN;
         } else if (answer == STORE_UNAVAILABLE) {
             return Observer.Reason.STORE_UNAVAILABLE;
+        } else if (answer == STORE_TIMEOUT) {
+            return Observer.Reason.STORE_TIMEOUT;
         }
         return Observer.Reason.INTERNAL_ERROR;
     }

@@ -15,6 +15,9 @@ final class ObservedStore implements EventStore {
 
     private final EventStore store;
     private final AtomicInteger failedCompletions = new AtomicInteger();
+    private final AtomicInteger renewals = new AtomicInteger();
+    private final AtomicInteger failedRenewals = new AtomicInteger();
+    private final AtomicInteger polls = new AtomicInteger();
     private final java.util.concurrent.Semaphore gate = new java.util.concurrent.Semaphore(1);
     private final List<Integer> groups = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -24,6 +27,20 @@ final class ObservedStore implements EventStore {
 
     int failedCompletions() {
         return failedCompletions.get();
+    }
+
+    /** Renewals that succeeded, and that failed. */
+    int renewals() {
+        return renewals.get();
+    }
+
+    int failedRenewals() {
+        return failedRenewals.get();
+    }
+
+    /** Calls of {@code claimDue} (workers looking for due events) that the store answered. */
+    int polls() {
+        return polls.get();
     }
 
     @Override
@@ -74,7 +91,14 @@ final class ObservedStore implements EventStore {
 
     @Override
     public int renew(java.util.Collection<Claim> claims, Instant now, Duration lease) {
-        return store.renew(claims, now, lease);
+        try {
+            int renewed = store.renew(claims, now, lease);
+            renewals.incrementAndGet();
+            return renewed;
+        } catch (RuntimeException e) {
+            failedRenewals.incrementAndGet();
+            throw e;
+        }
     }
 
     @Override
@@ -89,7 +113,9 @@ final class ObservedStore implements EventStore {
 
     @Override
     public List<StoredEvent> claimDue(String owner, Instant now, Duration lease, int max) {
-        return store.claimDue(owner, now, lease, max);
+        List<StoredEvent> due = store.claimDue(owner, now, lease, max);
+        polls.incrementAndGet();
+        return due;
     }
 
     @Override
