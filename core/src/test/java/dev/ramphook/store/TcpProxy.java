@@ -21,7 +21,6 @@ final class TcpProxy implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
     private volatile long delayMillis;
-    private volatile boolean stalled;
 
     private TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -55,20 +54,6 @@ final class TcpProxy implements AutoCloseable {
         this.delayMillis = delay.toMillis();
     }
 
-    /**
-     * Holds every byte, in both directions, until {@link #resume}: a database that stopped answering without
-     * closing anything (a network partition, a host frozen), where a connection attempt waits for the pool's or
-     * driver's own timeout, if it has one. New connections are still accepted, and hang too.
-     */
-    void stall() {
-        stalled = true;
-    }
-
-    /** Passes the held bytes on, and everything after them. */
-    void resume() {
-        stalled = false;
-    }
-
     /** Accepts connections again, on the same port. */
     synchronized void restore() throws IOException {
         listener = listen(port);
@@ -77,7 +62,6 @@ final class TcpProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        stalled = false;
         cut();
     }
 
@@ -116,9 +100,6 @@ final class TcpProxy implements AutoCloseable {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                while (stalled && !to.isClosed()) {
-                    Thread.sleep(10); // holding the bytes while stalled, not synchronisation
-                }
                 long delay = delayMillis;
                 if (delay > 0) {
                     Thread.sleep(delay); // simulated network latency, not synchronisation
