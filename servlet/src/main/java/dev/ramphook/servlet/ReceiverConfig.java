@@ -40,10 +40,12 @@ final class ReceiverConfig {
     private final Integer bodyReadTimeoutSeconds;
     private final ConsoleSettings console;
     private final Integer maxPendingAgeSeconds;
+    private final Integer recordTimeoutSeconds;
 
     private ReceiverConfig(List<Endpoint> endpoints, List<Object> handlers, EventStore store, Integer maxBodyBytes,
                            String handling, int workers, boolean workersSet, Integer bodyReadTimeoutSeconds,
-                           ConsoleSettings console, Integer maxPendingAgeSeconds) {
+                           ConsoleSettings console, Integer maxPendingAgeSeconds, Integer recordTimeoutSeconds) {
+        this.recordTimeoutSeconds = recordTimeoutSeconds;
         this.bodyReadTimeoutSeconds = bodyReadTimeoutSeconds;
         this.console = console;
         this.maxPendingAgeSeconds = maxPendingAgeSeconds;
@@ -129,9 +131,11 @@ final class ReceiverConfig {
         }
         Integer maxPendingAge = settings.optional(Settings.PREFIX + "health.max-pending-age").isPresent()
                 ? settings.positiveInt(Settings.PREFIX + "health.max-pending-age", 0) : null;
+        Integer recordTimeout = settings.optional(Settings.PREFIX + "record-timeout").isPresent()
+                ? settings.positiveInt(Settings.PREFIX + "record-timeout", 0) : null;
         settings.rejectUnread();
         return new ReceiverConfig(List.copyOf(endpoints), List.copyOf(handlers), store, maxBody, handling, workers,
-                workersSet, bodyReadTimeout, console, maxPendingAge);
+                workersSet, bodyReadTimeout, console, maxPendingAge, recordTimeout);
     }
 
     List<Endpoint> endpoints() {
@@ -207,6 +211,9 @@ final class ReceiverConfig {
         if (maxPendingAgeSeconds != null) {
             builder.maxPendingAge(Duration.ofSeconds(maxPendingAgeSeconds));
         }
+        if (recordTimeoutSeconds != null) {
+            builder.recordTimeout(Duration.ofSeconds(recordTimeoutSeconds));
+        }
         if (console != null) {
             builder.console(console);
         }
@@ -230,7 +237,7 @@ final class ReceiverConfig {
 
     private static List<String> globalKeys() {
         List<String> keys = new ArrayList<>(List.of("handlers", "store", "max-body-bytes", "handling", "workers",
-                "body-read-timeout", "health.max-pending-age"));
+                "body-read-timeout", "health.max-pending-age", "record-timeout"));
         keys.addAll(ConsoleConfigKeys.KEYS);
         return List.copyOf(keys);
     }

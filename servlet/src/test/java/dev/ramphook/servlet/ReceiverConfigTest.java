@@ -230,6 +230,16 @@ class ReceiverConfigTest {
     }
 
     @Test
+    void recordTimeoutIsAKnownKeyInWholeSeconds() {
+        keys.put("ramphook.record-timeout", "2");
+        assertThat(parse().endpoints()).hasSize(1);
+
+        keys.put("ramphook.record-timeout", "0");
+        assertThatThrownBy(this::parse)
+                .hasMessage("ramphook.record-timeout must be a positive whole number, got '0'");
+    }
+
+    @Test
     void allowlistKeysAreKnownKeys() {
         keys.put("ramphook.endpoint.echo.allowed-ips", "10.0.0.0/8");
         keys.put("ramphook.endpoint.echo.trusted-proxies", "192.168.0.1");
