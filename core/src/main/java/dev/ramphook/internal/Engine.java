@@ -81,7 +81,7 @@ public final class Engine {
         this.console = given.console() == null ? null : startConsole(given, providers);
         this.healthCheck = new HealthCheck(store, config.clock(), config.maxPendingAge());
         // A store that is not durable is memory (answers in microseconds, cannot hang): no thread hop for it.
-        this.deadline = store.durable() ? StoreDeadline.pooled(StoreDeadline.MAX_IN_FLIGHT) : StoreDeadline.direct();
+        this.deadline = store.durable() ? StoreDeadline.pooled(StoreDeadline.MAX_STRANDED) : StoreDeadline.direct();
         describe(registry);
     }
 
@@ -329,7 +329,7 @@ public final class Engine {
             // handled then): nothing acknowledged is lost, nothing is handled twice.
             log.error("could not record {} from {} within the record timeout ({} ms{}); answering 503 so the "
                     + "provider retries", event, endpoint.path(), config.recordTimeout().toMillis(),
-                    e.busy() ? ", " + StoreDeadline.MAX_IN_FLIGHT + " earlier store calls still hang" : "");
+                    e.busy() ? "; " + StoreDeadline.MAX_STRANDED + " earlier store calls still hang" : "");
             return Responses.STORE_TIMEOUT;
         }
         // 6. acknowledge, and 7. handle

@@ -20,20 +20,18 @@ import java.util.function.Supplier;
  * starts or finishes on its own thread, where its late result goes to the caller's {@code late} consumer (an
  * inline claim is given back there).
  *
- * <p>The threads are bounded ({@link #MAX_IN_FLIGHT}, no queue): when that many calls are still running (a store
- * that stopped answering keeps them), the next delivery is answered at once instead of stacking up more threads
- * behind a dead database. A direct instance ({@link #direct()}, for the in-memory store, which answers in
+ * <p>A request waiting for its call has one thread working for it (reused, ended when idle), so a healthy store under
+ * any number of concurrent deliveries is never refused here. What is bounded is what the requests left behind: when
+ * {@link #MAX_STRANDED} calls are still running past their deadlines (a store that stopped answering keeps them),
+ * the next delivery is answered at once instead of stacking up more threads behind a dead database. A direct instance ({@link #direct()}, for the in-memory store, which answers in
  * microseconds and cannot hang) calls on the request's thread and costs nothing.
  */
 final class StoreDeadline {
 
-    /**
-     * The most store calls in flight on their own threads: above the request threads of a usual container (Tomcat
-     * and Jetty: 200), so a healthy store, however loaded, never meets it; only calls that hang do.
-     */
-    static final int MAX_IN_FLIGHT = 256;
+    /** The most calls left running after their deadline passed, each holding a thread, before new ones are refused. */
+    static final int MAX_STRANDED = 256;
 
-    /** The call did not finish by the deadline, or could not start because {@link #MAX_IN_FLIGHT} calls still run. */
+    /** The call did not finish by the deadline, or could not start because {@link #MAX_STRANDED} calls still hang. */
     static final class Missed extends Exception {
         private final boolean busy;
 
@@ -42,33 +40,40 @@ final class StoreDeadline {
             this.busy = busy;
         }
 
-        /** True when the call never started: too many earlier calls are still running. */
+        /** True when the call never started: too many earlier calls still hang past their deadlines. */
         boolean busy() {
             return busy;
         }
     }
 
     private final ThreadPoolExecutor threads; // null: direct
+    private final int maxStranded;
+    /** Calls still running whose request gave up on them. */
+    private final AtomicInteger stranded = new AtomicInteger();
 
-    private StoreDeadline(ThreadPoolExecutor threads) {
+    private StoreDeadline(ThreadPoolExecutor threads, int maxStranded) {
         this.threads = threads;
+        this.maxStranded = maxStranded;
     }
 
     /** Calls on the caller's thread, without a deadline. */
     static StoreDeadline direct() {
-        return new StoreDeadline(null);
+        return new StoreDeadline(null, 0);
     }
 
-    /** Calls on at most {@code maxInFlight} threads of its own, created when needed and ended when idle. */
-    static StoreDeadline pooled(int maxInFlight) {
+    /**
+     * Calls on threads of its own, created when needed and ended when idle, refusing new calls while
+     * {@code maxStranded} calls still run past their deadlines.
+     */
+    static StoreDeadline pooled(int maxStranded) {
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, maxInFlight, 30, TimeUnit.SECONDS,
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), r -> {
                     Thread t = new Thread(r, "ramphook-store-call-" + n.incrementAndGet());
                     t.setDaemon(true); // a hung call must not keep the application from exiting
                     return t;
                 });
-        return new StoreDeadline(pool);
+        return new StoreDeadline(pool, maxStranded);
     }
 
     /** True when calls run on the caller's thread, without a deadline. */
@@ -86,10 +91,13 @@ final class StoreDeadline {
         if (threads == null) {
             return call.get();
         }
-        Call<T> c = new Call<>(call, late);
+        if (stranded.get() >= maxStranded) {
+            throw new Missed(true);
+        }
+        Call<T> c = new Call<>(call, late, stranded);
         try {
             threads.execute(c);
-        } catch (RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) { // closed
             throw new Missed(true);
         }
         return c.await(deadlineNanos);
@@ -113,10 +121,12 @@ final class StoreDeadline {
         private final CompletableFuture<T> result = new CompletableFuture<>();
         private final Supplier<T> call;
         private final Consumer<? super T> late;
+        private final AtomicInteger stranded;
 
-        Call(Supplier<T> call, Consumer<? super T> late) {
+        Call(Supplier<T> call, Consumer<? super T> late, AtomicInteger stranded) {
             this.call = call;
             this.late = late;
+            this.stranded = stranded;
         }
 
         @Override
@@ -130,13 +140,19 @@ final class StoreDeadline {
             } catch (Throwable failure) { // an Error too: the request's thread rethrows it
                 if (state.compareAndSet(RUNNING, DONE)) {
                     result.completeExceptionally(failure);
+                } else {
+                    stranded.decrementAndGet();
                 }
                 return;
             }
             if (state.compareAndSet(RUNNING, DONE)) {
                 result.complete(value);
-            } else {
+                return;
+            }
+            try {
                 late.accept(value);
+            } finally {
+                stranded.decrementAndGet();
             }
         }
 
@@ -151,7 +167,11 @@ final class StoreDeadline {
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
-                if (state.compareAndSet(WAITING, ABANDONED) || state.compareAndSet(RUNNING, ABANDONED)) {
+                if (state.compareAndSet(WAITING, ABANDONED)) {
+                    throw new Missed(false); // never runs
+                }
+                if (state.compareAndSet(RUNNING, ABANDONED)) {
+                    stranded.incrementAndGet(); // until it finishes, on its own thread
                     throw new Missed(false);
                 }
                 return unwrap(result::get); // DONE: completed already
