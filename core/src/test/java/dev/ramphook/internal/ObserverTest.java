@@ -164,6 +164,42 @@ class ObserverTest {
     }
 
     @Test
+    void aRecordPastTheRecordTimeoutIsReportedWithItsOwnReason() throws Exception {
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        EventStore memory = EventStore.inMemory();
+        EventStore slow = (EventStore) java.lang.reflect.Proxy.newProxyInstance(EventStore.class.getClassLoader(),
+                new Class<?>[] {EventStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("durable")) {
+                        return true; // a database: its calls are bounded
+                    }
+                    if (method.getName().equals("record")) {
+                        commit.await();
+                    }
+                    return method.invoke(memory, args);
+                });
+        receiver = WebhookReceiver.builder()
+                .endpoint("/hooks/shop", new ShopProvider(), Authenticator.none())
+                .on("*", (event, ctx) -> { })
+                .store(slow)
+                .inline()
+                .recordTimeout(java.time.Duration.ofMillis(200))
+                .build();
+        ApiAccess.engine(receiver).observe(seen);
+        try {
+            assertThat(receiver.receive(post("/hooks/shop", PAID)).status()).isEqualTo(503);
+        } finally {
+            commit.countDown();
+        }
+
+        assertThat(seen.deliveries).singleElement().satisfies(d -> {
+            assertThat(d.reason()).isEqualTo(Reason.STORE_TIMEOUT);
+            assertThat(d.reason().code()).isEqualTo("store_timeout");
+            assertThat(d.reason().outcome()).isEqualTo(Outcome.UNAVAILABLE);
+            assertThat(d.status()).isEqualTo(503);
+        });
+    }
+
+    @Test
     void storeThatCannotRecordIsReportedUnavailableAndAFailedStoreCall() {
         receiver(Authenticator.none(), Stores.down()).receive(post("/hooks/shop", PAID));
 
