@@ -115,6 +115,21 @@ final class ClaimKeeper {
         return existing == null || existing.owner().equals(owner);
     }
 
+    /**
+     * Waits, up to a renewal period, until no other owner of this process holds the event (its outcome written a
+     * moment ago, say), then holds it for {@code owner}; false when it is still held elsewhere here.
+     */
+    boolean holdWhenFree(StoredEvent event, String owner) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(periodMillis);
+        while (!hold(event, owner)) {
+            if (System.nanoTime() - until >= 0) {
+                return false;
+            }
+            Thread.sleep(5); // another thread's drop is a few statements away at most; no signal is worth it
+        }
+        return true;
+    }
+
     /** True while some owner of this process holds the event's claim. */
     boolean holds(StoredEvent event) {
         return held.containsKey(EventRef.of(event));

@@ -133,14 +133,16 @@ final class QueueWorker {
 
     /**
      * The claimed events this worker may run, each now kept by the {@link ClaimKeeper} (stop() releases whatever is
-     * still there). An event another owner of this process still holds is not run a second time: its claim lapsed
-     * in the store and came back to us. Its handling there goes on; the outcome it writes under the lapsed claim is
-     * ignored by the store, so the event runs once more after this new claim's lease, never at the same time.
+     * still there). An event another owner of this process still holds is never run at the same time: after a
+     * failed attempt with a very short backoff it is due again before that owner has dropped it, so the worker
+     * waits a moment for the drop; if the other handling goes on (its claim lapsed in the store, in an outage longer
+     * than the lease, and came back to us), the event is left to this new claim's lease: the outcome written under
+     * the lapsed claim is ignored by the store, so it runs once more then, never at the same time.
      */
-    private List<StoredEvent> held(List<StoredEvent> claimed, String owner) {
+    private List<StoredEvent> held(List<StoredEvent> claimed, String owner) throws InterruptedException {
         List<StoredEvent> mine = new java.util.ArrayList<>(claimed.size());
         for (StoredEvent event : claimed) {
-            if (claims.hold(event, owner)) {
+            if (claims.holdWhenFree(event, owner)) {
                 mine.add(event);
             } else {
                 log.warn("worker {} claimed {} again while this process still handles it (its claim lapsed while "
