@@ -40,6 +40,9 @@ import org.slf4j.Logger;
 public final class Engine {
 
     private static final Logger log = Logs.get(Engine.class);
+    /** Refusals logged one by one per endpoint and reason each {@link #LOG_INTERVAL}; the rest are summarised. */
+    static final int FREE_REFUSAL_LINES = 10;
+    static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
 
     private final EngineConfig config;
     private final Observers observers = new Observers();
@@ -57,6 +60,8 @@ public final class Engine {
     private final String owner = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object idle = new Object(); // close() waits on it for inline deliveries to finish
+    private final LogThrottle refusals;
+    private final LogThrottle recordFailures;
     private final AtomicLong inlineClaims = new AtomicLong();
     private volatile boolean closed;
 
@@ -79,6 +84,10 @@ public final class Engine {
         this.maintenance = new Maintenance(config);
         this.console = given.console() == null ? null : startConsole(given, providers);
         this.healthCheck = new HealthCheck(store, config.clock(), config.maxPendingAge());
+        this.refusals = new LogThrottle(log, false, "refused", FREE_REFUSAL_LINES, LOG_INTERVAL, config.clock());
+        // A full store (or an outage) fails every delivery alike: one line per endpoint and cause a minute is enough.
+        this.recordFailures = new LogThrottle(log, true, "could not record (answered 503)", 1, LOG_INTERVAL,
+                config.clock());
         describe(registry);
     }
 
@@ -317,8 +326,10 @@ public final class Engine {
         try {
             recorded = store.record(stored, now);
         } catch (StoreException e) {
-            log.error("could not record {} from {}; answering 503 so the provider retries: {}", event,
-                    endpoint.path(), e.getMessage());
+            if (recordFailures.admit(endpoint.path() + " (" + endpoint.provider().id() + ")", e.getMessage())) {
+                log.error("could not record {} from {}; answering 503 so the provider retries: {}", event,
+                        endpoint.path(), e.getMessage());
+            }
             return Responses.STORE_UNAVAILABLE;
         }
         // 6. acknowledge, and 7. handle
@@ -426,10 +437,15 @@ public final class Engine {
         return endpoint.provider().parse(json, body);
     }
 
-    /** A refusal of a delivery to a routed endpoint, logged; {@code text} is the error the sender is answered. */
-    private static WebhookResponse reject(DeliveryTrace trace, int status, Reason code, String text) {
+    /**
+     * A refusal of a delivery to a routed endpoint; {@code text} is the error the sender is answered. Logged one by
+     * one up to {@link #FREE_REFUSAL_LINES} per endpoint and reason a minute, then counted in a summary line: a flood
+     * of forged deliveries must not flood the log (observers and metrics still see every refusal).
+     */
+    private WebhookResponse reject(DeliveryTrace trace, int status, Reason code, String text) {
         EngineConfig.EndpointSpec endpoint = trace.endpoint();
-        if (endpoint != null) {
+        if (endpoint != null && refusals.admit(endpoint.path() + " (" + endpoint.provider().id() + ")",
+                status + " " + text)) {
             log.warn("rejected delivery to {} ({}): {} {}", endpoint.path(), endpoint.provider().id(), status, text);
         }
         trace.refused(code, text);
@@ -493,6 +509,8 @@ public final class Engine {
         claims.stop();
         boundedCalls.close();
         maintenance.stop();
+        refusals.flush();
+        recordFailures.flush();
         log.info("ramphook receiver stopped");
     }
 }
