@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
  *   <li><b>Headers</b>: the whole value when the name contains {@code key}, {@code auth}, {@code token},
  *       {@code secret}, {@code signature}, {@code password}, {@code cookie} or {@code session}
  *       ({@code X-Webhook-Key}, {@code Api_Key}, {@code X-Zbd-Auth-Code}; the receiver does not store those either);
- *       otherwise the text rules ({@code Referer: …/webhooks/zbd?token=***}).</li>
+ *       otherwise the URL-parameter and {@code Bearer}/{@code Basic} rules ({@code Referer: …/webhooks/zbd?token=***}).
+ *       Not the card rule: a numeric request id must stay what it is (stored values get the same treatment, and
+ *       handlers read them).</li>
  * </ul>
  *
  * <p>Stateless and thread-safe; linear in the input.
@@ -103,23 +105,21 @@ public final class Masking {
         if (text == null) {
             return null;
         }
-        String masked = parameters(text);
-        masked = scheme(masked);
-        masked = members(masked);
-        return cards(masked);
+        return cards(members(scheme(parameters(text))));
     }
 
     /**
      * A request header's value as it may be shown: {@value #MASK} when the name says it carries a credential,
-     * otherwise the value with {@link #text} applied ({@code Referer}, {@code X-Original-URL} and
-     * {@code X-Forwarded-Uri} may repeat a webhook URL with its {@code ?token=}).
+     * otherwise the value with its credential URL parameters and {@code Bearer}/{@code Basic} credentials masked
+     * ({@code Referer}, {@code X-Original-URL} and {@code X-Forwarded-Uri} may repeat a webhook URL with its
+     * {@code ?token=}).
      *
      * @param name  the header name, in any case
      * @param value its value
      * @return the value as it may be shown
      */
     public static String header(String name, String value) {
-        return Headers.isCredential(name) ? MASK : text(value);
+        return Headers.isCredential(name) ? MASK : value == null ? null : scheme(parameters(value));
     }
 
     private static JsonNode member(String name, JsonNode value) {

@@ -92,5 +92,8 @@ class MaskingTest {
         assertThat(Masking.header("Content-Type", "application/json; charset=utf-8"))
                 .isEqualTo("application/json; charset=utf-8");
         assertThat(Masking.header("Webhook-Timestamp", "1736937000")).isEqualTo("1736937000");
+        assertThat(Masking.header("X-Request-Id", "4111111111111111")).as("ids are not cards")
+                .isEqualTo("4111111111111111");
+        assertThat(Masking.header("Via", "1.1 proxy (Bearer abcdefgh123)")).isEqualTo("1.1 proxy (Bearer ***)");
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Which request headers are kept with an event: all but those whose name says they carry a credential, and those
- * kept with credentials inside their values masked ({@link Masking#text}: a {@code Referer} or
+ * kept with credentials inside their values masked ({@link Masking#header}: a {@code Referer} or
  * {@code X-Forwarded-Uri} that repeats the webhook URL with its {@code ?token=}). What handlers read through
  * {@code DeliveryContext} (ids, timestamps, content type, user agent, forwarding) stays; signatures were verified on
  * arrival and are never needed again, so a replay needs none of what is dropped.
@@ -30,7 +30,7 @@ public final class Headers {
             if (!isCredential(name)) {
                 List<String> values = request.headers(name);
                 List<String> masked = new ArrayList<>(values.size());
-                values.forEach(value -> masked.add(Masking.text(value)));
+                values.forEach(value -> masked.add(Masking.header(name, value)));
                 kept.put(name, List.copyOf(masked));
             }
         }
