@@ -47,7 +47,8 @@ final class RecentEvents {
         }
     }
 
-    private static JsonNode shown(JsonNode data) {
+    /** A delivered {@code data} member as {@code GET /events} shows it: masked, and replaced by its size when large. */
+    static JsonNode shown(JsonNode data) {
         JsonNode masked = Masking.json(data);
         String text = masked.toString();
         return text.length() <= MAX_DATA_CHARS ? masked
