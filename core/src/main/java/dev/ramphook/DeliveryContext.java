@@ -30,7 +30,9 @@ public interface DeliveryContext {
 
     /**
      * The first value of a request header, matched case-insensitively. Headers that carry credentials
-     * (signatures, tokens, authorization, cookies) are not kept and always read as empty.
+     * (any whose name contains {@code key}, {@code auth}, {@code token}, {@code secret}, {@code signature},
+     * {@code password}, {@code cookie} or {@code session}) are not kept and always read as empty; URL credentials
+     * inside kept values read as {@code ***} ({@link Masking#header}).
      *
      * @param name the header name, in any case
      * @return its first value, or empty when the delivery had none (or it is a credential)

@@ -14,6 +14,8 @@
  *       {@link dev.ramphook.WebhookEvent} envelope, the JSON tree and the {@link dev.ramphook.DeliveryContext}.</li>
  *   <li>Providers: {@code dev.ramphook.zbd.ZbdRamp.provider()}, {@code dev.ramphook.mecash.MeCash.provider()}, or
  *       one of your own ({@link dev.ramphook.Provider}, with the helpers of {@code dev.ramphook.provider}).</li>
+ *   <li>{@link dev.ramphook.Masking}: the one rule by which webhook data is shown to people (the console, the
+ *       examples' event lists), for your own pages and logs of payloads.</li>
  * </ul>
  *
  * <p>Everything in {@code dev.ramphook.internal} is the engine: not API, and not exported by the module.

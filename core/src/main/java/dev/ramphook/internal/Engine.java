@@ -40,6 +40,9 @@ import org.slf4j.Logger;
 public final class Engine {
 
     private static final Logger log = Logs.get(Engine.class);
+    /** Refusals logged one by one per endpoint and reason each {@link #LOG_INTERVAL}; the rest are summarised. */
+    static final int FREE_REFUSAL_LINES = 10;
+    static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
 
     private final EngineConfig config;
     private final Observers observers = new Observers();
@@ -58,6 +61,8 @@ public final class Engine {
     private final String owner = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object idle = new Object(); // close() waits on it for inline deliveries to finish
+    private final LogThrottle refusals;
+    private final LogThrottle recordFailures;
     private final AtomicLong inlineClaims = new AtomicLong();
     private volatile boolean closed;
 
@@ -80,6 +85,10 @@ public final class Engine {
         this.maintenance = new Maintenance(config);
         this.console = given.console() == null ? null : startConsole(given, providers);
         this.healthCheck = new HealthCheck(store, config.clock(), config.maxPendingAge());
+        this.refusals = new LogThrottle(log, false, "refused", FREE_REFUSAL_LINES, LOG_INTERVAL, config.clock());
+        // A full store (or an outage) fails every delivery alike: one line per endpoint and cause a minute is enough.
+        this.recordFailures = new LogThrottle(log, true, "could not record (answered 503)", 1, LOG_INTERVAL,
+                config.clock());
         // A store that is not durable is memory (answers in microseconds, cannot hang): no thread hop for it.
         this.deadline = store.durable() ? StoreDeadline.pooled(StoreDeadline.MAX_STRANDED) : StoreDeadline.direct();
         describe(registry);
@@ -321,15 +330,20 @@ public final class Engine {
         try {
             recorded = deadline.call(recordBy, () -> store.record(stored, now), this::recordedLate);
         } catch (StoreException e) {
-            log.error("could not record {} from {}; answering 503 so the provider retries: {}", event,
-                    endpoint.path(), e.getMessage());
+            if (recordFailures.admit(endpoint.path() + " (" + endpoint.provider().id() + ")", e.getMessage())) {
+                log.error("could not record {} from {}; answering 503 so the provider retries: {}", event,
+                        endpoint.path(), e.getMessage());
+            }
             return Responses.STORE_UNAVAILABLE;
         } catch (StoreDeadline.Missed e) {
             // If the record commits after all, the provider's retry is answered queued or duplicate (inline: it is
             // handled then): nothing acknowledged is lost, nothing is handled twice.
-            log.error("could not record {} from {} within the record timeout ({} ms{}); answering 503 so the "
-                    + "provider retries", event, endpoint.path(), config.recordTimeout().toMillis(),
-                    e.busy() ? "; " + StoreDeadline.MAX_STRANDED + " earlier store calls still hang" : "");
+            String cause = e.busy() ? StoreDeadline.MAX_STRANDED + " earlier store calls still hang"
+                    : "not recorded within the record timeout (" + config.recordTimeout().toMillis() + " ms)";
+            if (recordFailures.admit(endpoint.path() + " (" + endpoint.provider().id() + ")", cause)) {
+                log.error("could not record {} from {}: {}; answering 503 so the provider retries", event,
+                        endpoint.path(), cause);
+            }
             return Responses.STORE_TIMEOUT;
         }
         // 6. acknowledge, and 7. handle
@@ -475,10 +489,15 @@ public final class Engine {
         return endpoint.provider().parse(json, body);
     }
 
-    /** A refusal of a delivery to a routed endpoint, logged; {@code text} is the error the sender is answered. */
-    private static WebhookResponse reject(DeliveryTrace trace, int status, Reason code, String text) {
+    /**
+     * A refusal of a delivery to a routed endpoint; {@code text} is the error the sender is answered. Logged one by
+     * one up to {@link #FREE_REFUSAL_LINES} per endpoint and reason a minute, then counted in a summary line: a flood
+     * of forged deliveries must not flood the log (observers and metrics still see every refusal).
+     */
+    private WebhookResponse reject(DeliveryTrace trace, int status, Reason code, String text) {
         EngineConfig.EndpointSpec endpoint = trace.endpoint();
-        if (endpoint != null) {
+        if (endpoint != null && refusals.admit(endpoint.path() + " (" + endpoint.provider().id() + ")",
+                status + " " + text)) {
             log.warn("rejected delivery to {} ({}): {} {}", endpoint.path(), endpoint.provider().id(), status, text);
         }
         trace.refused(code, text);
@@ -546,6 +565,8 @@ public final class Engine {
         boundedCalls.close();
         deadline.close();
         maintenance.stop();
+        refusals.flush();
+        recordFailures.flush();
         log.info("ramphook receiver stopped");
     }
 }

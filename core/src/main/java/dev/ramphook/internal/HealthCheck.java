@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 
 /**
  * The rules of {@code WebhookReceiver.health()}: DOWN when closing or when the store does not answer; DEGRADED
- * when the oldest pending event is older than the threshold or dead letters wait; UP otherwise. One store call.
+ * when the oldest pending event is older than the threshold, dead letters wait, or an endpoint's budget in the store
+ * is full; UP otherwise. One store call.
  */
 final class HealthCheck {
 
@@ -60,6 +61,9 @@ final class HealthCheck {
             if (stats.dead() > 0) {
                 degraded.add(stats.dead() + " dead letter(s) wait for a replay");
             }
+            stats.fullEndpoints().forEach((endpoint, bound) -> degraded.add("endpoint " + endpoint
+                    + " has filled its budget in the event store (" + bound + "): its new deliveries are answered 503"
+                    + " (other endpoints still record) until keys are pruned or events handled"));
         }
         Status status = !down.isEmpty() ? Status.DOWN : !degraded.isEmpty() ? Status.DEGRADED : Status.UP;
         List<String> problems = new ArrayList<>(down);

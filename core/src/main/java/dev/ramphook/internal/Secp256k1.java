@@ -1,5 +1,6 @@
 package dev.ramphook.internal;
 
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -12,6 +13,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
@@ -114,6 +116,54 @@ public final class Secp256k1 {
         } catch (GeneralSecurityException | RuntimeException malformed) {
             return false; // a signature BouncyCastle cannot even decode is no match
         }
+    }
+
+    /** secp256k1's group order n: the r and s of a signature lie in [1, n - 1]. */
+    private static final BigInteger ORDER = new BigInteger(
+            "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
+
+    /**
+     * True when {@code der} can be a SHA256withECDSA signature on secp256k1: exactly {@code SEQUENCE { INTEGER r,
+     * INTEGER s }} in minimal DER (at most 72 bytes), with {@code 1 <= r, s < n}. Pure arithmetic, no BouncyCastle:
+     * the check that lets a garbage signature be refused before its body is canonicalised. Strict DER is what
+     * signers write (OpenSSL, Node's crypto, BouncyCastle) and what BouncyCastle's verifier accepts.
+     */
+    public static boolean wellFormedSignature(byte[] der) {
+        if (der == null || der.length < 8 || der.length > 72 || der[0] != 0x30 || der[1] != der.length - 2) {
+            return false;
+        }
+        int rLength = integerLength(der, 2);
+        if (rLength < 0) {
+            return false;
+        }
+        int sAt = 4 + rLength;
+        int sLength = integerLength(der, sAt);
+        return sLength >= 0 && sAt + 2 + sLength == der.length
+                && inRange(der, 4, rLength) && inRange(der, sAt + 2, sLength);
+    }
+
+    /** The length of the minimal positive DER INTEGER of at most 33 bytes at {@code at}, or -1. */
+    private static int integerLength(byte[] der, int at) {
+        if (at + 2 > der.length || der[at] != 0x02) {
+            return -1;
+        }
+        int length = der[at + 1];
+        if (length < 1 || length > 33 || at + 2 + length > der.length) {
+            return -1;
+        }
+        byte first = der[at + 2];
+        if (first < 0) {
+            return -1; // negative
+        }
+        if (first == 0 && (length == 1 || der[at + 3] >= 0)) {
+            return -1; // zero, or a leading zero byte that is not needed
+        }
+        return length;
+    }
+
+    private static boolean inRange(byte[] der, int at, int length) {
+        BigInteger value = new BigInteger(1, Arrays.copyOfRange(der, at, at + length));
+        return value.signum() > 0 && value.compareTo(ORDER) < 0;
     }
 
     /** {@code key} as PEM: {@code PUBLIC KEY} (X.509) or {@code PRIVATE KEY} (PKCS#8). */

@@ -35,12 +35,16 @@ final class DoneKeys {
     }
 
     boolean contains(String provider, String key) {
-        long[] h = hash(provider, key);
+        return contains(hash(sha256, provider, key));
+    }
+
+    /** {@link #contains(String, String)} for a {@link #hash}, so that one hash serves several tables. */
+    boolean contains(long[] h) {
         return find(h[0], h[1]) >= 0;
     }
 
     void add(String provider, String key, Instant receivedAt) {
-        long[] h = hash(provider, key);
+        long[] h = hash(sha256, provider, key);
         if (find(h[0], h[1]) >= 0) {
             return;
         }
@@ -135,7 +139,7 @@ final class DoneKeys {
     }
 
     /** The first 128 bits of SHA-256 over provider, NUL, key; never (0, 0), which marks an empty slot. */
-    private long[] hash(String provider, String key) {
+    static long[] hash(MessageDigest sha256, String provider, String key) {
         sha256.update(provider.getBytes(StandardCharsets.UTF_8));
         sha256.update((byte) 0);
         ByteBuffer digest = ByteBuffer.wrap(sha256.digest(key.getBytes(StandardCharsets.UTF_8)));

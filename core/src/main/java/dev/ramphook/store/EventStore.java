@@ -30,15 +30,19 @@ public interface EventStore extends AutoCloseable {
     /**
      * A bounded store in this JVM's memory: deduplicates and retries, but <b>loses everything on restart</b>.
      *
-     * <p>Keeps up to 10,000 unhandled events (pending, being handled, or dead) with their bodies; when that many
-     * wait, recording fails (503) rather than dropping one. A handled event keeps only its key, as a 128-bit hash
-     * with its receive time, until the receiver's retention ({@code WebhookReceiver.Builder.retention}, default 7
-     * days) has passed since it was received: within that window a redelivery is a duplicate, however many other
-     * events arrived. The keys of up to 1,000,000 handled events are kept (24 bytes per table slot, at most half
-     * the slots used: about 48 MiB at the bound, about 6 MiB for 100,000 keys). At the bound, new events are
-     * <b>refused with 503</b> and an ERROR log line, never handled twice: an old key is never forgotten before its
-     * retention. For more than about 1.6 events per second sustained over a 7-day retention, shorten the retention
-     * (keep it longer than your providers retry), raise the bound, or use a durable store.
+     * <p>Its bounds are budgets <b>per endpoint</b>: whoever can sign for one endpoint (a leaked URL token) fills
+     * that endpoint's budget only, and every other endpoint keeps recording. Each endpoint keeps up to 10,000
+     * unhandled events (pending, being handled, or dead) with their bodies; when that many wait, recording its
+     * events fails (503) rather than dropping one. A handled event keeps only its key, as a 128-bit hash with its
+     * receive time, until the receiver's retention ({@code WebhookReceiver.Builder.retention}, default 7 days) has
+     * passed since it was received: within that window a redelivery is a duplicate, however many other events
+     * arrived. Each endpoint keeps the keys of up to 1,000,000 events (24 bytes per table slot, at most half the
+     * slots used: 50 bytes per key, 48 MiB, at the bound; about 6 MiB for 100,000 keys), so the store's keys take at
+     * most 48 MiB times the number of endpoints. At an endpoint's bound, its new events are <b>refused with 503</b>
+     * (logged at ERROR once a minute with a count, and the receiver's health is DEGRADED naming the endpoint), never
+     * handled twice: an old key is never forgotten before its retention. For more than about 1.6 events per second
+     * sustained on one endpoint over a 7-day retention, shorten the retention (keep it longer than your providers
+     * retry), raise the bound, or use a durable store.
      *
      * @return a new, empty, thread-safe store; not {@linkplain #durable() durable}, so the receiver handles inline
      */
@@ -47,10 +51,11 @@ public interface EventStore extends AutoCloseable {
     }
 
     /**
-     * {@link #inMemory()} keeping up to {@code capacity} unhandled events (keys of handled ones: 1,000,000, or
-     * {@code capacity} when larger).
+     * {@link #inMemory()} keeping up to {@code capacity} unhandled events per endpoint (keys of handled ones:
+     * 1,000,000 per endpoint, or {@code capacity} when larger).
      *
-     * @param capacity how many unhandled events (pending, being handled or dead) it holds before recording fails
+     * @param capacity how many unhandled events (pending, being handled or dead) it holds per endpoint before
+     *                 recording that endpoint's events fails
      * @return a new, empty store
      * @throws IllegalArgumentException when {@code capacity} is not positive
      */
@@ -59,12 +64,13 @@ public interface EventStore extends AutoCloseable {
     }
 
     /**
-     * {@link #inMemory()} keeping up to {@code capacity} unhandled events and the keys of up to
-     * {@code maxHandledKeys} handled events (unhandled ones included, so that each can still complete).
+     * {@link #inMemory()} keeping, per endpoint, up to {@code capacity} unhandled events and the keys of up to
+     * {@code maxHandledKeys} events (unhandled ones included, so that each can still complete). The keys take about
+     * 50 bytes each at the bound (between 48 and 96 bytes: a table of 24-byte slots, at most half of them used).
      *
-     * @param capacity       how many unhandled events it holds before recording fails
-     * @param maxHandledKeys how many keys (of handled and unhandled events) it remembers for deduplication before
-     *                       it refuses new events
+     * @param capacity       how many unhandled events it holds per endpoint before recording that endpoint's fails
+     * @param maxHandledKeys how many keys (of handled and unhandled events) it remembers per endpoint for
+     *                       deduplication before it refuses that endpoint's new events
      * @return a new, empty store
      * @throws IllegalArgumentException when {@code capacity} is not positive or {@code maxHandledKeys} below it
      */

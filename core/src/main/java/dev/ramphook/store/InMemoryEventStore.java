@@ -1,16 +1,21 @@
 package dev.ramphook.store;
 
+import dev.ramphook.internal.Sha256;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -21,6 +26,12 @@ import java.util.TreeSet;
  * its key, as a compact hash ({@link DoneKeys}), until {@link #prune} drops it after the retention: the dedup
  * window is a time, not a count that traffic can push past. At {@code maxHandledKeys} (counting the unhandled
  * events, so each of them can still complete) new events are refused rather than an old key forgotten.
+ *
+ * <p>Both bounds are budgets <em>per endpoint</em> ({@link StoredEvent#endpoint()}), each endpoint with its own
+ * table of handled keys: whoever can sign for one endpoint (a leaked URL token) can fill that endpoint's budget,
+ * never another's. A shared bound would let one flood refuse every provider for the whole retention. Endpoints are
+ * configured, so the memory is bounded by their number times the budget; deduplication still spans the endpoints of
+ * a provider, as it did.
  */
 final class InMemoryEventStore implements EventStore {
 
@@ -58,7 +69,10 @@ final class InMemoryEventStore implements EventStore {
     // Insertion-ordered key sets per state: oldest-first claiming and listing without full scans.
     private final LinkedHashSet<String> pending = new LinkedHashSet<>();
     private final LinkedHashSet<String> dead = new LinkedHashSet<>();
-    private final DoneKeys done = new DoneKeys();
+    // Handled keys by endpoint, each endpoint its own budget; and how many unhandled events each endpoint holds.
+    private final Map<String, DoneKeys> done = new LinkedHashMap<>();
+    private final Map<String, Integer> unhandled = new HashMap<>();
+    private final MessageDigest sha256 = Sha256.newDigest();
     // The pending events of each subject, in the order they occurred: only the first may run, and only alone.
     private final Map<String, TreeSet<Entry>> subjects = new HashMap<>();
     private long receipts;
@@ -79,6 +93,45 @@ final class InMemoryEventStore implements EventStore {
         return provider + '\u0000' + key;
     }
 
+    /** Handled through any endpoint: deduplication is by provider and key, whichever endpoint received it. */
+    private boolean isDone(String provider, String key) {
+        if (done.isEmpty()) {
+            return false;
+        }
+        long[] h = DoneKeys.hash(sha256, provider, key);
+        for (DoneKeys keys : done.values()) {
+            if (keys.contains(h)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int doneOf(String endpoint) {
+        DoneKeys keys = done.get(endpoint);
+        return keys == null ? 0 : keys.size();
+    }
+
+    private long doneTotal() {
+        return done.values().stream().mapToLong(DoneKeys::size).sum();
+    }
+
+    /** The endpoints whose budget refuses new events right now, each with the bound it reached. */
+    private Map<String, String> fullEndpoints() {
+        Map<String, String> full = new TreeMap<>();
+        Set<String> endpoints = new HashSet<>(unhandled.keySet());
+        endpoints.addAll(done.keySet());
+        for (String endpoint : endpoints) {
+            int waiting = unhandled.getOrDefault(endpoint, 0);
+            if (waiting >= capacity) {
+                full.put(endpoint, capacity + " unhandled events");
+            } else if (doneOf(endpoint) + waiting >= maxHandledKeys) {
+                full.put(endpoint, maxHandledKeys + " handled keys");
+            }
+        }
+        return full;
+    }
+
     @Override
     public synchronized Recorded record(StoredEvent event, Instant now) {
         String id = id(event.provider(), event.key());
@@ -89,21 +142,27 @@ final class InMemoryEventStore implements EventStore {
                 case PENDING -> existing.claimable(now) ? Recorded.PENDING : Recorded.IN_PROGRESS;
             };
         }
-        if (done.contains(event.provider(), event.key())) {
+        if (isDone(event.provider(), event.key())) {
             return Recorded.DONE;
         }
-        if (entries.size() >= capacity) {
+        String endpoint = event.endpoint();
+        int waiting = unhandled.getOrDefault(endpoint, 0);
+        // The messages name the endpoint and bound, never a count that changes: the receiver groups its log lines
+        // by message, one a minute per endpoint, however many deliveries a flood makes.
+        if (waiting >= capacity) {
             // Never drop an unhandled event to make room: refuse, so the provider retries later.
-            throw new StoreException("in-memory event store is full of unhandled events (capacity " + capacity + ")");
+            throw new StoreException("in-memory event store: endpoint " + endpoint + " holds " + capacity
+                    + " unhandled events, its budget (capacity); its new events are refused until some are handled");
         }
-        if (done.size() + entries.size() >= maxHandledKeys) {
+        if (doneOf(endpoint) + waiting >= maxHandledKeys) {
             // Forgetting a key would let a replay of that event through: refuse instead, so the provider retries.
-            throw new StoreException("in-memory event store holds the keys of " + done.size() + " handled events, "
-                    + "its bound (" + maxHandledKeys + "); new events are refused until the retention prunes old "
-                    + "keys: shorten the retention, raise the bound, or use a durable store");
+            throw new StoreException("in-memory event store: endpoint " + endpoint + " holds the keys of "
+                    + maxHandledKeys + " events, its budget (maxHandledKeys); its new events are refused until the "
+                    + "retention prunes old keys: shorten the retention, raise the budget, or use a durable store");
         }
         Entry entry = new Entry(event, now, receipts++);
         entries.put(id, entry);
+        unhandled.merge(endpoint, 1, Integer::sum);
         pending.add(id);
         enterSubject(entry);
         return Recorded.NEW;
@@ -211,7 +270,9 @@ final class InMemoryEventStore implements EventStore {
         String id = id(s.provider(), s.key());
         entries.remove(id);
         pending.remove(id);
-        done.add(s.provider(), s.key(), s.receivedAt()); // the body goes; the key stays for the retention
+        unhandled.computeIfPresent(s.endpoint(), (endpoint, n) -> n == 1 ? null : n - 1);
+        // the body goes; the key stays for the retention, in the budget of the endpoint that received it
+        done.computeIfAbsent(s.endpoint(), endpoint -> new DoneKeys()).add(s.provider(), s.key(), s.receivedAt());
     }
 
     @Override
@@ -254,7 +315,7 @@ final class InMemoryEventStore implements EventStore {
         if (e != null) {
             return Optional.of(found(e));
         }
-        return done.contains(provider, key)
+        return isDone(provider, key)
                 ? Optional.of(new FoundEvent(provider, key, EventState.DONE, null, null)) : Optional.empty();
     }
 
@@ -324,16 +385,21 @@ final class InMemoryEventStore implements EventStore {
         }
         Map<String, StoreStats.Counts> providers = new HashMap<>();
         counts.forEach((provider, c) -> providers.put(provider, new StoreStats.Counts(c[0], c[1], c[2])));
-        return new StoreStats(providers, done.size(), Optional.ofNullable(oldest));
+        return new StoreStats(providers, doneTotal(), Optional.ofNullable(oldest), fullEndpoints());
     }
 
     @Override
     public synchronized int prune(Instant cutoff) {
-        return done.pruneBefore(cutoff);
+        int pruned = 0;
+        for (DoneKeys keys : done.values()) {
+            pruned += keys.pruneBefore(cutoff);
+        }
+        return pruned;
     }
 
     @Override
     public String toString() {
-        return "EventStore.inMemory(capacity " + capacity + ", handled keys up to " + maxHandledKeys + ")";
+        return "EventStore.inMemory(per endpoint: capacity " + capacity + ", handled keys up to " + maxHandledKeys
+                + ")";
     }
 }

@@ -16,8 +16,13 @@ import java.util.TreeMap;
  * @param done             handled events still kept (for deduplication) within the retention, all providers
  * @param oldestPending    when the oldest pending event (waiting, being handled or waiting for a retry) was first
  *                         received; empty when nothing is pending
+ * @param fullEndpoints    endpoints whose budget in the store is full, so that their new events are refused (503)
+ *                         while other endpoints still record: by endpoint path, the bound reached
+ *                         ({@code "1000000 handled keys"}). Only {@link EventStore#inMemory()} has budgets per
+ *                         endpoint; empty for other stores
  */
-public record StoreStats(Map<String, Counts> providers, long done, Optional<Instant> oldestPending) {
+public record StoreStats(Map<String, Counts> providers, long done, Optional<Instant> oldestPending,
+                         Map<String, String> fullEndpoints) {
 
     /**
      * One provider's unhandled events.
@@ -44,7 +49,7 @@ public record StoreStats(Map<String, Counts> providers, long done, Optional<Inst
     }
 
     /**
-     * Copies the map (sorted by provider id) and checks the values.
+     * Stats of a store without budgets per endpoint: no endpoint is full.
      *
      * @param providers     the counts by provider id
      * @param done          handled events kept
@@ -52,9 +57,25 @@ public record StoreStats(Map<String, Counts> providers, long done, Optional<Inst
      * @throws IllegalArgumentException when {@code done} is negative
      * @throws NullPointerException     when {@code providers} or {@code oldestPending} is null
      */
+    public StoreStats(Map<String, Counts> providers, long done, Optional<Instant> oldestPending) {
+        this(providers, done, oldestPending, Map.of());
+    }
+
+    /**
+     * Copies the maps (sorted by provider id and endpoint) and checks the values.
+     *
+     * @param providers     the counts by provider id
+     * @param done          handled events kept
+     * @param oldestPending the oldest pending event's receipt time, if any
+     * @param fullEndpoints endpoints whose budget is full, with the bound each reached
+     * @throws IllegalArgumentException when {@code done} is negative
+     * @throws NullPointerException     when an argument is null
+     */
     public StoreStats {
         providers = java.util.Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(providers,
                 "providers")));
+        fullEndpoints = java.util.Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(fullEndpoints,
+                "fullEndpoints")));
         Objects.requireNonNull(oldestPending, "oldestPending");
         if (done < 0) {
             throw new IllegalArgumentException("done must not be negative, got " + done);

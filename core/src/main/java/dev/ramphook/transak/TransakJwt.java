@@ -89,11 +89,11 @@ public final class TransakJwt implements Authenticator {
     public Verification verify(WebhookRequest request, byte[] body) {
         String token;
         try {
-            token = TransakTokens.token(Json.parseObject(body));
-        } catch (InvalidPayloadException e) {
-            return Verification.unauthorized("body is not {\"data\": \"<JWT>\"}");
+            token = TransakTokens.token(body); // streamed: no tree of an unauthenticated body
+        } catch (TransakTokens.NotEnvelope e) {
+            return Verification.unauthorized(e.getMessage());
         }
-        if (token == null || token.length() > MAX_TOKEN_CHARS) {
+        if (token.length() > MAX_TOKEN_CHARS) {
             return Verification.unauthorized("body is not {\"data\": \"<JWT>\"}");
         }
         String[] parts = token.split("\\.", -1);

@@ -1,9 +1,12 @@
 package dev.ramphook.transak;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.InvalidPayloadException;
 import dev.ramphook.internal.Json;
+import java.io.IOException;
 import java.util.Base64;
 
 /** Reads the JWT in Transak's {@code {"data": "<JWT>"}} body. Every reader answers null for a wrong shape. */
@@ -16,6 +19,64 @@ final class TransakTokens {
     static String token(ObjectNode body) {
         JsonNode data = body.get("data");
         return data != null && data.isTextual() && !data.textValue().isEmpty() ? data.textValue() : null;
+    }
+
+    /**
+     * The most members the body may have: Transak sends one, {@code data}. A bound so that a body that is not
+     * Transak's (80,000 members in a megabyte) is refused before any more of it is read.
+     */
+    static final int MAX_MEMBERS = 16;
+
+    /** Why a body is not Transak's envelope; the message is the reason given to the sender. */
+    static final class NotEnvelope extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotEnvelope(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
+     * The token text of a body not yet authenticated, read token by token without building the body's tree: other
+     * members' values are skipped, and at most {@link #MAX_MEMBERS} members are read. The whole body is parsed
+     * (and every check of {@link Json#parseObject} made) only after the signature matched.
+     *
+     * @throws NotEnvelope when the body is not one JSON object with a non-empty string {@code data}
+     */
+    static String token(byte[] body) throws NotEnvelope {
+        NotEnvelope wrongShape = new NotEnvelope("body is not {\"data\": \"<JWT>\"}");
+        if (body.length == 0) {
+            throw wrongShape;
+        }
+        String token = null;
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(body)) { // refuses duplicate names
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw wrongShape;
+            }
+            int members = 0;
+            for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                if (++members > MAX_MEMBERS) {
+                    throw new NotEnvelope("body has more than " + MAX_MEMBERS + " members: Transak sends "
+                            + "{\"data\": \"<JWT>\"}");
+                }
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("data".equals(name) && value == JsonToken.VALUE_STRING) {
+                    token = parser.getText();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw wrongShape;
+            }
+        } catch (IOException | RuntimeException malformed) {
+            throw wrongShape;
+        }
+        if (token == null || token.isEmpty()) {
+            throw wrongShape;
+        }
+        return token;
     }
 
     /** The token's claims (its middle part) as a JSON object, or null. Does not check the signature. */

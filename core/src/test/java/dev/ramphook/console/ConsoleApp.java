@@ -44,6 +44,9 @@ final class ConsoleApp implements AutoCloseable {
             "deadLetters", "replay", "stats");
 
     final AtomicBoolean broken = new AtomicBoolean(true);
+    /** What the handler's exception says while {@link #broken} is set. */
+    final java.util.concurrent.atomic.AtomicReference<String> failure =
+            new java.util.concurrent.atomic.AtomicReference<>("ledger unreachable");
     final AtomicInteger handled = new AtomicInteger();
     final AtomicInteger storeCalls = new AtomicInteger();
     /** The whole document of each event a handler completed, as the handler saw it. */
@@ -59,7 +62,7 @@ final class ConsoleApp implements AutoCloseable {
                 .endpoint("/webhooks/zbd", dev.ramphook.zbd.ZbdRamp.provider(), Authenticator.none())
                 .on("*", (event, context) -> {
                     if (broken.get()) {
-                        throw new IllegalStateException("ledger unreachable");
+                        throw new IllegalStateException(failure.get());
                     }
                     handledDocuments.add(event.json().toString());
                     handled.incrementAndGet();

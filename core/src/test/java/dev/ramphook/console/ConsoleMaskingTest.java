@@ -104,6 +104,43 @@ class ConsoleMaskingTest {
         assertThat(handled).doesNotContain("***");
     }
 
+    /**
+     * A delivery whose forwarding headers repeat the webhook URL with its token, with headers named like a
+     * credential, failing with a message that quotes a credential: none of them on the event page, in the API
+     * (detail and list), in the curl command or on the events page.
+     */
+    @Test
+    void credentialsInStoredHeadersAndInTheHandlersErrorNeverShow() throws Exception {
+        String urlToken = "hdr-url-token-P1q2";
+        List<String> secrets = List.of(urlToken, "hdr-key-R3s4", "hdr-auth-T5u6", "hdr-api-key-V7w8",
+                "hdr-auth-code-X9y0", "err-access-token-Z1a2", "err-bearer-B3c4d5e6");
+        app.failure.set("POST https://ledger.example/tx?access_token=err-access-token-Z1a2 answered 401"
+                + " (Authorization: Bearer err-bearer-B3c4d5e6)");
+        HttpResponse<String> delivered = app.post("/webhooks/shop", "application/json",
+                "{\"event\":\"SHOP.V1.ORDER.PAID\",\"id\":\"o-hdr\",\"amount\":\"1.00\"}",
+                "Referer", "https://shop.example/webhooks/zbd?token=" + urlToken,
+                "X-Original-URL", "/webhooks/zbd?token=" + urlToken,
+                "X-Forwarded-Uri", "/webhooks/zbd?lang=en&token=" + urlToken,
+                "X-Webhook-Key", "hdr-key-R3s4", "X-Auth", "hdr-auth-T5u6", "Api_Key", "hdr-api-key-V7w8",
+                "X-Zbd-Auth-Code", "hdr-auth-code-X9y0", "X-Request-Id", "req-kept-1");
+        assertThat(delivered.statusCode()).isLessThan(300);
+        await().atMost(Duration.ofSeconds(10)).until(() -> app.api("/ops/api/dead").size() == 1);
+        String event = "provider=shop&key=" + URLEncoder.encode("SHOP.V1.ORDER.PAID:o-hdr", StandardCharsets.UTF_8);
+
+        JsonNode detail = app.api("/ops/api/event?" + event);
+        for (String shown : List.of(app.page("/ops/event?" + event).body(), detail.toString(),
+                detail.path("curl").asText(), app.page("/ops/events").body(), app.page("/ops/dead").body(),
+                app.get("/ops/api/events", "Bearer " + TOKEN).body(), app.get("/ops/api/dead", "Bearer " + TOKEN)
+                        .body())) {
+            secrets.forEach(secret -> assertThat(shown).doesNotContain(secret));
+        }
+        assertThat(detail.path("headers").path("Referer").get(0).asText())
+                .isEqualTo("https://shop.example/webhooks/zbd?token=***");
+        assertThat(detail.path("headers").path("X-request-id").get(0).asText()).isEqualTo("req-kept-1");
+        assertThat(detail.path("lastError").asText()).contains("access_token=***").contains("Bearer ***")
+                .contains("answered 401");
+    }
+
     private void deliverBothAndWaitTillDead() throws Exception {
         assertThat(app.post("/webhooks/zbd", "application/json", ZBD).statusCode()).isLessThan(300);
         assertThat(app.post("/webhooks/shop", "application/json", SHOP).statusCode()).isLessThan(300);

@@ -55,7 +55,7 @@ class InMemoryDedupWindowTest {
         store.record(event("zbd", "waiting", T0.plusSeconds(10)), T0.plusSeconds(10)); // 4 keys + 1 unhandled
 
         assertThatThrownBy(() -> store.record(event("zbd", "one-too-many", T0.plusSeconds(20)), T0.plusSeconds(20)))
-                .isInstanceOf(StoreException.class).hasMessageContaining("bound (5)");
+                .isInstanceOf(StoreException.class).hasMessageContaining("keys of 5 events, its budget");
         for (int i = 0; i < 4; i++) {
             assertThat(store.record(event("old-" + i), T0.plusSeconds(20))).isEqualTo(Recorded.DONE);
         }

@@ -187,6 +187,23 @@ class TransakTest {
         }
     }
 
+    /**
+     * Cheap checks first: the token is read from the body without building its tree, and a body with more members
+     * than Transak's one is refused at the bound. The proxy for "no tree built": the body's end is not JSON, so a
+     * parse of the whole body would answer "body is not {"data": "<JWT>"}" instead.
+     */
+    @Test
+    void aBodyOfManyMembersIsRefusedAtTheBoundWithoutParsingIt() {
+        StringBuilder flood = new StringBuilder("{\"data\":\"a.b.c\"");
+        for (int i = 0; i < 80_000; i++) {
+            flood.append(",\"k").append(i).append("\":").append(i);
+        }
+        byte[] body = utf8(flood.append("} not json").toString());
+
+        assertThat(check().verify(post(body), body).reason()).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("more than " + TransakTokens.MAX_MEMBERS + " members"));
+    }
+
     @Test
     void previousAccessTokenStillVerifiesWhileSwitching() {
         byte[] body = envelope(jwt(HS256, bytes("transak/order-created-claims-constructed.json"), "old-token"));

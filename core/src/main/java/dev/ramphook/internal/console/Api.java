@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 /**
  * The console's JSON API under {@code <path>/api/}: the pages' data and the replay action, for scripts. Times are
  * ISO-8601 UTC; the body of an event is given as text (UTF-8) and, when it is JSON, as {@code json}, both with
- * credentials masked ({@link Masking}).
+ * credentials masked ({@link dev.ramphook.Masking}).
  */
 final class Api {
 
@@ -155,7 +155,7 @@ final class Api {
         o.put("occurredAt", e.occurredAt() == null ? null : e.occurredAt().toString());
         o.put("subject", e.subject());
         o.put("attempts", e.attempts());
-        o.put("lastError", e.lastError());
+        o.put("lastError", Bodies.error(e.lastError()));
         ArrayNode handlers = o.putArray("completedHandlers");
         new java.util.TreeSet<>(e.completedHandlers()).forEach(handlers::add);
         if (full && ApiAccess.body(e).length > 0) {

@@ -1,6 +1,7 @@
 package dev.ramphook.internal.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ramphook.Masking;
 import dev.ramphook.internal.ApiAccess;
 import dev.ramphook.internal.Headers;
 import dev.ramphook.internal.Json;
@@ -43,7 +44,7 @@ final class Bodies {
     static JsonNode maskedJson(byte[] body) {
         try {
             JsonNode tree = Json.MAPPER.readTree(body);
-            return tree == null ? null : Masking.masked(tree);
+            return tree == null ? null : Masking.json(tree);
         } catch (IOException | RuntimeException notJson) {
             return null;
         }
@@ -62,12 +63,21 @@ final class Bodies {
                 // masked as text below
             }
         }
-        return Masking.maskedText(new String(body, StandardCharsets.UTF_8));
+        return Masking.text(new String(body, StandardCharsets.UTF_8));
     }
 
-    /** The value, or a mark when the name says it is a credential (stores never keep those; this is a second net). */
+    /**
+     * The value as shown ({@link Masking#header}): a mark when the name says it is a credential (stores never keep
+     * those; this is a second net), else with URL credentials and card numbers masked (stored values already are;
+     * a store written by an older version may still hold them).
+     */
     static String redacted(String name, String value) {
-        return Headers.isCredential(name) ? "(redacted)" : value;
+        return Headers.isCredential(name) ? "(redacted)" : Masking.header(name, value);
+    }
+
+    /** A handler's failure message as shown: what it says, credentials masked ({@link Masking#text}). */
+    static String error(String lastError) {
+        return Masking.text(lastError);
     }
 
     /**
@@ -83,7 +93,7 @@ final class Bodies {
                 continue;
             }
             for (String v : h.getValue()) {
-                b.append(" \\\n  -H ").append(quote(h.getKey() + ": " + v));
+                b.append(" \\\n  -H ").append(quote(h.getKey() + ": " + Masking.header(h.getKey(), v)));
             }
         }
         return b.append(" \\\n  --data-binary ").append(quote(maskedText(ApiAccess.body(e))))

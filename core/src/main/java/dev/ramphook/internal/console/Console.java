@@ -28,6 +28,7 @@ public final class Console {
 
     private final String path;
     private final ConsoleAuth auth;
+    private final LoginThrottle throttle = new LoginThrottle();
     private final Clock clock;
     private final Pages pages;
     private final Api api;
@@ -40,6 +41,11 @@ public final class Console {
         this.api = new Api(data, auth, clock);
     }
 
+    /** The failed-login table, for tests. */
+    LoginThrottle throttle() {
+        return throttle;
+    }
+
     /** True for the console path and everything below it. */
     public boolean owns(String requestPath) {
         return requestPath.equals(path) || requestPath.startsWith(path + "/");
@@ -47,8 +53,9 @@ public final class Console {
 
     /** Checks that need no body: credentials, and the size of a POST. Null when the body may be read. */
     public WebhookResponse screen(WebhookRequest request) {
-        if (auth.authenticate(request).isEmpty()) {
-            return unauthorized(request);
+        Gate gate = admit(request);
+        if (gate.refusal() != null) {
+            return gate.refusal();
         }
         Optional<String> length = request.header("Content-Length");
         if (length.isPresent() && !length.get().trim().matches("\\d{1,5}")
@@ -60,10 +67,11 @@ public final class Console {
 
     /** Serves one console request; never throws. */
     public WebhookResponse serve(WebhookRequest request) {
-        Optional<ConsoleAuth.Principal> who = auth.authenticate(request);
-        if (who.isEmpty()) {
-            return unauthorized(request);
+        Gate gate = admit(request);
+        if (gate.refusal() != null) {
+            return gate.refusal();
         }
+        Optional<ConsoleAuth.Principal> who = Optional.of(gate.who());
         String sub = request.path().substring(path.length());
         try {
             if (sub.isEmpty()) {
@@ -105,8 +113,41 @@ public final class Console {
         return new String(body, StandardCharsets.UTF_8);
     }
 
+    /** Who is asking, or the answer to give instead. */
+    private record Gate(ConsoleAuth.Principal who, WebhookResponse refusal) {
+    }
+
+    /**
+     * A source locked out for failed logins gets 429 before its credentials are even checked (so the right password
+     * during the lockout is refused too: it would otherwise confirm a guess); wrong credentials count against the
+     * source ({@link LoginThrottle}); a request without any gets the 401 challenge a browser needs first, uncounted.
+     */
+    private Gate admit(WebhookRequest request) {
+        String source = request.remoteAddress().orElse("?");
+        Instant now = clock.instant();
+        long wait = throttle.retryAfterSeconds(source, now);
+        if (wait > 0) {
+            return new Gate(null, tooManyFailures(wait));
+        }
+        Optional<ConsoleAuth.Principal> who = auth.authenticate(request);
+        if (who.isPresent()) {
+            throttle.succeeded(source);
+            return new Gate(who.get(), null);
+        }
+        if (request.header("Authorization").isEmpty()) {
+            return new Gate(null, unauthorized(request));
+        }
+        long locked = throttle.failed(source, now); // logs once per source and interval, never per guess
+        return new Gate(null, locked > 0 ? tooManyFailures(locked) : unauthorized(request));
+    }
+
+    private static WebhookResponse tooManyFailures(long seconds) {
+        return Answers.error(429, "too many failed logins from this address; try again in " + seconds + " s",
+                Map.of("Retry-After", Long.toString(seconds)));
+    }
+
     private WebhookResponse unauthorized(WebhookRequest request) {
-        log.info("console: refused unauthenticated {} {} from {}", request.method(), Printable.of(request.path()),
+        log.debug("console: refused unauthenticated {} {} from {}", request.method(), Printable.of(request.path()),
                 request.remoteAddress().orElse("?"));
         Map<String, String> challenge = auth.offersBasic()
                 ? Map.of("WWW-Authenticate", "Basic realm=\"ramphook console\", charset=\"UTF-8\"") : Map.of();

@@ -86,7 +86,7 @@ final class EventPages {
                     .append(e == null ? "" : Html.text(e.name())).append("</td><td class=\"mono\">")
                     .append(Format.eventLink(f.provider(), f.key())).append("</td><td>").append(state(f.state()))
                     .append("</td><td>").append(e == null ? "" : e.attempts()).append("</td><td>")
-                    .append(e == null ? "" : Html.text(shorten(e.lastError()))).append("</td></tr>");
+                    .append(e == null ? "" : Html.text(shorten(Bodies.error(e.lastError())))).append("</td></tr>");
         }
         if (events.isEmpty()) {
             b.append("<tr><td colspan=\"7\">No event matches.</td></tr>");
@@ -136,7 +136,7 @@ final class EventPages {
                 : Html.text(String.join(", ", new java.util.TreeSet<>(e.completedHandlers()))));
         b.append("</dl>");
         if (e.lastError() != null) {
-            b.append("<h2>Last error</h2><pre>").append(Html.text(e.lastError())).append("</pre>");
+            b.append("<h2>Last error</h2><pre>").append(Html.text(Bodies.error(e.lastError()))).append("</pre>");
         }
         if (f.state() == EventState.DEAD) {
             b.append("<p><a href=\"replay?provider=").append(Html.text(Format.url(f.provider()))).append("&amp;key=")

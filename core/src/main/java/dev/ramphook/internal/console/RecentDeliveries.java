@@ -43,7 +43,7 @@ final class RecentDeliveries {
     void add(Instant at, String endpoint, String provider, String event, String key, String outcome, boolean refused,
              int status, String detail, String remote) {
         Entry e = new Entry(at, cut(endpoint), cut(provider), cut(event), cut(key), outcome, refused, status,
-                cut(detail), cut(remote));
+                dev.ramphook.Masking.text(cut(detail)), cut(remote)); // the one masking rule, as for lastError
         long minute = Math.floorDiv(at.getEpochSecond(), 60);
         int slot = Math.floorMod(minute, MINUTES);
         synchronized (this) {

@@ -3,6 +3,7 @@ package dev.ramphook.example.jetty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ramphook.Masking;
 import dev.ramphook.WebhookEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +20,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * What the example's catch-all handler saw: the latest {@value #KEPT} invocations in memory for {@code GET /events}
  * and, when a file is given, every invocation appended to it as one JSON line. Both show what the typed records
- * show: secrets masked ({@link Masking}), and a {@code data} member over {@value #MAX_DATA_CHARS} characters
- * replaced by its size, so memory and every answer stay bounded.
+ * show: secrets masked (the library's one rule, {@link Masking}), a {@code data} member over
+ * {@value #MAX_DATA_CHARS} characters replaced by its size, and every other text (provider, event name, key) cut at
+ * {@value #MAX_TEXT_CHARS} characters, so each entry, memory and every answer stay bounded whatever a signed
+ * delivery carries.
  *
  * <p>Deliveries and readers share no lock: entries go into a ring of immutable, pre-rendered JSON texts, each
  * with a sequence number, and a page is read from it as it is. Only appends to the file are serialised, among
@@ -31,6 +34,8 @@ final class EventLog {
     static final int KEPT = 1_000;
     /** Larger data is shown as its size: a 1 MiB body must not make every page 1 MiB larger. */
     static final int MAX_DATA_CHARS = 8_192;
+    /** Longer names, keys and provider ids are cut: a signed 512 KiB event name must not make a 1 MiB entry. */
+    static final int MAX_TEXT_CHARS = 256;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,11 +57,11 @@ final class EventLog {
         long seq = next.getAndIncrement();
         ObjectNode entry = JSON.createObjectNode()
                 .put("seq", seq)
-                .put("provider", event.provider())
-                .put("event", event.name())
-                .put("short_name", event.shortName())
-                .put("key", event.key());
-        event.occurredAt().ifPresent(at -> entry.put("occurred_at", at.toString()));
+                .put("provider", bounded(event.provider()))
+                .put("event", bounded(event.name()))
+                .put("short_name", bounded(event.shortName()))
+                .put("key", bounded(event.key()));
+        event.occurredAt().ifPresent(at -> entry.put("occurred_at", bounded(at.toString())));
         entry.set("data", shown(dataOf(event.json())));
         String line = entry.toString();
         ring.set((int) (seq % KEPT), new Entry(seq, line));
@@ -78,13 +83,24 @@ final class EventLog {
 
     /** The data member as a page shows it: masked, and replaced by its size when large. */
     static JsonNode shown(JsonNode data) {
-        JsonNode masked = Masking.masked(data);
+        JsonNode masked = Masking.json(data);
         String text = masked.toString();
         if (text.length() <= MAX_DATA_CHARS) {
             return masked;
         }
         return JSON.createObjectNode().put("omitted", "data of " + text.length() + " characters; see the handler's"
                 + " typed record or the event store");
+    }
+
+    /** The text masked, and cut to {@value #MAX_TEXT_CHARS} characters with how long it was. */
+    static String bounded(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (text.length() > MAX_TEXT_CHARS) {
+            return Masking.text(text.substring(0, MAX_TEXT_CHARS)) + "… (" + text.length() + " characters)";
+        }
+        return Masking.text(text);
     }
 
     /**

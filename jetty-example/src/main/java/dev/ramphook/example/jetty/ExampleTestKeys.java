@@ -6,10 +6,10 @@ import java.util.Optional;
 /**
  * TEST KEYS, PUBLISHED IN THIS REPOSITORY: the example's key pairs for the providers verified with the sender's public
  * key, so that {@code send} (a separate process) can sign deliveries that the running example accepts. Ramp Network
- * signs with its own private key, which nobody else has; unless {@code RAMPNETWORK_WEBHOOK_SECRET} names Ramp's key
- * ({@code production}, {@code staging} or a PEM key), the example's {@code /webhooks/rampnetwork} trusts this test key
- * instead, and says so when it starts. Anyone who has read this file can sign with it: never let a real endpoint
- * trust it.
+ * signs with its own private key, which nobody else has. The example's {@code /webhooks/rampnetwork} trusts this
+ * test key only when asked to explicitly, with {@code RAMPNETWORK_WEBHOOK_SECRET=example-test-key}, and then says so
+ * loudly when it starts; unset, the endpoint is off. Anyone who has read this file can sign with it: never let a real
+ * endpoint trust it.
  */
 final class ExampleTestKeys {
 
@@ -25,13 +25,18 @@ final class ExampleTestKeys {
     private ExampleTestKeys() {
     }
 
+    /** True for a provider verified with the sender's public key, for which the example has a test key pair. */
+    static boolean isPublicKeyProvider(String providerId) {
+        return providerId.equals("rampnetwork");
+    }
+
     /**
      * The example's test key pair for {@code providerId}, when that provider is verified with a public key.
      *
      * @throws IllegalStateException when BouncyCastle is missing (Ramp Network)
      */
     static Optional<TestKeyPair> of(String providerId) {
-        return providerId.equals("rampnetwork") ? Optional.of(TestKeyPair.rampNetwork(RAMP_NETWORK_TEST_PRIVATE_KEY))
+        return isPublicKeyProvider(providerId) ? Optional.of(TestKeyPair.rampNetwork(RAMP_NETWORK_TEST_PRIVATE_KEY))
                 : Optional.empty();
     }
 }

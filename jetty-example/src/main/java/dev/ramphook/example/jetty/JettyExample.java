@@ -42,8 +42,11 @@ import org.eclipse.jetty.server.ServerConnector;
  * stops start-up with a message naming the variable. Stops cleanly on SIGTERM.
  *
  * <p>Every other provider on the class path gets {@code /webhooks/<id>} too, with its own authentication keyed
- * with {@code <ID>_WEBHOOK_SECRET} (generated and printed when unset). {@code send <provider> <event> [--to <url>]}
- * signs and posts a documented sample instead of running the example ({@link Send}).
+ * with {@code <ID>_WEBHOOK_SECRET} (generated and printed when unset), except Ramp Network, verified with Ramp's
+ * public key: {@code RAMPNETWORK_WEBHOOK_SECRET} must name it ({@code production}, {@code staging} or a PEM key) or
+ * say {@code example-test-key} (trust the example's published test key, with a loud warning); unset, that endpoint
+ * is off. {@code send <provider> <event> [--to <url>]} signs and posts a documented sample instead of running the
+ * example ({@link Send}).
  */
 // "try": close() throws what Jetty's Server.stop() throws, Exception (and so, in javac's eyes, InterruptedException).
 @SuppressWarnings("try")
@@ -213,7 +216,7 @@ public final class JettyExample implements AutoCloseable {
                 + ", received events at GET /events)");
         System.out.println(Storage.describe(options.store()));
         System.out.println(Allowlist.describe(options.allowlist()));
-        notes.forEach(System.out::println);
+        notes.forEach(note -> (note.startsWith("WARN") ? System.err : System.out).println(note));
         if (options.zbdToken() == null) {
             System.out.println("ZBD_WEBHOOK_TOKEN is not set; generated for this run. Use:\n  curl -sS -X POST '"
                     + app.uri() + "/webhooks/zbd?token=" + zbdToken + "' -H 'Content-Type: application/json'"

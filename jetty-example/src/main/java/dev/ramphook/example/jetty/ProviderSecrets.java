@@ -27,11 +27,18 @@ final class ProviderSecrets {
     }
 
     /**
+     * The value of a provider's variable that makes the example trust its published test key ({@link ExampleTestKeys})
+     * for a provider verified with the sender's public key (Ramp Network). Only this explicit value does: anyone can
+     * sign with that key, so an unset variable leaves the endpoint off instead.
+     */
+    static final String TEST_KEY_OPT_IN = "example-test-key";
+
+    /**
      * Adds every other provider on the class path to {@code secrets}, with the secret from its variable
      * ({@link ProviderSecrets}) or a generated one; one line for each generated secret, and for a provider that
      * cannot be served with it (an optional library is missing): it is left out. A provider verified with the
-     * sender's public key (Ramp Network) whose variable is unset trusts the example's published test key
-     * ({@link ExampleTestKeys}), with a line saying so.
+     * sender's public key (Ramp Network) is left out unless its variable names the provider's key or says
+     * {@value #TEST_KEY_OPT_IN}, which makes it trust the example's published test key, with a loud WARN line.
      */
     static List<String> addOthers(Map<String, String> env, Map<String, String> secrets) {
         List<String> notes = new ArrayList<>();
@@ -43,17 +50,25 @@ final class ProviderSecrets {
             String given = env.get(variable);
             String secret = given == null || given.isBlank() ? JettyExample.generated() : given;
             try {
-                if (given == null || given.isBlank()) {
-                    Optional<TestKeyPair> testKeys = ExampleTestKeys.of(provider.id());
-                    if (testKeys.isPresent()) {
-                        // Verified with the sender's public key: trust the example's published test key, which
-                        // send signs with, rather than leave the endpoint out.
-                        secret = testKeys.get().publicKey();
+                if (ExampleTestKeys.isPublicKeyProvider(provider.id())) {
+                    if (given == null || given.isBlank()) {
+                        // Anyone can sign with the published test key: never trusted by default, or an example
+                        // run on a server would accept a forged RELEASED purchase.
+                        notes.add("/webhooks/" + provider.id() + " is OFF: set " + variable + " to production,"
+                                + " staging or the provider's PEM public key for real deliveries, or " + variable
+                                + "=" + TEST_KEY_OPT_IN + " to try it locally with send (trusts the example's"
+                                + " PUBLISHED test key)");
+                        continue;
+                    }
+                    if (secret.trim().equals(TEST_KEY_OPT_IN)) {
+                        Optional<TestKeyPair> testKeys = ExampleTestKeys.of(provider.id());
+                        secret = testKeys.orElseThrow().publicKey();
                         provider.defaultAuthenticator(secret);
                         secrets.put(provider.id(), secret);
-                        notes.add(variable + " is not set; /webhooks/" + provider.id() + " trusts the example's"
-                                + " published TEST key (ExampleTestKeys), which send signs with; set " + variable
-                                + " to production, staging or the provider's PEM public key for real deliveries");
+                        notes.add("WARN: " + variable + "=" + TEST_KEY_OPT_IN + ": /webhooks/" + provider.id()
+                                + " trusts the example's PUBLISHED TEST key (ExampleTestKeys): ANYONE can sign"
+                                + " deliveries it accepts. For local tries with send only; never on a server that"
+                                + " receives real payments");
                         continue;
                     }
                 }

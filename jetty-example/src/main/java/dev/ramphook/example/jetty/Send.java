@@ -16,8 +16,9 @@ import java.util.Optional;
  * {@code send <provider> <event> [--to <url>]}: signs a documented sample of the provider (the test kit's catalog)
  * with the secret from the same environment variable the example reads, and posts it to a running receiver, printing
  * the answer. So anyone can exercise their own receiver locally, without the provider and without a tunnel. A
- * provider verified with its own public key (Ramp Network) is signed with the example's published test key
- * ({@link ExampleTestKeys}) instead, which the example trusts unless its variable names the provider's real key.
+ * provider verified with its own public key (Ramp Network) can only be signed with the example's published test key
+ * ({@link ExampleTestKeys}): its variable must say {@code example-test-key}, for the example (which then trusts that
+ * key) and for this command alike.
  *
  * <p>Exit codes: 0 when the receiver answered 2xx, 1 for any other answer or when it cannot be reached, 2 for a
  * wrong command line (unknown provider or event, missing secret), with a message listing the choices.
@@ -27,7 +28,8 @@ final class Send {
     static final String USAGE = "usage: java -jar ramphook-jetty-example.jar send <provider> <event> [--to <url>]\n"
             + "  signs a documented sample with the provider's secret (the same environment variable the example"
             + " reads)\n  and posts it; default --to http://localhost:$PORT/webhooks/<provider> (PORT default 8080);"
-            + "\n  rampnetwork is signed with the example's published test key, which the example trusts by default";
+            + "\n  rampnetwork: set RAMPNETWORK_WEBHOOK_SECRET=example-test-key for the example and send alike (signed"
+            + " with the\n  example's published test key, which the example then trusts; off by default)";
 
     private Send() {
     }
@@ -54,15 +56,27 @@ final class Send {
                     + " http://localhost:8080/webhooks/" + providerId);
             return 2;
         }
-        Optional<TestKeyPair> testKeys;
-        try {
-            testKeys = ExampleTestKeys.of(providerId);
-        } catch (IllegalStateException missingLibrary) {
-            err.println("ramphook send: cannot sign for " + providerId + ": " + missingLibrary.getMessage());
-            return 2;
-        }
         String variable = ProviderSecrets.variable(providerId);
         String secret = env.get(variable);
+        Optional<TestKeyPair> testKeys = Optional.empty();
+        if (ExampleTestKeys.isPublicKeyProvider(providerId)) {
+            // Only the example's published test key can sign, and the example trusts it only when told to.
+            if (secret == null || !secret.trim().equals(ProviderSecrets.TEST_KEY_OPT_IN)) {
+                err.println("ramphook send: " + providerId + " is signed with the sender's own private key, which only"
+                        + " the provider has; to try it locally, set " + variable + "=" + ProviderSecrets.TEST_KEY_OPT_IN
+                        + " for both the running example (its /webhooks/" + providerId + " is off otherwise, and then"
+                        + " trusts the example's PUBLISHED test key) and this command"
+                        + (secret == null || secret.isBlank() ? "" : " (" + variable + " names the provider's real key"
+                        + ", which this command cannot sign with)"));
+                return 2;
+            }
+            try {
+                testKeys = ExampleTestKeys.of(providerId);
+            } catch (IllegalStateException missingLibrary) {
+                err.println("ramphook send: cannot sign for " + providerId + ": " + missingLibrary.getMessage());
+                return 2;
+            }
+        }
         if (testKeys.isEmpty() && (secret == null || secret.isBlank())) {
             err.println("ramphook send: set " + variable + " to the secret the receiver uses for " + providerId
                     + " (the running example prints it when it generated one)");
@@ -71,7 +85,7 @@ final class Send {
         SignedDelivery delivery;
         try {
             // A provider verified with its own public key: only the example's published test key can sign, and
-            // only a receiver that trusts it (the example, when the provider's variable is unset) accepts it.
+            // only a receiver that trusts it (the example, with the provider's variable at example-test-key).
             delivery = testKeys.isPresent() ? sample.signed(to.getRawPath(), testKeys.get())
                     : sample.signed(to.getRawPath(), secret);
         } catch (UnsupportedOperationException | IllegalArgumentException cannotSign) {
@@ -84,6 +98,11 @@ final class Send {
         try {
             HttpResponse<String> answer = delivery.post(origin);
             out.println(answer.statusCode() + " " + answer.body());
+            if (answer.statusCode() == 404) {
+                err.println("ramphook send: the receiver has no endpoint at " + delivery.path().replaceAll("\\?.*", "")
+                        + (testKeys.isPresent() ? "; start the example with " + variable + "="
+                        + ProviderSecrets.TEST_KEY_OPT_IN + " to turn it on" : ""));
+            }
             return answer.statusCode() / 100 == 2 ? 0 : 1;
         } catch (IOException e) {
             err.println("ramphook send: no answer from " + origin + ": " + e);

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.WebhookEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** GET /events keeps the latest invocations only, so a long-running example does not fill its heap. */
 class EventLogTest {
@@ -74,13 +78,15 @@ class EventLogTest {
     }
 
     @Test
-    void tokensSecretsAndAccountNumbersAreMaskedAtAnyDepth() {
+    void tokensSecretsAndAccountNumbersAreMaskedAtAnyDepth() throws Exception {
         ObjectNode data = JSON.createObjectNode().put("access_token", "eyJ-secret").put("access_token_id", "tok_1")
                 .put("refresh_token", "eyJ-refresh");
         data.putObject("recipient").put("accountNumber", "0123456789").put("apiKey", "k");
         data.putArray("more").addObject().put("client_secret", "s");
 
-        JsonNode masked = Masking.masked(data);
+        EventLog log = new EventLog(null);
+        log.add(event("RAMP_WIDGET.V1.SESSION.CLOSED", data));
+        JsonNode masked = JSON.readTree(log.page(1, Long.MAX_VALUE, Integer.MAX_VALUE)).get(0).path("data");
 
         assertThat(masked.path("access_token").asText()).isEqualTo("***");
         assertThat(masked.path("refresh_token").asText()).isEqualTo("***");
@@ -89,6 +95,52 @@ class EventLogTest {
         assertThat(masked.path("recipient").path("apiKey").asText()).isEqualTo("***");
         assertThat(masked.path("more").get(0).path("client_secret").asText()).isEqualTo("***");
         assertThat(data.path("access_token").asText()).isEqualTo("eyJ-secret"); // the event itself is untouched
+    }
+
+    /** The list: what the console masked and /events and EVENT_LOG kept, in the page and in the file. */
+    @Test
+    void eventsAndTheEventLogMaskWhatTheConsoleMasks(@TempDir Path dir) throws Exception {
+        List<String> secrets = List.of("u-tok-1", "u-code-2", "u-sig-3", "u-access-4", "xak-5", "pk-6", "sk-7",
+                "sec-8", "seed words nine", "mnemonic words ten", "4321", "987", "4111111111111111");
+        ObjectNode data = JSON.createObjectNode().put("session_id", "s-mask")
+                .put("callback", "https://shop.example/cb?token=u-tok-1&code=u-code-2&sig=u-sig-3"
+                        + "#access_token=u-access-4");
+        data.putObject("wallet").put("x-api-key", "xak-5").put("privateKey", "pk-6").put("signing_key", "sk-7")
+                .put("secret_key", "sec-8").put("seed_phrase", "seed words nine")
+                .put("mnemonic", "mnemonic words ten");
+        data.putArray("cards").addObject().put("pin", "4321").put("cvv", "987").put("number", "4111111111111111");
+        Path file = dir.resolve("events.jsonl");
+
+        EventLog log = new EventLog(file);
+        log.add(event("RAMP_WIDGET.V1.SESSION.CLOSED", data));
+
+        String page = log.page(1, Long.MAX_VALUE, Integer.MAX_VALUE);
+        String line = Files.readString(file);
+        for (String shown : List.of(page, line)) {
+            secrets.forEach(secret -> assertThat(shown).as(secret).doesNotContain(secret));
+            assertThat(shown).contains("token=***").contains("\"privateKey\":\"***\"").contains("****1111")
+                    .contains("s-mask");
+        }
+    }
+
+    @Test
+    void everyStoredTextIsBoundedNotOnlyData(@TempDir Path dir) throws Exception {
+        String huge = "E".repeat(512 * 1024);
+        ObjectNode data = JSON.createObjectNode().put("session_id", "s-huge");
+        ObjectNode json = JSON.createObjectNode().put("event", huge);
+        json.set("data", data);
+        Path file = dir.resolve("events.jsonl");
+
+        EventLog log = new EventLog(file);
+        log.add(new WebhookEvent<>("zbd".repeat(1000), huge, huge, huge + ":k", null, data, json));
+
+        String page = log.page(1, Long.MAX_VALUE, Integer.MAX_VALUE);
+        assertThat(page.length()).isLessThan(4 * EventLog.MAX_TEXT_CHARS + 500);
+        assertThat(Files.size(file)).isLessThan(4 * EventLog.MAX_TEXT_CHARS + 500);
+        JsonNode entry = JSON.readTree(page).get(0);
+        assertThat(entry.path("event").asText()).startsWith("EEEE").endsWith("… (524288 characters)");
+        assertThat(entry.path("key").asText()).endsWith("(524290 characters)");
+        assertThat(entry.path("data").path("session_id").asText()).isEqualTo("s-huge");
     }
 
     @Test

@@ -93,15 +93,15 @@ class JettyExampleSendTest {
     @Test
     void everyProviderOnTheClassPathIsServedWithItsOwnAuthenticationAndItsSamplesAreAccepted() throws Exception {
         Map<String, String> secrets = new LinkedHashMap<>();
-        List<String> notes = ProviderSecrets.addOthers(Map.of(), secrets);
+        List<String> notes = ProviderSecrets.addOthers(Map.of("RAMPNETWORK_WEBHOOK_SECRET", "example-test-key"),
+                secrets);
 
         assertThat(secrets.keySet()).containsAll(Samples.all().keySet());
         assertThat(notes.stream().filter(note -> note.contains(" is not set; generated for this run: ")))
                 .hasSize(secrets.size() - 1);
-        assertThat(notes).contains("RAMPNETWORK_WEBHOOK_SECRET is not set; /webhooks/rampnetwork trusts the"
-                + " example's published TEST key (ExampleTestKeys), which send signs with; set"
-                + " RAMPNETWORK_WEBHOOK_SECRET to production, staging or the provider's PEM public key for real"
-                + " deliveries");
+        assertThat(notes).contains("WARN: RAMPNETWORK_WEBHOOK_SECRET=example-test-key: /webhooks/rampnetwork trusts"
+                + " the example's PUBLISHED TEST key (ExampleTestKeys): ANYONE can sign deliveries it accepts. For"
+                + " local tries with send only; never on a server that receives real payments");
         try (JettyExample all = JettyExample.start(new JettyExample.Options(0, null, null, null, EventStore.inMemory(),
                 1 << 20, null, Duration.ofSeconds(10), null), secrets)) {
             for (Map.Entry<String, List<Sample>> provider : Samples.all().entrySet()) {
@@ -118,18 +118,18 @@ class JettyExampleSendTest {
     /**
      * The issue's "send against the running example for each provider": the example started as main() starts it
      * (every provider on the class path, secrets from the environment or generated, Ramp Network on the example's
-     * test key), and the send command, given the same environment, posts one sample of every provider in the
-     * catalog over real HTTP: accepted, then a duplicate.
+     * test key by opt-in), and the send command, given the same environment, posts one sample of every provider in the
+     * catalog over real HTTP: accepted, then a duplicate. Ramp Network needs the explicit opt-in for both.
      */
     @Test
     void sendForEveryProviderInTheCatalogIsAcceptedThenADuplicate() throws Exception {
         Map<String, String> secrets = new LinkedHashMap<>();
         secrets.put("zbd", ZBD_TOKEN);
         secrets.put("mecash", MECASH_SECRET);
-        ProviderSecrets.addOthers(Map.of(), secrets);
+        ProviderSecrets.addOthers(Map.of("RAMPNETWORK_WEBHOOK_SECRET", "example-test-key"), secrets);
         Map<String, String> env = new LinkedHashMap<>();
         secrets.forEach((id, secret) -> env.put(ProviderSecrets.variable(id), secret));
-        env.remove("RAMPNETWORK_WEBHOOK_SECRET"); // unset, as when the example trusts its test key
+        env.put("RAMPNETWORK_WEBHOOK_SECRET", "example-test-key"); // the same opt-in for send as for the example
         try (JettyExample all = JettyExample.start(new JettyExample.Options(0, null, null, null, EventStore.inMemory(),
                 1 << 20, null, Duration.ofSeconds(10), null), secrets)) {
             assertThat(Samples.all().keySet()).contains("zbd", "mecash", "moonpay", "transak", "rampnetwork",
@@ -167,11 +167,52 @@ class JettyExampleSendTest {
         secrets.put("rampnetwork", "production");
         try (JettyExample ramp = JettyExample.start(new JettyExample.Options(0, null, null, null,
                 EventStore.inMemory(), 1 << 20, null, Duration.ofSeconds(10), null), secrets)) {
-            Run refused = send(Map.of(), "rampnetwork", "RELEASED", "--to", ramp.uri() + "/webhooks/rampnetwork");
+            Run refused = send(Map.of("RAMPNETWORK_WEBHOOK_SECRET", "example-test-key"), "rampnetwork", "RELEASED",
+                    "--to", ramp.uri() + "/webhooks/rampnetwork");
 
             assertThat(refused.out()).contains(", signed with the example's TEST key").contains("401 ")
                     .contains("no matching signature");
             assertThat(refused.code()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * The issue's forged purchase: by default the example does not serve Ramp Network at all, so a RELEASED purchase
+     * signed with the key published in this repository is not accepted (404: no such endpoint), start-up says how to
+     * turn it on, and send says what to set instead of signing.
+     */
+    @Test
+    void byDefaultRampNetworkIsOffAndAPurchaseSignedWithThePublishedKeyIsNotAccepted() throws Exception {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put("zbd", ZBD_TOKEN);
+        secrets.put("mecash", MECASH_SECRET);
+        List<String> notes = ProviderSecrets.addOthers(Map.of(), secrets);
+
+        assertThat(secrets).doesNotContainKey("rampnetwork");
+        assertThat(notes).contains("/webhooks/rampnetwork is OFF: set RAMPNETWORK_WEBHOOK_SECRET to production,"
+                + " staging or the provider's PEM public key for real deliveries, or"
+                + " RAMPNETWORK_WEBHOOK_SECRET=example-test-key to try it locally with send (trusts the example's"
+                + " PUBLISHED test key)");
+        try (JettyExample example = JettyExample.start(new JettyExample.Options(0, null, null, null,
+                EventStore.inMemory(), 1 << 20, null, Duration.ofSeconds(10), null), secrets)) {
+            Sample released = Samples.find("rampnetwork", "RELEASED");
+            HttpResponse<String> forged = released.signed("/webhooks/rampnetwork",
+                    ExampleTestKeys.of("rampnetwork").orElseThrow()).post(example.uri());
+            assertThat(forged.statusCode()).as(forged.body()).isEqualTo(404);
+
+            Run unset = send(Map.of(), "rampnetwork", "RELEASED", "--to", example.uri() + "/webhooks/rampnetwork");
+            assertThat(unset.code()).isEqualTo(2);
+            assertThat(unset.err()).contains("set RAMPNETWORK_WEBHOOK_SECRET=example-test-key for both the running"
+                    + " example");
+            Run realKey = send(Map.of("RAMPNETWORK_WEBHOOK_SECRET", "production"), "rampnetwork", "RELEASED",
+                    "--to", example.uri() + "/webhooks/rampnetwork");
+            assertThat(realKey.code()).isEqualTo(2);
+            assertThat(realKey.err()).contains("names the provider's real key, which this command cannot sign with");
+            Run off = send(Map.of("RAMPNETWORK_WEBHOOK_SECRET", "example-test-key"), "rampnetwork", "RELEASED",
+                    "--to", example.uri() + "/webhooks/rampnetwork");
+            assertThat(off.code()).isEqualTo(1);
+            assertThat(off.out()).contains("404 ");
+            assertThat(off.err()).contains("start the example with RAMPNETWORK_WEBHOOK_SECRET=example-test-key");
         }
     }
 

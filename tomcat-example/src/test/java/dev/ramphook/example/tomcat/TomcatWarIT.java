@@ -111,6 +111,12 @@ class TomcatWarIT extends WebhookContainerContract {
         return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/flaky");
     }
 
+    /** The WAR's {@code /events} shows data as the library's masking rule does ({@link RecentEvents#shown}). */
+    @Override
+    protected com.fasterxml.jackson.databind.JsonNode shown(com.fasterxml.jackson.databind.JsonNode data) {
+        return RecentEvents.shown(data);
+    }
+
     @Override
     protected void fixFlakyHandlers() {
         FlakyHandler.fix();
