@@ -206,6 +206,24 @@ public final class Engine {
         return answer;
     }
 
+    /**
+     * The answer to a request whose body could not be read in full: the read failed (malformed chunk framing, the
+     * sender closed its side before the declared length, the container gave up on the connection). 400 with the
+     * usual JSON body, one WARN line naming the endpoint, and an observer report ({@code body_incomplete}); the
+     * adapter sends it with {@code Connection: close}. Never a 2xx: nothing was read that could be recorded.
+     */
+    public WebhookResponse bodyFailed(WebhookRequest request) {
+        DeliveryTrace trace = new DeliveryTrace(config.clock().instant(), request);
+        trace.endpoint(route(request.path()));
+        WebhookResponse answer = incomplete(trace);
+        observers.delivered(trace.report(answer));
+        return answer;
+    }
+
+    private static WebhookResponse incomplete(DeliveryTrace trace) {
+        return reject(trace, 400, Reason.BODY_INCOMPLETE, "body could not be read completely");
+    }
+
     private WebhookResponse timedOut(DeliveryTrace trace) {
         return reject(trace, 408, Reason.BODY_TIMEOUT,
                 "body not received within " + config.bodyReadTimeout().toMillis() + " ms");
@@ -282,7 +300,7 @@ public final class Engine {
         } catch (SocketTimeoutException e) {
             return timedOut(trace);
         } catch (IOException e) {
-            return reject(trace, 400, Reason.BODY_INCOMPLETE, "body could not be read completely");
+            return incomplete(trace);
         }
         if (body == null) {
             return reject(trace, 413, Reason.BODY_TOO_LARGE, "body larger than " + config.maxBodyBytes() + " bytes");
