@@ -21,6 +21,7 @@ final class DeliveryTrace {
     private String key;
     private Reason reason;
     private String detail;
+    private boolean recorded;
 
     DeliveryTrace(Instant receivedAt, WebhookRequest request) {
         this.receivedAt = receivedAt;
@@ -42,6 +43,15 @@ final class DeliveryTrace {
     void event(WebhookEvent<?> parsed) {
         this.event = parsed.name();
         this.key = parsed.key();
+    }
+
+    /** The store has recorded the event: from now on a failure is not a reason for the provider to retry. */
+    void recorded() {
+        this.recorded = true;
+    }
+
+    boolean isRecorded() {
+        return recorded;
     }
 
     /** Why a refusal is what it is: its code and the error text the sender is answered with. */

@@ -263,12 +263,8 @@ public final class Engine {
         WebhookResponse answer;
         try {
             answer = closed ? Responses.SHUTTING_DOWN : deliver(request, trace);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            // the endpoint's path, not the request's: a UrlToken.pathSegment token is the segment below it
-            EngineConfig.EndpointSpec endpoint = trace.endpoint();
-            log.error("unexpected failure receiving a delivery to {}", endpoint == null ? "(not routed yet)"
-                    : endpoint.path() + " (" + endpoint.provider().id() + ")", e);
-            answer = Responses.INTERNAL;
+        } catch (Throwable e) { // an Error too (out of memory, stack overflow, linkage): never a 200, never unlogged
+            answer = failed(trace, e);
         } finally {
             if (inFlight.decrementAndGet() == 0 && closed) {
                 synchronized (idle) {
@@ -276,8 +272,33 @@ public final class Engine {
                 }
             }
         }
-        observers.delivered(trace.report(answer));
+        try {
+            observers.delivered(trace.report(answer));
+        } catch (VirtualMachineError e) {
+            // Out of memory for the report itself: the answer stands (observers' own failures are caught there).
+        }
         return answer;
+    }
+
+    /**
+     * The answer to an unexpected failure, logged once at ERROR: 503 with {@code Retry-After} when it happened before
+     * the store recorded the event (nothing was acknowledged, so the provider must retry), 500 after (inline: the
+     * event is recorded and pending, as for a failed handler). A {@link VirtualMachineError} is logged by its class
+     * alone and answered with a response built in advance: its stack trace is of no use, and memory may be short.
+     */
+    private static WebhookResponse failed(DeliveryTrace trace, Throwable e) {
+        boolean recorded = trace.isRecorded();
+        // the endpoint's path, not the request's: a UrlToken.pathSegment token is the segment below it
+        EngineConfig.EndpointSpec endpoint = trace.endpoint();
+        String where = endpoint == null ? "(not routed yet)" : endpoint.path();
+        String what = recorded ? "after it was recorded; answering 500"
+                : "before it was recorded; answering 503 so the provider retries";
+        if (e instanceof VirtualMachineError) {
+            log.error("{} receiving a delivery to {} {}", e.getClass().getName(), where, what);
+        } else {
+            log.error("unexpected failure receiving a delivery to {} {}", where, what, e);
+        }
+        return recorded ? Responses.INTERNAL : Responses.RECEIVER_FAILED;
     }
 
     private WebhookResponse deliver(WebhookRequest request, DeliveryTrace trace) {
@@ -334,6 +355,7 @@ public final class Engine {
         Recorded recorded;
         try {
             recorded = store.record(stored, now);
+            trace.recorded();
         } catch (StoreException e) {
             log.error("could not record {} from {}; answering 503 so the provider retries: {}", event,
                     endpoint.path(), e.getMessage());

@@ -25,6 +25,10 @@ final class Responses {
     static final WebhookResponse STORE_UNAVAILABLE = ApiAccess.json(503,
             "{\"status\":\"unavailable\",\"error\":\"event could not be recorded; retry later\"}",
             Map.of("Retry-After", "30"));
+    /** Built in advance: the answer to an Error (out of memory, say) before the event was recorded. */
+    static final WebhookResponse RECEIVER_FAILED = ApiAccess.json(503,
+            "{\"status\":\"unavailable\",\"error\":\"receiver could not take this delivery; retry later\"}",
+            Map.of("Retry-After", "30"));
 
     private Responses() {
     }
@@ -47,6 +51,8 @@ final class Responses {
             return Observer.Reason.SHUTTING_DOWN;
         } else if (answer == STORE_UNAVAILABLE) {
             return Observer.Reason.STORE_UNAVAILABLE;
+        } else if (answer == RECEIVER_FAILED) {
+            return Observer.Reason.RECEIVER_FAILED;
         }
         return Observer.Reason.INTERNAL_ERROR;
     }

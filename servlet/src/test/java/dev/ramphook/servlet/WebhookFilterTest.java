@@ -114,7 +114,7 @@ class WebhookFilterTest {
     }
 
     @Test
-    void unexpectedFailureIsA500JsonAnswerNotAnErrorPage() throws Exception {
+    void unexpectedFailureBeforeTheRecordIsA503JsonAnswerNotAnErrorPage() throws Exception {
         Filter brokenWrapper = (request, response, chain) -> chain.doFilter(
                 new HttpServletRequestWrapper((HttpServletRequest) request) {
                     @Override
@@ -125,11 +125,48 @@ class WebhookFilterTest {
         try (JettyApp app = app(brokenWrapper)) {
             HttpResponse<String> response = post(app, "/webhooks/echo", EVENT.formatted("d1"));
 
-            assertThat(response.statusCode()).isEqualTo(500);
+            assertThat(response.statusCode()).isEqualTo(503); // nothing recorded: the provider must retry
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     t -> assertThat(t).startsWith("application/json"));
-            assertThat(response.body()).isEqualTo("{\"status\":\"error\",\"error\":\"internal error\"}");
+            assertThat(response.body())
+                    .isEqualTo("{\"status\":\"unavailable\",\"error\":\"receiver could not take this delivery; retry later\"}");
             assertThat(handled).isEmpty();
+        }
+    }
+
+    @Test
+    void outOfMemoryOrStackOverflowBeforeTheRecordIs503WithRetryAfterAndTheReceiverAnswersNormallyAfter()
+            throws Exception {
+        // Before: the Error escaped the filter; the container answered it with its own 500 page, or an empty 200.
+        java.util.concurrent.atomic.AtomicReference<Error> next = new java.util.concurrent.atomic.AtomicReference<>();
+        receiver.close();
+        receiver = WebhookReceiver.builder()
+                .endpoint("/webhooks/echo", new EchoProvider(), (request, body) -> {
+                    Error failure = next.getAndSet(null);
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    return dev.ramphook.auth.Verification.ok();
+                })
+                .on("*", (event, context) -> handled.add(event.key()))
+                .build();
+        try (JettyApp app = app(null)) {
+            for (Error failure : List.of(new OutOfMemoryError("Java heap space"), new StackOverflowError())) {
+                next.set(failure);
+                HttpResponse<String> refused = post(app, "/webhooks/echo", EVENT.formatted("e1"));
+
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+                assertThat(refused.headers().firstValue("Retry-After")).hasValue("30");
+                assertThat(refused.body()).contains("\"status\":\"unavailable\"");
+                assertThat(handled).isEmpty();
+            }
+
+            HttpResponse<String> retried = post(app, "/webhooks/echo", EVENT.formatted("e1"));
+
+            assertThat(retried.statusCode()).isEqualTo(200);
+            assertThat(retried.body()).contains("accepted");
+            assertThat(handled).containsExactly("e1");
         }
     }
 
