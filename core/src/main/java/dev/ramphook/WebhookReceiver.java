@@ -212,6 +212,7 @@ public final class WebhookReceiver implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int maxBodyBytes = 1 << 20;
         private Duration bodyReadTimeout = Duration.ofSeconds(10);
+        private long maxBodyBytesInFlight; // 0: the default, sized by the heap
         private ConsoleSettings console;
         private Duration maxPendingAge = Duration.ofMinutes(10);
 
@@ -514,6 +515,28 @@ public final class WebhookReceiver implements AutoCloseable {
         }
 
         /**
+         * The bytes of bodies in flight at once, across every endpoint: being read, or held by deliveries not yet
+         * answered. Each delivery reserves its declared {@code Content-Length} (at most {@link #maxBodyBytes}; the
+         * whole {@code maxBodyBytes} for a body of undeclared length) before its body is read, and gives it back
+         * when answered. A delivery that would pass the bound is answered 503 with {@code Retry-After} before a
+         * byte of its body is buffered (reason {@code overloaded}, one WARN line per 10 s with the count): a burst
+         * of large deliveries gets early 503s, which providers retry, instead of exhausting the heap. Default: 64 MiB
+         * or an eighth of the maximum heap, whichever is less (a body is held several times over while it is parsed
+         * and recorded), and never less than one body of {@code maxBodyBytes}.
+         *
+         * @param maxBodyBytesInFlight positive, and at least {@link #maxBodyBytes} (checked by {@link #build})
+         * @return this builder
+         * @throws IllegalArgumentException when it is zero or negative
+         */
+        public Builder maxBodyBytesInFlight(long maxBodyBytesInFlight) {
+            if (maxBodyBytesInFlight < 1) {
+                throw new IllegalArgumentException("maxBodyBytesInFlight must be positive, got " + maxBodyBytesInFlight);
+            }
+            this.maxBodyBytesInFlight = maxBodyBytesInFlight;
+            return this;
+        }
+
+        /**
          * How long a body may take to arrive in full, from the moment the receiver starts reading it; default 10 s.
          * Past it the delivery is answered 408 and the connection's thread is given back: a sender trickling
          * bytes cannot hold the read open for longer. Webhook senders are servers that send a few kilobytes at
@@ -620,7 +643,25 @@ public final class WebhookReceiver implements AutoCloseable {
                     pollInterval, retention, shutdownTimeout, clock, maxBodyBytes, handlerTimeout, bodyReadTimeout,
                     console == null ? null : new ConsoleConfig(console.path(), console.user(),
                             console.passwordBytes(), console.tokenBytes()),
-                    maxPendingAge);
+                    maxPendingAge, bodiesInFlight());
+        }
+
+        /** The bound on bodies in flight: as set, else {@link #defaultMaxBodyBytesInFlight}, never below one body. */
+        private long bodiesInFlight() {
+            if (maxBodyBytesInFlight > 0 && maxBodyBytesInFlight < maxBodyBytes) {
+                throw new IllegalArgumentException("maxBodyBytesInFlight (" + maxBodyBytesInFlight + ") must be at"
+                        + " least maxBodyBytes (" + maxBodyBytes + "), or no body of the largest size could be read");
+            }
+            return maxBodyBytesInFlight > 0 ? maxBodyBytesInFlight
+                    : Math.max(maxBodyBytes, defaultMaxBodyBytesInFlight(Runtime.getRuntime().maxMemory()));
+        }
+
+        /**
+         * 64 MiB, or an eighth of the heap when that is less. An eighth: a body is held about four times over while
+         * it is delivered (the read buffer, its array, the JSON tree, the stored copy), and the heap has other work.
+         */
+        static long defaultMaxBodyBytesInFlight(long maxHeap) {
+            return Math.min(64L << 20, maxHeap / 8);
         }
     }
 }

@@ -22,6 +22,7 @@ final class DeliveryTrace {
     private Reason reason;
     private String detail;
     private boolean recorded;
+    private long reservedBytes;
 
     DeliveryTrace(Instant receivedAt, WebhookRequest request) {
         this.receivedAt = receivedAt;
@@ -43,6 +44,15 @@ final class DeliveryTrace {
     void event(WebhookEvent<?> parsed) {
         this.event = parsed.name();
         this.key = parsed.key();
+    }
+
+    /** Bytes this delivery reserved of the bound on bodies in flight, given back when it is answered. */
+    void reserved(long bytes) {
+        this.reservedBytes = bytes;
+    }
+
+    long reservedBytes() {
+        return reservedBytes;
     }
 
     /** The store has recorded the event: from now on a failure is not a reason for the provider to retry. */

@@ -58,6 +58,7 @@ public final class Engine {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object idle = new Object(); // close() waits on it for inline deliveries to finish
     private final AtomicLong inlineClaims = new AtomicLong();
+    private final BodyBudget bodies;
     private volatile boolean closed;
 
     private Engine(EngineConfig given) {
@@ -79,6 +80,7 @@ public final class Engine {
         this.maintenance = new Maintenance(config);
         this.console = given.console() == null ? null : startConsole(given, providers);
         this.healthCheck = new HealthCheck(store, config.clock(), config.maxPendingAge());
+        this.bodies = new BodyBudget(config.maxBodyBytesInFlight());
         describe(registry);
     }
 
@@ -196,6 +198,69 @@ public final class Engine {
         return refusal == null ? null : reject(trace, refusal.status(), refusal.code(), refusal.reason());
     }
 
+    /**
+     * The bytes a delivery reserves from the bound on bodies in flight before its body is read: its declared
+     * {@code Content-Length}, at most {@code maxBodyBytes}; {@code maxBodyBytes} when none is declared (chunked,
+     * {@code declaredLength} below 0). For an adapter that reads the body itself.
+     */
+    public long bodyReservation(long declaredLength) {
+        return declaredLength < 0 ? config.maxBodyBytes() : Math.min(declaredLength, config.maxBodyBytes());
+    }
+
+    /** {@link #bodyReservation(long)} of a request given to receive; a body given as bytes reserves its length. */
+    private long bodyReservation(WebhookRequest request) {
+        int buffered = ApiAccess.bufferedBodyLength(request);
+        if (buffered >= 0) { // given as bytes: what it holds, not what it declares
+            return Math.min(buffered, config.maxBodyBytes());
+        }
+        return bodyReservation(request.header("Content-Length").map(Engine::parseLength).orElse(-1L));
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Reserves {@code bytes} of the bound on bodies in flight ({@code maxBodyBytesInFlight}) for an adapter that
+     * reads the body itself; false when that would pass it (answer {@link #overloaded}). Give it back with
+     * {@link #releaseBody} once the delivery is answered, whatever the answer.
+     */
+    public boolean reserveBody(long bytes) {
+        return bodies.tryReserve(bytes);
+    }
+
+    public void releaseBody(long bytes) {
+        bodies.release(bytes);
+    }
+
+    /** The bytes of bodies reserved now (for tests and the notes). */
+    public long bodyBytesInFlight() {
+        return bodies.inFlight();
+    }
+
+    /**
+     * The answer to a delivery refused because bodies in flight reached {@code maxBodyBytesInFlight}: 503 with
+     * {@code Retry-After}, reason {@code overloaded}, reported to observers; logged once per interval with a count,
+     * not per request.
+     */
+    public WebhookResponse overloaded(WebhookRequest request) {
+        DeliveryTrace trace = new DeliveryTrace(config.clock().instant(), request);
+        trace.endpoint(route(request.path()));
+        WebhookResponse answer = overloaded(trace);
+        observers.delivered(trace.report(answer));
+        return answer;
+    }
+
+    private WebhookResponse overloaded(DeliveryTrace trace) {
+        EngineConfig.EndpointSpec endpoint = trace.endpoint();
+        bodies.refused(endpoint == null ? "(no endpoint)" : endpoint.path());
+        return Responses.OVERLOADED;
+    }
+
     /** The answer to a request whose body did not arrive within the body read timeout. */
     public WebhookResponse bodyTimedOut(WebhookRequest request) {
         DeliveryTrace trace = new DeliveryTrace(config.clock().instant().minus(config.bodyReadTimeout()), request);
@@ -255,6 +320,18 @@ public final class Engine {
     }
 
     public WebhookResponse receive(WebhookRequest request) {
+        return receive(request, true);
+    }
+
+    /**
+     * {@link #receive} for an adapter that has read the body itself under a reservation of its own
+     * ({@link #reserveBody}), which it gives back after the answer: the body is not counted twice.
+     */
+    public WebhookResponse receiveReserved(WebhookRequest request) {
+        return receive(request, false);
+    }
+
+    private WebhookResponse receive(WebhookRequest request, boolean reserve) {
         if (console != null && console.owns(request.path())) {
             return closed ? Responses.SHUTTING_DOWN : console.serve(request); // not a delivery: not observed
         }
@@ -262,10 +339,11 @@ public final class Engine {
         DeliveryTrace trace = new DeliveryTrace(config.clock().instant(), request);
         WebhookResponse answer;
         try {
-            answer = closed ? Responses.SHUTTING_DOWN : deliver(request, trace);
+            answer = closed ? Responses.SHUTTING_DOWN : deliver(request, trace, reserve);
         } catch (Throwable e) { // an Error too (out of memory, stack overflow, linkage): never a 200, never unlogged
             answer = failed(trace, e);
         } finally {
+            bodies.release(trace.reservedBytes());
             if (inFlight.decrementAndGet() == 0 && closed) {
                 synchronized (idle) {
                     idle.notifyAll();
@@ -301,7 +379,7 @@ public final class Engine {
         return recorded ? Responses.INTERNAL : Responses.RECEIVER_FAILED;
     }
 
-    private WebhookResponse deliver(WebhookRequest request, DeliveryTrace trace) {
+    private WebhookResponse deliver(WebhookRequest request, DeliveryTrace trace, boolean reserve) {
         // 1. route
         EngineConfig.EndpointSpec endpoint = route(request.path());
         if (endpoint == null) {
@@ -313,6 +391,13 @@ public final class Engine {
         Guard.Refusal refusal = Guard.screen(request, endpoint.authenticator(), config.maxBodyBytes());
         if (refusal != null) {
             return reject(trace, refusal.status(), refusal.code(), refusal.reason());
+        }
+        if (reserve) { // before a byte of the body is buffered; given back by receive once answered
+            long bytes = bodyReservation(request);
+            if (!bodies.tryReserve(bytes)) {
+                return overloaded(trace);
+            }
+            trace.reserved(bytes);
         }
         byte[] body;
         try {

@@ -30,6 +30,10 @@ final class Responses {
             "{\"status\":\"unavailable\",\"error\":\"receiver could not take this delivery; retry later\"}",
             Map.of("Retry-After", "30"));
 
+    static final WebhookResponse OVERLOADED = ApiAccess.json(503,
+            "{\"status\":\"unavailable\",\"error\":\"too many deliveries in flight; retry later\"}",
+            Map.of("Retry-After", "5"));
+
     private Responses() {
     }
 
@@ -51,6 +55,8 @@ final class Responses {
             return Observer.Reason.SHUTTING_DOWN;
         } else if (answer == STORE_UNAVAILABLE) {
             return Observer.Reason.STORE_UNAVAILABLE;
+        } else if (answer == OVERLOADED) {
+            return Observer.Reason.OVERLOADED;
         } else if (answer == RECEIVER_FAILED) {
             return Observer.Reason.RECEIVER_FAILED;
         }

@@ -34,6 +34,8 @@ final class BodyRead implements ReadListener {
     private final WebhookReceiver receiver;
     /** The endpoint path for log lines ({@code Engine.loggablePath}): never the request's, which may hold a token. */
     private final String endpoint;
+    /** Bytes reserved of the bound on bodies in flight; given back once, when the delivery is answered. */
+    private final long reserved;
     private final WebhookRequest.Builder request;
     private final AsyncContext async;
     private final ServletInputStream in;
@@ -45,9 +47,10 @@ final class BodyRead implements ReadListener {
     private volatile ScheduledFuture<?> deadline;
 
     private BodyRead(WebhookReceiver receiver, WebhookRequest.Builder request, AsyncContext async,
-                     ServletInputStream in, HttpServletResponse out, String endpoint) {
+                     ServletInputStream in, HttpServletResponse out, String endpoint, long reserved) {
         this.receiver = receiver;
         this.endpoint = endpoint;
+        this.reserved = reserved;
         this.request = request;
         this.async = async;
         this.in = in;
@@ -62,17 +65,24 @@ final class BodyRead implements ReadListener {
      * {@code request} is the request without its body, which this read adds.
      */
     static void start(WebhookReceiver receiver, WebhookRequest.Builder request, HttpServletRequest http,
-                      HttpServletResponse out, ScheduledExecutorService timer) throws IOException {
-        AsyncContext async = http.startAsync(http, out);
+                      HttpServletResponse out, ScheduledExecutorService timer, long reserved) throws IOException {
+        AsyncContext async;
+        try {
+            async = http.startAsync(http, out);
+        } catch (RuntimeException | Error e) {
+            ApiAccess.engine(receiver).releaseBody(reserved);
+            throw e;
+        }
         String endpoint = ApiAccess.engine(receiver).loggablePath(WebhookFilter.pathOf(http));
         BodyRead read;
         try {
             async.setTimeout(0); // our own deadline bounds the read; handlers that follow it are not cut off
-            read = new BodyRead(receiver, request, async, http.getInputStream(), out, endpoint);
+            read = new BodyRead(receiver, request, async, http.getInputStream(), out, endpoint, reserved);
             read.in.setReadListener(read);
         } catch (IOException | RuntimeException | Error e) {
             // Nothing read, nothing recorded: 503 so the provider retries, and the started exchange is ended here
             // (an async exchange without a listener would otherwise never complete).
+            ApiAccess.engine(receiver).releaseBody(reserved);
             WebhookFilter.unexpected(out, true, e, endpoint);
             async.complete();
             return;
@@ -93,7 +103,7 @@ final class BodyRead implements ReadListener {
                 }
                 buffer.write(chunk, 0, n);
                 if (buffer.size() > receiver.maxBodyBytes()) {
-                    answer(() -> receiver.receive(body().build())); // 413, read no further
+                    answer(() -> ApiAccess.engine(receiver).receiveReserved(body().build())); // 413, read no further
                     return;
                 }
             }
@@ -106,7 +116,7 @@ final class BodyRead implements ReadListener {
 
     @Override
     public void onAllDataRead() {
-        answer(() -> receiver.receive(body().build()));
+        answer(() -> ApiAccess.engine(receiver).receiveReserved(body().build()));
     }
 
     /** The request with what was read: a new array of this read's own, kept without a second copy. */
@@ -156,6 +166,7 @@ final class BodyRead implements ReadListener {
         } catch (Throwable e) { // an Error here must still not leave an empty 200 behind
             WebhookFilter.unexpected(out, response == null, e, endpoint);
         } finally {
+            ApiAccess.engine(receiver).releaseBody(reserved); // every answer passes here, once
             complete();
         }
     }

@@ -34,6 +34,7 @@ final class ReceiverConfig {
     private final List<Object> handlers;
     private final EventStore store;
     private final Integer maxBodyBytes;
+    private final Long maxBodyBytesInFlight;
     private final String handling;
     private final int workers;
     private final boolean workersSet;
@@ -43,7 +44,8 @@ final class ReceiverConfig {
 
     private ReceiverConfig(List<Endpoint> endpoints, List<Object> handlers, EventStore store, Integer maxBodyBytes,
                            String handling, int workers, boolean workersSet, Integer bodyReadTimeoutSeconds,
-                           ConsoleSettings console, Integer maxPendingAgeSeconds) {
+                           ConsoleSettings console, Integer maxPendingAgeSeconds, Long maxBodyBytesInFlight) {
+        this.maxBodyBytesInFlight = maxBodyBytesInFlight;
         this.bodyReadTimeoutSeconds = bodyReadTimeoutSeconds;
         this.console = console;
         this.maxPendingAgeSeconds = maxPendingAgeSeconds;
@@ -129,9 +131,15 @@ final class ReceiverConfig {
         }
         Integer maxPendingAge = settings.optional(Settings.PREFIX + "health.max-pending-age").isPresent()
                 ? settings.positiveInt(Settings.PREFIX + "health.max-pending-age", 0) : null;
+        Long inFlight = settings.positiveLong(Settings.PREFIX + "max-body-bytes-in-flight");
+        // 1 << 20: WebhookReceiver.Builder's default max-body-bytes
+        if (inFlight != null && inFlight < (maxBody == null ? 1 << 20 : maxBody)) {
+            throw new ConfigException(Settings.PREFIX + "max-body-bytes-in-flight=" + inFlight + " is below "
+                    + Settings.PREFIX + "max-body-bytes: no body of the largest size could be read");
+        }
         settings.rejectUnread();
         return new ReceiverConfig(List.copyOf(endpoints), List.copyOf(handlers), store, maxBody, handling, workers,
-                workersSet, bodyReadTimeout, console, maxPendingAge);
+                workersSet, bodyReadTimeout, console, maxPendingAge, inFlight);
     }
 
     List<Endpoint> endpoints() {
@@ -201,6 +209,9 @@ final class ReceiverConfig {
         if (maxBodyBytes != null) {
             builder.maxBodyBytes(maxBodyBytes);
         }
+        if (maxBodyBytesInFlight != null) {
+            builder.maxBodyBytesInFlight(maxBodyBytesInFlight);
+        }
         if (bodyReadTimeoutSeconds != null) {
             builder.bodyReadTimeout(Duration.ofSeconds(bodyReadTimeoutSeconds));
         }
@@ -230,7 +241,7 @@ final class ReceiverConfig {
 
     private static List<String> globalKeys() {
         List<String> keys = new ArrayList<>(List.of("handlers", "store", "max-body-bytes", "handling", "workers",
-                "body-read-timeout", "health.max-pending-age"));
+                "body-read-timeout", "health.max-pending-age", "max-body-bytes-in-flight"));
         keys.addAll(ConsoleConfigKeys.KEYS);
         return List.copyOf(keys);
     }

@@ -4,6 +4,7 @@ import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.internal.ApiAccess;
+import dev.ramphook.internal.Engine;
 import dev.ramphook.internal.Logs;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -120,7 +121,7 @@ public final class WebhookFilter implements Filter {
             } else if (refused.isPresent()) {
                 write(out, refused.get());
             } else if (http.isAsyncSupported()) {
-                BodyRead.start(current, delivery, http, out, timer);
+                readBody(current, delivery, http, out);
             } else {
                 warnBlockingOnce(ApiAccess.engine(current).loggablePath(path));
                 // The receiver reads the stream in chunks and answers 408 once the deadline has passed.
@@ -133,6 +134,24 @@ public final class WebhookFilter implements Filter {
                     ApiAccess.engine(current).loggablePath(path), e.toString());
         } catch (Throwable e) { // an Error too: never an empty 200 (the container's default) for a lost delivery
             unexpected(out, recorded == null, e, ApiAccess.engine(current).loggablePath(path));
+        }
+    }
+
+    /**
+     * Reads the body without a thread once its bytes are reserved from the bound on bodies in flight
+     * ({@code maxBodyBytesInFlight}); over the bound, 503 with {@code Retry-After} before a byte is read, sent as
+     * any refusal of a body that may still be coming.
+     */
+    private void readBody(WebhookReceiver current, WebhookRequest.Builder delivery, HttpServletRequest http,
+                          HttpServletResponse out) throws IOException {
+        Engine engine = ApiAccess.engine(current);
+        long bytes = engine.bodyReservation(http.getContentLengthLong()); // -1 when chunked: maxBodyBytes
+        if (engine.reserveBody(bytes)) {
+            BodyRead.start(current, delivery, http, out, timer, bytes); // gives the bytes back once answered
+        } else if (RefusedBody.bodyMayFollow(http)) {
+            RefusedBody.answer(http, out, engine.overloaded(delivery.build()), current.bodyReadTimeout(), timer);
+        } else {
+            write(out, engine.overloaded(delivery.build()));
         }
     }
 

@@ -54,6 +54,7 @@ import org.mockito.ArgumentCaptor;
 class BodyReadTest {
 
     private static final String EVENT = "{\"event\":\"echo.sent\",\"id\":\"k1\",\"data\":{\"n\":1}}";
+    private static final long RESERVED = 100;
 
     private final List<String> handled = new CopyOnWriteArrayList<>();
     private final List<Observer.Delivery> deliveries = new CopyOnWriteArrayList<>();
@@ -100,7 +101,8 @@ class BodyReadTest {
 
         WebhookRequest.Builder request = WebhookRequest.builder().method("POST").path("/webhooks/echo")
                 .header("Content-Type", "application/json");
-        BodyRead.start(receiver, request, http, out, timer);
+        assertThat(ApiAccess.engine(receiver).reserveBody(RESERVED)).isTrue(); // as the filter does first
+        BodyRead.start(receiver, request, http, out, timer, RESERVED);
 
         ArgumentCaptor<ReadListener> listenerCaptor = ArgumentCaptor.forClass(ReadListener.class);
         verify(in).setReadListener(listenerCaptor.capture());
@@ -136,6 +138,7 @@ class BodyReadTest {
         verify(out, atLeastOnce()).setStatus(statuses.capture());
         assertThat(statuses.getAllValues()).containsExactly(status);
         verify(async, times(1)).complete();
+        assertThat(ApiAccess.engine(receiver).bodyBytesInFlight()).as("reservation given back").isZero();
     }
 
     @Test
@@ -265,6 +268,7 @@ class BodyReadTest {
         assertThat(statuses.getValue()).isIn(400, 408);
         verify(async, times(1)).complete();
         assertThat(deliveries).hasSize(1);
+        assertThat(ApiAccess.engine(receiver).bodyBytesInFlight()).isZero(); // given back once, not twice
     }
 
     @Test
@@ -292,6 +296,7 @@ class BodyReadTest {
         assertThat(statuses.getAllValues()).last().isEqualTo(500); // received: the provider's retry is a duplicate
         verify(out).reset();
         verify(async).complete();
+        assertThat(ApiAccess.engine(receiver).bodyBytesInFlight()).isZero();
     }
 
     @Test
@@ -347,9 +352,12 @@ class BodyReadTest {
         when(out.getOutputStream()).thenReturn(new Capture(written));
         doThrow(new IllegalStateException("not async")).when(in).setReadListener(any());
 
-        BodyRead.start(receiver, WebhookRequest.builder().method("POST").path("/webhooks/echo"), http, out, timer);
+        ApiAccess.engine(receiver).reserveBody(RESERVED);
+        BodyRead.start(receiver, WebhookRequest.builder().method("POST").path("/webhooks/echo"), http, out, timer,
+                RESERVED);
 
         verify(out).setStatus(503);
+        assertThat(ApiAccess.engine(receiver).bodyBytesInFlight()).isZero();
         verify(async).complete();
         verify(timer, never()).schedule(any(Runnable.class), anyLong(), any(TimeUnit.class));
     }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.List;
@@ -167,6 +168,52 @@ class WebhookFilterTest {
             assertThat(retried.statusCode()).isEqualTo(200);
             assertThat(retried.body()).contains("accepted");
             assertThat(handled).containsExactly("e1");
+        }
+    }
+
+    @Test
+    void bodiesInFlightOverTheBoundAre503BeforeTheBodyIsReadAndTheBoundComesBack() throws Exception {
+        receiver.close();
+        receiver = WebhookReceiver.builder()
+                .endpoint("/webhooks/echo", new EchoProvider(), Authenticator.none())
+                .on("*", (event, context) -> handled.add(event.key()))
+                .maxBodyBytes(1024)
+                .maxBodyBytesInFlight(2048)
+                .build();
+        dev.ramphook.internal.Engine engine = dev.ramphook.internal.ApiAccess.engine(receiver);
+        try (JettyApp app = app(null)) {
+            List<dev.ramphook.servlet.testing.RawSender> held = new java.util.ArrayList<>();
+            List<byte[]> bodies = new java.util.ArrayList<>();
+            try {
+                for (String id : List.of("h1", "h2")) {
+                    byte[] body = String.format("%-1024s", EVENT.formatted(id)).getBytes(StandardCharsets.UTF_8);
+                    bodies.add(body);
+                    dev.ramphook.servlet.testing.RawSender sender = dev.ramphook.servlet.testing.RawSender.post(
+                            app.uri(""), "/webhooks/echo",
+                            java.util.Map.of("Content-Type", "application/json", "Content-Length", "1024"));
+                    sender.send(java.util.Arrays.copyOf(body, 10)); // the rest later: its reservation is held
+                    held.add(sender);
+                }
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                        .until(engine::bodyBytesInFlight, n -> n == 2048);
+
+                HttpResponse<String> refused = post(app, "/webhooks/echo", EVENT.formatted("over"));
+
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+                assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+                assertThat(refused.body()).contains("too many deliveries in flight");
+
+                for (int i = 0; i < held.size(); i++) {
+                    held.get(i).send(java.util.Arrays.copyOfRange(bodies.get(i), 10, 1024));
+                    assertThat(held.get(i).status(20_000)).isEqualTo(200);
+                }
+            } finally {
+                held.forEach(dev.ramphook.servlet.testing.RawSender::close);
+            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                    .until(engine::bodyBytesInFlight, n -> n == 0);
+            assertThat(post(app, "/webhooks/echo", EVENT.formatted("after")).statusCode()).isEqualTo(200);
+            assertThat(handled).containsExactlyInAnyOrder("h1", "h2", "after");
         }
     }
 
