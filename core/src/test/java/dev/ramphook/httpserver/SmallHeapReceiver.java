@@ -40,7 +40,7 @@ public final class SmallHeapReceiver {
             }
             exchange.close();
         });
-        server.setExecutor(Executors.newFixedThreadPool(32));
+        server.setExecutor(Executors.newFixedThreadPool(48));
         server.start();
         Path port = Path.of(args[0]);
         Files.writeString(port.resolveSibling(port.getFileName() + ".tmp"), String.valueOf(server.getAddress().getPort()));

@@ -30,16 +30,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A receiver in a JVM of its own with a 64 MiB heap ({@link SmallHeapReceiver}: the JDK server, inline handling)
- * under many concurrent 512 KiB signed deliveries, then the counts: every 200 has its handled event, every other
+ * A receiver in a JVM of its own with a 48 MiB heap ({@link SmallHeapReceiver}: the JDK server, inline handling)
+ * under many concurrent 1 MiB signed deliveries, then the counts: every 200 has its handled event, every other
  * answer is a non-2xx (the bound on bodies in flight answers 503 early instead of the heap running out), and the
  * receiver answers a delivery normally afterwards.
  */
 class SmallHeapTest {
 
-    private static final int DELIVERIES = 160;
-    private static final int SENDERS = 32;
-    private static final int BODY_BYTES = 512 * 1024;
+    private static final int DELIVERIES = 200;
+    private static final int SENDERS = 48;
+    private static final int BODY_BYTES = 1024 * 1024 - 1024;
 
     @Test
     void underLargeConcurrentDeliveriesEvery200IsHandledAndEveryOtherAnswerIsNon2xx(@TempDir Path dir)
@@ -47,7 +47,7 @@ class SmallHeapTest {
         Path portFile = dir.resolve("port");
         Path log = dir.resolve("receiver.log");
         Process receiver = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m",
+                "-Xmx48m",
                 "-cp", System.getProperty("java.class.path"), SmallHeapReceiver.class.getName(), portFile.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
@@ -73,7 +73,7 @@ class SmallHeapTest {
                     .map(Map.Entry::getKey).collect(Collectors.toSet());
             Map<Integer, Long> byStatus = answers.values().stream()
                     .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
-            System.out.printf("[small heap] %d deliveries of %d KiB, %d senders, -Xmx64m: answers by status %s,"
+            System.out.printf("[small heap] %d deliveries of %d KiB, %d senders, -Xmx48m: answers by status %s,"
                     + " handled %d%n", DELIVERIES, BODY_BYTES / 1024, SENDERS, byStatus, handled.size());
 
             assertThat(receiver.isAlive()).as("receiver alive; its log: %s", read(log)).isTrue();
