@@ -146,8 +146,9 @@ final class BodyRead implements ReadListener {
     /**
      * Writes the answer {@code answer} gives, once (the first of the read's end, its error and its deadline wins),
      * then completes the exchange. Whatever fails here is never an empty 200: a failure before the receiver
-     * answered (before any record) is a 503 with {@code Retry-After}, after it a 500; when the response is already
-     * committed nothing more can be sent and the connection is closed by completing with {@code Connection: close}.
+     * answered (before any record) is a 503 with {@code Retry-After}, after it a 500. The status is set before
+     * anything is written, so a write that fails leaves that status for the container to complete with; a response
+     * already committed (only this answer commits it) keeps what was sent.
      */
     private void answer(Supplier<WebhookResponse> answer) {
         if (!answered.compareAndSet(false, true)) {
