@@ -65,8 +65,10 @@ public final class WebhookReceiver implements AutoCloseable {
     /**
      * Handles one delivery: checks it, reads its body (never past {@link #maxBodyBytes()}, within
      * {@link #bodyReadTimeout()}), verifies, parses, records and, inline, runs the handlers; then returns the answer
-     * to send. Never throws: every failure is an answer (4xx for a refused delivery, 500 for a failed inline
-     * handler, 503 when the store is unavailable or the receiver is closed). Call it from any number of threads.
+     * to send. Never throws, not even an {@link Error}: every failure is an answer (4xx for a refused delivery, 500
+     * for a failed inline handler, 503 with {@code Retry-After} when the store is unavailable, the receiver is
+     * closed, bodies in flight reached {@link Builder#maxBodyBytesInFlight}, or anything failed before the event
+     * was recorded). Call it from any number of threads.
      *
      * @param request the request as the HTTP stack received it; a path that is no endpoint answers 404 (adapters
      *                check {@link #handles} first and pass other requests by)
