@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * A container runner includes it as a {@code @Nested} class over its own applications (the JDK HTTP server run
  * does not yet: that server sends {@code 100 Continue} before any handler runs and reads bodies on its threads).
  */
-public abstract class HostileSenderContract {
+public abstract class HostileSenderContract extends BrokenBodyContract {
 
     /** {@code ramphook.body-read-timeout} of the {@link #downBase()} application, in seconds. */
     public static final int DOWN_BODY_READ_TIMEOUT = 2;
@@ -43,8 +43,6 @@ public abstract class HostileSenderContract {
     private static final int MAX_BODY = 16_384;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    protected abstract URI base();
 
     protected abstract URI downBase();
 
@@ -109,72 +107,6 @@ public abstract class HostileSenderContract {
             assertThat(sender.status(20_000)).isEqualTo(408);
             assertThat(sender.rest()).contains("\"status\":\"rejected\"");
         }
-    }
-
-    @Test
-    void chunkedBodyWithAMalformedChunkSizeAndAGenuineSignatureIsNeverA2xxAndNothingIsHandled() throws Exception {
-        String id = UUID.randomUUID().toString();
-        byte[] body = meCashEvent(id);
-        assertBrokenChunkIsRefused(body, hmacSha512Hex(body), id);
-    }
-
-    @Test
-    void chunkedBodyWithAMalformedChunkSizeAndAWrongSignatureIsNeverA2xx() throws Exception {
-        String id = UUID.randomUUID().toString();
-        assertBrokenChunkIsRefused(meCashEvent(id), "00".repeat(64), id);
-    }
-
-    /** The first half of {@code body} in one good chunk, then a chunk size that is not hex, then the rest. */
-    private void assertBrokenChunkIsRefused(byte[] body, String signature, String id) throws Exception {
-        int half = body.length / 2;
-        try (RawSender sender = RawSender.post(base(), "/webhooks/mecash", Map.of("Content-Type", "application/json",
-                "Transfer-Encoding", "chunked", "X-Signature", signature))) {
-            sender.send((Integer.toHexString(half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            sender.send(Arrays.copyOfRange(body, 0, half));
-            sender.send("\r\nzz\r\n".getBytes(StandardCharsets.US_ASCII));
-            sender.send(Arrays.copyOfRange(body, half, body.length));
-            sender.send("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertRefusedOrClosed(sender);
-        }
-        assertNotHandled(id);
-    }
-
-    @Test
-    void bodyShorterThanItsContentLengthThenHalfClosedIsNeverA2xxAndNothingIsHandled() throws Exception {
-        String id = UUID.randomUUID().toString();
-        byte[] body = meCashEvent(id);
-        try (RawSender sender = RawSender.post(base(), "/webhooks/mecash", Map.of("Content-Type", "application/json",
-                "Content-Length", String.valueOf(body.length + 100), "X-Signature", hmacSha512Hex(body)))) {
-            sender.send(body);
-            sender.halfClose(); // shutdown(SHUT_WR): end of stream 100 bytes early, the socket still open to read
-            assertRefusedOrClosed(sender);
-        }
-        assertNotHandled(id);
-    }
-
-    /**
-     * The contract for a body that cannot be read in full: 400 (or 408), or the connection closed without an
-     * answer (a container may refuse broken framing itself); never a 2xx, which would acknowledge a lost event.
-     */
-    private static void assertRefusedOrClosed(RawSender sender) throws Exception {
-        int status = sender.statusOrClosed(20_000);
-        String rest = status == 0 ? "" : sender.rest();
-        assertThat(status).as("status (0: closed without an answer); then %s", rest).isIn(0, 400, 408);
-    }
-
-    /** The application's catch-all handler never saw an event with this id. */
-    private void assertNotHandled(String id) throws Exception {
-        HttpResponse<String> events = send(HttpRequest.newBuilder(URI.create(base() + "/events"))
-                .timeout(Duration.ofSeconds(20)).GET().build());
-        assertThat(events.statusCode()).isEqualTo(200);
-        assertThat(events.body()).doesNotContain(id);
-    }
-
-    /** A signed-able meCash event whose ids are {@code id}. */
-    private static byte[] meCashEvent(String id) throws Exception {
-        ObjectNode event = (ObjectNode) JSON.readTree(Seeds.read("mecash/ramp-payout-completed-off-ramp.json"));
-        ((ObjectNode) event.path("data")).put("id", id).put("referenceNumber", id);
-        return JSON.writeValueAsBytes(event);
     }
 
     @Test
