@@ -26,6 +26,11 @@ final class EngineAccess implements ApiAccess.Grant {
     }
 
     @Override
+    public int bufferedBodyLength(WebhookRequest request) {
+        return request.bufferedBodyLength();
+    }
+
+    @Override
     public WebhookRequest.Builder body(WebhookRequest.Builder builder, byte[] body) {
         return builder.keepBody(body);
     }

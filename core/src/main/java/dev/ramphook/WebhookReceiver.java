@@ -65,8 +65,10 @@ public final class WebhookReceiver implements AutoCloseable {
     /**
      * Handles one delivery: checks it, reads its body (never past {@link #maxBodyBytes()}, within
      * {@link #bodyReadTimeout()}), verifies, parses, records and, inline, runs the handlers; then returns the answer
-     * to send. Never throws: every failure is an answer (4xx for a refused delivery, 500 for a failed inline
-     * handler, 503 when the store is unavailable or the receiver is closed). Call it from any number of threads.
+     * to send. Never throws, not even an {@link Error}: every failure is an answer (4xx for a refused delivery, 500
+     * for a failed inline handler, 503 with {@code Retry-After} when the store is unavailable, the receiver is
+     * closed, bodies in flight reached {@link Builder#maxBodyBytesInFlight}, or anything failed before the event
+     * was recorded). Call it from any number of threads.
      *
      * @param request the request as the HTTP stack received it; a path that is no endpoint answers 404 (adapters
      *                check {@link #handles} first and pass other requests by)
@@ -212,6 +214,7 @@ public final class WebhookReceiver implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int maxBodyBytes = 1 << 20;
         private Duration bodyReadTimeout = Duration.ofSeconds(10);
+        private long maxBodyBytesInFlight; // 0: the default, sized by the heap
         private ConsoleSettings console;
         private Duration maxPendingAge = Duration.ofMinutes(10);
         // 4 s: providers give up on an answer after 5-10 s; a 503 they read beats a timeout they guess at.
@@ -516,6 +519,28 @@ public final class WebhookReceiver implements AutoCloseable {
         }
 
         /**
+         * The bytes of bodies in flight at once, across every endpoint: being read, or held by deliveries not yet
+         * answered. Each delivery reserves its declared {@code Content-Length} (at most {@link #maxBodyBytes}; the
+         * whole {@code maxBodyBytes} for a body of undeclared length) before its body is read, and gives it back
+         * when answered. A delivery that would pass the bound is answered 503 with {@code Retry-After} before a
+         * byte of its body is buffered (reason {@code overloaded}, one WARN line per 10 s with the count): a burst
+         * of large deliveries gets early 503s, which providers retry, instead of exhausting the heap. Default: 64 MiB
+         * or an eighth of the maximum heap, whichever is less (a body is held several times over while it is parsed
+         * and recorded), and never less than one body of {@code maxBodyBytes}.
+         *
+         * @param maxBodyBytesInFlight positive, and at least {@link #maxBodyBytes} (checked by {@link #build})
+         * @return this builder
+         * @throws IllegalArgumentException when it is zero or negative
+         */
+        public Builder maxBodyBytesInFlight(long maxBodyBytesInFlight) {
+            if (maxBodyBytesInFlight < 1) {
+                throw new IllegalArgumentException("maxBodyBytesInFlight must be positive, got " + maxBodyBytesInFlight);
+            }
+            this.maxBodyBytesInFlight = maxBodyBytesInFlight;
+            return this;
+        }
+
+        /**
          * How long a body may take to arrive in full, from the moment the receiver starts reading it; default 10 s.
          * Past it the delivery is answered 408 and the connection's thread is given back: a sender trickling
          * bytes cannot hold the read open for longer. Webhook senders are servers that send a few kilobytes at
@@ -641,7 +666,25 @@ public final class WebhookReceiver implements AutoCloseable {
                     pollInterval, retention, shutdownTimeout, clock, maxBodyBytes, handlerTimeout, bodyReadTimeout,
                     console == null ? null : new ConsoleConfig(console.path(), console.user(),
                             console.passwordBytes(), console.tokenBytes()),
-                    maxPendingAge, recordTimeout);
+                    maxPendingAge, recordTimeout, bodiesInFlight());
+        }
+
+        /** The bound on bodies in flight: as set, else {@link #defaultMaxBodyBytesInFlight}, never below one body. */
+        private long bodiesInFlight() {
+            if (maxBodyBytesInFlight > 0 && maxBodyBytesInFlight < maxBodyBytes) {
+                throw new IllegalArgumentException("maxBodyBytesInFlight (" + maxBodyBytesInFlight + ") must be at"
+                        + " least maxBodyBytes (" + maxBodyBytes + "), or no body of the largest size could be read");
+            }
+            return maxBodyBytesInFlight > 0 ? maxBodyBytesInFlight
+                    : Math.max(maxBodyBytes, defaultMaxBodyBytesInFlight(Runtime.getRuntime().maxMemory()));
+        }
+
+        /**
+         * 64 MiB, or an eighth of the heap when that is less. An eighth: a body is held about four times over while
+         * it is delivered (the read buffer, its array, the JSON tree, the stored copy), and the heap has other work.
+         */
+        static long defaultMaxBodyBytesInFlight(long maxHeap) {
+            return Math.min(64L << 20, maxHeap / 8);
         }
     }
 }

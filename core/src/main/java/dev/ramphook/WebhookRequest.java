@@ -167,6 +167,11 @@ public final class WebhookRequest {
      * @throws SocketTimeoutException when the deadline passed before the body was complete
      * @throws IOException            when the stream fails or ends abruptly (a client that stopped mid-body)
      */
+    /** The body's length when it was given as bytes (already in memory), else -1 (a stream not yet read). */
+    int bufferedBodyLength() {
+        return body != null ? body.length : -1;
+    }
+
     byte[] readBody(int maxBytes, Clock clock, Instant deadline) throws IOException {
         if (body != null) {
             return body.length > maxBytes ? null : body;

@@ -201,13 +201,16 @@ class PipelineStatusTest {
     }
 
     @Test
-    void authenticatorThatThrowsGives500WithoutStackTrace() {
+    void authenticatorThatThrowsGives503WithoutStackTrace() {
+        // Before the record: nothing was acknowledged, so the provider must retry (503 + Retry-After), not give up.
         WebhookResponse response = receiver((req, body) -> {
             throw new IllegalStateException("secret-value-in-message");
         }, EventStore.inMemory()).receive(post("/hooks/shop", PAID));
 
-        assertThat(response.status()).isEqualTo(500);
-        assertThat(response.bodyText()).isEqualTo("{\"status\":\"error\",\"error\":\"internal error\"}");
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.headers()).containsEntry("Retry-After", "30");
+        assertThat(response.bodyText())
+                .isEqualTo("{\"status\":\"unavailable\",\"error\":\"receiver could not take this delivery; retry later\"}");
     }
 
     private static InputStream counting(byte[] data, AtomicLong read) {

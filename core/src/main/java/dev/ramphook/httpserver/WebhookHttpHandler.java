@@ -36,8 +36,9 @@ import org.slf4j.Logger;
  * no endpoint gets the receiver's {@code 404} JSON answer: the JDK server has no filter chain to pass it on to, so
  * serve the application's other paths from their own contexts.
  *
- * <p>Never lets an exception escape to the server: anything unexpected is logged and answered with a 500 JSON body
- * when the answer has not started. The receiver belongs to the caller, who closes it after {@code server.stop}.
+ * <p>Never lets an exception (or an Error) escape to the server: anything unexpected is logged and answered, when
+ * the answer has not started, 503 with {@code Retry-After} before the receiver answered (nothing was recorded) or
+ * 500 after. The receiver belongs to the caller, who closes it after {@code server.stop}.
  */
 // "exports": jdk.httpserver is optional for core (requires static); an application that mounts this handler creates
 // the HttpServer and so requires jdk.httpserver itself.
@@ -47,6 +48,9 @@ public final class WebhookHttpHandler implements HttpHandler {
     private static final Logger log = Logs.get(WebhookHttpHandler.class);
     private static final byte[] INTERNAL_ERROR =
             "{\"status\":\"error\",\"error\":\"internal error\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UNAVAILABLE =
+            "{\"status\":\"unavailable\",\"error\":\"receiver could not take this delivery; retry later\"}"
+                    .getBytes(StandardCharsets.UTF_8);
 
     private final WebhookReceiver receiver;
 
@@ -71,22 +75,42 @@ public final class WebhookHttpHandler implements HttpHandler {
         try (exchange) {
             URI uri = exchange.getRequestURI();
             String path = uri.getRawPath();
+            WebhookResponse answer = null; // the receiver's, once it has one: past it, a failure is a 500
             try {
-                send(exchange, receiver.receive(toWebhookRequest(exchange, path, uri.getRawQuery())));
+                answer = receiver.receive(toWebhookRequest(exchange, path, uri.getRawQuery()));
+                send(exchange, answer);
             } catch (IOException e) {
                 // The provider hung up while we answered; the event is recorded, so its retry is a duplicate.
                 log.debug("could not send the answer for {} {}: {}", exchange.getRequestMethod(),
                         ApiAccess.engine(receiver).loggablePath(path), e.toString());
-            } catch (RuntimeException | LinkageError e) {
-                log.error("unexpected failure receiving {} {}", exchange.getRequestMethod(),
-                        ApiAccess.engine(receiver).loggablePath(path), e);
-                if (exchange.getResponseCode() == -1) { // nothing sent yet
-                    exchange.getResponseHeaders().clear();
-                    exchange.getResponseHeaders().set("Content-Type", "application/json");
-                    exchange.sendResponseHeaders(500, INTERNAL_ERROR.length);
-                    exchange.getResponseBody().write(INTERNAL_ERROR);
-                }
+            } catch (Throwable e) { // an Error too: never an unlogged failure, never a 2xx for a lost delivery
+                unexpected(exchange, answer == null, e, ApiAccess.engine(receiver).loggablePath(path));
             }
+        }
+    }
+
+    /**
+     * Logs once at ERROR and answers, when nothing has been sent yet: 503 with {@code Retry-After} before the
+     * receiver answered (nothing recorded), else 500. A {@link VirtualMachineError} is logged by its class alone and
+     * answered from bytes built in advance.
+     */
+    private static void unexpected(HttpExchange exchange, boolean beforeAnswer, Throwable e, String endpoint)
+            throws IOException {
+        String what = beforeAnswer ? "answering 503 so the provider retries" : "answering 500";
+        if (e instanceof VirtualMachineError) {
+            log.error("{} while receiving a delivery to {}; {}", e.getClass().getName(), endpoint, what);
+        } else {
+            log.error("unexpected failure receiving a delivery to {}; {}", endpoint, what, e);
+        }
+        if (exchange.getResponseCode() == -1) { // nothing sent yet
+            byte[] body = beforeAnswer ? UNAVAILABLE : INTERNAL_ERROR;
+            exchange.getResponseHeaders().clear();
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            if (beforeAnswer) {
+                exchange.getResponseHeaders().set("Retry-After", "30");
+            }
+            exchange.sendResponseHeaders(beforeAnswer ? 503 : 500, body.length);
+            exchange.getResponseBody().write(body);
         }
     }
 

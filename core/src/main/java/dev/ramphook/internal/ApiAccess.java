@@ -47,6 +47,9 @@ public final class ApiAccess {
         /** {@code request}'s body: see {@link ApiAccess#readBody}. */
         byte[] readBody(WebhookRequest request, int maxBytes, Clock clock, Instant deadline) throws IOException;
 
+        /** {@code request}'s body length when given as bytes, else -1: see {@link ApiAccess#bufferedBodyLength}. */
+        int bufferedBodyLength(WebhookRequest request);
+
         /** Sets {@code builder}'s body to {@code body}, kept, not copied: see {@link ApiAccess#body}. */
         WebhookRequest.Builder body(WebhookRequest.Builder builder, byte[] body);
     }
@@ -114,6 +117,11 @@ public final class ApiAccess {
     public static byte[] readBody(WebhookRequest request, int maxBytes, Clock clock, Instant deadline)
             throws IOException {
         return access().readBody(request, maxBytes, clock, deadline);
+    }
+
+    /** The length of {@code request}'s body when it was given as bytes (in memory already), else -1 (a stream). */
+    public static int bufferedBodyLength(WebhookRequest request) {
+        return access().bufferedBodyLength(request);
     }
 
     /**

@@ -21,6 +21,8 @@ final class DeliveryTrace {
     private String key;
     private Reason reason;
     private String detail;
+    private boolean recorded;
+    private long reservedBytes;
 
     DeliveryTrace(Instant receivedAt, WebhookRequest request) {
         this.receivedAt = receivedAt;
@@ -42,6 +44,24 @@ final class DeliveryTrace {
     void event(WebhookEvent<?> parsed) {
         this.event = parsed.name();
         this.key = parsed.key();
+    }
+
+    /** Bytes this delivery reserved of the bound on bodies in flight, given back when it is answered. */
+    void reserved(long bytes) {
+        this.reservedBytes = bytes;
+    }
+
+    long reservedBytes() {
+        return reservedBytes;
+    }
+
+    /** The store has recorded the event: from now on a failure is not a reason for the provider to retry. */
+    void recorded() {
+        this.recorded = true;
+    }
+
+    boolean isRecorded() {
+        return recorded;
     }
 
     /** Why a refusal is what it is: its code and the error text the sender is answered with. */

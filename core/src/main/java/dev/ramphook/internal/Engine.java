@@ -64,6 +64,7 @@ public final class Engine {
     private final LogThrottle refusals;
     private final LogThrottle recordFailures;
     private final AtomicLong inlineClaims = new AtomicLong();
+    private final BodyBudget bodies;
     private volatile boolean closed;
 
     private Engine(EngineConfig given) {
@@ -91,6 +92,7 @@ public final class Engine {
                 config.clock());
         // A store that is not durable is memory (answers in microseconds, cannot hang): no thread hop for it.
         this.deadline = store.durable() ? StoreDeadline.pooled(StoreDeadline.MAX_STRANDED) : StoreDeadline.direct();
+        this.bodies = new BodyBudget(config.maxBodyBytesInFlight());
         describe(registry);
     }
 
@@ -208,6 +210,69 @@ public final class Engine {
         return refusal == null ? null : reject(trace, refusal.status(), refusal.code(), refusal.reason());
     }
 
+    /**
+     * The bytes a delivery reserves from the bound on bodies in flight before its body is read: its declared
+     * {@code Content-Length}, at most {@code maxBodyBytes}; {@code maxBodyBytes} when none is declared (chunked,
+     * {@code declaredLength} below 0). For an adapter that reads the body itself.
+     */
+    public long bodyReservation(long declaredLength) {
+        return declaredLength < 0 ? config.maxBodyBytes() : Math.min(declaredLength, config.maxBodyBytes());
+    }
+
+    /** {@link #bodyReservation(long)} of a request given to receive; a body given as bytes reserves its length. */
+    private long bodyReservation(WebhookRequest request) {
+        int buffered = ApiAccess.bufferedBodyLength(request);
+        if (buffered >= 0) { // given as bytes: what it holds, not what it declares
+            return Math.min(buffered, config.maxBodyBytes());
+        }
+        return bodyReservation(request.header("Content-Length").map(Engine::parseLength).orElse(-1L));
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Reserves {@code bytes} of the bound on bodies in flight ({@code maxBodyBytesInFlight}) for an adapter that
+     * reads the body itself; false when that would pass it (answer {@link #overloaded}). Give it back with
+     * {@link #releaseBody} once the delivery is answered, whatever the answer.
+     */
+    public boolean reserveBody(long bytes) {
+        return bodies.tryReserve(bytes);
+    }
+
+    public void releaseBody(long bytes) {
+        bodies.release(bytes);
+    }
+
+    /** The bytes of bodies reserved now (for tests and the notes). */
+    public long bodyBytesInFlight() {
+        return bodies.inFlight();
+    }
+
+    /**
+     * The answer to a delivery refused because bodies in flight reached {@code maxBodyBytesInFlight}: 503 with
+     * {@code Retry-After}, reason {@code overloaded}, reported to observers; logged once per interval with a count,
+     * not per request.
+     */
+    public WebhookResponse overloaded(WebhookRequest request) {
+        DeliveryTrace trace = new DeliveryTrace(config.clock().instant(), request);
+        trace.endpoint(route(request.path()));
+        WebhookResponse answer = overloaded(trace);
+        observers.delivered(trace.report(answer));
+        return answer;
+    }
+
+    private WebhookResponse overloaded(DeliveryTrace trace) {
+        EngineConfig.EndpointSpec endpoint = trace.endpoint();
+        bodies.refused(endpoint == null ? "(no endpoint)" : endpoint.path());
+        return Responses.OVERLOADED;
+    }
+
     /** The answer to a request whose body did not arrive within the body read timeout. */
     public WebhookResponse bodyTimedOut(WebhookRequest request) {
         DeliveryTrace trace = new DeliveryTrace(config.clock().instant().minus(config.bodyReadTimeout()), request);
@@ -216,6 +281,24 @@ public final class Engine {
         WebhookResponse answer = timedOut(trace);
         observers.delivered(trace.report(answer));
         return answer;
+    }
+
+    /**
+     * The answer to a request whose body could not be read in full: the read failed (malformed chunk framing, the
+     * sender closed its side before the declared length, the container gave up on the connection). 400 with the
+     * usual JSON body, one WARN line naming the endpoint, and an observer report ({@code body_incomplete}); the
+     * adapter sends it with {@code Connection: close}. Never a 2xx: nothing was read that could be recorded.
+     */
+    public WebhookResponse bodyFailed(WebhookRequest request) {
+        DeliveryTrace trace = new DeliveryTrace(config.clock().instant(), request);
+        trace.endpoint(route(request.path()));
+        WebhookResponse answer = incomplete(trace);
+        observers.delivered(trace.report(answer));
+        return answer;
+    }
+
+    private WebhookResponse incomplete(DeliveryTrace trace) {
+        return reject(trace, 400, Reason.BODY_INCOMPLETE, "body could not be read completely");
     }
 
     private WebhookResponse timedOut(DeliveryTrace trace) {
@@ -249,6 +332,18 @@ public final class Engine {
     }
 
     public WebhookResponse receive(WebhookRequest request) {
+        return receive(request, true);
+    }
+
+    /**
+     * {@link #receive} for an adapter that has read the body itself under a reservation of its own
+     * ({@link #reserveBody}), which it gives back after the answer: the body is not counted twice.
+     */
+    public WebhookResponse receiveReserved(WebhookRequest request) {
+        return receive(request, false);
+    }
+
+    private WebhookResponse receive(WebhookRequest request, boolean reserve) {
         if (console != null && console.owns(request.path())) {
             return closed ? Responses.SHUTTING_DOWN : console.serve(request); // not a delivery: not observed
         }
@@ -256,25 +351,47 @@ public final class Engine {
         DeliveryTrace trace = new DeliveryTrace(config.clock().instant(), request);
         WebhookResponse answer;
         try {
-            answer = closed ? Responses.SHUTTING_DOWN : deliver(request, trace);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            // the endpoint's path, not the request's: a UrlToken.pathSegment token is the segment below it
-            EngineConfig.EndpointSpec endpoint = trace.endpoint();
-            log.error("unexpected failure receiving a delivery to {}", endpoint == null ? "(not routed yet)"
-                    : endpoint.path() + " (" + endpoint.provider().id() + ")", e);
-            answer = Responses.INTERNAL;
+            answer = closed ? Responses.SHUTTING_DOWN : deliver(request, trace, reserve);
+        } catch (Throwable e) { // an Error too (out of memory, stack overflow, linkage): never a 200, never unlogged
+            answer = failed(trace, e);
         } finally {
+            bodies.release(trace.reservedBytes());
             if (inFlight.decrementAndGet() == 0 && closed) {
                 synchronized (idle) {
                     idle.notifyAll();
                 }
             }
         }
-        observers.delivered(trace.report(answer));
+        try {
+            observers.delivered(trace.report(answer));
+        } catch (VirtualMachineError e) {
+            // Out of memory for the report itself: the answer stands (observers' own failures are caught there).
+        }
         return answer;
     }
 
-    private WebhookResponse deliver(WebhookRequest request, DeliveryTrace trace) {
+    /**
+     * The answer to an unexpected failure, logged once at ERROR: 503 with {@code Retry-After} when it happened before
+     * the store recorded the event (nothing was acknowledged, so the provider must retry), 500 after (inline: the
+     * event is recorded and pending, as for a failed handler). A {@link VirtualMachineError} is logged by its class
+     * alone and answered with a response built in advance: its stack trace is of no use, and memory may be short.
+     */
+    private static WebhookResponse failed(DeliveryTrace trace, Throwable e) {
+        boolean recorded = trace.isRecorded();
+        // the endpoint's path, not the request's: a UrlToken.pathSegment token is the segment below it
+        EngineConfig.EndpointSpec endpoint = trace.endpoint();
+        String where = endpoint == null ? "(not routed yet)" : endpoint.path();
+        String what = recorded ? "after it was recorded; answering 500"
+                : "before it was recorded; answering 503 so the provider retries";
+        if (e instanceof VirtualMachineError) {
+            log.error("{} receiving a delivery to {} {}", e.getClass().getName(), where, what);
+        } else {
+            log.error("unexpected failure receiving a delivery to {} {}", where, what, e);
+        }
+        return recorded ? Responses.INTERNAL : Responses.RECEIVER_FAILED;
+    }
+
+    private WebhookResponse deliver(WebhookRequest request, DeliveryTrace trace, boolean reserve) {
         // 1. route
         EngineConfig.EndpointSpec endpoint = route(request.path());
         if (endpoint == null) {
@@ -287,6 +404,13 @@ public final class Engine {
         if (refusal != null) {
             return reject(trace, refusal.status(), refusal.code(), refusal.reason());
         }
+        if (reserve) { // before a byte of the body is buffered; given back by receive once answered
+            long bytes = bodyReservation(request);
+            if (!bodies.tryReserve(bytes)) {
+                return overloaded(trace);
+            }
+            trace.reserved(bytes);
+        }
         byte[] body;
         try {
             body = ApiAccess.readBody(request, config.maxBodyBytes(), config.clock(),
@@ -294,7 +418,7 @@ public final class Engine {
         } catch (SocketTimeoutException e) {
             return timedOut(trace);
         } catch (IOException e) {
-            return reject(trace, 400, Reason.BODY_INCOMPLETE, "body could not be read completely");
+            return incomplete(trace);
         }
         if (body == null) {
             return reject(trace, 413, Reason.BODY_TOO_LARGE, "body larger than " + config.maxBodyBytes() + " bytes");
@@ -329,6 +453,7 @@ public final class Engine {
         Recorded recorded;
         try {
             recorded = deadline.call(recordBy, () -> store.record(stored, now), this::recordedLate);
+            trace.recorded();
         } catch (StoreException e) {
             if (recordFailures.admit(endpoint.path() + " (" + endpoint.provider().id() + ")", e.getMessage())) {
                 log.error("could not record {} from {}; answering 503 so the provider retries: {}", event,

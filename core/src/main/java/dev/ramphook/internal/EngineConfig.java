@@ -15,13 +15,13 @@ public record EngineConfig(List<EndpointSpec> endpoints, List<Object> handlerBea
                            Duration maxBackoff, Duration lease, Duration pollInterval, Duration retention,
                            Duration shutdownTimeout, Clock clock, int maxBodyBytes,
                            Duration handlerTimeout, Duration bodyReadTimeout, ConsoleConfig console,
-                           Duration maxPendingAge, Duration recordTimeout) {
+                           Duration maxPendingAge, Duration recordTimeout, long maxBodyBytesInFlight) {
 
     /** This configuration with {@code other} as its store. */
     EngineConfig withStore(EventStore other) {
         return new EngineConfig(endpoints, handlerBeans, handlers, other, queued, workers, maxAttempts, initialBackoff,
                 maxBackoff, lease, pollInterval, retention, shutdownTimeout, clock, maxBodyBytes, handlerTimeout,
-                bodyReadTimeout, console, maxPendingAge, recordTimeout);
+                bodyReadTimeout, console, maxPendingAge, recordTimeout, maxBodyBytesInFlight);
     }
 
     /**

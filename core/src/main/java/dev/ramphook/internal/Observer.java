@@ -67,6 +67,10 @@ public interface Observer {
         SHUTTING_DOWN(Outcome.UNAVAILABLE),
         STORE_UNAVAILABLE(Outcome.UNAVAILABLE),
         STORE_TIMEOUT(Outcome.UNAVAILABLE),
+        /** Bodies in flight reached {@code maxBodyBytesInFlight}: 503 before the body was read. */
+        OVERLOADED(Outcome.UNAVAILABLE),
+        /** An unexpected failure (an Error such as OutOfMemoryError) before the event was recorded: 503. */
+        RECEIVER_FAILED(Outcome.UNAVAILABLE),
         HANDLER_FAILED(Outcome.FAILED),
         DEAD_LETTER(Outcome.FAILED),
         INTERNAL_ERROR(Outcome.FAILED);

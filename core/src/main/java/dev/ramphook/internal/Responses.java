@@ -32,6 +32,14 @@ final class Responses {
     static final WebhookResponse STORE_TIMEOUT = ApiAccess.json(503,
             "{\"status\":\"unavailable\",\"error\":\"event was not recorded in time; retry later\"}",
             Map.of("Retry-After", "30"));
+    /** Built in advance: the answer to an Error (out of memory, say) before the event was recorded. */
+    static final WebhookResponse RECEIVER_FAILED = ApiAccess.json(503,
+            "{\"status\":\"unavailable\",\"error\":\"receiver could not take this delivery; retry later\"}",
+            Map.of("Retry-After", "30"));
+
+    static final WebhookResponse OVERLOADED = ApiAccess.json(503,
+            "{\"status\":\"unavailable\",\"error\":\"too many deliveries in flight; retry later\"}",
+            Map.of("Retry-After", "5"));
 
     private Responses() {
     }
@@ -56,6 +64,10 @@ final class Responses {
             return Observer.Reason.STORE_UNAVAILABLE;
         } else if (answer == STORE_TIMEOUT) {
             return Observer.Reason.STORE_TIMEOUT;
+        } else if (answer == OVERLOADED) {
+            return Observer.Reason.OVERLOADED;
+        } else if (answer == RECEIVER_FAILED) {
+            return Observer.Reason.RECEIVER_FAILED;
         }
         return Observer.Reason.INTERNAL_ERROR;
     }

@@ -125,6 +125,64 @@ class WebhookHttpHandlerTest {
     }
 
     @Test
+    void bodyShorterThanItsContentLengthThenHalfClosedIsNeverA2xx() throws Exception {
+        byte[] body = mecashBody("jdk-short");
+        String head = "POST /webhooks/mecash HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "X-Signature: " + hmacSha512Hex(body) + "\r\nContent-Length: " + (body.length + 100) + "\r\n\r\n";
+
+        String status = exchangeRaw(head.getBytes(StandardCharsets.US_ASCII), body);
+
+        assertThat(status).as("status line ('' = closed unanswered)").isIn("", "HTTP/1.1 400 Bad Request");
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void chunkedBodyWithAMalformedChunkSizeIsNeverA2xx() throws Exception {
+        byte[] body = mecashBody("jdk-chunk");
+        int half = body.length / 2;
+        String head = "POST /webhooks/mecash HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "X-Signature: " + hmacSha512Hex(body) + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(half) + "\r\n";
+        java.io.ByteArrayOutputStream rest = new java.io.ByteArrayOutputStream();
+        rest.write(body, 0, half);
+        rest.write("\r\nzz\r\n".getBytes(StandardCharsets.US_ASCII));
+        rest.write(body, half, body.length - half);
+        rest.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        String status = exchangeRaw(head.getBytes(StandardCharsets.US_ASCII), rest.toByteArray());
+
+        assertThat(status).as("status line ('' = closed unanswered)").isIn("", "HTTP/1.1 400 Bad Request");
+        assertThat(handled).isEmpty();
+    }
+
+    private static byte[] mecashBody(String id) {
+        return ("{\"event\":\"ramp.payout.completed\",\"data\":{\"id\":\"" + id
+                + "\",\"type\":\"SEND\",\"category\":\"OFF_RAMP\",\"state\":\"COMPLETED\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Sends the bytes, half-closes (shutdown(SHUT_WR)), and returns the first line answered, or "" if none. */
+    private String exchangeRaw(byte[] head, byte[] body) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getAddress().getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(head);
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            try {
+                int c;
+                while ((c = socket.getInputStream().read()) >= 0 && c != '\n') {
+                    line.write(c);
+                }
+            } catch (java.net.SocketException reset) {
+                // closed: what arrived is all
+            }
+            return line.toString(StandardCharsets.ISO_8859_1).trim();
+        }
+    }
+
+    @Test
     void describesItselfWithoutTheReceiversConfiguration() {
         assertThat(WebhookHttpHandler.of(receiver).toString()).isEqualTo("WebhookHttpHandler");
     }

@@ -32,6 +32,10 @@ final class BodyRead implements ReadListener {
     private static final int CHUNK = 8192;
 
     private final WebhookReceiver receiver;
+    /** The endpoint path for log lines ({@code Engine.loggablePath}): never the request's, which may hold a token. */
+    private final String endpoint;
+    /** Bytes reserved of the bound on bodies in flight; given back once, when the delivery is answered. */
+    private final long reserved;
     private final WebhookRequest.Builder request;
     private final AsyncContext async;
     private final ServletInputStream in;
@@ -39,11 +43,14 @@ final class BodyRead implements ReadListener {
     private final ByteArrayOutputStream buffer;
     private final byte[] chunk;
     private final AtomicBoolean answered = new AtomicBoolean();
+    private final long startNanos = System.nanoTime();
     private volatile ScheduledFuture<?> deadline;
 
     private BodyRead(WebhookReceiver receiver, WebhookRequest.Builder request, AsyncContext async,
-                     ServletInputStream in, HttpServletResponse out) {
+                     ServletInputStream in, HttpServletResponse out, String endpoint, long reserved) {
         this.receiver = receiver;
+        this.endpoint = endpoint;
+        this.reserved = reserved;
         this.request = request;
         this.async = async;
         this.in = in;
@@ -58,11 +65,28 @@ final class BodyRead implements ReadListener {
      * {@code request} is the request without its body, which this read adds.
      */
     static void start(WebhookReceiver receiver, WebhookRequest.Builder request, HttpServletRequest http,
-                      HttpServletResponse out, ScheduledExecutorService timer) throws IOException {
-        AsyncContext async = http.startAsync(http, out);
-        async.setTimeout(0); // our own deadline bounds the read; handlers that follow it are not cut off
-        BodyRead read = new BodyRead(receiver, request, async, http.getInputStream(), out);
-        read.in.setReadListener(read);
+                      HttpServletResponse out, ScheduledExecutorService timer, long reserved) throws IOException {
+        AsyncContext async;
+        try {
+            async = http.startAsync(http, out);
+        } catch (RuntimeException | Error e) {
+            ApiAccess.engine(receiver).releaseBody(reserved);
+            throw e;
+        }
+        String endpoint = ApiAccess.engine(receiver).loggablePath(WebhookFilter.pathOf(http));
+        BodyRead read;
+        try {
+            async.setTimeout(0); // our own deadline bounds the read; handlers that follow it are not cut off
+            read = new BodyRead(receiver, request, async, http.getInputStream(), out, endpoint, reserved);
+            read.in.setReadListener(read);
+        } catch (IOException | RuntimeException | Error e) {
+            // Nothing read, nothing recorded: 503 so the provider retries, and the started exchange is ended here
+            // (an async exchange without a listener would otherwise never complete).
+            ApiAccess.engine(receiver).releaseBody(reserved);
+            WebhookFilter.unexpected(out, true, e, endpoint);
+            async.complete();
+            return;
+        }
         // After the listener: a deadline that fires first must find a read to end. One that fires after the answer
         // finds it answered and does nothing.
         read.deadline = timer.schedule(read::timedOut, receiver.bodyReadTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -70,23 +94,29 @@ final class BodyRead implements ReadListener {
 
     @Override
     public void onDataAvailable() throws IOException {
-        while (!answered.get() && in.isReady()) {
-            int room = receiver.maxBodyBytes() + 1 - buffer.size();
-            int n = in.read(chunk, 0, Math.min(chunk.length, room));
-            if (n < 0) {
-                return; // onAllDataRead follows
+        try {
+            while (!answered.get() && in.isReady()) {
+                int room = receiver.maxBodyBytes() + 1 - buffer.size();
+                int n = in.read(chunk, 0, Math.min(chunk.length, room));
+                if (n < 0) {
+                    return; // onAllDataRead follows
+                }
+                buffer.write(chunk, 0, n);
+                if (buffer.size() > receiver.maxBodyBytes()) {
+                    answer(() -> ApiAccess.engine(receiver).receiveReserved(body().build())); // 413, read no further
+                    return;
+                }
             }
-            buffer.write(chunk, 0, n);
-            if (buffer.size() > receiver.maxBodyBytes()) {
-                answer(() -> receiver.receive(body().build())); // 413, read no further
-                return;
-            }
+        } catch (IOException | RuntimeException e) {
+            // A read that throws is a body that cannot be read (broken chunk framing, a reset): answered here, so
+            // the answer does not depend on whether, or when, the container calls onError after it.
+            onError(e);
         }
     }
 
     @Override
     public void onAllDataRead() {
-        answer(() -> receiver.receive(body().build()));
+        answer(() -> ApiAccess.engine(receiver).receiveReserved(body().build()));
     }
 
     /** The request with what was read: a new array of this read's own, kept without a second copy. */
@@ -94,38 +124,60 @@ final class BodyRead implements ReadListener {
         return ApiAccess.body(request, buffer.toByteArray());
     }
 
+    /**
+     * The body cannot be read in full: malformed chunk framing, a sender that closed its side before its declared
+     * length, a connection the container gave up on. Answered 400 ({@code body could not be read completely}), or
+     * 408 when the read deadline has passed, with {@code Connection: close}; never left to the container, which
+     * would complete the exchange as an empty {@code 200}. If the answer cannot be written, the error status is
+     * set first, so whatever the container sends on completion is not a 2xx (see {@link #answer}).
+     */
     @Override
     public void onError(Throwable t) {
-        // The sender hung up or the container gave up on the connection: nobody is left to read an answer.
-        log.debug("body read failed: {}", t.toString());
-        if (answered.compareAndSet(false, true)) {
-            cancelDeadline();
-            async.complete();
-        }
+        boolean late = System.nanoTime() - startNanos >= receiver.bodyReadTimeout().toNanos();
+        log.debug("body read failed: {}", t.toString()); // the WARN line is the receiver's, naming the endpoint
+        answer(() -> late ? receiver.bodyTimedOut(request.build())
+                : ApiAccess.engine(receiver).bodyFailed(request.build()));
     }
 
     private void timedOut() {
         answer(() -> receiver.bodyTimedOut(request.build()));
     }
 
+    /**
+     * Writes the answer {@code answer} gives, once (the first of the read's end, its error and its deadline wins),
+     * then completes the exchange. Whatever fails here is never an empty 200: a failure before the receiver
+     * answered (before any record) is a 503 with {@code Retry-After}, after it a 500. The status is set before
+     * anything is written, so a write that fails leaves that status for the container to complete with; a response
+     * already committed (only this answer commits it) keeps what was sent.
+     */
     private void answer(Supplier<WebhookResponse> answer) {
         if (!answered.compareAndSet(false, true)) {
             return;
         }
         cancelDeadline();
+        WebhookResponse response = null;
         try {
-            WebhookResponse response = answer.get();
-            if (response.status() == 408 || response.status() == 413) {
+            response = answer.get();
+            if (response.status() == 400 || response.status() == 408 || response.status() == 413) {
                 out.setHeader("Connection", "close"); // the rest of the body is never read
             }
             WebhookFilter.write(out, response);
         } catch (IOException e) {
-            log.debug("could not send the answer: {}", e.toString());
-        } catch (RuntimeException | LinkageError e) {
-            log.error("unexpected failure answering a webhook delivery", e);
-            WebhookFilter.internalError(out);
+            log.debug("could not send the answer: {}", e.toString()); // its status was set first
+        } catch (Throwable e) { // an Error here must still not leave an empty 200 behind
+            WebhookFilter.unexpected(out, response == null, e, endpoint);
         } finally {
+            ApiAccess.engine(receiver).releaseBody(reserved); // every answer passes here, once
+            complete();
+        }
+    }
+
+    private void complete() {
+        try {
             async.complete();
+        } catch (IllegalStateException e) {
+            // already completed (the container timed out or closed the exchange): nothing is left to end
+            log.debug("exchange already completed: {}", e.toString());
         }
     }
 

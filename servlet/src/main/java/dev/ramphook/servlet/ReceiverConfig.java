@@ -34,6 +34,7 @@ final class ReceiverConfig {
     private final List<Object> handlers;
     private final EventStore store;
     private final Integer maxBodyBytes;
+    private final Long maxBodyBytesInFlight;
     private final String handling;
     private final int workers;
     private final boolean workersSet;
@@ -44,7 +45,9 @@ final class ReceiverConfig {
 
     private ReceiverConfig(List<Endpoint> endpoints, List<Object> handlers, EventStore store, Integer maxBodyBytes,
                            String handling, int workers, boolean workersSet, Integer bodyReadTimeoutSeconds,
-                           ConsoleSettings console, Integer maxPendingAgeSeconds, Integer recordTimeoutSeconds) {
+                           ConsoleSettings console, Integer maxPendingAgeSeconds, Integer recordTimeoutSeconds,
+                           Long maxBodyBytesInFlight) {
+        this.maxBodyBytesInFlight = maxBodyBytesInFlight;
         this.recordTimeoutSeconds = recordTimeoutSeconds;
         this.bodyReadTimeoutSeconds = bodyReadTimeoutSeconds;
         this.console = console;
@@ -133,9 +136,15 @@ final class ReceiverConfig {
                 ? settings.positiveInt(Settings.PREFIX + "health.max-pending-age", 0) : null;
         Integer recordTimeout = settings.optional(Settings.PREFIX + "record-timeout").isPresent()
                 ? settings.positiveInt(Settings.PREFIX + "record-timeout", 0) : null;
+        Long inFlight = settings.positiveLong(Settings.PREFIX + "max-body-bytes-in-flight");
+        // 1 << 20: WebhookReceiver.Builder's default max-body-bytes
+        if (inFlight != null && inFlight < (maxBody == null ? 1 << 20 : maxBody)) {
+            throw new ConfigException(Settings.PREFIX + "max-body-bytes-in-flight=" + inFlight + " is below "
+                    + Settings.PREFIX + "max-body-bytes: no body of the largest size could be read");
+        }
         settings.rejectUnread();
         return new ReceiverConfig(List.copyOf(endpoints), List.copyOf(handlers), store, maxBody, handling, workers,
-                workersSet, bodyReadTimeout, console, maxPendingAge, recordTimeout);
+                workersSet, bodyReadTimeout, console, maxPendingAge, recordTimeout, inFlight);
     }
 
     List<Endpoint> endpoints() {
@@ -205,6 +214,9 @@ final class ReceiverConfig {
         if (maxBodyBytes != null) {
             builder.maxBodyBytes(maxBodyBytes);
         }
+        if (maxBodyBytesInFlight != null) {
+            builder.maxBodyBytesInFlight(maxBodyBytesInFlight);
+        }
         if (bodyReadTimeoutSeconds != null) {
             builder.bodyReadTimeout(Duration.ofSeconds(bodyReadTimeoutSeconds));
         }
@@ -237,7 +249,8 @@ final class ReceiverConfig {
 
     private static List<String> globalKeys() {
         List<String> keys = new ArrayList<>(List.of("handlers", "store", "max-body-bytes", "handling", "workers",
-                "body-read-timeout", "health.max-pending-age", "record-timeout"));
+                "body-read-timeout", "health.max-pending-age", "record-timeout",
+                "max-body-bytes-in-flight"));
         keys.addAll(ConsoleConfigKeys.KEYS);
         return List.copyOf(keys);
     }

@@ -43,18 +43,28 @@ final class RefusedBody implements ReadListener {
         WebhookFilter.write(out, answer);
         out.flushBuffer(); // committed first: no 100 Continue can follow a final answer
         AsyncContext async = http.startAsync(http, out);
-        async.setTimeout(0);
-        RefusedBody refused = new RefusedBody(async, http.getInputStream());
-        refused.in.setReadListener(refused);
+        RefusedBody refused;
+        try {
+            async.setTimeout(0);
+            refused = new RefusedBody(async, http.getInputStream());
+            refused.in.setReadListener(refused);
+        } catch (IOException | RuntimeException e) {
+            async.complete(); // the refusal is sent; an async exchange without a listener would never end
+            throw e;
+        }
         timer.schedule(refused::finish, deadline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
-    public void onDataAvailable() throws IOException {
-        while (!done.get() && in.isReady()) {
-            if (in.read(discard) < 0) {
-                return;
+    public void onDataAvailable() {
+        try {
+            while (!done.get() && in.isReady()) {
+                if (in.read(discard) < 0) {
+                    return;
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            finish(); // broken framing or a reset: the refusal is already sent, nothing more to discard
         }
     }
 
@@ -68,9 +78,17 @@ final class RefusedBody implements ReadListener {
         finish(); // the container closed the input (as Tomcat does after Connection: close), or the sender left
     }
 
+    /**
+     * Ends the exchange once. The refusal was committed before the first read, so an error here never turns it
+     * into anything else (in particular never a 200).
+     */
     private void finish() {
         if (done.compareAndSet(false, true)) {
-            async.complete();
+            try {
+                async.complete();
+            } catch (IllegalStateException e) {
+                // the container completed it already (it closed the connection)
+            }
         }
     }
 }

@@ -57,6 +57,23 @@ final class Settings {
         throw new ConfigException(key + " must be a positive whole number, got '" + text.get() + "'");
     }
 
+    /** {@link #positiveInt} for values that may pass 2 GiB (byte counts); null when the key is absent. */
+    Long positiveLong(String key) {
+        Optional<String> text = optional(key);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(text.get().replace("_", ""));
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, with the key
+        }
+        throw new ConfigException(key + " must be a positive whole number, got '" + text.get() + "'");
+    }
+
     /** A comma-separated list; empty when the key is absent. */
     List<String> list(String key) {
         List<String> out = new ArrayList<>();

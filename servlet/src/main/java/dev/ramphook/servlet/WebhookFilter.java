@@ -4,6 +4,7 @@ import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.internal.ApiAccess;
+import dev.ramphook.internal.Engine;
 import dev.ramphook.internal.Logs;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -40,8 +41,11 @@ import org.slf4j.Logger;
  * // and whatever servlet is mapped at /webhooks/* must be async-supported too (the container asks every member)
  * }</pre>
  *
- * <p>The filter never lets an exception reach the container's error page: anything unexpected is logged and answered
- * with a 500 JSON body when the response is not yet committed. A receiver given to the constructor belongs to the
+ * <p>The filter never lets an exception reach the container's error page, and never leaves the container's default
+ * empty {@code 200} behind: a body that cannot be read in full is answered 400 (408 once late) with
+ * {@code Connection: close}; anything unexpected, an {@link Error} included, is logged once and answered 503 with
+ * {@code Retry-After} when it happened before the receiver answered (nothing was recorded), else 500, when the
+ * response is not yet committed. A receiver given to the constructor belongs to the
  * caller, who closes it; without configuration code, use {@link WebhookInitializer} instead.
  */
 public final class WebhookFilter implements Filter {
@@ -49,6 +53,10 @@ public final class WebhookFilter implements Filter {
     private static final Logger log = Logs.get(WebhookFilter.class);
     private static final byte[] INTERNAL_ERROR =
             "{\"status\":\"error\",\"error\":\"internal error\"}".getBytes(StandardCharsets.UTF_8);
+    /** Built once: the answer to an Error before any record, written when memory may be short. */
+    private static final byte[] UNAVAILABLE =
+            "{\"status\":\"unavailable\",\"error\":\"receiver could not take this delivery; retry later\"}"
+                    .getBytes(StandardCharsets.UTF_8);
 
     private final Function<ServletContext, WebhookReceiver> factory;
     private final boolean owned;
@@ -103,6 +111,7 @@ public final class WebhookFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
+        WebhookResponse recorded = null; // the receiver's answer, once it has one: past it, a failure is a 500
         try {
             WebhookRequest.Builder delivery = head(http, path);
             // Every check that needs no body, before the first read (which is what sends 100 Continue).
@@ -112,36 +121,78 @@ public final class WebhookFilter implements Filter {
             } else if (refused.isPresent()) {
                 write(out, refused.get());
             } else if (http.isAsyncSupported()) {
-                BodyRead.start(current, delivery, http, out, timer);
+                readBody(current, delivery, http, out);
             } else {
                 warnBlockingOnce(ApiAccess.engine(current).loggablePath(path));
                 // The receiver reads the stream in chunks and answers 408 once the deadline has passed.
-                write(out, current.receive(delivery.body(http.getInputStream()).build()));
+                recorded = current.receive(delivery.body(http.getInputStream()).build());
+                write(out, recorded);
             }
         } catch (IOException e) {
             // The provider hung up while we answered; the event is recorded, so its retry is a duplicate.
             log.debug("could not send the answer for {} {}: {}", http.getMethod(),
                     ApiAccess.engine(current).loggablePath(path), e.toString());
-        } catch (RuntimeException | LinkageError e) {
-            log.error("unexpected failure receiving {} {}", http.getMethod(),
-                    ApiAccess.engine(current).loggablePath(path), e);
-            internalError(out);
+        } catch (Throwable e) { // an Error too: never an empty 200 (the container's default) for a lost delivery
+            unexpected(out, recorded == null, e, ApiAccess.engine(current).loggablePath(path));
         }
     }
 
-    /** A 500 JSON answer, when nothing has been sent yet. */
-    static void internalError(HttpServletResponse out) {
+    /**
+     * Reads the body without a thread once its bytes are reserved from the bound on bodies in flight
+     * ({@code maxBodyBytesInFlight}); over the bound, 503 with {@code Retry-After} before a byte is read, sent as
+     * any refusal of a body that may still be coming.
+     */
+    private void readBody(WebhookReceiver current, WebhookRequest.Builder delivery, HttpServletRequest http,
+                          HttpServletResponse out) throws IOException {
+        Engine engine = ApiAccess.engine(current);
+        long bytes = engine.bodyReservation(http.getContentLengthLong()); // -1 when chunked: maxBodyBytes
+        if (engine.reserveBody(bytes)) {
+            BodyRead.start(current, delivery, http, out, timer, bytes); // gives the bytes back once answered
+        } else if (RefusedBody.bodyMayFollow(http)) {
+            RefusedBody.answer(http, out, engine.overloaded(delivery.build()), current.bodyReadTimeout(), timer);
+        } else {
+            write(out, engine.overloaded(delivery.build()));
+        }
+    }
+
+    /**
+     * Logs an unexpected failure once at ERROR and answers it, when nothing has been sent yet: 503 with
+     * {@code Retry-After} when {@code beforeAnswer} (the receiver had not answered, so nothing was recorded and the
+     * provider must retry), else 500. A {@link VirtualMachineError} (out of memory, stack overflow) is logged by
+     * its class alone and answered from bytes built in advance: its stack trace is of no use and costs memory that
+     * is short. When the response is already committed its status cannot change (Servlet offers no way to abort
+     * a committed response): what was sent stands, and the caller completes the exchange.
+     */
+    static void unexpected(HttpServletResponse out, boolean beforeAnswer, Throwable e, String endpoint) {
+        String what = beforeAnswer ? "answering 503 so the provider retries" : "answering 500";
+        if (e instanceof VirtualMachineError) {
+            log.error("{} while receiving a delivery to {}; {}", e.getClass().getName(), endpoint, what);
+        } else {
+            log.error("unexpected failure receiving a delivery to {}; {}", endpoint, what, e);
+        }
+        if (beforeAnswer) {
+            sendFailure(out, 503, UNAVAILABLE, true);
+        } else {
+            sendFailure(out, 500, INTERNAL_ERROR, false);
+        }
+    }
+
+    private static void sendFailure(HttpServletResponse out, int status, byte[] body, boolean retry) {
         if (out.isCommitted()) {
             return;
         }
         try {
             out.reset(); // also drops headers set before the failure
-            out.setStatus(500);
+            out.setStatus(status);
+            if (retry) {
+                out.setHeader("Retry-After", "30");
+            }
+            out.setHeader("Connection", "close");
             out.setContentType("application/json");
-            out.setContentLength(INTERNAL_ERROR.length);
-            out.getOutputStream().write(INTERNAL_ERROR);
-        } catch (IOException | IllegalStateException e) {
-            log.debug("could not send the 500 answer: {}", e.toString());
+            out.setContentLength(body.length);
+            out.getOutputStream().write(body);
+        } catch (IOException | RuntimeException e) {
+            log.debug("could not send the {} answer: {}", status, e.toString());
         }
     }
 

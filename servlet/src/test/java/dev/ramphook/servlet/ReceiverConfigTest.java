@@ -240,6 +240,15 @@ class ReceiverConfigTest {
     }
 
     @Test
+    void bodiesInFlightMayNotBeBelowTheBodyLimit() {
+        keys.put("ramphook.max-body-bytes", "4096");
+        keys.put("ramphook.max-body-bytes-in-flight", "4095");
+
+        assertThatThrownBy(this::parse).hasMessageStartingWith(
+                "ramphook.max-body-bytes-in-flight=4095 is below ramphook.max-body-bytes");
+    }
+
+    @Test
     void allowlistKeysAreKnownKeys() {
         keys.put("ramphook.endpoint.echo.allowed-ips", "10.0.0.0/8");
         keys.put("ramphook.endpoint.echo.trusted-proxies", "192.168.0.1");

@@ -178,6 +178,19 @@ class ReceiverSettingsTest {
     }
 
     @Test
+    void maxBodyBytesInFlightIsTheReceiversBound() {
+        keys.put("ramphook.max-body-bytes", "1000");
+        keys.put("ramphook.max-body-bytes-in-flight", "1_500");
+
+        WebhookReceiver receiver = build(new Counting());
+        dev.ramphook.internal.Engine engine = dev.ramphook.internal.ApiAccess.engine(receiver);
+
+        assertThat(engine.reserveBody(1000)).isTrue();
+        assertThat(engine.reserveBody(501)).isFalse(); // 1,500 is the bound
+        assertThat(engine.reserveBody(500)).isTrue();
+    }
+
+    @Test
     void maxPendingAgeIsTheHealthThreshold() {
         keys.put("ramphook.health.max-pending-age", "90");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ramphook.servlet.springapp.down.DownStore;
 import dev.ramphook.servlet.springapp.flaky.FlakyApplication;
 import dev.ramphook.servlet.springapp.shop.ShopApplication;
+import dev.ramphook.servlet.testing.BrokenBodyContract;
 import dev.ramphook.servlet.testing.FailingStore;
 import dev.ramphook.servlet.testing.FlakyHandler;
 import dev.ramphook.servlet.testing.WebhookContainerContract;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -96,5 +98,14 @@ class SpringBootContainerIT extends WebhookContainerContract {
     void theApplicationsEventStoreBeanIsTheStoreTheDownApplicationUses() {
         assertThat(down.getBean(EventStore.class)).isInstanceOf(FailingStore.class);
         assertThat(shop.getBeansOfType(EventStore.class)).isEmpty();
+    }
+
+    /** Broken chunk framing and truncated bodies (the rest of HostileSenderContract assumes onRead 100 Continue). */
+    @Nested
+    class BrokenBodies extends BrokenBodyContract {
+        @Override
+        protected URI base() {
+            return SpringBootContainerIT.this.base();
+        }
     }
 }

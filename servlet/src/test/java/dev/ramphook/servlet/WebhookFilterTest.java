@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.List;
@@ -114,7 +115,7 @@ class WebhookFilterTest {
     }
 
     @Test
-    void unexpectedFailureIsA500JsonAnswerNotAnErrorPage() throws Exception {
+    void unexpectedFailureBeforeTheRecordIsA503JsonAnswerNotAnErrorPage() throws Exception {
         Filter brokenWrapper = (request, response, chain) -> chain.doFilter(
                 new HttpServletRequestWrapper((HttpServletRequest) request) {
                     @Override
@@ -125,11 +126,94 @@ class WebhookFilterTest {
         try (JettyApp app = app(brokenWrapper)) {
             HttpResponse<String> response = post(app, "/webhooks/echo", EVENT.formatted("d1"));
 
-            assertThat(response.statusCode()).isEqualTo(500);
+            assertThat(response.statusCode()).isEqualTo(503); // nothing recorded: the provider must retry
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     t -> assertThat(t).startsWith("application/json"));
-            assertThat(response.body()).isEqualTo("{\"status\":\"error\",\"error\":\"internal error\"}");
+            assertThat(response.body())
+                    .isEqualTo("{\"status\":\"unavailable\",\"error\":\"receiver could not take this delivery; retry later\"}");
             assertThat(handled).isEmpty();
+        }
+    }
+
+    @Test
+    void outOfMemoryOrStackOverflowBeforeTheRecordIs503WithRetryAfterAndTheReceiverAnswersNormallyAfter()
+            throws Exception {
+        // Before: the Error escaped the filter; the container answered it with its own 500 page, or an empty 200.
+        java.util.concurrent.atomic.AtomicReference<Error> next = new java.util.concurrent.atomic.AtomicReference<>();
+        receiver.close();
+        receiver = WebhookReceiver.builder()
+                .endpoint("/webhooks/echo", new EchoProvider(), (request, body) -> {
+                    Error failure = next.getAndSet(null);
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    return dev.ramphook.auth.Verification.ok();
+                })
+                .on("*", (event, context) -> handled.add(event.key()))
+                .build();
+        try (JettyApp app = app(null)) {
+            for (Error failure : List.of(new OutOfMemoryError("Java heap space"), new StackOverflowError())) {
+                next.set(failure);
+                HttpResponse<String> refused = post(app, "/webhooks/echo", EVENT.formatted("e1"));
+
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+                assertThat(refused.headers().firstValue("Retry-After")).hasValue("30");
+                assertThat(refused.body()).contains("\"status\":\"unavailable\"");
+                assertThat(handled).isEmpty();
+            }
+
+            HttpResponse<String> retried = post(app, "/webhooks/echo", EVENT.formatted("e1"));
+
+            assertThat(retried.statusCode()).isEqualTo(200);
+            assertThat(retried.body()).contains("accepted");
+            assertThat(handled).containsExactly("e1");
+        }
+    }
+
+    @Test
+    void bodiesInFlightOverTheBoundAre503BeforeTheBodyIsReadAndTheBoundComesBack() throws Exception {
+        receiver.close();
+        receiver = WebhookReceiver.builder()
+                .endpoint("/webhooks/echo", new EchoProvider(), Authenticator.none())
+                .on("*", (event, context) -> handled.add(event.key()))
+                .maxBodyBytes(1024)
+                .maxBodyBytesInFlight(2048)
+                .build();
+        dev.ramphook.internal.Engine engine = dev.ramphook.internal.ApiAccess.engine(receiver);
+        try (JettyApp app = app(null)) {
+            List<dev.ramphook.servlet.testing.RawSender> held = new java.util.ArrayList<>();
+            List<byte[]> bodies = new java.util.ArrayList<>();
+            try {
+                for (String id : List.of("h1", "h2")) {
+                    byte[] body = String.format("%-1024s", EVENT.formatted(id)).getBytes(StandardCharsets.UTF_8);
+                    bodies.add(body);
+                    dev.ramphook.servlet.testing.RawSender sender = dev.ramphook.servlet.testing.RawSender.post(
+                            app.uri(""), "/webhooks/echo",
+                            java.util.Map.of("Content-Type", "application/json", "Content-Length", "1024"));
+                    sender.send(java.util.Arrays.copyOf(body, 10)); // the rest later: its reservation is held
+                    held.add(sender);
+                }
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                        .until(engine::bodyBytesInFlight, n -> n == 2048);
+
+                HttpResponse<String> refused = post(app, "/webhooks/echo", EVENT.formatted("over"));
+
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+                assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+                assertThat(refused.body()).contains("too many deliveries in flight");
+
+                for (int i = 0; i < held.size(); i++) {
+                    held.get(i).send(java.util.Arrays.copyOfRange(bodies.get(i), 10, 1024));
+                    assertThat(held.get(i).status(20_000)).isEqualTo(200);
+                }
+            } finally {
+                held.forEach(dev.ramphook.servlet.testing.RawSender::close);
+            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                    .until(engine::bodyBytesInFlight, n -> n == 0);
+            assertThat(post(app, "/webhooks/echo", EVENT.formatted("after")).statusCode()).isEqualTo(200);
+            assertThat(handled).containsExactlyInAnyOrder("h1", "h2", "after");
         }
     }
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * A container runner includes it as a {@code @Nested} class over its own applications (the JDK HTTP server run
  * does not yet: that server sends {@code 100 Continue} before any handler runs and reads bodies on its threads).
  */
-public abstract class HostileSenderContract {
+public abstract class HostileSenderContract extends BrokenBodyContract {
 
     /** {@code ramphook.body-read-timeout} of the {@link #downBase()} application, in seconds. */
     public static final int DOWN_BODY_READ_TIMEOUT = 2;
@@ -43,8 +43,6 @@ public abstract class HostileSenderContract {
     private static final int MAX_BODY = 16_384;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    protected abstract URI base();
 
     protected abstract URI downBase();
 

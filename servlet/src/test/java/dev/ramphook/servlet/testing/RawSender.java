@@ -66,6 +66,38 @@ public final class RawSender implements AutoCloseable {
         return Integer.parseInt(text.substring(9, 12));
     }
 
+    /** Closes the sending side only ({@code shutdown(SHUT_WR)}): the server reads end-of-stream, and can answer. */
+    public void halfClose() throws IOException {
+        socket.shutdownOutput();
+    }
+
+    /**
+     * The status of the first status line, or 0 when the server closed (or reset) the connection without sending
+     * one; a server that sends nothing within {@code millis} fails the read.
+     */
+    public int statusOrClosed(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        try {
+            int c;
+            while ((c = in.read()) >= 0 && c != '\n') {
+                line.write(c);
+            }
+        } catch (SocketTimeoutException e) {
+            throw e;
+        } catch (IOException reset) {
+            // a reset connection: whatever arrived before it is all there is
+        }
+        String text = line.toString(StandardCharsets.ISO_8859_1).trim();
+        if (text.isEmpty()) {
+            return 0;
+        }
+        if (!text.startsWith("HTTP/1.1 ")) {
+            throw new IOException("no status line, got '" + text + "'");
+        }
+        return Integer.parseInt(text.substring(9, 12));
+    }
+
     /** The status, or -1 when nothing arrived within {@code millis}. */
     public int statusIfAny(int millis) throws IOException {
         try {
