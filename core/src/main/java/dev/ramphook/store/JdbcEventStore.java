@@ -159,10 +159,14 @@ public final class JdbcEventStore implements EventStore {
         return jdbc.transaction("claimDue", c -> {
             List<Long> ids;
             try (PreparedStatement ps = jdbc.prepare(c, sql.claimDue())) {
-                JdbcRows.setInstant(ps, 1, now);
-                JdbcRows.setInstant(ps, 2, now);
-                JdbcRows.setInstant(ps, 3, now);
-                ps.setInt(4, max);
+                // The unclaimed rows' search, the ended leases' search (each: now three times, max), then max.
+                for (int branch = 0; branch < 2; branch++) {
+                    JdbcRows.setInstant(ps, 4 * branch + 1, now);
+                    JdbcRows.setInstant(ps, 4 * branch + 2, now);
+                    JdbcRows.setInstant(ps, 4 * branch + 3, now);
+                    ps.setInt(4 * branch + 4, max);
+                }
+                ps.setInt(9, max);
                 ids = ids(ps);
             }
             return take(c, ids, owner, now, lease);

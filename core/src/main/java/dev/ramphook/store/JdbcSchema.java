@@ -21,7 +21,7 @@ final class JdbcSchema {
 
     /** Migrations in order; version n is {@code MIGRATIONS.get(n - 1)}. Append only, never edit a released one. */
     private static final List<String> MIGRATIONS = List.of("V1__create_events.sql", "V2__subjects.sql",
-            "V3__console_queries.sql");
+            "V3__console_queries.sql", "V4__unclaimed_and_leased.sql");
 
     /** High half of the advisory lock key, so that our lock does not collide with an application's own ones. */
     private static final long LOCK_NAMESPACE = 0x7261_6D70L << 32; // "ramp"

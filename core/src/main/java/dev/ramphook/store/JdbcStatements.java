@@ -34,10 +34,22 @@ record JdbcStatements(JdbcTables tables, String insert, String state, String cla
         String claimOne = "WITH c AS (SELECT e.id, e.provider, e.subject FROM " + t + " e"
                 + " WHERE e.provider = ? AND e.event_key = ? AND " + CLAIMABLE + " AND " + inOrder
                 + " FOR UPDATE OF e SKIP LOCKED)" + lock;
-        // Rows another worker is claiming right now are skipped, not waited on.
-        String claimDue = "WITH c AS (SELECT e.id, e.provider, e.subject FROM " + t + " e"
-                + " WHERE e.next_attempt_at <= ? AND " + CLAIMABLE + " AND " + inOrder
-                + " ORDER BY e.next_attempt_at, e.id LIMIT ? FOR UPDATE OF e SKIP LOCKED)" + lock;
+        // Rows another worker is claiming right now are skipped, not waited on. The candidates come from two
+        // searches that never read a row under a live claim (under load nearly every pending row is one, and a
+        // search over all pending rows read them all: seconds per claim at a backlog of 100,000): unclaimed rows in
+        // due order (events_unclaimed), and claimed rows whose lease has ended, by lease end (events_leased). Then
+        // the earliest due of both. Parameters: now, now, now, max; now, now, now, max; max.
+        String candidate = "SELECT e.id, e.provider, e.subject, e.next_attempt_at FROM " + t + " e";
+        String claimDue = "WITH u AS (" + candidate
+                + " WHERE e.state = 'PENDING' AND e.claimed_by IS NULL AND e.next_attempt_at <= ?"
+                + " AND (e.lease_until IS NULL OR e.lease_until <= ?) AND " + inOrder
+                + " ORDER BY e.next_attempt_at, e.id LIMIT ? FOR UPDATE OF e SKIP LOCKED),"
+                + " x AS (" + candidate
+                + " WHERE e.state = 'PENDING' AND e.claimed_by IS NOT NULL AND e.lease_until <= ?"
+                + " AND e.next_attempt_at <= ? AND " + inOrder
+                + " ORDER BY e.lease_until, e.id LIMIT ? FOR UPDATE OF e SKIP LOCKED),"
+                + " c AS (SELECT id, provider, subject FROM (SELECT * FROM u UNION ALL SELECT * FROM x) b"
+                + " ORDER BY next_attempt_at, id LIMIT ?)" + lock;
         // Then the claim, re-checking the order in a snapshot taken after the locks: an earlier event of the
         // subject recorded meanwhile, or a claim another worker committed meanwhile, is seen here.
         String take = "UPDATE " + t + " e SET claimed_by = ?, lease_until = ?, attempts = e.attempts + 1"
