@@ -56,19 +56,17 @@ record JdbcStatements(JdbcTables tables, String insert, String state, String cla
                 + " WHERE e.id = ANY(?) AND " + inOrder
                 + " RETURNING e.id, e.next_attempt_at, " + prefixed("e.", JdbcRows.EVENT_COLUMNS);
         // One statement for every running claim of a process: the arrays join on the dedup key's unique index.
-        String renew = "UPDATE " + t + " e SET lease_until = ?"
-                + " FROM unnest(?::text[], ?::text[], ?::text[]) AS c(provider, event_key, owner)"
-                + " WHERE e.provider = c.provider AND e.event_key = c.event_key AND e.claimed_by = c.owner"
-                + " AND e.state = 'PENDING'";
+        // Its rows are locked in id order first, like every other statement that writes many rows (completeAll,
+        // take): joined in the arrays' order, a renewal and a group completion locked shared rows in opposite
+        // orders and deadlocked, and under load a failed renewal stops the workers' claims until one succeeds.
+        String renew = "UPDATE " + t + " e SET lease_until = ? FROM " + lockedInIdOrder(t) + " WHERE e.id = l.id";
         // A done event only has to deduplicate: its body and headers go, and so does the error of a failed attempt.
         String complete = "UPDATE " + t + " SET state = 'DONE', body = NULL, headers = '{}', done_at = ?,"
                 + " last_error = NULL, claimed_by = NULL, lease_until = NULL WHERE " + HELD;
         // Many claims (of any owners) done in one statement, each under the same owner guard as complete.
         String completeAll = "UPDATE " + t + " e SET state = 'DONE', body = NULL, headers = '{}', done_at = ?,"
-                + " last_error = NULL, claimed_by = NULL, lease_until = NULL"
-                + " FROM unnest(?::text[], ?::text[], ?::text[]) AS c(provider, event_key, owner)"
-                + " WHERE e.provider = c.provider AND e.event_key = c.event_key AND e.claimed_by = c.owner"
-                + " AND e.state = 'PENDING'";
+                + " last_error = NULL, claimed_by = NULL, lease_until = NULL FROM " + lockedInIdOrder(t)
+                + " WHERE e.id = l.id";
         String fail = "UPDATE " + t + " SET completed_handlers = ?, last_error = ?, state = ?,"
                 + " next_attempt_at = COALESCE(?, next_attempt_at), done_at = ?, claimed_by = NULL, lease_until = NULL"
                 + " WHERE " + HELD;
@@ -95,6 +93,17 @@ record JdbcStatements(JdbcTables tables, String insert, String state, String cla
                 + " WHERE o.provider = e.provider AND o.subject = e.subject AND o.state = 'PENDING' AND o.id <> e.id"
                 + " AND ((COALESCE(o.occurred_at, o.received_at), o.id) < (COALESCE(e.occurred_at, e.received_at), e.id)"
                 + " OR o.lease_until > ?)))";
+    }
+
+    /**
+     * The pending rows of the claims given as three arrays (provider, key, owner), each still held by its owner,
+     * locked in id order: alias {@code l}, column {@code id}. The lock re-checks the owner on a row changed
+     * meanwhile, and what we locked nobody else changes before we write it. Three parameters: the arrays.
+     */
+    private static String lockedInIdOrder(String t) {
+        return "(SELECT h.id FROM " + t + " h JOIN unnest(?::text[], ?::text[], ?::text[]) AS c(provider, event_key,"
+                + " owner) ON h.provider = c.provider AND h.event_key = c.event_key AND h.claimed_by = c.owner"
+                + " WHERE h.state = 'PENDING' ORDER BY h.id FOR UPDATE OF h) l";
     }
 
     private static String prefixed(String alias, String columns) {
