@@ -57,6 +57,8 @@ public final class AckThroughput {
 
     private static final long WARM_UP_MS = 5_000;
     private static final long SAMPLE_MS = Long.getLong("bench.sample", 5) * 1000;
+    /** The longest wait for the backlog after the load ({@code -Dbench.drain} seconds): a stalled run still ends. */
+    private static final long DRAIN_MAX_MS = Long.getLong("bench.drain", 120) * 1000;
     private static final boolean ZBD = !"shop".equals(System.getProperty("bench.provider", "zbd"));
 
     private AckThroughput() {
@@ -142,6 +144,11 @@ public final class AckThroughput {
             long handledAtEnd = handled.get() - handledBefore;
             long drainStart = System.nanoTime();
             while (handled.get() - handledBefore < acked) {
+                if (System.nanoTime() - drainStart > DRAIN_MAX_MS * 1_000_000) {
+                    System.out.printf("backlog not drained after %d s: %d events left%n", DRAIN_MAX_MS / 1000,
+                            acked - (handled.get() - handledBefore));
+                    break;
+                }
                 Thread.sleep(5);
             }
             return new Load(acked, handledAtEnd, (System.nanoTime() - drainStart) / 1_000_000, millis,
