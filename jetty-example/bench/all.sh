@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Every benchmark against its baseline, in one run, and one table of the ratios (for the README's Performance
+# section; paste the table with its header lines).
+#   http     jetty-example/bench/load.sh: the library's no-op server against a bare Jetty servlet reading the body;
+#   durable  core's AckThroughput: acknowledged deliveries on PostgreSQL against a plain JDBC insert-commit loop on
+#            the same database and pool, the share handled by the end of the load, and the largest backlog it
+#            sampled (the soak: run it long with ACK_SECONDS);
+#   core     core's JMH DeliveryBenchmark (-Pbench): the core path against Jackson readTree of the same 0.3 KB body,
+#            and the bytes it allocates per delivery beyond the parse tree (beyond the library's own JSON reader
+#            on the same body, ramphookReader, as the README's allocation figures count them).
+#
+#   jetty-example/bench/all.sh                                   # about 6 minutes on 2 cores
+#   ACK_SECONDS=300 LOAD_ROUNDS=5 LOAD_DURATION=15s jetty-example/bench/all.sh   # longer, steadier
+#   SKIP=http jetty-example/bench/all.sh                         # skip a layer (http, durable, core; comma-separated)
+#
+# Ratios only mean something against a baseline measured in the same run on the same machine: check the load
+# average it prints at the start and the end (other work on the machine makes every ratio noisier).
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+LOAD_ROUNDS=${LOAD_ROUNDS:-2}
+LOAD_DURATION=${LOAD_DURATION:-8s}
+LOAD_WARMUP=${LOAD_WARMUP:-5s}
+ACK_SECONDS=${ACK_SECONDS:-30}
+ACK_CLIENTS=${ACK_CLIENTS:-8}
+JMH_ARGS=${JMH_ARGS:--f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc}
+SKIP=${SKIP:-}
+OUT=$(mktemp -d /tmp/ramphook-bench.XXXXXX)
+
+skipped() { [[ ",$SKIP," == *",$1,"* ]]; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+START_DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
+START_LOAD=$(loadavg)
+echo "ramphook benchmarks, $START_DATE; load average $START_LOAD; logs in $OUT" >&2
+
+echo "building (package, no tests)" >&2
+./mvnw -q -pl core,servlet,jetty-example -am -DskipTests package >"$OUT/build.log" 2>&1 \
+  || { echo "build failed; see $OUT/build.log" >&2; exit 1; }
+
+RPS_RATIO=- P99_RATIO=-
+if ! skipped http; then
+  echo "http: bare Jetty against the library, $LOAD_ROUNDS alternating rounds of $LOAD_DURATION" >&2
+  NO_BUILD=1 ROUNDS=$LOAD_ROUNDS DURATION=$LOAD_DURATION WARMUP=$LOAD_WARMUP \
+    jetty-example/bench/load.sh >"$OUT/http.txt" 2>&1 || { echo "load.sh failed; see $OUT/http.txt" >&2; exit 1; }
+  line=$(grep '^ramphook/bare:' "$OUT/http.txt")
+  RPS_RATIO=$(sed -E 's/.*throughput ([0-9.]+).*/\1/' <<<"$line")
+  P99_RATIO=$(sed -E 's/.*p99 ([0-9.]+)x.*/\1×/' <<<"$line")
+fi
+
+ACK_RATIO=- HANDLED=- BACKLOG_S=- ACKS=- INSERTS=-
+if ! skipped durable; then
+  echo "durable: AckThroughput, $ACK_SECONDS s of load with $ACK_CLIENTS clients (plus about 50 s of baselines)" >&2
+  ./mvnw -q -pl core test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt \
+    >"$OUT/durable-build.log" 2>&1 || { echo "core test-compile failed; see $OUT/durable-build.log" >&2; exit 1; }
+  (cd core && java -cp "$(cat target/cp.txt):target/classes:target/test-classes" \
+    dev.ramphook.store.bench.AckThroughput "$ACK_SECONDS" default "$ACK_CLIENTS") >"$OUT/durable.txt" 2>&1 \
+    || { echo "AckThroughput failed; see $OUT/durable.txt" >&2; exit 1; }
+  line=$(grep '^RESULT' "$OUT/durable.txt")
+  field() { sed -E "s/.* $1=([0-9.]+).*/\1/" <<<"$line"; }
+  ACKS=$(field acks_per_s) INSERTS=$(field inserts_per_s)
+  ACK_RATIO=$(awk -v a="$ACKS" -v i="$INSERTS" 'BEGIN {printf "%.2f", a / i}')
+  HANDLED=$(awk -v h="$(field handled)" -v a="$(field acked)" 'BEGIN {printf "%.3f", h / a}')
+  BACKLOG_S=$(field max_backlog_s)
+fi
+
+ZBD=- MECASH=- ZBD_B=- MECASH_B=-
+if ! skipped core; then
+  echo "core: JMH, the core path, readTree and the library's reader, ZBD and meCash at 0.3 KB ($JMH_ARGS)" >&2
+  ./mvnw -pl core -Pbench -DskipTests verify \
+    -Djmh.args="$JMH_ARGS -p size=300 DeliveryBenchmark\.(ramphook|readTree|ramphookReader)\$" >"$OUT/core.txt" 2>&1 \
+    || { echo "JMH failed; see $OUT/core.txt" >&2; exit 1; }
+  # BenchMain's table: prov size bytes | ramphook readTree statusQuo sqVerified | /readTr /sQuo /sqVer |
+  # B/op ramphook, B/op readTree, B/op ramphookReader.
+  row() { grep -E "^$1 +300 " "$OUT/core.txt" | head -1; }
+  ZBD=$(row zbd | awk '{print $10}') MECASH=$(row mecash | awk '{print $10}')
+  ZBD_B=$(row zbd | awk '$14 != "-" && $16 != "-" {print $14 - $16}')
+  MECASH_B=$(row mecash | awk '$14 != "-" && $16 != "-" {print $14 - $16}')
+fi
+
+END_LOAD=$(loadavg)
+cat <<EOF
+
+Run of $START_DATE on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'),
+$(java -version 2>&1 | head -1)); load average $START_LOAD at the start, $END_LOAD at the end.
+
+| measure | this run | this issue's bar |
+|---|---|---|
+| library ÷ bare Jetty servlet, requests/s (no-op handlers, median of $LOAD_ROUNDS × $LOAD_DURATION) | $RPS_RATIO | ≥ 0.85 |
+| its p99 ÷ bare p99 | $P99_RATIO | ≤ 1.5× |
+| durable acks/s ÷ JDBC one-row insert commits/s, same database ($ACKS ÷ $INSERTS) | $ACK_RATIO | ≥ 0.5 |
+| acknowledged events handled by the end of the load ($ACK_SECONDS s) | $HANDLED | ≥ 0.95 |
+| largest backlog during the load, in seconds of acknowledgements | $BACKLOG_S | a few |
+| core path ÷ Jackson readTree, ZBD 0.3 KB | ${ZBD} | ≤ 2× |
+| core path ÷ Jackson readTree, meCash 0.3 KB | ${MECASH} | ≤ 2× |
+| bytes allocated per 0.3 KB delivery beyond the parse tree, ZBD / meCash (B) | $ZBD_B / $MECASH_B | ≤ 3 KB |
+
+Logs: $OUT (http.txt, durable.txt, core.txt)
+EOF
