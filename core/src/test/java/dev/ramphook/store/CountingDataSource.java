@@ -19,6 +19,8 @@ final class CountingDataSource implements InvocationHandler {
 
     final AtomicInteger connections = new AtomicInteger();
     final AtomicInteger waitingAtGate = new AtomicInteger();
+    /** The threads waiting at the gate now. */
+    final java.util.Set<Thread> atGate = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final AtomicInteger statements = new AtomicInteger();
     final AtomicInteger transactions = new AtomicInteger();
     private final DataSource target;
@@ -57,9 +59,11 @@ final class CountingDataSource implements InvocationHandler {
     public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args) throws Throwable {
         if (method.getName().equals("getConnection")) {
             waitingAtGate.incrementAndGet();
+            atGate.add(Thread.currentThread());
             try {
                 gate.await();
             } finally {
+                atGate.remove(Thread.currentThread());
                 waitingAtGate.decrementAndGet();
             }
             connections.incrementAndGet();
