@@ -91,7 +91,10 @@ public final class JdbcEventStore implements EventStore {
         return join(commits.submit(Objects.requireNonNull(event, "event"), Objects.requireNonNull(now, "now"), null));
     }
 
-    /** {@inheritDoc} One transaction, one insert statement (and one read of the duplicates' states), for them all. */
+    /**
+     * {@inheritDoc} One insert statement, a transaction of its own, for them all (and one read of the duplicates'
+     * states); when it fails, none of them was recorded.
+     */
     @Override
     public List<Recorded> recordAll(List<StoredEvent> events, Instant now) {
         List<JdbcRecords.Row> rows = new ArrayList<>(events.size());
