@@ -103,27 +103,31 @@ final class GroupCommit {
     }
 
     private void commitLoop() {
-        List<Ticket> batch = new ArrayList<>(MAX_BATCH);
+        boolean counted = true; // this thread is one of the running committers
         try {
             while (!closed) {
                 Ticket first = waiting.poll(IDLE_SECONDS, TimeUnit.SECONDS);
                 if (first == null) {
                     running.decrementAndGet();
+                    counted = false;
                     // A record queued while we decided to stop, when every other committer was busy, is ours.
                     if (waiting.isEmpty() || !rejoin()) {
                         return;
                     }
+                    counted = true;
                     continue;
                 }
+                List<Ticket> batch = new ArrayList<>(Math.min(MAX_BATCH, waiting.size() + 1));
                 batch.add(first);
                 waiting.drainTo(batch, MAX_BATCH - 1);
                 commit(batch);
-                batch.clear();
             }
-            running.decrementAndGet();
         } catch (InterruptedException e) {
-            running.decrementAndGet();
             Thread.currentThread().interrupt();
+        } finally {
+            if (counted) {
+                running.decrementAndGet(); // whatever ended the loop, a new record starts a new committer
+            }
         }
     }
 
@@ -190,7 +194,7 @@ final class GroupCommit {
             if (!t.result().complete(answers[i]) && t.late() != null) {
                 try {
                     t.late().accept(answers[i]);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) { // the committer goes on: other batches wait for it
                     log.warn("late record callback failed: {}", e.toString());
                 }
             }
