@@ -4,6 +4,8 @@ import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.auth.Authenticator;
+import dev.ramphook.store.EventStore;
+import dev.ramphook.store.Recorded;
 import dev.ramphook.store.StoredEvent;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -13,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -64,6 +68,10 @@ public final class ApiAccess {
 
         /** {@code event}'s body itself: see {@link ApiAccess#body(StoredEvent)}. */
         byte[] body(StoredEvent event);
+
+        /** {@code store}'s grouped record, or null when it has none: see {@link ApiAccess#recordSoon}. */
+        CompletableFuture<Recorded> recordSoon(EventStore store, StoredEvent event, Instant now,
+                                               Consumer<? super Recorded> late);
     }
 
     /**
@@ -152,6 +160,17 @@ public final class ApiAccess {
      */
     public static byte[] body(StoredEvent event) {
         return storeAccess().body(event);
+    }
+
+    /**
+     * {@code store}'s record of {@code event} as a future its caller can wait on until a deadline and then cancel,
+     * for a store that groups concurrent records into shared transactions (the JDBC store); null for other stores,
+     * which are called directly. A record cancelled before it was written is never written; one written anyway
+     * hands its answer to {@code late}.
+     */
+    public static CompletableFuture<Recorded> recordSoon(EventStore store, StoredEvent event, Instant now,
+                                                         Consumer<? super Recorded> late) {
+        return storeAccess().recordSoon(store, event, now, late);
     }
 
     /** True for {@link Authenticator#none()}, the explicit opt-out the receiver warns about. */

@@ -47,7 +47,7 @@ public final class Engine {
     private final EngineConfig config;
     private final Observers observers = new Observers();
     private final Map<String, EngineConfig.EndpointSpec> endpoints = new HashMap<>();
-    private final EventStore store;
+    private final TimedStore store;
     private final Attempts attempts;
     private final Attempts queuedAttempts;
     private final HandlerCalls boundedCalls;
@@ -68,8 +68,8 @@ public final class Engine {
     private volatile boolean closed;
 
     private Engine(EngineConfig given) {
-        this.config = given.withStore(new TimedStore(given.store(), observers)); // every store call is observed
-        this.store = config.store();
+        this.store = new TimedStore(given.store(), observers); // every store call is observed
+        this.config = given.withStore(store);
         for (EngineConfig.EndpointSpec e : config.endpoints()) {
             endpoints.put(e.path(), e);
         }
@@ -159,7 +159,7 @@ public final class Engine {
 
     /** The store the application configured (not the engine's observed view of it). */
     public EventStore store() {
-        return ((TimedStore) store).unwrap();
+        return store.unwrap();
     }
 
     /** What the store holds now ({@link EventStore#stats}), through the observed store. */
@@ -452,7 +452,7 @@ public final class Engine {
                 Headers.kept(request), now, subject(endpoint, event), event.occurredAt().orElse(null));
         Recorded recorded;
         try {
-            recorded = deadline.call(recordBy, () -> store.record(stored, now), this::recordedLate);
+            recorded = store.recordBy(stored, now, recordBy, deadline, this::recordedLate);
             trace.recorded();
         } catch (StoreException e) {
             if (recordFailures.admit(endpoint.path() + " (" + endpoint.provider().id() + ")", e.getMessage())) {

@@ -103,6 +103,36 @@ final class StoreDeadline {
         return c.await(deadlineNanos);
     }
 
+    /**
+     * {@code pending}'s result, if it is there by {@code deadlineNanos}, for a store that works asynchronously (the
+     * JDBC store's group commit): no thread of ours waits for it, so nothing is stranded. Its exceptions and errors
+     * are thrown as they are. Past the deadline, {@link Missed}, and {@code pending} is cancelled: the store then
+     * either never does the work or hands a late result to whatever the caller gave it.
+     */
+    static <T> T await(CompletableFuture<T> pending, long deadlineNanos) throws Missed {
+        boolean interrupted = false;
+        try {
+            try {
+                return Call.unwrap(() -> pending.get(Math.max(0, deadlineNanos - System.nanoTime()),
+                        TimeUnit.NANOSECONDS));
+            } catch (TimeoutException e) {
+                // past the deadline: give up, unless it finished just now
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            if (pending.cancel(false)) {
+                throw new Missed(false);
+            }
+            return Call.unwrap(pending::get); // completed just now
+        } catch (InterruptedException | TimeoutException cannotHappen) {
+            throw new IllegalStateException(cannotHappen);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Lets running calls finish on their own; no new one starts. */
     void close() {
         if (threads != null) {

@@ -10,6 +10,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -53,6 +55,26 @@ final class TimedStore implements EventStore {
     @Override
     public Recorded record(StoredEvent event, Instant now) {
         return timed("record", () -> store.record(event, now));
+    }
+
+    /**
+     * The delivery's record, answered by {@code deadlineNanos} or {@link StoreDeadline.Missed}: a store that groups
+     * records (the JDBC store) is waited on directly, any other is called through {@code calls}. Observed as one
+     * call, failed when it threw or missed the deadline.
+     */
+    Recorded recordBy(StoredEvent event, Instant now, long deadlineNanos, StoreDeadline calls,
+                      Consumer<? super Recorded> late) throws StoreDeadline.Missed {
+        long start = System.nanoTime();
+        boolean failed = true;
+        try {
+            CompletableFuture<Recorded> soon = calls.isDirect() ? null : ApiAccess.recordSoon(store, event, now, late);
+            Recorded recorded = soon != null ? StoreDeadline.await(soon, deadlineNanos)
+                    : calls.call(deadlineNanos, () -> store.record(event, now), late);
+            failed = false;
+            return recorded;
+        } finally {
+            observer.storeCalled(new Observer.StoreCall("record", System.nanoTime() - start, failed));
+        }
     }
 
     @Override

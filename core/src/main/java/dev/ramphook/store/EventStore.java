@@ -91,6 +91,27 @@ public interface EventStore extends AutoCloseable {
     Recorded record(StoredEvent event, Instant now);
 
     /**
+     * Records several events, each exactly as {@link #record} would alone, in the given order: the first copy of a
+     * key new to the store is {@link Recorded#NEW}, a later copy in the same list answers as a duplicate of it
+     * ({@link Recorded#PENDING}). The default calls {@code record} for each in turn; a store that can write them
+     * in one transaction should override it (the JDBC store does, and also groups concurrent {@code record} calls
+     * into shared transactions by itself).
+     *
+     * @param events the events as received, no attempt made yet
+     * @param now    their receive time
+     * @return what became of each, in the order of {@code events}
+     * @throws StoreException when they could not be recorded; some may then have been (a repeat answers those as
+     *                        duplicates), unless the store writes them in one transaction
+     */
+    default List<Recorded> recordAll(List<StoredEvent> events, Instant now) {
+        List<Recorded> answers = new java.util.ArrayList<>(events.size());
+        for (StoredEvent e : events) {
+            answers.add(record(e, now));
+        }
+        return answers;
+    }
+
+    /**
      * Claims one pending event (due or not) for {@code lease}, for handling it right now. Empty when it is
      * unknown, done, dead or claimed under a live lease. The returned copy has its attempt count raised.
      *

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -29,6 +32,8 @@ import javax.sql.DataSource;
  * <p>Creating the store creates or upgrades its tables ({@code <prefix>events}, {@code <prefix>schema_version}),
  * once, under an advisory lock; several instances may start at the same time. Connections come from the given
  * {@link DataSource} and go back after every operation; this class keeps no pool and no connection of its own.
+ * Concurrent {@linkplain #record records} share transactions (group commit), written by up to two committer threads
+ * of the store that end when it has been idle for 30 s.
  * Each statement is bounded by the query timeout, and a failure of any kind surfaces as a {@link StoreException}
  * (the receiver answers 503, so the provider retries). Set your driver's or pool's connect timeout too: opening a
  * connection to an unreachable host is up to the {@code DataSource}.
@@ -39,10 +44,14 @@ public final class JdbcEventStore implements EventStore {
     private final JdbcStatements sql;
     private final JdbcSearch search;
     private final JdbcStats stats;
+    private final JdbcRecords records;
+    private final GroupCommit commits;
 
     private JdbcEventStore(Builder b) {
         this.jdbc = new JdbcCalls(b.dataSource, b.queryTimeout);
         this.sql = JdbcStatements.of(b.tables);
+        this.records = new JdbcRecords(jdbc, b.tables);
+        this.commits = new GroupCommit(records::recordAll, b.tables.events());
         this.search = new JdbcSearch(b.tables, jdbc);
         this.stats = new JdbcStats(jdbc, b.tables);
     }
@@ -70,58 +79,50 @@ public final class JdbcEventStore implements EventStore {
         return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Concurrent calls share one transaction (group commit): this call joins the batch that the next free
+     * committer writes, and returns when that batch has committed. Alone it waits one commit, as an insert of its
+     * own would; under load its batch holds whatever was recorded while the previous one committed.
+     */
     @Override
     public Recorded record(StoredEvent event, Instant now) {
-        return jdbc.call("record", c -> {
-            // A duplicate found by the insert may be pruned before we read it; then the insert wins on a retry.
-            for (int tries = 0; ; tries++) {
-                if (insert(c, event, now)) {
-                    return Recorded.NEW;
-                }
-                Optional<Recorded> existing = stateOf(c, event, now);
-                if (existing.isPresent() || tries == 2) {
-                    return existing.orElseThrow(() -> new SQLException("event vanished while being recorded"));
-                }
-            }
-        });
+        return join(commits.submit(Objects.requireNonNull(event, "event"), Objects.requireNonNull(now, "now"), null));
     }
 
-    private boolean insert(Connection c, StoredEvent e, Instant now) throws SQLException {
-        try (PreparedStatement ps = jdbc.prepare(c, sql.insert())) {
-            ps.setString(1, e.provider());
-            ps.setString(2, e.key());
-            ps.setString(3, e.name());
-            ps.setString(4, e.endpoint());
-            ps.setBytes(5, e.sharedBody());
-            ps.setString(6, JdbcRows.headers(e.headers()));
-            JdbcRows.setInstant(ps, 7, e.receivedAt());
-            ps.setInt(8, e.attempts());
-            JdbcRows.setInstant(ps, 9, now);
-            ps.setString(10, JdbcRows.handlerIds(e.completedHandlers()));
-            ps.setString(11, JdbcRows.error(e.lastError()));
-            ps.setString(12, e.subject());
-            JdbcRows.setInstant(ps, 13, e.occurredAt());
-            return ps.executeUpdate() == 1;
+    /**
+     * {@inheritDoc} One insert statement, a transaction of its own, for them all (and one read of the duplicates'
+     * states); when it fails, none of them was recorded.
+     */
+    @Override
+    public List<Recorded> recordAll(List<StoredEvent> events, Instant now) {
+        List<JdbcRecords.Row> rows = new ArrayList<>(events.size());
+        for (StoredEvent e : events) {
+            rows.add(new JdbcRecords.Row(Objects.requireNonNull(e, "event"), now));
         }
+        return List.of(records.recordAll(rows));
     }
 
-    private Optional<Recorded> stateOf(Connection c, StoredEvent e, Instant now) throws SQLException {
-        try (PreparedStatement ps = jdbc.prepare(c, sql.state())) {
-            ps.setString(1, e.provider());
-            ps.setString(2, e.key());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                String state = rs.getString("state");
-                Instant leaseUntil = JdbcRows.instant(rs, "lease_until");
-                boolean claimed = rs.getString("claimed_by") != null && leaseUntil != null && leaseUntil.isAfter(now);
-                return Optional.of(switch (state) {
-                    case "DONE" -> Recorded.DONE;
-                    case "DEAD" -> Recorded.DEAD;
-                    default -> claimed ? Recorded.IN_PROGRESS : Recorded.PENDING;
-                });
+    /**
+     * The engine's record: the answer comes in the future, which its caller may cancel when its deadline passes (a
+     * record not yet taken by a committer is then never written; a later one's answer goes to {@code late}).
+     */
+    CompletableFuture<Recorded> recordSoon(StoredEvent event, Instant now, Consumer<? super Recorded> late) {
+        return commits.submit(event, now, late);
+    }
+
+    private static Recorded join(CompletableFuture<Recorded> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 
@@ -343,6 +344,15 @@ public final class JdbcEventStore implements EventStore {
             } while (deleted == JdbcStatements.PRUNE_BATCH);
             return total;
         });
+    }
+
+    /**
+     * Fails the records waiting for a commit and lets the committer threads end. Optional: they end on their own
+     * after 30 s without records, and never keep the JVM from exiting.
+     */
+    @Override
+    public void close() {
+        commits.close();
     }
 
     /** True: recorded events survive restarts of every receiver instance. */

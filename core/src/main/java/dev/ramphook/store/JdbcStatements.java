@@ -8,7 +8,7 @@ package dev.ramphook.store;
  * is claimable again. Writes that end a claim (complete, fail, release) match {@code claimed_by = owner}, so an
  * owner whose lease was taken over cannot overwrite the newer claim's outcome.
  */
-record JdbcStatements(JdbcTables tables, String insert, String state, String claimOne, String claimDue,
+record JdbcStatements(JdbcTables tables, String claimOne, String claimDue,
                        String take, String renew, String complete, String completeAll, String fail,
                        String release, String deadLetters, String replay, String prune) {
 
@@ -20,11 +20,7 @@ record JdbcStatements(JdbcTables tables, String insert, String state, String cla
 
     static JdbcStatements of(JdbcTables tables) {
         String t = tables.events();
-        String insert = "INSERT INTO " + t + " (provider, event_key, name, endpoint, body, headers, received_at, state,"
-                + " attempts, next_attempt_at, completed_handlers, last_error, subject, occurred_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (provider, event_key) DO NOTHING";
-        String state = "SELECT state, claimed_by, lease_until FROM " + t + " WHERE provider = ? AND event_key = ?";
+        // Recording is JdbcRecords' (many events per statement).
         // Claiming is two statements in one transaction. First the candidates: claimable, and with a subject only
         // the subject's first pending event while no other is claimed; each subject's candidate also takes the
         // subject's advisory lock, so that two claimers never decide about one subject at the same time.
@@ -79,7 +75,7 @@ record JdbcStatements(JdbcTables tables, String insert, String state, String cla
                 + " claimed_by = NULL, lease_until = NULL WHERE provider = ? AND event_key = ? AND state = 'DEAD'";
         String prune = "DELETE FROM " + t + " WHERE id IN (SELECT id FROM " + t
                 + " WHERE state = 'DONE' AND received_at < ? LIMIT ?)";
-        return new JdbcStatements(tables, insert, state, claimOne, claimDue, take, renew, complete, completeAll, fail,
+        return new JdbcStatements(tables, claimOne, claimDue, take, renew, complete, completeAll, fail,
                 release, deadLetters, replay, prune);
     }
 

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /** The engine's way to {@link StoredEvent}'s uncopied body; granted by {@code StoredEvent}'s static initialiser. */
 final class StoreAccess implements ApiAccess.StoreGrant {
@@ -20,5 +22,11 @@ final class StoreAccess implements ApiAccess.StoreGrant {
     @Override
     public byte[] body(StoredEvent event) {
         return event.sharedBody();
+    }
+
+    @Override
+    public CompletableFuture<Recorded> recordSoon(EventStore store, StoredEvent event, Instant now,
+                                                  Consumer<? super Recorded> late) {
+        return store instanceof JdbcEventStore jdbc ? jdbc.recordSoon(event, now, late) : null;
     }
 }

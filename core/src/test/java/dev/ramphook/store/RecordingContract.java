@@ -5,6 +5,7 @@ import static dev.ramphook.store.StoreTestEvents.T0;
 import static dev.ramphook.store.StoreTestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,15 @@ interface RecordingContract extends StoreUnderTest {
         store().record(event("zbd", "e1"), T0);
 
         assertThat(store().record(event("mecash", "e1"), T0)).isEqualTo(Recorded.NEW);
+    }
+
+    @Test
+    default void recordingSeveralAnswersEachAsRecordingItAloneWould() {
+        store().record(event("old"), T0);
+
+        assertThat(store().recordAll(List.of(event("a"), event("old"), event("a"), event("b")), T0.plusSeconds(1)))
+                .containsExactly(Recorded.NEW, Recorded.PENDING, Recorded.PENDING, Recorded.NEW);
+        assertThat(store().record(event("b"), T0.plusSeconds(2))).isEqualTo(Recorded.PENDING);
     }
 
     @Test
