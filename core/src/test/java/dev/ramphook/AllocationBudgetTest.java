@@ -16,9 +16,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -30,18 +34,21 @@ import org.junit.jupiter.api.Test;
  * for the same bodies alone. The difference is the path's fixed cost; this test fails when a change adds more than a
  * few hundred bytes to it. It counts bytes, not time: the figure is the same on a loaded machine.
  *
- * <p>The parse tree is measured the same way and subtracted, so a Jackson upgrade does not move the budget. Taken as
- * the least of several passes after a warm-up, so the figure is that of compiled code (escape analysis included),
- * not of the interpreter.
+ * <p>The parse tree is measured the same way and subtracted, so a Jackson upgrade does not move the budget. Measured
+ * in a JVM of its own, compiled by C1 alone ({@code -XX:TieredStopAtLevel=1}), after a warm-up: every allocation the
+ * code makes is counted, and the count is the same from run to run to the byte. With C2 the figure is smaller (escape
+ * analysis removes some allocations) but moves by several hundred bytes with its inlining decisions, which depend on
+ * what else ran in the JVM: too much for a guard meant to catch a few hundred. The JMH benchmark measures C2.
  */
 class AllocationBudgetTest {
 
     /**
-     * Bytes per delivery beyond the parse tree: what was measured (OpenJDK 17, 2026-12-06: ZBD 8,854, meCash 7,975)
-     * plus a few hundred bytes of slack. Lower it when a change saves bytes; never raise it without saying why.
+     * Bytes per delivery beyond the parse tree (C1, see above): what was measured plus a few hundred bytes of slack.
+     * Lower it when a change saves bytes; never raise it without saying why in the commit. Measured 2026-12-06,
+     * OpenJDK 17: main before issue 21 ZBD 10,270, meCash 9,470.
      */
-    static final long ZBD_BUDGET = 9_150;
-    static final long MECASH_BUDGET = 8_275;
+    static final long ZBD_BUDGET = 10_550;
+    static final long MECASH_BUDGET = 9_750;
 
     private static final String ZBD_TOKEN = "zbd-budget-token-6f1c2a9e4b7d";
     private static final String MECASH_SECRET = "mecash-budget-secret-3a8e5c1f9d2b";
@@ -57,20 +64,41 @@ class AllocationBudgetTest {
 
     @Test
     void zbdDeliveryStaysWithinItsAllocationBudget() throws Exception {
-        long beyond = beyondParseTree("zbd");
-        System.out.println("ramphook allocation: zbd 0.3 KB, bytes per delivery beyond the parse tree: " + beyond);
-        assertThat(beyond).as("bytes allocated per ZBD delivery beyond its parse tree").isLessThanOrEqualTo(ZBD_BUDGET);
+        assertThat(measuredInOwnJvm("zbd")).as("bytes allocated per ZBD delivery beyond its parse tree")
+                .isLessThanOrEqualTo(ZBD_BUDGET);
     }
 
     @Test
     void meCashDeliveryStaysWithinItsAllocationBudget() throws Exception {
-        long beyond = beyondParseTree("mecash");
-        System.out.println("ramphook allocation: mecash 0.3 KB, bytes per delivery beyond the parse tree: " + beyond);
-        assertThat(beyond).as("bytes allocated per meCash delivery beyond its parse tree")
+        assertThat(measuredInOwnJvm("mecash")).as("bytes allocated per meCash delivery beyond its parse tree")
                 .isLessThanOrEqualTo(MECASH_BUDGET);
     }
 
-    private long beyondParseTree(String provider) throws Exception {
+    /** Runs {@link #main} for {@code provider} in a fresh C1-only JVM on this class path; its bytes beyond the tree. */
+    private static long measuredInOwnJvm(String provider) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), AllocationBudgetTest.class.getName(), provider)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("measuring JVM finished").isTrue();
+        assertThat(process.exitValue()).as("measuring JVM's exit status; its output:%n%s", output).isZero();
+        Matcher result = Pattern.compile("(?m)^ramphook allocation: " + provider
+                + " delivery (\\d+) B, parse tree (\\d+) B$").matcher(output);
+        assertThat(result.find()).as("a measure in the output:%n%s", output).isTrue();
+        long delivery = Long.parseLong(result.group(1));
+        long parse = Long.parseLong(result.group(2));
+        System.out.println("ramphook allocation: " + provider + " 0.3 KB, bytes per delivery " + delivery
+                + ", parse tree " + parse + ", beyond it " + (delivery - parse));
+        return delivery - parse;
+    }
+
+    /** The measure itself, in the JVM {@link #measuredInOwnJvm} starts: prints one line, for {@code args[0]}. */
+    public static void main(String[] args) throws Exception {
+        new AllocationBudgetTest().measure(args[0]);
+    }
+
+    private void measure(String provider) throws Exception {
         assertThat(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled())
                 .as("this JVM counts allocated bytes per thread").isTrue();
         byte[][] bodies = ring(provider);
@@ -117,7 +145,6 @@ class AllocationBudgetTest {
             assertThat(typed).as("every delivery typed (not the WARN path)").isEqualTo(handled);
             System.out.println("ramphook allocation: " + provider + " delivery " + delivery + " B, parse tree "
                     + parse + " B");
-            return delivery - parse;
         }
     }
 
