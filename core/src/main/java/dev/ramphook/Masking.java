@@ -154,8 +154,8 @@ public final class Masking {
     }
 
     private static String scheme(String text) {
-        if (text.length() < 12) {
-            return text;
+        if (text.length() < 12 || !mentions(text, "bearer") && !mentions(text, "basic")) {
+            return text; // most header values: no matcher built for them
         }
         Matcher m = SCHEME.matcher(text);
         StringBuilder b = null;
@@ -166,6 +166,16 @@ public final class Masking {
             m.appendReplacement(b, Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
         }
         return b == null ? text : m.appendTail(b).toString();
+    }
+
+    /** Whether {@code text} contains {@code lowerWord} in any case, without copying it. */
+    private static boolean mentions(String text, String lowerWord) {
+        for (int i = 0, last = text.length() - lowerWord.length(); i <= last; i++) {
+            if (text.regionMatches(true, i, lowerWord, 0, lowerWord.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String members(String text) {

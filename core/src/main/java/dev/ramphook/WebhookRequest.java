@@ -101,17 +101,37 @@ public final class WebhookRequest {
         if (query == null) {
             return Optional.empty();
         }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            if (decode(key).equals(name)) {
-                return Optional.of(eq < 0 ? "" : decode(pair.substring(eq + 1)));
+        // Pair by pair in place: a plain name (no %, no +) is compared without a copy, and only the value found is cut.
+        for (int start = 0; start <= query.length(); ) {
+            int end = query.indexOf('&', start);
+            if (end < 0) {
+                end = query.length();
             }
+            int eq = query.indexOf('=', start);
+            int keyEnd = eq < 0 || eq > end ? end : eq;
+            if (matches(query, start, keyEnd, name)) {
+                return Optional.of(keyEnd == end ? "" : decode(query.substring(keyEnd + 1, end)));
+            }
+            start = end + 1;
         }
         return Optional.empty();
     }
 
+    /** Whether the query's {@code [from, to)}, URL-decoded, is {@code name}. */
+    private static boolean matches(String query, int from, int to, String name) {
+        for (int i = from; i < to; i++) {
+            char c = query.charAt(i);
+            if (c == '%' || c == '+') {
+                return decode(query.substring(from, to)).equals(name);
+            }
+        }
+        return to - from == name.length() && query.regionMatches(from, name, 0, name.length());
+    }
+
     private static String decode(String s) {
+        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+            return s; // nothing to decode: no copy
+        }
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {

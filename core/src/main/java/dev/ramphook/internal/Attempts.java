@@ -31,12 +31,12 @@ final class Attempts {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final HandlerCalls calls;
-    private final Observer observer;
+    private final Observers observer;
 
     /** Null: each success is marked done on the calling thread before {@link #run} returns (inline handling). */
     private final Completions completions;
 
-    Attempts(HandlerRegistry registry, EngineConfig config, HandlerCalls calls, Observer observer,
+    Attempts(HandlerRegistry registry, EngineConfig config, HandlerCalls calls, Observers observer,
              Completions completions) {
         this.calls = calls;
         this.observer = observer;
@@ -75,8 +75,10 @@ final class Attempts {
                 failures.add(describe(b.id(), e));
                 log.warn("handler {} failed for {} on attempt {}", b.id(), event, claimed.attempts(), e);
             }
-            observer.handlerRan(new Observer.HandlerRun(b.id(), event.provider(), event.name(), event.key(),
-                    claimed.attempts(), outcome, System.nanoTime() - start));
+            if (observer.active()) { // no report built for nobody
+                observer.handlerRan(new Observer.HandlerRun(b.id(), event.provider(), event.name(), event.key(),
+                        claimed.attempts(), outcome, System.nanoTime() - start));
+            }
         }
         if (!failures.isEmpty()) {
             fail(claimed, owner, event, completed, failures);
@@ -137,6 +139,9 @@ final class Attempts {
     }
 
     private void ended(StoredEvent claimed, Observer.AttemptResult result, String error) {
+        if (!observer.active()) {
+            return;
+        }
         observer.attemptEnded(new Observer.AttemptEnd(claimed.provider(), claimed.name(), claimed.key(),
                 claimed.endpoint(), claimed.attempts(), result, error));
     }

@@ -4,21 +4,24 @@ import dev.ramphook.WebhookEvent;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.internal.Observer.Reason;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
  * What one delivery's steps learned, for its {@link Observer.Delivery} report: filled in as the path goes
- * (endpoint, body size, event), and closed with the reason of the answer.
+ * (endpoint, body size, event), and closed with the reason of the answer. Only references are kept on the way; the
+ * report, its clock reading and its strings are built when someone observes ({@link Observers#active}).
  */
 final class DeliveryTrace {
 
     private final long startNanos = System.nanoTime();
+    /** Null when nobody observed as the delivery started: then taken from the clock at the report, less the time spent. */
     private final Instant receivedAt;
-    private final String remoteAddress;
+    private final Clock clock;
+    private final WebhookRequest request;
     private EngineConfig.EndpointSpec endpoint;
     private long bodyBytes = -1;
-    private String event;
-    private String key;
+    private WebhookEvent<?> event;
     private Reason reason;
     private String detail;
     private boolean recorded;
@@ -26,7 +29,15 @@ final class DeliveryTrace {
 
     DeliveryTrace(Instant receivedAt, WebhookRequest request) {
         this.receivedAt = receivedAt;
-        this.remoteAddress = request.remoteAddress().orElse(null);
+        this.clock = null;
+        this.request = request;
+    }
+
+    /** A trace that reads {@code clock} only if a report is made: the delivery path with nobody observing. */
+    DeliveryTrace(Clock clock, boolean observed, WebhookRequest request) {
+        this.receivedAt = observed ? clock.instant() : null;
+        this.clock = clock;
+        this.request = request;
     }
 
     void endpoint(EngineConfig.EndpointSpec routed) {
@@ -42,8 +53,7 @@ final class DeliveryTrace {
     }
 
     void event(WebhookEvent<?> parsed) {
-        this.event = parsed.name();
-        this.key = parsed.key();
+        this.event = parsed;
     }
 
     /** Bytes this delivery reserved of the bound on bodies in flight, given back when it is answered. */
@@ -72,8 +82,11 @@ final class DeliveryTrace {
 
     Observer.Delivery report(WebhookResponse answer) {
         Reason why = reason != null ? reason : Responses.reasonOf(answer);
-        return new Observer.Delivery(receivedAt, endpoint == null ? null : endpoint.path(),
-                endpoint == null ? null : endpoint.provider().id(), event, key, why, answer.status(), detail,
-                bodyBytes, System.nanoTime() - startNanos, remoteAddress);
+        long nanos = System.nanoTime() - startNanos;
+        Instant started = receivedAt != null ? receivedAt : clock.instant().minusNanos(nanos);
+        return new Observer.Delivery(started, endpoint == null ? null : endpoint.path(),
+                endpoint == null ? null : endpoint.provider().id(), event == null ? null : event.name(),
+                event == null ? null : event.key(), why, answer.status(), detail, bodyBytes, nanos,
+                request.remoteAddress().orElse(null));
     }
 }

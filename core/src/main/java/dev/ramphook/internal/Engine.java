@@ -189,9 +189,9 @@ public final class Engine {
         if (console != null && console.owns(request.path())) {
             return closed ? Responses.SHUTTING_DOWN : console.screen(request); // not a delivery: not observed
         }
-        DeliveryTrace trace = new DeliveryTrace(config.clock().instant(), request);
+        DeliveryTrace trace = new DeliveryTrace(config.clock(), observers.active(), request);
         WebhookResponse refused = screen(request, trace);
-        if (refused != null) {
+        if (refused != null && observers.active()) {
             observers.delivered(trace.report(refused));
         }
         return refused;
@@ -348,7 +348,7 @@ public final class Engine {
             return closed ? Responses.SHUTTING_DOWN : console.serve(request); // not a delivery: not observed
         }
         inFlight.incrementAndGet();
-        DeliveryTrace trace = new DeliveryTrace(config.clock().instant(), request);
+        DeliveryTrace trace = new DeliveryTrace(config.clock(), observers.active(), request);
         WebhookResponse answer;
         try {
             answer = closed ? Responses.SHUTTING_DOWN : deliver(request, trace, reserve);
@@ -363,7 +363,9 @@ public final class Engine {
             }
         }
         try {
-            observers.delivered(trace.report(answer));
+            if (observers.active()) { // no report, clock reading or strings for nobody
+                observers.delivered(trace.report(answer));
+            }
         } catch (VirtualMachineError e) {
             // Out of memory for the report itself: the answer stands (observers' own failures are caught there).
         }

@@ -3,10 +3,10 @@ package dev.ramphook.internal;
 import dev.ramphook.Masking;
 import dev.ramphook.WebhookRequest;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which request headers are kept with an event: all but those whose name says they carry a credential, and those
@@ -24,17 +24,30 @@ public final class Headers {
     private Headers() {
     }
 
+    /**
+     * The kept headers as an immutable map, which {@code StoredEvent} keeps as it is (no second copy); a header with
+     * one value (nearly all of them) is a one-element list, its value the request's own string unless masked.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of entries for Map.ofEntries
     static Map<String, List<String>> kept(WebhookRequest request) {
-        Map<String, List<String>> kept = new HashMap<>(); // StoredEvent copies it; DeliveryContext adds case-folding
-        for (String name : request.headerNames()) {
+        Set<String> names = request.headerNames();
+        Map.Entry<String, List<String>>[] kept = new Map.Entry[names.size()];
+        int n = 0;
+        for (String name : names) {
             if (!isCredential(name)) {
-                List<String> values = request.headers(name);
-                List<String> masked = new ArrayList<>(values.size());
-                values.forEach(value -> masked.add(Masking.header(name, value)));
-                kept.put(name, List.copyOf(masked));
+                kept[n++] = Map.entry(name, masked(name, request.headers(name)));
             }
         }
-        return kept;
+        return Map.ofEntries(n == kept.length ? kept : Arrays.copyOf(kept, n));
+    }
+
+    private static List<String> masked(String name, List<String> values) {
+        if (values.size() == 1) {
+            return List.of(Masking.header(name, values.get(0)));
+        }
+        List<String> masked = new ArrayList<>(values.size());
+        values.forEach(value -> masked.add(Masking.header(name, value)));
+        return List.copyOf(masked);
     }
 
     /**
@@ -43,10 +56,11 @@ public final class Headers {
      * headers are never stored, never handed to a handler after verification, and never shown.
      */
     public static boolean isCredential(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
         for (String word : CREDENTIAL_WORDS) {
-            if (lower.contains(word)) {
-                return true;
+            for (int i = 0, last = name.length() - word.length(); i <= last; i++) {
+                if (name.regionMatches(true, i, word, 0, word.length())) { // no lower-cased copy per header
+                    return true;
+                }
             }
         }
         return false;

@@ -50,6 +50,14 @@ final class Observers implements Observer {
         return observers.isEmpty();
     }
 
+    /**
+     * True when someone observes. The engine builds reports (and takes the clock readings and strings they carry)
+     * only then: with nobody listening, the observer seam costs one volatile read per step.
+     */
+    boolean active() {
+        return !observers.isEmpty();
+    }
+
     private void each(Consumer<Observer> report) {
         if (observers.isEmpty()) {
             return;

@@ -1,7 +1,6 @@
 package dev.ramphook.store;
 
 import dev.ramphook.internal.Sha256;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -44,7 +43,11 @@ final class DoneKeys {
     }
 
     void add(String provider, String key, Instant receivedAt) {
-        long[] h = hash(sha256, provider, key);
+        add(hash(sha256, provider, key), receivedAt);
+    }
+
+    /** {@link #add(String, String, Instant)} for a {@link #hash} already computed. */
+    void add(long[] h, Instant receivedAt) {
         if (find(h[0], h[1]) >= 0) {
             return;
         }
@@ -142,9 +145,17 @@ final class DoneKeys {
     static long[] hash(MessageDigest sha256, String provider, String key) {
         sha256.update(provider.getBytes(StandardCharsets.UTF_8));
         sha256.update((byte) 0);
-        ByteBuffer digest = ByteBuffer.wrap(sha256.digest(key.getBytes(StandardCharsets.UTF_8)));
-        long h = digest.getLong();
-        long l = digest.getLong();
+        byte[] digest = sha256.digest(key.getBytes(StandardCharsets.UTF_8));
+        long h = bigEndian(digest, 0);
+        long l = bigEndian(digest, 8);
         return new long[] {h, l == 0 && h == 0 ? 1 : l};
+    }
+
+    private static long bigEndian(byte[] bytes, int from) {
+        long value = 0;
+        for (int i = from; i < from + 8; i++) {
+            value = value << 8 | bytes[i] & 0xFF;
+        }
+        return value;
     }
 }

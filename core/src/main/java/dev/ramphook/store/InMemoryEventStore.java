@@ -44,11 +44,16 @@ final class InMemoryEventStore implements EventStore {
         String owner;
         Instant leaseUntil;
         final long receipt; // receipt order, the tie-break within a subject
+        /** Computed once per event, not per store call: {@link #id}, subject's id, and its handled-key hash. */
+        final String id;
+        String subjectId;
+        long[] doneHash;
 
-        Entry(StoredEvent event, Instant now, long receipt) {
+        Entry(StoredEvent event, Instant now, long receipt, String id) {
             this.event = event;
             this.nextAttemptAt = now;
             this.receipt = receipt;
+            this.id = id;
         }
 
         boolean claimable(Instant now) {
@@ -95,10 +100,10 @@ final class InMemoryEventStore implements EventStore {
 
     /** Handled through any endpoint: deduplication is by provider and key, whichever endpoint received it. */
     private boolean isDone(String provider, String key) {
-        if (done.isEmpty()) {
-            return false;
-        }
-        long[] h = DoneKeys.hash(sha256, provider, key);
+        return !done.isEmpty() && isDone(DoneKeys.hash(sha256, provider, key));
+    }
+
+    private boolean isDone(long[] h) {
         for (DoneKeys keys : done.values()) {
             if (keys.contains(h)) {
                 return true;
@@ -142,7 +147,8 @@ final class InMemoryEventStore implements EventStore {
                 case PENDING -> existing.claimable(now) ? Recorded.PENDING : Recorded.IN_PROGRESS;
             };
         }
-        if (isDone(event.provider(), event.key())) {
+        long[] hash = done.isEmpty() ? null : DoneKeys.hash(sha256, event.provider(), event.key());
+        if (hash != null && isDone(hash)) {
             return Recorded.DONE;
         }
         String endpoint = event.endpoint();
@@ -160,7 +166,8 @@ final class InMemoryEventStore implements EventStore {
                     + maxHandledKeys + " events, its budget (maxHandledKeys); its new events are refused until the "
                     + "retention prunes old keys: shorten the retention, raise the budget, or use a durable store");
         }
-        Entry entry = new Entry(event, now, receipts++);
+        Entry entry = new Entry(event, now, receipts++, id);
+        entry.doneHash = hash; // kept for complete: one SHA-256 per event
         entries.put(id, entry);
         unhandled.merge(endpoint, 1, Integer::sum);
         pending.add(id);
@@ -198,7 +205,7 @@ final class InMemoryEventStore implements EventStore {
         if (!e.claimable(now)) {
             return false;
         }
-        TreeSet<Entry> subject = e.event.subject() == null ? null : subjects.get(subjectId(e.event));
+        TreeSet<Entry> subject = e.event.subject() == null ? null : subjects.get(e.subjectId);
         if (subject == null) {
             return true;
         }
@@ -219,13 +226,14 @@ final class InMemoryEventStore implements EventStore {
 
     private void enterSubject(Entry e) {
         if (e.event.subject() != null) {
-            subjects.computeIfAbsent(subjectId(e.event), s -> new TreeSet<>(SUBJECT_ORDER)).add(e);
+            e.subjectId = subjectId(e.event);
+            subjects.computeIfAbsent(e.subjectId, s -> new TreeSet<>(SUBJECT_ORDER)).add(e);
         }
     }
 
     private void leaveSubject(Entry e) {
         if (e.event.subject() != null) {
-            String id = subjectId(e.event);
+            String id = e.subjectId;
             TreeSet<Entry> subject = subjects.get(id);
             if (subject != null && subject.remove(e) && subject.isEmpty()) {
                 subjects.remove(id);
@@ -267,12 +275,13 @@ final class InMemoryEventStore implements EventStore {
         }
         StoredEvent s = e.event;
         leaveSubject(e);
-        String id = id(s.provider(), s.key());
+        String id = e.id;
         entries.remove(id);
         pending.remove(id);
         unhandled.computeIfPresent(s.endpoint(), (endpoint, n) -> n == 1 ? null : n - 1);
         // the body goes; the key stays for the retention, in the budget of the endpoint that received it
-        done.computeIfAbsent(s.endpoint(), endpoint -> new DoneKeys()).add(s.provider(), s.key(), s.receivedAt());
+        done.computeIfAbsent(s.endpoint(), endpoint -> new DoneKeys()).add(e.doneHash != null ? e.doneHash : DoneKeys.hash(sha256, s.provider(), s.key()),
+                s.receivedAt());
     }
 
     @Override
@@ -286,7 +295,7 @@ final class InMemoryEventStore implements EventStore {
         e.event = s.with(s.attempts(), completedHandlers, error);
         e.owner = null;
         if (retryAt == null) {
-            String id = id(s.provider(), s.key());
+            String id = e.id;
             leaveSubject(e);
             e.state = State.DEAD;
             pending.remove(id);

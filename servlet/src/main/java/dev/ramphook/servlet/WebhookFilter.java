@@ -147,7 +147,10 @@ public final class WebhookFilter implements Filter {
         Engine engine = ApiAccess.engine(current);
         long bytes = engine.bodyReservation(http.getContentLengthLong()); // -1 when chunked: maxBodyBytes
         if (engine.reserveBody(bytes)) {
-            BodyRead.start(current, delivery, http, out, timer, bytes); // gives the bytes back once answered
+            // Both give the bytes back once answered; the first only when the whole body is already there.
+            if (!BodyRead.readAvailable(current, delivery, http, out, bytes)) {
+                BodyRead.start(current, delivery, http, out, timer, bytes);
+            }
         } else if (RefusedBody.bodyMayFollow(http)) {
             RefusedBody.answer(http, out, engine.overloaded(delivery.build()), current.bodyReadTimeout(), timer);
         } else {

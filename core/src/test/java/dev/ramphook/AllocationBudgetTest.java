@@ -1,0 +1,215 @@
+package dev.ramphook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ramphook.auth.HmacSignature;
+import dev.ramphook.auth.UrlToken;
+import dev.ramphook.internal.Json;
+import dev.ramphook.mecash.MeCash;
+import dev.ramphook.store.EventStore;
+import dev.ramphook.zbd.ZbdRamp;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The allocation budget of one delivery: bytes allocated on the calling thread per 0.3 KB delivery through
+ * {@link WebhookReceiver#receive} (request built as an adapter builds it, real authentication, typed parse,
+ * in-memory store, inline no-op handler, every delivery a new event), minus what the library's JSON reader allocates
+ * for the same bodies alone. The difference is the path's fixed cost; this test fails when a change adds more than a
+ * few hundred bytes to it. It counts bytes, not time: the figure is the same on a loaded machine.
+ *
+ * <p>The parse tree is measured the same way and subtracted, so a Jackson upgrade does not move the budget. Measured
+ * in a JVM of its own, compiled by C1 alone ({@code -XX:TieredStopAtLevel=1}), after a warm-up: every allocation the
+ * code makes is counted, and the count is the same from run to run to the byte. With C2 the figure is smaller (escape
+ * analysis removes some allocations) but moves by several hundred bytes with its inlining decisions, which depend on
+ * what else ran in the JVM: too much for a guard meant to catch a few hundred. The JMH benchmark measures C2.
+ */
+class AllocationBudgetTest {
+
+    /**
+     * Bytes per delivery beyond the parse tree (C1, see above): what was measured plus a few hundred bytes of slack.
+     * Lower it when a change saves bytes; never raise it without saying why in the commit. Measured 2026-12-06,
+     * OpenJDK 17: main before issue 21 ZBD 10,270, meCash 9,470; reports built only when observed 9,774 and 8,974; kept headers without regex or copies 8,102 and 7,286; store ids, subject ids and key hashes once per event, the URL token read in place 7,134 and 6,718; a keyed Mac and a SHA-256 per thread 6,142 and 5,382.
+     */
+    static final long ZBD_BUDGET = 6_400;
+    static final long MECASH_BUDGET = 5_650;
+
+    private static final String ZBD_TOKEN = "zbd-budget-token-6f1c2a9e4b7d";
+    private static final String MECASH_SECRET = "mecash-budget-secret-3a8e5c1f9d2b";
+    private static final int RING = 4_000;
+    private static final int WARM_UP_PASSES = 8;
+    private static final int MEASURED_PASSES = 5;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private long handled;
+    private long typed;
+
+    @Test
+    void zbdDeliveryStaysWithinItsAllocationBudget() throws Exception {
+        assertThat(measuredInOwnJvm("zbd")).as("bytes allocated per ZBD delivery beyond its parse tree")
+                .isLessThanOrEqualTo(ZBD_BUDGET);
+    }
+
+    @Test
+    void meCashDeliveryStaysWithinItsAllocationBudget() throws Exception {
+        assertThat(measuredInOwnJvm("mecash")).as("bytes allocated per meCash delivery beyond its parse tree")
+                .isLessThanOrEqualTo(MECASH_BUDGET);
+    }
+
+    /** Runs {@link #main} for {@code provider} in a fresh C1-only JVM on this class path; its bytes beyond the tree. */
+    private static long measuredInOwnJvm(String provider) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), AllocationBudgetTest.class.getName(), provider)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("measuring JVM finished").isTrue();
+        assertThat(process.exitValue()).as("measuring JVM's exit status; its output:%n%s", output).isZero();
+        Matcher result = Pattern.compile("(?m)^ramphook allocation: " + provider
+                + " delivery (\\d+) B, parse tree (\\d+) B$").matcher(output);
+        assertThat(result.find()).as("a measure in the output:%n%s", output).isTrue();
+        long delivery = Long.parseLong(result.group(1));
+        long parse = Long.parseLong(result.group(2));
+        System.out.println("ramphook allocation: " + provider + " 0.3 KB, bytes per delivery " + delivery
+                + ", parse tree " + parse + ", beyond it " + (delivery - parse));
+        return delivery - parse;
+    }
+
+    /** The measure itself, in the JVM {@link #measuredInOwnJvm} starts: prints one line, for {@code args[0]}. */
+    public static void main(String[] args) throws Exception {
+        new AllocationBudgetTest().measure(args[0]);
+    }
+
+    private void measure(String provider) throws Exception {
+        assertThat(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled())
+                .as("this JVM counts allocated bytes per thread").isTrue();
+        byte[][] bodies = ring(provider);
+        String[] signatures = new String[bodies.length];
+        for (int i = 0; i < bodies.length; i++) {
+            signatures[i] = hmacSha512Hex(bodies[i]);
+        }
+        EventStore store = EventStore.inMemory(RING * 2);
+        try (WebhookReceiver receiver = WebhookReceiver.builder()
+                .endpoint("/webhooks/zbd", ZbdRamp.provider(), UrlToken.of(ZBD_TOKEN))
+                .endpoint("/webhooks/mecash", MeCash.provider(), HmacSignature.sha512Hex("X-Signature", MECASH_SECRET))
+                .store(store)
+                .inline()
+                .on("*", (event, context) -> {
+                    handled++;
+                    if (!(event.data() instanceof JsonNode)) {
+                        typed++;
+                    }
+                })
+                .build()) {
+            boolean zbd = "zbd".equals(provider);
+            String contentLength = Integer.toString(bodies[0].length);
+            long delivery = Long.MAX_VALUE;
+            long parse = Long.MAX_VALUE;
+            for (int pass = 0; pass < WARM_UP_PASSES + MEASURED_PASSES; pass++) {
+                store.prune(Instant.MAX); // every pass delivers new events: the full path, not the duplicate one
+                long before = threads.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < bodies.length; i++) {
+                    deliver(receiver, zbd, bodies[i], signatures[i], contentLength);
+                }
+                long delivered = threads.getCurrentThreadAllocatedBytes() - before;
+                before = threads.getCurrentThreadAllocatedBytes();
+                for (byte[] body : bodies) {
+                    Json.parseObject(body);
+                }
+                long parsed = threads.getCurrentThreadAllocatedBytes() - before;
+                if (pass >= WARM_UP_PASSES) {
+                    delivery = Math.min(delivery, delivered / bodies.length);
+                    parse = Math.min(parse, parsed / bodies.length);
+                }
+            }
+            long passes = WARM_UP_PASSES + MEASURED_PASSES;
+            assertThat(handled).as("every delivery handled as a new event").isEqualTo(passes * bodies.length);
+            assertThat(typed).as("every delivery typed (not the WARN path)").isEqualTo(handled);
+            System.out.println("ramphook allocation: " + provider + " delivery " + delivery + " B, parse tree "
+                    + parse + " B");
+        }
+    }
+
+    private static void deliver(WebhookReceiver receiver, boolean zbd, byte[] body, String signature,
+                                String contentLength) {
+        WebhookRequest.Builder request = WebhookRequest.builder().method("POST")
+                .header("Host", "127.0.0.1:8080")
+                .header("User-Agent", "provider-webhooks/1.0")
+                .header("Content-Type", "application/json")
+                .header("Content-Length", contentLength)
+                .remoteAddress("127.0.0.1")
+                .body(body);
+        if (zbd) {
+            request.path("/webhooks/zbd").query("token=" + ZBD_TOKEN);
+        } else {
+            request.path("/webhooks/mecash").header("X-Signature", signature);
+        }
+        WebhookResponse response = receiver.receive(request.build());
+        if (response.status() != 200) {
+            throw new AssertionError("delivery answered " + response.status() + " " + response.bodyText());
+        }
+    }
+
+    /** The JMH benchmark's 0.3 KB bodies ({@code Payloads}): the seed, one distinct key per body. */
+    private static byte[][] ring(String provider) throws IOException {
+        boolean zbd = "zbd".equals(provider);
+        ObjectNode template = read(zbd ? "/META-INF/ramphook/samples/zbd/payment-settled.json"
+                : "/META-INF/ramphook/samples/mecash/ramp-payout-completed-off-ramp.json");
+        ObjectNode data = (ObjectNode) template.get("data");
+        if (!zbd) { // both optional in RampPayout; then padded to 0.3 KB like the benchmark's
+            data.remove("recipient");
+            data.remove("quote");
+            ArrayNode items = data.putArray("items");
+            for (int i = 0; MAPPER.writeValueAsBytes(template).length < 300; i++) {
+                ObjectNode item = items.addObject();
+                item.put("sku", String.format("SKU-%06d", i));
+                item.put("description", "Line item " + i + " of the order");
+                item.put("quantity", 1 + i % 5);
+                item.put("unit_price", "12.50");
+            }
+        }
+        byte[][] ring = new byte[RING][];
+        for (int i = 0; i < RING; i++) {
+            ObjectNode copy = template.deepCopy();
+            ObjectNode copyData = (ObjectNode) copy.get("data");
+            if (zbd) {
+                copyData.put("session_id", String.format("sess_%012d", i));
+            } else {
+                copyData.put("id", String.format("8bd9a372-8d2b-494c-b0b2-%012d", i));
+            }
+            ring[i] = MAPPER.writeValueAsBytes(copy);
+        }
+        return ring;
+    }
+
+    private static ObjectNode read(String resource) throws IOException {
+        try (InputStream in = AllocationBudgetTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return (ObjectNode) MAPPER.readTree(in);
+        }
+    }
+
+    private static String hmacSha512Hex(byte[] body) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA512");
+        mac.init(new SecretKeySpec(MECASH_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
+        return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+}
