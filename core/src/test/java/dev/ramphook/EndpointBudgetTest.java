@@ -1,5 +1,6 @@
 package dev.ramphook;
 
+import dev.ramphook.testing.StandardError;
 import static dev.ramphook.testing.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,12 +9,8 @@ import dev.ramphook.auth.Authenticator;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testing.MutableClock;
 import dev.ramphook.testing.ShopProvider;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +36,7 @@ class EndpointBudgetTest {
     }
 
     @Test
-    void aFloodOnOneEndpointFillsOnlyItsBudget() {
+    void aFloodOnOneEndpointFillsOnlyItsBudget() throws Exception {
         receiver = WebhookReceiver.builder()
                 .endpoint("/hooks/leaked", new ShopProvider(), Authenticator.none())
                 .endpoint("/hooks/genuine", new ShopProvider(), Authenticator.none())
@@ -52,7 +49,7 @@ class EndpointBudgetTest {
             assertThat(receiver.receive(post("/hooks/leaked", paid("flood-" + i))).status()).isEqualTo(200);
         }
 
-        String log = standardErrorOf(() -> {
+        String log = StandardError.of(() -> {
             for (int i = 50; i < 550; i++) {
                 assertThat(receiver.receive(post("/hooks/leaked", paid("flood-" + i))).status()).isEqualTo(503);
             }
@@ -61,7 +58,7 @@ class EndpointBudgetTest {
             }
         });
 
-        assertThat(lines(log, "could not record")).isEqualTo(1);
+        assertThat(StandardError.lines(log, "could not record")).isEqualTo(1);
         assertThat(log).contains("/hooks/leaked").doesNotContain("/hooks/genuine");
         ReceiverHealth health = receiver.health();
         assertThat(health.status()).isEqualTo(Status.DEGRADED);
@@ -69,26 +66,9 @@ class EndpointBudgetTest {
                 .contains("50 handled keys").doesNotContain("/hooks/genuine");
 
         clock.advance(Duration.ofSeconds(60));
-        String next = standardErrorOf(() -> receiver.receive(post("/hooks/leaked", paid("flood-550"))));
-        assertThat(lines(next, "could not record (answered 503) 499 more deliveries to /hooks/leaked (shop) in 60 s"))
+        String next = StandardError.of(() -> receiver.receive(post("/hooks/leaked", paid("flood-550"))));
+        assertThat(StandardError.lines(next, "could not record (answered 503) 499 more deliveries to /hooks/leaked (shop) in 60 s"))
                 .isEqualTo(1);
-        assertThat(lines(next, "could not record")).isEqualTo(2); // the summary, and this minute's first line
-    }
-
-    private static long lines(String log, String text) {
-        return Arrays.stream(log.split("\n")).filter(line -> line.contains(text)).count();
-    }
-
-    // slf4j-simple (the test logging backend) writes to whatever System.err is at the time of the call
-    private static String standardErrorOf(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
+        assertThat(StandardError.lines(next, "could not record")).isEqualTo(2); // the summary, and this minute's first line
     }
 }

@@ -1,5 +1,6 @@
 package dev.ramphook.httpserver;
 
+import dev.ramphook.testing.StandardError;
 import static dev.ramphook.testing.Samples.hmacHex;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,15 +11,12 @@ import dev.ramphook.auth.UrlToken;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.zbd.ZbdRamp;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -91,7 +89,7 @@ class LeakedTokenFloodTest {
     void aFloodOnALeakedEndpointNeverSilencesAnotherProvider() throws Exception {
         Map<Integer, Integer> flood = new HashMap<>();
         Map<Integer, Integer> genuine = new HashMap<>();
-        String log = standardErrorOf(() -> {
+        String log = StandardError.of(() -> {
             for (int i = 0; i < 3 * BUDGET; i++) {
                 flood.merge(post("/webhooks/zbd?token=leaked-t0k3n", zbd(i), null), 1, Integer::sum);
                 flood.merge(post("/webhooks/zbd?token=guess-" + i, zbd(i), null), 1, Integer::sum);
@@ -106,32 +104,11 @@ class LeakedTokenFloodTest {
         assertThat(flood).containsEntry(200, BUDGET).containsEntry(503, 2 * BUDGET).containsEntry(401, 3 * BUDGET);
         assertThat(genuine).containsOnlyKeys(200).containsEntry(200, 3 * BUDGET / 5);
         // 60 forged deliveries and 40 refused records: 10 refusals in full and one record failure, then only counts
-        assertThat(lines(log, "rejected delivery to /webhooks/zbd (zbd): 401 wrong URL token")).as(log).isEqualTo(10);
-        assertThat(lines(log, "could not record")).as(log).isEqualTo(1);
+        assertThat(StandardError.lines(log, "rejected delivery to /webhooks/zbd (zbd): 401 wrong URL token")).as(log).isEqualTo(10);
+        assertThat(StandardError.lines(log, "could not record")).as(log).isEqualTo(1);
         ReceiverHealth health = receiver.health();
         assertThat(health.status()).isEqualTo(ReceiverHealth.Status.DEGRADED);
         assertThat(health.problems()).singleElement().asString().contains("endpoint /webhooks/zbd ")
                 .doesNotContain("mecash").doesNotContain("leaked-t0k3n");
-    }
-
-    private static long lines(String log, String text) {
-        return Arrays.stream(log.split("\n")).filter(line -> line.contains(text)).count();
-    }
-
-    // slf4j-simple (the test logging backend) writes to whatever System.err is at the time of the call
-    private interface Action {
-        void run() throws Exception;
-    }
-
-    private static String standardErrorOf(Action action) throws Exception {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ramphook.internal;
 
+import dev.ramphook.testing.StandardError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramphook.WebhookReceiver;
@@ -10,12 +11,9 @@ import dev.ramphook.internal.Observer.Reason;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testing.MutableClock;
 import dev.ramphook.testing.ShopProvider;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -65,66 +63,49 @@ class RefusalLogTest {
     }
 
     @Test
-    void aFloodOfForgedDeliveriesLogsTenLinesThenOneSummaryPerMinute() {
+    void aFloodOfForgedDeliveriesLogsTenLinesThenOneSummaryPerMinute() throws Exception {
         receiver();
-        String first = standardErrorOf(() -> {
+        String first = StandardError.of(() -> {
             for (int i = 0; i < 1000; i++) {
                 assertThat(receiver.receive(forged("/hooks/shop")).status()).isEqualTo(401);
             }
         });
-        assertThat(lines(first, "rejected delivery to /hooks/shop (shop): 401 no matching signature")).isEqualTo(10);
-        assertThat(lines(first, "refused")).isZero();
+        assertThat(StandardError.lines(first, "rejected delivery to /hooks/shop (shop): 401 no matching signature")).isEqualTo(10);
+        assertThat(StandardError.lines(first, "refused")).isZero();
 
         clock.advance(Duration.ofSeconds(61));
-        String next = standardErrorOf(() -> receiver.receive(forged("/hooks/shop")));
+        String next = StandardError.of(() -> receiver.receive(forged("/hooks/shop")));
 
-        assertThat(lines(next, "refused 990 more deliveries to /hooks/shop (shop) in 61 s")).isEqualTo(1);
+        assertThat(StandardError.lines(next, "refused 990 more deliveries to /hooks/shop (shop) in 61 s")).isEqualTo(1);
         assertThat(next).contains("401 no matching signature x 990");
-        assertThat(lines(next, "rejected delivery to /hooks/shop")).isEqualTo(1); // a new minute, a new allowance
+        assertThat(StandardError.lines(next, "rejected delivery to /hooks/shop")).isEqualTo(1); // a new minute, a new allowance
         assertThat(seen).hasSize(1001).allSatisfy(d -> assertThat(d.reason()).isEqualTo(Reason.NOT_AUTHENTICATED));
     }
 
     @Test
-    void eachEndpointHasItsOwnAllowance() {
+    void eachEndpointHasItsOwnAllowance() throws Exception {
         receiver();
-        String log = standardErrorOf(() -> {
+        String log = StandardError.of(() -> {
             for (int i = 0; i < 100; i++) {
                 receiver.receive(forged("/hooks/shop"));
             }
             receiver.receive(forged("/hooks/other"));
         });
 
-        assertThat(lines(log, "rejected delivery to /hooks/shop (shop)")).isEqualTo(10);
-        assertThat(lines(log, "rejected delivery to /hooks/other (shop)")).isEqualTo(1);
+        assertThat(StandardError.lines(log, "rejected delivery to /hooks/shop (shop)")).isEqualTo(10);
+        assertThat(StandardError.lines(log, "rejected delivery to /hooks/other (shop)")).isEqualTo(1);
     }
 
     @Test
-    void closingWritesWhatWasCountedButNotYetSummarised() {
+    void closingWritesWhatWasCountedButNotYetSummarised() throws Exception {
         receiver();
-        String log = standardErrorOf(() -> {
+        String log = StandardError.of(() -> {
             for (int i = 0; i < 25; i++) {
                 receiver.receive(forged("/hooks/shop"));
             }
             receiver.close();
         });
 
-        assertThat(lines(log, "refused 15 more deliveries to /hooks/shop (shop)")).isEqualTo(1);
-    }
-
-    private static long lines(String log, String text) {
-        return Arrays.stream(log.split("\n")).filter(line -> line.contains(text)).count();
-    }
-
-    // slf4j-simple (the test logging backend) writes to whatever System.err is at the time of the call
-    private static String standardErrorOf(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
+        assertThat(StandardError.lines(log, "refused 15 more deliveries to /hooks/shop (shop)")).isEqualTo(1);
     }
 }
