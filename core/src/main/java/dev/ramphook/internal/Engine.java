@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
@@ -260,11 +261,7 @@ public final class Engine {
      * not per request.
      */
     public WebhookResponse overloaded(WebhookRequest request) {
-        DeliveryTrace trace = new DeliveryTrace(config.clock().instant(), request);
-        trace.endpoint(route(request.path()));
-        WebhookResponse answer = overloaded(trace);
-        observers.delivered(trace.report(answer));
-        return answer;
+        return answerRouted(config.clock().instant(), request, this::overloaded);
     }
 
     private WebhookResponse overloaded(DeliveryTrace trace) {
@@ -275,12 +272,7 @@ public final class Engine {
 
     /** The answer to a request whose body did not arrive within the body read timeout. */
     public WebhookResponse bodyTimedOut(WebhookRequest request) {
-        DeliveryTrace trace = new DeliveryTrace(config.clock().instant().minus(config.bodyReadTimeout()), request);
-        EngineConfig.EndpointSpec endpoint = route(request.path());
-        trace.endpoint(endpoint);
-        WebhookResponse answer = timedOut(trace);
-        observers.delivered(trace.report(answer));
-        return answer;
+        return answerRouted(config.clock().instant().minus(config.bodyReadTimeout()), request, this::timedOut);
     }
 
     /**
@@ -290,11 +282,20 @@ public final class Engine {
      * adapter sends it with {@code Connection: close}. Never a 2xx: nothing was read that could be recorded.
      */
     public WebhookResponse bodyFailed(WebhookRequest request) {
-        DeliveryTrace trace = new DeliveryTrace(config.clock().instant(), request);
+        return answerRouted(config.clock().instant(), request, this::incomplete);
+    }
+
+    /**
+     * An adapter's answer to a delivery that ends before its body is complete (overloaded, late, broken): the
+     * request routed, answered by {@code answer}, and reported to observers as any delivery is.
+     */
+    private WebhookResponse answerRouted(Instant received, WebhookRequest request,
+                                         Function<DeliveryTrace, WebhookResponse> answer) {
+        DeliveryTrace trace = new DeliveryTrace(received, request);
         trace.endpoint(route(request.path()));
-        WebhookResponse answer = incomplete(trace);
-        observers.delivered(trace.report(answer));
-        return answer;
+        WebhookResponse response = answer.apply(trace);
+        observers.delivered(trace.report(response));
+        return response;
     }
 
     private WebhookResponse incomplete(DeliveryTrace trace) {
