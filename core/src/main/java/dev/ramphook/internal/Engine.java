@@ -7,6 +7,8 @@ import dev.ramphook.ReceiverHealth;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
+import dev.ramphook.auth.Authenticator;
+import dev.ramphook.auth.UrlToken;
 import dev.ramphook.auth.Verification;
 import dev.ramphook.internal.Observer.Reason;
 import dev.ramphook.provider.EventKeys;
@@ -428,7 +430,7 @@ public final class Engine {
         }
         trace.body(body);
         // 3. verify, over the raw bytes, before anything reads them as JSON
-        Verification verification = endpoint.authenticator().verify(request, body);
+        Verification verification = verify(endpoint.authenticator(), request, body);
         if (!verification.isOk()) {
             return reject(trace, verification.status(), Guard.authenticationCode(verification),
                     verification.reason().orElse("not authenticated"));
@@ -476,6 +478,15 @@ public final class Engine {
         }
         // 6. acknowledge, and 7. handle
         return worker != null ? acknowledgeQueued(stored, recorded) : handleInline(stored, event, recorded);
+    }
+
+    /**
+     * The authenticator's verdict on the body. A {@link UrlToken} reads no body: its {@code verify} is its
+     * {@code checkBeforeBody}, which {@link Guard#screen} ran and passed on this same (immutable) request in step 2,
+     * so its answer is already known and the token is not hashed and compared a second time.
+     */
+    private static Verification verify(Authenticator authenticator, WebhookRequest request, byte[] body) {
+        return authenticator instanceof UrlToken ? Verification.ok() : authenticator.verify(request, body);
     }
 
     /** A record that committed after its delivery was answered 503: queued, a worker need not wait for its poll. */
