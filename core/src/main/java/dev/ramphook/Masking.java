@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.ramphook.internal.Headers;
+import dev.ramphook.internal.engine.Headers;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
