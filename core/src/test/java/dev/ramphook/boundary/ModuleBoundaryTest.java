@@ -78,7 +78,9 @@ class ModuleBoundaryTest {
                     "Printable",
                     // Every package, and the servlet module (a qualified export), logs through core's choice of
                     // SLF4J or java.util.logging.
-                    "Logs"),
+                    "Logs",
+                    // Which header names carry a credential: Masking (dev.ramphook), the engine and the console.
+                    "CredentialHeaders"),
             // Provider packages type their data through it (the new providers).
             "dev.ramphook.internal.provider", Set.of("TypedData"),
             // The console: built by the receiver's builder (dev.ramphook), served by the engine.

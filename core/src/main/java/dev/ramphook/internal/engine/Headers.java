@@ -2,6 +2,7 @@ package dev.ramphook.internal.engine;
 
 import dev.ramphook.Masking;
 import dev.ramphook.WebhookRequest;
+import dev.ramphook.internal.text.CredentialHeaders;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,10 +17,6 @@ import java.util.Set;
  * arrival and are never needed again, so a replay needs none of what is dropped.
  */
 public final class Headers {
-
-    /** Any of these anywhere in the name (case-insensitive): {@code X-Webhook-Key}, {@code X-Zbd-Auth-Code}. */
-    private static final String[] CREDENTIAL_WORDS = {"key", "auth", "token", "secret", "signature", "password",
-            "cookie", "session"};
 
     private Headers() {
     }
@@ -51,23 +48,10 @@ public final class Headers {
     }
 
     /**
-     * True for a header whose name says it carries a credential: it contains {@code key}, {@code auth},
-     * {@code token}, {@code secret}, {@code signature}, {@code password}, {@code cookie} or {@code session}. Such
+     * True for a header whose name says it carries a credential: see {@link CredentialHeaders#isCredential}. Such
      * headers are never stored, never handed to a handler after verification, and never shown.
      */
     public static boolean isCredential(String name) {
-        // One pass over the name: a word is compared only where its first letter stands (most positions match
-        // none), case-insensitively in place, with no lower-cased copy per header.
-        for (int i = 0, length = name.length(); i < length; i++) {
-            char c = Character.toLowerCase(name.charAt(i));
-            if (c == 'k' || c == 'a' || c == 't' || c == 's' || c == 'p' || c == 'c') {
-                for (String word : CREDENTIAL_WORDS) { // an array: no iterator per position
-                    if (word.charAt(0) == c && name.regionMatches(true, i, word, 0, word.length())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return CredentialHeaders.isCredential(name);
     }
 }
