@@ -9,16 +9,19 @@ import dev.ramphook.provider.Providers;
 import dev.ramphook.servlet.WebhookFilter;
 import dev.ramphook.store.EventStore;
 import jakarta.servlet.DispatcherType;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -108,6 +111,15 @@ public final class JettyExample implements AutoCloseable {
      * @throws IllegalArgumentException naming a provider that is not on the class path or cannot use its secret
      */
     static JettyExample start(Options options, Map<String, String> secrets) throws Exception {
+        return start(options, secrets, GeneratedSecrets.none());
+    }
+
+    /**
+     * The same, with {@code generated} told about every answer, so that a 401 at an endpoint whose secret was
+     * generated for this run says so.
+     */
+    static JettyExample start(Options options, Map<String, String> secrets, GeneratedSecrets generated)
+            throws Exception {
         EventLog events = new EventLog(options.eventLog());
         String consolePassword = options.consolePassword() != null ? options.consolePassword() : generated();
         WebhookReceiver.Builder builder = WebhookReceiver.builder();
@@ -144,6 +156,9 @@ public final class JettyExample implements AutoCloseable {
         context.addServlet(new ServletHolder(new EventsServlet(events)), "/events");
         server.setHandler(context);
         server.setErrorHandler(new JsonErrors());
+        if (!generated.isEmpty()) {
+            server.setRequestLog(generated);
+        }
         try {
             server.start();
         } catch (Exception e) {
@@ -180,10 +195,7 @@ public final class JettyExample implements AutoCloseable {
      */
     public static void main(String[] args) throws Exception {
         if (args.length > 0) {
-            int code = args[0].equals("send")
-                    ? Send.run(Arrays.asList(args).subList(1, args.length), System.getenv(), System.out, System.err)
-                    : usage();
-            System.exit(code);
+            System.exit(command(Arrays.asList(args), System.getenv(), System.out, System.err));
             return;
         }
         Options options;
@@ -200,7 +212,16 @@ public final class JettyExample implements AutoCloseable {
         secrets.put("zbd", zbdToken);
         secrets.put("mecash", meCashSecret);
         List<String> notes = ProviderSecrets.addOthers(System.getenv(), secrets);
-        JettyExample app = start(options, secrets);
+        Set<String> generatedIds = new HashSet<>();
+        for (String id : secrets.keySet()) {
+            String given = id.equals("zbd") ? options.zbdToken() : id.equals("mecash") ? options.meCashSecret()
+                    : System.getenv(ProviderSecrets.variable(id));
+            if (given == null || given.isBlank()) {
+                generatedIds.add(id);
+            }
+        }
+        GeneratedSecrets generated = GeneratedSecrets.of(secrets, generatedIds);
+        JettyExample app = start(options, secrets, generated);
         System.out.println("console: " + app.uri() + CONSOLE_PATH + "/ (user " + CONSOLE_USER + ", password "
                 + (options.consolePassword() != null ? "from RAMPHOOK_CONSOLE_PASSWORD)"
                 : app.consolePassword + " generated for this run; set RAMPHOOK_CONSOLE_PASSWORD to choose it)"));
@@ -217,29 +238,27 @@ public final class JettyExample implements AutoCloseable {
         System.out.println(Storage.describe(options.store()));
         System.out.println(Allowlist.describe(options.allowlist()));
         notes.forEach(note -> (note.startsWith("WARN") ? System.err : System.out).println(note));
-        if (options.zbdToken() == null) {
-            System.out.println("ZBD_WEBHOOK_TOKEN is not set; generated for this run. Use:\n  curl -sS -X POST '"
-                    + app.uri() + "/webhooks/zbd?token=" + zbdToken + "' -H 'Content-Type: application/json'"
-                    + " --data-binary '{\"event\":\"RAMP_WIDGET.V1.SESSION.INITIATED\",\"data\":{\"email\":"
-                    + "\"user@example.com\",\"session_id\":"
-                    + "\"s-1\",\"user_id\":\"u-1\"},\"created_at\":\"2025-01-15T10:30:00Z\"}'");
-        }
-        if (options.meCashSecret() == null) {
-            System.out.println("MECASH_WEBHOOK_SECRET is not set; generated for this run. Use:\n"
-                    + "  BODY='{\"event\":\"ramp.payout.completed\",\"data\":{\"id\":\"tx-1\",\"state\":\"COMPLETED\","
-                    + "\"created\":\"2025-03-03T10:05:01.123456\"}}'\n"
-                    + "  curl -sS -X POST " + app.uri() + "/webhooks/mecash -H 'Content-Type: application/json'"
-                    + " -H \"X-Signature: $(printf '%s' \"$BODY\" | openssl dgst -sha512 -hmac '" + meCashSecret
-                    + "' | sed 's/^.*= //')\" --data-binary \"$BODY\"");
-        }
+        generated.startupLines().forEach(System.out::println);
         app.server.join();
     }
 
-    private static int usage() {
-        System.err.println("usage: java -jar ramphook-jetty-example.jar            (runs the example)");
-        System.err.println(Send.USAGE);
-        return 2;
+    /**
+     * Runs the command line's command: {@code send …}, or {@code --help}/{@code -h}/{@code help} (the usage on
+     * {@code out}, exit code 0); anything else prints the usage on {@code err} and returns 2.
+     */
+    static int command(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.get(0).equals("send")) {
+            return Send.run(args.subList(1, args.size()), env, out, err);
+        }
+        boolean help = HELP.contains(args.get(0));
+        PrintStream to = help ? out : err;
+        to.println("usage: java -jar ramphook-jetty-example.jar            (runs the example)");
+        to.println(Send.USAGE);
+        return help ? 0 : 2;
     }
+
+    /** The words that ask for the usage, of the example and of {@code send}. */
+    static final Set<String> HELP = Set.of("--help", "-h", "help");
 
     /** A fresh random secret, 24 bytes as hex. */
     static String generated() {
