@@ -190,7 +190,8 @@ public final class JettyExample implements AutoCloseable {
      * Runs the example; {@code send <provider> <event> [--to <url>]} instead signs and posts a documented sample to
      * a running receiver ({@link Send}).
      *
-     * @param args none to run the example; {@code send <provider> <event> [--to <url>]} to send a sample
+     * @param args none to run the example; {@code send <provider> <event> [--to <url>]} to send a sample;
+     *             {@code --help} for the usage (exit code 0)
      * @throws Exception when start-up fails: a malformed variable (the message names it) or a port that is taken
      */
     public static void main(String[] args) throws Exception {
