@@ -103,7 +103,7 @@ public final class Engine {
      */
     private Console startConsole(EngineConfig given, List<Provider> providers) {
         ConsoleData data = new ConsoleData(given.store(), providers.stream().map(Provider::id).distinct().toList(),
-                this::replay);
+                this::replay, given.queued());
         observers.add(data.observer());
         return new Console(given.console(), data, given.clock());
     }

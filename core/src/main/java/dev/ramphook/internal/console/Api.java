@@ -42,7 +42,12 @@ final class Api {
         Instant now = clock.instant();
         return switch (sub) {
             case "/overview" -> Answers.json(200, overview(now));
-            case "/recent" -> Answers.json(200, recent());
+            case "/recent" -> {
+                int limit = p.number("limit", RecentDeliveries.CAPACITY, RecentDeliveries.CAPACITY);
+                int offset = p.number("offset", 0, RecentDeliveries.CAPACITY);
+                p.number("status", 0, 999); // a malformed status is a 400, not an empty list
+                yield Answers.json(200, recent(OverviewPage.filter(p), offset, limit));
+            }
             case "/events" -> {
                 int limit = p.number("limit", ConsoleData.PAGE_SIZE, EventQuery.MAX_LIMIT);
                 int offset = p.number("offset", 0, EventQuery.MAX_OFFSET);
@@ -115,9 +120,9 @@ final class Api {
         return out;
     }
 
-    private ArrayNode recent() {
+    private ArrayNode recent(java.util.function.Predicate<RecentDeliveries.Entry> filter, int offset, int limit) {
         ArrayNode out = Json.MAPPER.createArrayNode();
-        for (RecentDeliveries.Entry e : data.recent().newest(RecentDeliveries.CAPACITY)) {
+        for (RecentDeliveries.Entry e : data.recent().newest(filter).stream().skip(offset).limit(limit).toList()) {
             ObjectNode o = out.addObject();
             o.put("receivedAt", e.at().toString());
             o.put("endpoint", e.endpoint());

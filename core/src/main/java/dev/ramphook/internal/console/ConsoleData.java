@@ -32,12 +32,27 @@ public final class ConsoleData {
     private final EventStore store;
     private final List<String> providers;
     private final Replayer replayer;
+    private final boolean queued;
     private final RecentDeliveries recent = new RecentDeliveries();
 
     public ConsoleData(EventStore store, List<String> providers, Replayer replayer) {
+        this(store, providers, replayer, true);
+    }
+
+    /**
+     * @param queued false when handlers run inline: then only the provider's redelivery retries a failed event,
+     *               and its page says so instead of showing a next attempt time
+     */
+    public ConsoleData(EventStore store, List<String> providers, Replayer replayer, boolean queued) {
         this.store = store;
         this.providers = List.copyOf(providers);
         this.replayer = replayer;
+        this.queued = queued;
+    }
+
+    /** True when this receiver's workers retry failed events; false inline, where the provider's redelivery does. */
+    boolean queued() {
+        return queued;
     }
 
     RecentDeliveries recent() {
@@ -154,26 +169,37 @@ public final class ConsoleData {
                 + " per state." : null);
     }
 
-    private static EventState state(String text) {
+    static EventState state(String text) {
         try {
             return EventState.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new Params.BadRequest("state must be pending, done or dead");
+            throw new Params.BadRequest("state", "state must be pending, done or dead");
         }
     }
 
-    /** An ISO instant, or a browser's {@code datetime-local} value read as UTC. */
+    /** The format hint the time fields show, a value {@link #time} reads. */
+    static final String TIME_HINT = "2026-12-06T14:05";
+
+    /**
+     * An ISO instant, a browser's {@code datetime-local} value read as UTC, or a date alone (that day's start, UTC):
+     * an operator types {@code 2026-12-06} and means the day.
+     */
     static Instant time(Params p, String name) {
         Optional<String> text = p.get(name);
         if (text.isEmpty()) {
             return null;
         }
+        String t = text.get();
         try {
-            return text.get().endsWith("Z") || text.get().matches(".*[+-]\\d\\d:\\d\\d$")
-                    ? java.time.OffsetDateTime.parse(text.get()).toInstant()
-                    : LocalDateTime.parse(text.get()).toInstant(ZoneOffset.UTC);
+            if (t.matches("\\d{4}-\\d\\d-\\d\\d")) {
+                return java.time.LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")
+                    ? java.time.OffsetDateTime.parse(t).toInstant()
+                    : LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new Params.BadRequest(name + " must be a time such as 2026-01-31T14:05:00Z (UTC)");
+            throw new Params.BadRequest(name, name + " must be a UTC time such as 2026-12-06T14:05:00Z, "
+                    + TIME_HINT + " or the date 2026-12-06");
         }
     }
 }

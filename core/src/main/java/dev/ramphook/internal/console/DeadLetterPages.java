@@ -32,7 +32,12 @@ final class DeadLetterPages {
         this.events = new EventPages(data);
     }
 
-    String list(Params p, ConsoleAuth.Principal who) {
+    Pages.Shown list(Params p, ConsoleAuth.Principal who) {
+        Map<String, String> errors = EventPages.errors(p, "from", "to");
+        if (!errors.isEmpty()) {
+            return new Pages.Shown(400, EventPages.formErrors(errors) + events.filters(p, false, "dead", "Filter",
+                    errors));
+        }
         StringBuilder b = new StringBuilder();
         int replayed = p.number("replayed", -1, ConsoleData.MAX_REPLAY);
         if (replayed >= 0) {
@@ -40,17 +45,18 @@ final class DeadLetterPages {
                     + " again and run as soon as a worker is free. Check <a href=\"events?state=pending\">pending"
                     + " events</a> or <a href=\"recent\">recent deliveries</a>.</p>");
         }
-        b.append(events.filters(p, false, "dead", "Filter"));
+        b.append(events.filters(p, false, "dead", "Filter", Map.of()));
         List<FoundEvent> dead = data.deadSelection(p);
         List<FoundEvent> newestFirst = new java.util.ArrayList<>(dead);
         java.util.Collections.reverse(newestFirst);
-        b.append(EventPages.table(newestFirst));
+        b.append(EventPages.table(newestFirst, EventPages.filtered(p) ? "No dead letter matches this filter."
+                : "No dead letters yet: every event's handlers succeeded or are still being retried."));
         if (!dead.isEmpty()) {
             b.append("<p><a href=\"replay?").append(Html.text(selection(p))).append("\">Replay ")
                     .append(dead.size() == ConsoleData.MAX_REPLAY ? "the oldest " + dead.size() : "these "
                             + dead.size()).append(" dead letter(s)&hellip;</a> (you confirm on the next page)</p>");
         }
-        return b.toString();
+        return new Pages.Shown(200, b.toString());
     }
 
     String confirm(Params p, ConsoleAuth.Principal who) {
@@ -71,7 +77,7 @@ final class DeadLetterPages {
                 clock.instant()))).append("\">");
         b.append("<button type=\"submit\" class=\"danger\">Replay ").append(dead.size())
                 .append(" dead letter(s)</button> <a href=\"dead\">Cancel</a></form>");
-        return b.append("<h2>Selected</h2>").append(EventPages.table(dead)).toString();
+        return b.append("<h2>Selected</h2>").append(EventPages.table(dead, "None.")).toString();
     }
 
     WebhookResponse replay(WebhookRequest request, Params form, ConsoleAuth.Principal who) {

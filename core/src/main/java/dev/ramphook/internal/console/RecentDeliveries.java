@@ -75,6 +75,18 @@ final class RecentDeliveries {
         return out;
     }
 
+    /** Newest first, those {@code filter} accepts. */
+    synchronized List<Entry> newest(java.util.function.Predicate<Entry> filter) {
+        List<Entry> out = new ArrayList<>();
+        for (long i = total - 1; i >= 0 && i > total - 1 - CAPACITY; i--) {
+            Entry e = ring[(int) (i % CAPACITY)];
+            if (filter.test(e)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     /** How many requests were answered since start (not only those still in the ring). */
     synchronized long total() {
         return total;
