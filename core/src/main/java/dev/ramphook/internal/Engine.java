@@ -642,7 +642,12 @@ public final class Engine {
     }
 
     public boolean replay(String provider, String key) {
-        if (!store.replay(provider, key, config.clock().instant())) {
+        return replay(provider, key, null);
+    }
+
+    /** A replay that the event's history names {@code by} (the console's user), or nobody when null. */
+    public boolean replay(String provider, String key, String by) {
+        if (!store.replay(provider, key, config.clock().instant(), by)) {
             return false;
         }
         if (worker != null) {

@@ -26,7 +26,8 @@ public final class ConsoleData {
 
     /** Makes one dead letter pending again (the engine's replay, which also wakes the workers). */
     public interface Replayer {
-        boolean replay(String provider, String key);
+        /** {@code by}: who replays, kept in the event's history. */
+        boolean replay(String provider, String key, String by);
     }
 
     private final EventStore store;
@@ -77,8 +78,8 @@ public final class ConsoleData {
     /** The events a filter form or API query asks for; {@code state} given wins over the parameter. */
     EventQuery query(Params p, EventState state, int offset, int limit) {
         EventState chosen = state != null ? state : p.get("state").map(ConsoleData::state).orElse(null);
-        return new EventQuery(p.getOrNull("provider"), p.getOrNull("name"), p.getOrNull("key"), chosen,
-                time(p, "from"), time(p, "to"), offset, limit);
+        return new EventQuery(p.getOrNull("provider"), p.getOrNull("name"), p.getOrNull("key"), p.getOrNull("q"),
+                chosen, time(p, "from"), time(p, "to"), offset, limit);
     }
 
     List<FoundEvent> search(EventQuery query) {
@@ -89,6 +90,16 @@ public final class ConsoleData {
         return store.find(provider, key);
     }
 
+    /** The event's failed attempts and replays, oldest first; empty from a store that keeps none. */
+    List<dev.ramphook.store.HistoryEntry> history(String provider, String key) {
+        return store.history(provider, key);
+    }
+
+    /** A page of dead letters, newest first, as the list shows them. */
+    List<FoundEvent> deadPage(Params p, int offset, int limit) {
+        return store.search(query(p, EventState.DEAD, offset, limit));
+    }
+
     /** The dead letters a replay selection names, oldest first, at most {@link #MAX_REPLAY}. */
     List<FoundEvent> deadSelection(Params p) {
         List<FoundEvent> oldestFirst = new java.util.ArrayList<>(store.search(query(p, EventState.DEAD, 0, MAX_REPLAY)));
@@ -96,11 +107,11 @@ public final class ConsoleData {
         return oldestFirst;
     }
 
-    /** Replays each; returns how many were still dead letters and are pending now. */
-    int replay(List<FoundEvent> selection) {
+    /** Replays each in {@code by}'s name; returns how many were still dead letters and are pending now. */
+    int replay(List<FoundEvent> selection, String by) {
         int replayed = 0;
         for (FoundEvent e : selection) {
-            if (replayer.replay(e.provider(), e.key())) {
+            if (replayer.replay(e.provider(), e.key(), by)) {
                 replayed++;
             }
         }

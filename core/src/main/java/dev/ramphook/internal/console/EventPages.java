@@ -4,6 +4,7 @@ import dev.ramphook.internal.ApiAccess;
 import dev.ramphook.store.EventQuery;
 import dev.ramphook.store.EventState;
 import dev.ramphook.store.FoundEvent;
+import dev.ramphook.store.HistoryEntry;
 import dev.ramphook.store.StoredEvent;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ final class EventPages {
     /** The query string of this filter at another page. */
     private static String keep(Params p, int page) {
         StringBuilder q = new StringBuilder();
-        for (String name : List.of("provider", "name", "key", "state", "from", "to")) {
+        for (String name : List.of("provider", "name", "key", "q", "state", "from", "to")) {
             p.get(name).ifPresent(v -> q.append(name).append('=').append(Format.url(v)).append('&'));
         }
         return q.append("page=").append(page).toString();
@@ -108,9 +109,13 @@ final class EventPages {
                     .append(Html.text(provider)).append("</option>");
         }
         b.append("</select></label>");
-        Html.input(b, "Event name", "name", p, null, errors);
+        Html.input(b, "Event name (short works)", "name", p, "PAYMENT.SETTLED", errors);
+        Html.input(b, "Key, subject or session id (part)", "q", p, "evt_123 or a session id", errors);
+        if (p.get("key").isPresent()) { // an exact key from a link or a script: kept, so the filter stays the same
+            b.append("<input type=\"hidden\" name=\"key\" value=\"").append(Html.text(p.getOrNull("key")))
+                    .append("\">");
+        }
         if (withState) {
-            Html.input(b, "Key", "key", p, null, errors);
             b.append("<label>State<select name=\"state\"><option value=\"\">any</option>");
             for (EventState s : EventState.values()) {
                 String v = s.name().toLowerCase(java.util.Locale.ROOT);
@@ -193,6 +198,7 @@ final class EventPages {
         if (e.lastError() != null) {
             b.append("<h2>Last error</h2><pre>").append(Html.text(Bodies.error(e.lastError()))).append("</pre>");
         }
+        b.append(history(data.history(f.provider(), f.key())));
         if (f.state() == EventState.DEAD) {
             b.append("<p><a href=\"replay?provider=").append(Html.text(Format.url(f.provider()))).append("&amp;key=")
                     .append(Html.text(Format.url(f.key()))).append("\">Replay this dead letter&hellip;</a></p>");
@@ -223,6 +229,28 @@ final class EventPages {
                     .append(Html.text(Bodies.curl(e))).append("</pre>");
         }
         return b.toString();
+    }
+
+    /** Each failed attempt and replay, oldest first: what failed before a replay stays in view. */
+    private static String history(List<HistoryEntry> lines) {
+        StringBuilder b = new StringBuilder("<h2>Attempt history</h2>");
+        if (lines.isEmpty()) {
+            return b.append(Html.empty("No failed attempt or replay yet.")).toString();
+        }
+        b.append("<table><tr><th>When (UTC)</th><th>What</th><th>Attempt</th><th>Error</th></tr>");
+        for (HistoryEntry h : lines) {
+            b.append("<tr><td class=\"time\">").append(Format.time(h.at())).append("</td><td>");
+            switch (h.kind()) {
+                case RETRY -> b.append(Html.badge("failed, retried", "warn"));
+                case DEAD -> b.append(Html.badge("failed, dead letter", "bad"));
+                case REPLAYED -> b.append(Html.badge("replayed", "info")).append(" replayed by ")
+                        .append(Html.text(h.by() == null ? "the application (WebhookReceiver.replay)" : h.by()));
+            }
+            b.append("</td><td>").append(h.kind() == HistoryEntry.Kind.REPLAYED ? "after " + h.attempt() : h.attempt())
+                    .append("</td><td>").append(Html.text(shorten(Bodies.error(h.error())))).append("</td></tr>");
+        }
+        return b.append("</table><p class=\"note\">The last ").append(HistoryEntry.KEPT).append(" failed attempts"
+                + " and replays are kept with the event. A replay starts the attempt count again.</p>").toString();
     }
 
     private static void row(StringBuilder b, String name, String html) {

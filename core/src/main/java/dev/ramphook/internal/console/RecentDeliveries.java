@@ -12,7 +12,8 @@ import java.util.List;
  */
 final class RecentDeliveries {
 
-    static final int CAPACITY = 500;
+    /** Pages of {@link OverviewPage#RECENT_PAGE} go back this far: well beyond one screen, still a bounded ring. */
+    static final int CAPACITY = 1_000;
     static final int MAX_CHARS = 200;
     static final int MINUTES = 60;
 
