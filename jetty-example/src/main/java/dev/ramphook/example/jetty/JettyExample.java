@@ -38,7 +38,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * also answers 403 to any other source; unset, no allowlist) and {@code RAMPHOOK_TRUSTED_PROXIES} (only with an allowlist:
  * the load balancers whose {@code X-Forwarded-For} is believed, right-most untrusted hop first) and
  * {@code RAMPHOOK_CONSOLE_PASSWORD} (the operator console's password at {@code /ramphook/}, user {@code ops};
- * generated and printed when unset). A malformed value
+ * generated and printed when unset), {@code RAMPHOOK_MAX_ATTEMPTS} and {@code RAMPHOOK_RETRY_BACKOFF} (queued
+ * handling with few attempts and short waits, to see a dead letter in seconds: {@link Retries}). A malformed value
  * stops start-up with a message naming the variable. Stops cleanly on SIGTERM.
  *
  * <p>Every other provider on the class path gets {@code /webhooks/<id>} too, with its own authentication keyed
@@ -108,6 +109,11 @@ public final class JettyExample implements AutoCloseable {
      * @throws IllegalArgumentException naming a provider that is not on the class path or cannot use its secret
      */
     static JettyExample start(Options options, Map<String, String> secrets) throws Exception {
+        return start(options, secrets, Retries.DEFAULT);
+    }
+
+    /** As {@link #start(Options, Map)}, retrying failed events as {@code retries} says (null: the library's way). */
+    static JettyExample start(Options options, Map<String, String> secrets, Retries retries) throws Exception {
         EventLog events = new EventLog(options.eventLog());
         String consolePassword = options.consolePassword() != null ? options.consolePassword() : generated();
         WebhookReceiver.Builder builder = WebhookReceiver.builder();
@@ -117,13 +123,13 @@ public final class JettyExample implements AutoCloseable {
             builder.endpoint("/webhooks/" + provider.id(), provider,
                     options.fenced(provider.defaultAuthenticator(entry.getValue())));
         }
-        WebhookReceiver receiver = builder
+        builder
                 .handlers(new SampleHandlers(events))
                 .store(options.store())
                 .maxBodyBytes(options.maxBodyBytes())
                 .bodyReadTimeout(options.bodyReadTimeout())
-                .console(ConsoleSettings.at(CONSOLE_PATH).basicAuth(CONSOLE_USER, consolePassword))
-                .build();
+                .console(ConsoleSettings.at(CONSOLE_PATH).basicAuth(CONSOLE_USER, consolePassword));
+        WebhookReceiver receiver = (retries == null ? builder : retries.apply(builder)).build();
 
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
@@ -187,8 +193,10 @@ public final class JettyExample implements AutoCloseable {
             return;
         }
         Options options;
+        Retries retries;
         try {
             options = Options.fromEnvironment(System.getenv());
+            retries = Retries.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("ramphook example: " + e.getMessage());
             System.exit(2);
@@ -200,7 +208,7 @@ public final class JettyExample implements AutoCloseable {
         secrets.put("zbd", zbdToken);
         secrets.put("mecash", meCashSecret);
         List<String> notes = ProviderSecrets.addOthers(System.getenv(), secrets);
-        JettyExample app = start(options, secrets);
+        JettyExample app = start(options, secrets, retries);
         System.out.println("console: " + app.uri() + CONSOLE_PATH + "/ (user " + CONSOLE_USER + ", password "
                 + (options.consolePassword() != null ? "from RAMPHOOK_CONSOLE_PASSWORD)"
                 : app.consolePassword + " generated for this run; set RAMPHOOK_CONSOLE_PASSWORD to choose it)"));
@@ -216,6 +224,7 @@ public final class JettyExample implements AutoCloseable {
                 + ", received events at GET /events)");
         System.out.println(Storage.describe(options.store()));
         System.out.println(Allowlist.describe(options.allowlist()));
+        System.out.println(Retries.describe(retries));
         notes.forEach(note -> (note.startsWith("WARN") ? System.err : System.out).println(note));
         if (options.zbdToken() == null) {
             System.out.println("ZBD_WEBHOOK_TOKEN is not set; generated for this run. Use:\n  curl -sS -X POST '"
