@@ -27,7 +27,7 @@ final class ConsoleStyle {
             tr:last-child td{border-bottom:0}
             td.mono,.mono,td.time{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12.5px}
             .time{white-space:nowrap}
-            .token{overflow-wrap:anywhere}
+            .token{overflow-wrap:anywhere}td.token{min-width:16em}
             a{color:var(--acc)}
             .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600}
             .ok{background:#e3f4ea;color:#146c36}.warn{background:#fff3d6;color:#8a5a00}

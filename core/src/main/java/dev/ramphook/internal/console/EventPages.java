@@ -141,7 +141,7 @@ final class EventPages {
             StoredEvent e = f.event();
             b.append("<tr><td class=\"time\">").append(e == null ? "" : Format.time(e.receivedAt()))
                     .append("</td><td>").append(Html.text(f.provider())).append("</td><td class=\"mono\">")
-                    .append(e == null ? "" : Html.text(e.name())).append("</td><td class=\"mono token\">")
+                    .append(e == null ? "" : Html.breakable(e.name())).append("</td><td class=\"mono token\">")
                     .append(Format.eventLink(f.provider(), f.key())).append("</td><td>").append(state(f.state()))
                     .append("</td><td>").append(e == null ? "" : e.attempts()).append("</td><td>")
                     .append(e == null ? "" : Html.text(shorten(Bodies.error(e.lastError())))).append("</td></tr>");

@@ -77,6 +77,15 @@ final class Html {
         b.append("</label>");
     }
 
+    /**
+     * {@link #text} with a break opportunity ({@code <wbr>}) after each dot and colon: long event names and keys
+     * ({@code RAMP_WIDGET.V1.PAYMENT.SETTLED:sess_1:2025-01-18T11:05:00Z}) wrap between their parts, not at any
+     * letter, in a narrow column.
+     */
+    static String breakable(String s) {
+        return text(s).replace(".", ".<wbr>").replace(":", ":<wbr>");
+    }
+
     /** A short paragraph in place of a table that has no rows: says what is missing rather than a bare header. */
     static String empty(String what) {
         return "<p class=\"empty\">" + text(what) + "</p>";

@@ -91,12 +91,12 @@ final class OverviewPage {
                 + "<th>Status</th><th>Reason</th><th>From</th></tr>");
         for (RecentDeliveries.Entry e : entries) {
             b.append("<tr><td class=\"time\">").append(Format.time(e.at())).append("</td><td class=\"mono\">")
-                    .append(Html.text(e.endpoint())).append("</td><td class=\"mono\">").append(Html.text(e.event()))
+                    .append(Html.text(e.endpoint())).append("</td><td class=\"mono\">").append(Html.breakable(e.event()))
                     .append("</td><td class=\"mono token\">");
             if (e.key() != null && e.provider() != null && !e.refused()) {
                 b.append(Format.eventLink(e.provider(), e.key()));
             } else {
-                b.append(Html.text(e.key()));
+                b.append(Html.breakable(e.key()));
             }
             b.append("</td><td>").append(Html.badge(e.outcome(), e.refused() ? "bad" : e.status() >= 500 ? "warn"
                     : "ok")).append("</td><td>").append(e.status()).append("</td><td>").append(Html.text(e.detail()))
