@@ -95,6 +95,6 @@ class ConsoleSearchAndHistoryTest {
         assertThat(history.get(4).path("error").asText()).contains("timeout after 30 s");
         String page = app.page("/ops/event?provider=shop&key=SHOP.V1.ORDER.PAID:h-1").body();
         assertThat(page).contains("<h2>Attempt history</h2>").contains("503 from ledger.internal")
-                .contains("timeout after 30 s").contains("replayed by");
+                .contains("timeout after 30 s").contains("replayed</span> by token");
     }
 }

@@ -209,8 +209,8 @@ public final class ConsoleData {
                     ? java.time.OffsetDateTime.parse(t).toInstant()
                     : LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new Params.BadRequest(name, name + " must be a UTC time such as 2026-12-06T14:05:00Z, "
-                    + TIME_HINT + " or the date 2026-12-06");
+            throw new Params.BadRequest(name, name + ": use a UTC time (" + TIME_HINT + " or 2026-12-06T14:05:00Z)"
+                    + " or a date (2026-12-06)");
         }
     }
 }

@@ -29,7 +29,8 @@ final class ConsoleStyle {
             .time{white-space:nowrap}
             .token{overflow-wrap:anywhere}td.token{min-width:16em}
             a{color:var(--acc)}
-            .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600}
+            .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;
+              white-space:nowrap}
             .ok{background:#e3f4ea;color:#146c36}.warn{background:#fff3d6;color:#8a5a00}
             .bad{background:#fde7e4;color:#b42318}.info{background:#e6eefc;color:#1f4fb5}
             .mute{background:#eceff3;color:#4a5263}
@@ -37,7 +38,8 @@ final class ConsoleStyle {
               max-height:480px;white-space:pre-wrap;overflow-wrap:anywhere}
             form.filters{display:flex;flex-wrap:wrap;gap:8px;align-items:end;background:var(--card);padding:12px;
               border:1px solid var(--line);border-radius:8px;margin-bottom:12px}
-            form.filters label{display:flex;flex-direction:column;font-size:12px;color:var(--mute)}
+            form.filters label{display:flex;flex-direction:column;align-items:flex-start;font-size:12px;
+              color:var(--mute)}
             input,select{font:inherit;padding:5px 7px;border:1px solid #c4cbd7;border-radius:6px;min-width:120px}
             button{font:inherit;padding:6px 14px;border-radius:6px;border:1px solid var(--acc);background:var(--acc);
               color:#fff;cursor:pointer}
@@ -59,7 +61,7 @@ final class ConsoleStyle {
             .legend{color:var(--mute);font-size:12px;margin:6px 0 0}
             .empty{background:var(--card);border:1px dashed var(--line);border-radius:8px;padding:14px;color:var(--mute);
               margin:0}
-            small.error{color:#b42318;font-size:12px;max-width:260px}
+            small.error{color:#b42318;font-size:12px;white-space:nowrap}
             input[aria-invalid]{border-color:#b42318;background:#fff8f7}
             .h0{height:0}.h1{height:10%}.h2{height:20%}.h3{height:30%}.h4{height:40%}.h5{height:50%}
             .h6{height:60%}.h7{height:70%}.h8{height:80%}.h9{height:90%}.h10{height:100%}

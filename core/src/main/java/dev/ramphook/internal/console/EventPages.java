@@ -243,7 +243,7 @@ final class EventPages {
             switch (h.kind()) {
                 case RETRY -> b.append(Html.badge("failed, retried", "warn"));
                 case DEAD -> b.append(Html.badge("failed, dead letter", "bad"));
-                case REPLAYED -> b.append(Html.badge("replayed", "info")).append(" replayed by ")
+                case REPLAYED -> b.append(Html.badge("replayed", "info")).append(" by ")
                         .append(Html.text(h.by() == null ? "the application (WebhookReceiver.replay)" : h.by()));
             }
             b.append("</td><td>").append(h.kind() == HistoryEntry.Kind.REPLAYED ? "after " + h.attempt() : h.attempt())

@@ -91,8 +91,8 @@ final class OverviewPage {
                 + "<th>Status</th><th>Reason</th><th>From</th></tr>");
         for (RecentDeliveries.Entry e : entries) {
             b.append("<tr><td class=\"time\">").append(Format.time(e.at())).append("</td><td class=\"mono\">")
-                    .append(Html.text(e.endpoint())).append("</td><td class=\"mono\">").append(Html.breakable(e.event()))
-                    .append("</td><td class=\"mono token\">");
+                    .append(Html.text(e.endpoint())).append("</td><td class=\"mono\">")
+                    .append(Html.breakable(e.event())).append("</td><td class=\"mono token\">");
             if (e.key() != null && e.provider() != null && !e.refused()) {
                 b.append(Format.eventLink(e.provider(), e.key()));
             } else {
