@@ -29,6 +29,7 @@ module dev.ramphook.core {
 
     exports dev.ramphook;
     exports dev.ramphook.auth;
+    exports dev.ramphook.config;
     exports dev.ramphook.httpserver;
     exports dev.ramphook.mecash;
     exports dev.ramphook.metrics;

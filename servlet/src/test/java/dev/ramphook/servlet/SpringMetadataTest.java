@@ -25,7 +25,7 @@ class SpringMetadataTest {
 
         assertThat(names).contains("ramphook.endpoint");
         for (String key : SpringSettings.GLOBAL_KEYS) {
-            assertThat(names).contains(Settings.PREFIX + key);
+            assertThat(names).contains("ramphook." + key);
         }
     }
 
