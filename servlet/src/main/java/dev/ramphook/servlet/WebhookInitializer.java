@@ -3,7 +3,7 @@ package dev.ramphook.servlet;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.config.ConfigException;
 import dev.ramphook.config.ReceiverSettings;
-import dev.ramphook.internal.Logs;
+import dev.ramphook.internal.text.Logs;
 import dev.ramphook.store.EventStore;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
