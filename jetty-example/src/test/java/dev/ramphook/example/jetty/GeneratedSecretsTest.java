@@ -79,7 +79,7 @@ class GeneratedSecretsTest {
         Map<String, String> secrets = secrets();
         GeneratedSecrets generated = GeneratedSecrets.of(secrets, Set.of("zbd"), lines::add);
         try (JettyExample app = JettyExample.start(new JettyExample.Options(0, null, null, null,
-                EventStore.inMemory(), 1 << 20, null, Duration.ofSeconds(10), null), secrets, generated)) {
+                EventStore.inMemory(), 1 << 20, null, Duration.ofSeconds(10), null), secrets, Retries.DEFAULT, generated)) {
             HttpResponse<String> wrong = post(app.uri(), "/webhooks/zbd?token=the-shell-has-another-token");
             HttpResponse<String> again = post(app.uri(), "/webhooks/zbd?token=the-shell-has-another-token");
             HttpResponse<String> meCash = post(app.uri(), "/webhooks/mecash");
