@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -101,7 +102,7 @@ public final class JdbcEventStore implements EventStore {
         for (StoredEvent e : events) {
             rows.add(new JdbcRecords.Row(Objects.requireNonNull(e, "event"), now));
         }
-        return List.of(records.recordAll(rows));
+        return List.of(records.recordAll(rows).answers());
     }
 
     /**
@@ -110,6 +111,21 @@ public final class JdbcEventStore implements EventStore {
      */
     CompletableFuture<Recorded> recordSoon(StoredEvent event, Instant now, Consumer<? super Recorded> late) {
         return commits.submit(event, now, late);
+    }
+
+    /**
+     * {@link #recordSoon(StoredEvent, Instant, Consumer)}, handing the event off to {@code owner}: when it is new and
+     * its subject has no other pending event, it is recorded already claimed by {@code owner} until
+     * {@code leaseUntil}, as its first attempt, in the transaction that records it (no claim query), and
+     * {@code handoff} gets the claimed copy before the answer is given. {@code handoff} hears exactly once what
+     * became of the record: (claimed copy, {@code NEW}); (null, the answer) when it was recorded unclaimed or was
+     * there already; (null, null) when it was not recorded.
+     */
+    CompletableFuture<Recorded> recordSoon(StoredEvent event, Instant now, Consumer<? super Recorded> late,
+                                           String owner, Instant leaseUntil,
+                                           BiConsumer<StoredEvent, Recorded> handoff) {
+        return commits.submit(new JdbcRecords.Row(event, now, Objects.requireNonNull(owner, "owner"),
+                Objects.requireNonNull(leaseUntil, "leaseUntil")), late, Objects.requireNonNull(handoff, "handoff"));
     }
 
     private static Recorded join(CompletableFuture<Recorded> answer) {
