@@ -1,6 +1,6 @@
 package dev.ramphook.internal.console;
 
-import dev.ramphook.internal.Observer;
+import dev.ramphook.internal.engine.Observer;
 import dev.ramphook.store.EventQuery;
 import dev.ramphook.store.EventState;
 import dev.ramphook.store.EventStore;
