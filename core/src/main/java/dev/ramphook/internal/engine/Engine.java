@@ -459,7 +459,8 @@ public final class Engine {
                 Headers.kept(request), now, subject(endpoint, event), event.occurredAt().orElse(null));
         Recorded recorded;
         try {
-            recorded = store.recordBy(stored, now, recordBy, deadline, this::recordedLate);
+            recorded = store.recordBy(stored, now, recordBy, deadline, this::recordedLate,
+                    worker == null ? null : worker.handoff()); // the hand-off wakes a worker for a new event
             trace.recorded();
         } catch (StoreException e) {
             if (recordFailures.admit(endpoint.path() + " (" + endpoint.provider().id() + ")", e.getMessage())) {
@@ -516,7 +517,6 @@ public final class Engine {
     private WebhookResponse acknowledgeQueued(StoredEvent stored, Recorded recorded) {
         switch (recorded) {
             case NEW:
-                worker.signal();
                 return Responses.ACCEPTED;
             case DONE:
                 return Responses.DUPLICATE;
