@@ -22,6 +22,7 @@ class ModuleBoundaryTest {
             "dev.ramphook",
             "dev.ramphook.auth",
             "dev.ramphook.httpserver",
+            "dev.ramphook.jakartarest",
             "dev.ramphook.mecash",
             "dev.ramphook.metrics",
             "dev.ramphook.moonpay",
@@ -32,6 +33,7 @@ class ModuleBoundaryTest {
             "dev.ramphook.store",
             "dev.ramphook.testkit",
             "dev.ramphook.transak",
+            "dev.ramphook.vertx",
             "dev.ramphook.zbd");
 
     /**
