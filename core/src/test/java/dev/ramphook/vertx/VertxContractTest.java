@@ -1,19 +1,29 @@
 package dev.ramphook.vertx;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ramphook.WebhookReceiver;
+import dev.ramphook.auth.UrlToken;
 import dev.ramphook.testing.http.ContractReceivers;
 import dev.ramphook.testing.http.FlakyHandler;
 import dev.ramphook.testing.http.RecordingHandler;
+import dev.ramphook.testing.http.Seeds;
 import dev.ramphook.testing.http.WebhookContainerContract;
+import dev.ramphook.zbd.ZbdRamp;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The HTTP contract on Vert.x 5: each application is a router with {@link WebhookRouteHandler} on
@@ -77,5 +87,22 @@ class VertxContractTest extends WebhookContainerContract {
     @Override
     protected void fixFlakyHandlers() {
         FlakyHandler.fix();
+    }
+
+    @Test
+    void theReceiverAndItsInlineHandlersRunOffTheEventLoop() throws Exception {
+        List<Boolean> onEventLoop = new CopyOnWriteArrayList<>();
+        WebhookReceiver receiver = WebhookReceiver.builder()
+                .endpoint("/webhooks/zbd", ZbdRamp.provider(), UrlToken.of(ZBD_TOKEN))
+                .on("*", (event, context) -> onEventLoop.add(Context.isOnEventLoopThread()))
+                .build();
+        URI probe = serve(receiver);
+
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(probe + "/webhooks/zbd?token=" + ZBD_TOKEN))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Seeds.read("zbd/payment-settled.json"))).build());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(onEventLoop).containsExactly(false);
     }
 }

@@ -16,10 +16,10 @@ public final class Seeds {
 
     /**
      * Under core's module directory: relative to any module directory, which is where Maven runs the tests, or the
-     * system property {@code ramphook.core.dir} (a project elsewhere, such as an invoker project); the catalog
+     * system property {@code dev.ramphook.core.dir} (a project elsewhere, such as an invoker project); the catalog
      * first, then the tests'.
      */
-    public static final List<Path> ROOTS = roots(Path.of(System.getProperty("ramphook.core.dir",
+    public static final List<Path> ROOTS = roots(Path.of(System.getProperty("dev.ramphook.core.dir",
             Path.of("..", "core").toString())));
 
     private Seeds() {
