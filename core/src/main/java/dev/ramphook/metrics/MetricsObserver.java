@@ -1,7 +1,7 @@
 package dev.ramphook.metrics;
 
 import dev.ramphook.Provider;
-import dev.ramphook.internal.Observer;
+import dev.ramphook.internal.engine.Observer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,11 +1,12 @@
 package dev.ramphook.servlet;
 
+import dev.ramphook.config.ConfigException;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
-import dev.ramphook.internal.ApiAccess;
-import dev.ramphook.internal.Engine;
-import dev.ramphook.internal.Logs;
+import dev.ramphook.internal.engine.ApiAccess;
+import dev.ramphook.internal.engine.Engine;
+import dev.ramphook.internal.text.Logs;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
