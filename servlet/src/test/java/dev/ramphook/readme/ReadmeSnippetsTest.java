@@ -49,6 +49,9 @@ import org.junit.jupiter.api.TestFactory;
  *       other.</li>
  *   <li>A block that needs a library this module's tests do not have: add it as a {@code test} dependency of
  *       ramphook-servlet (version managed in the parent pom).</li>
+ *   <li>A block that is a tested file of another stack, shown word for word and checked by a test of its own
+ *       (the stack guides' files, {@code GuidesTest} in core): {@code <!-- java-compiled-by: GuidesTest -->} on the
+ *       line right before the fence.</li>
  * </ul>
  * Write {@code …} in code only inside a comment ({@code { /* … *}{@code / }}): it is not Java.
  */

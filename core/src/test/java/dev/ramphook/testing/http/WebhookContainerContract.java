@@ -1,4 +1,4 @@
-package dev.ramphook.servlet.testing;
+package dev.ramphook.testing.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What every servlet container must do with the filter, over real HTTP. A subclass starts a container with
+ * What every HTTP stack must do with a receiver, over real HTTP with the JDK's client only (any stack can run it: a
+ * servlet container with the filter, the JDK server, Jakarta REST, Vert.x). A subclass starts an application with
  * {@link #parameters()} as {@code ramphook.*} configuration (secrets from the system properties
  * {@link #setSecrets()} sets), a catch-all handler served at {@code GET <base>/events} as a JSON array of
  * {@code {provider, event, key, data}}, a second application at {@link #downBase()} whose store is
@@ -43,7 +44,12 @@ public abstract class WebhookContainerContract {
     public static final String FENCED_TRUSTED_PROXIES = "127.0.0.1";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1 as providers send it: the JDK client's default offers an {@code h2c} upgrade on every first request,
+     * a POST's too, and some servers (Grizzly) then take the body for the upgraded protocol's and never see it.
+     */
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The base URI of the application, such as {@code http://127.0.0.1:54321/shop}, without a trailing slash. */
     protected abstract URI base();
