@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.IpAllowlist;
-import dev.ramphook.servlet.testing.EchoProvider;
+import dev.ramphook.testing.http.EchoProvider;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -8,7 +8,7 @@ import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.Verification;
 import dev.ramphook.mecash.MeCash;
-import dev.ramphook.servlet.testing.EchoProvider;
+import dev.ramphook.testing.http.EchoProvider;
 import dev.ramphook.zbd.ZbdRamp;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

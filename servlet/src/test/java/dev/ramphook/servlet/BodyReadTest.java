@@ -20,7 +20,7 @@ import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.internal.engine.Observer;
-import dev.ramphook.servlet.testing.EchoProvider;
+import dev.ramphook.testing.http.EchoProvider;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;

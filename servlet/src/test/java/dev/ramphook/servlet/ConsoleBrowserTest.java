@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.ConsoleSettings;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.auth.UrlToken;
-import dev.ramphook.servlet.testing.Seeds;
+import dev.ramphook.testing.http.Seeds;
 import dev.ramphook.zbd.ZbdRamp;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;

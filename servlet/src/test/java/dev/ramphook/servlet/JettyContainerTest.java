@@ -2,10 +2,10 @@ package dev.ramphook.servlet;
 
 import dev.ramphook.servlet.testing.ConsoleContract;
 import dev.ramphook.servlet.testing.EventsServlet;
-import dev.ramphook.servlet.testing.FlakyHandler;
-import dev.ramphook.servlet.testing.RecordingHandler;
-import dev.ramphook.servlet.testing.HostileSenderContract;
-import dev.ramphook.servlet.testing.WebhookContainerContract;
+import dev.ramphook.testing.http.FlakyHandler;
+import dev.ramphook.testing.http.RecordingHandler;
+import dev.ramphook.testing.http.HostileSenderContract;
+import dev.ramphook.testing.http.WebhookContainerContract;
 import java.net.URI;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.metrics.RamphookMetrics;
-import dev.ramphook.servlet.testing.Seeds;
+import dev.ramphook.testing.http.Seeds;
 import dev.ramphook.zbd.ZbdRamp;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ramphook.servlet.springapp.shop.ShopApplication;
-import dev.ramphook.servlet.testing.Seeds;
-import dev.ramphook.servlet.testing.WebhookContainerContract;
+import dev.ramphook.testing.http.Seeds;
+import dev.ramphook.testing.http.WebhookContainerContract;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

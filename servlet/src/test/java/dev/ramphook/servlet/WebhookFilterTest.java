@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.auth.Authenticator;
-import dev.ramphook.servlet.testing.EchoProvider;
-import dev.ramphook.servlet.testing.RawSender;
+import dev.ramphook.testing.http.EchoProvider;
+import dev.ramphook.testing.http.RawSender;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
@@ -247,13 +247,13 @@ class WebhookFilterTest {
                 .build();
         dev.ramphook.internal.engine.Engine engine = dev.ramphook.internal.engine.ApiAccess.engine(receiver);
         try (JettyApp app = app(null)) {
-            List<dev.ramphook.servlet.testing.RawSender> held = new java.util.ArrayList<>();
+            List<dev.ramphook.testing.http.RawSender> held = new java.util.ArrayList<>();
             List<byte[]> bodies = new java.util.ArrayList<>();
             try {
                 for (String id : List.of("h1", "h2")) {
                     byte[] body = String.format("%-1024s", EVENT.formatted(id)).getBytes(StandardCharsets.UTF_8);
                     bodies.add(body);
-                    dev.ramphook.servlet.testing.RawSender sender = dev.ramphook.servlet.testing.RawSender.post(
+                    dev.ramphook.testing.http.RawSender sender = dev.ramphook.testing.http.RawSender.post(
                             app.uri(""), "/webhooks/echo",
                             java.util.Map.of("Content-Type", "application/json", "Content-Length", "1024"));
                     sender.send(java.util.Arrays.copyOf(body, 10)); // the rest later: its reservation is held
@@ -273,7 +273,7 @@ class WebhookFilterTest {
                     assertThat(held.get(i).status(20_000)).isEqualTo(200);
                 }
             } finally {
-                held.forEach(dev.ramphook.servlet.testing.RawSender::close);
+                held.forEach(dev.ramphook.testing.http.RawSender::close);
             }
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
                     .until(engine::bodyBytesInFlight, n -> n == 0);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ramphook.servlet.testing.Seeds;
+import dev.ramphook.testing.http.Seeds;
 import dev.ramphook.store.EventStore;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,7 +3,7 @@ package dev.ramphook.example.jetty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ramphook.servlet.testing.Seeds;
+import dev.ramphook.testing.http.Seeds;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.ramphook.servlet.testing;
 
+import dev.ramphook.testing.http.RecordingHandler;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

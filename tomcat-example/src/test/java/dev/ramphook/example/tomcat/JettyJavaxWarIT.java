@@ -2,9 +2,9 @@ package dev.ramphook.example.tomcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ramphook.servlet.testing.FailingStore;
-import dev.ramphook.servlet.testing.FlakyHandler;
-import dev.ramphook.servlet.testing.WebhookContainerContract;
+import dev.ramphook.testing.http.FailingStore;
+import dev.ramphook.testing.http.FlakyHandler;
+import dev.ramphook.testing.http.WebhookContainerContract;
 import java.io.File;
 import java.net.URI;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package dev.ramphook.example.tomcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ramphook.servlet.testing.WebhookContainerContract;
+import dev.ramphook.testing.http.WebhookContainerContract;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,9 +3,9 @@ package dev.ramphook.example.tomcat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramphook.servlet.testing.ConsoleContract;
-import dev.ramphook.servlet.testing.FlakyHandler;
-import dev.ramphook.servlet.testing.HostileSenderContract;
-import dev.ramphook.servlet.testing.WebhookContainerContract;
+import dev.ramphook.testing.http.FlakyHandler;
+import dev.ramphook.testing.http.HostileSenderContract;
+import dev.ramphook.testing.http.WebhookContainerContract;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -1,6 +1,6 @@
 package dev.ramphook.servlet.springapp.down;
 
-import dev.ramphook.servlet.testing.FailingStore;
+import dev.ramphook.testing.http.FailingStore;
 import dev.ramphook.store.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

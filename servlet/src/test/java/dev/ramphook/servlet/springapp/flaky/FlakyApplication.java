@@ -1,6 +1,6 @@
 package dev.ramphook.servlet.springapp.flaky;
 
-import dev.ramphook.servlet.testing.FlakyHandler;
+import dev.ramphook.testing.http.FlakyHandler;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.OnEvent;
 import dev.ramphook.WebhookEvent;
-import dev.ramphook.servlet.testing.WebhookContainerContract;
+import dev.ramphook.testing.http.WebhookContainerContract;
 import org.springframework.stereotype.Component;
 
 /** The application's handler: a plain bean, found by its {@code @OnEvent} method. One instance per application. */

@@ -1,4 +1,4 @@
-package dev.ramphook.servlet.testing;
+package dev.ramphook.testing.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package dev.ramphook.servlet.testing;
+package dev.ramphook.testing.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

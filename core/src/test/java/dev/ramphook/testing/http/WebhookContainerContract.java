@@ -1,4 +1,4 @@
-package dev.ramphook.servlet.testing;
+package dev.ramphook.testing.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What every servlet container must do with the filter, over real HTTP. A subclass starts a container with
+ * What every HTTP stack must do with a receiver, over real HTTP with the JDK's client only (any stack can run it: a
+ * servlet container with the filter, the JDK server, Jakarta REST, Vert.x). A subclass starts an application with
  * {@link #parameters()} as {@code ramphook.*} configuration (secrets from the system properties
  * {@link #setSecrets()} sets), a catch-all handler served at {@code GET <base>/events} as a JSON array of
  * {@code {provider, event, key, data}}, a second application at {@link #downBase()} whose store is

@@ -1,4 +1,4 @@
-package dev.ramphook.servlet.testing;
+package dev.ramphook.testing.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,7 +7,8 @@ import dev.ramphook.OnEvent;
 import dev.ramphook.WebhookEvent;
 
 /**
- * A catch-all handler that remembers what it got, served as JSON by {@link EventsServlet}. Static because the
+ * A catch-all handler that remembers what it got, served as JSON at {@code GET <base>/events} by each stack's test
+ * application (the servlet module's {@code EventsServlet}, for one). Static because the
  * zero-code configuration instantiates it by class name; each test server runs in its own class and store.
  */
 public final class RecordingHandler {
