@@ -37,7 +37,11 @@ final class RamphookKeys {
         this.keys = new TreeMap<>(keys);
     }
 
-    /** The keys under {@code ramphook} of Micronaut's configuration, as written (kebab-case). */
+    /**
+     * The keys under {@code ramphook} of Micronaut's configuration, as written (kebab-case); each known key is also
+     * looked up by name, which is how Micronaut finds it in an environment variable ({@code RAMPHOOK_MAX_BODY_BYTES},
+     * {@code RAMPHOOK_ENDPOINT_ZBD_ALLOWED_IPS} for an endpoint named in the file).
+     */
     static RamphookKeys from(Environment environment) {
         Map<String, String> keys = new TreeMap<>();
         environment.getProperties("ramphook", StringConvention.RAW).forEach((key, value) -> {
@@ -45,6 +49,15 @@ final class RamphookKeys {
                 keys.put("ramphook." + key, String.valueOf(value));
             }
         });
+        Set<String> known = new TreeSet<>();
+        RECEIVER_KEYS.forEach(key -> known.add("ramphook." + key));
+        for (String key : Set.copyOf(keys.keySet())) {
+            String[] parts = key.split("\\.", 4);
+            if (parts.length == 4 && parts[1].equals("endpoint")) {
+                ENDPOINT_KEYS.forEach(name -> known.add("ramphook.endpoint." + parts[2] + "." + name));
+            }
+        }
+        known.forEach(key -> environment.getProperty(key, String.class).ifPresent(value -> keys.put(key, value)));
         return new RamphookKeys(keys);
     }
 

@@ -24,10 +24,10 @@ class RecipeTest {
     @ValueSource(strings = {"java/com/example/webhooks/WebhookController.java",
             "java/com/example/webhooks/Receivers.java", "java/com/example/webhooks/Payments.java",
             "java/com/example/webhooks/Application.java", "java/com/example/webhooks/RamphookKeys.java",
-            "resources/application.yml"})
+            "resources/application.yml", "resources/logback.xml"})
     void theGuideShowsTheTestedSourceWordForWord(String file) throws Exception {
         String source = read(APP.resolve(Path.of("src", "main")).resolve(file));
-        String fence = file.endsWith(".java") ? "```java\n" : "```yaml\n";
+        String fence = "```" + (file.endsWith(".java") ? "java" : file.endsWith(".xml") ? "xml" : "yaml") + "\n";
 
         assertThat(read(GUIDE)).contains(fence + source + "```\n");
     }
