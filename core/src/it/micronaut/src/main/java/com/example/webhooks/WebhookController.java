@@ -3,12 +3,11 @@ package com.example.webhooks;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Body;
+import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -27,13 +26,13 @@ public class WebhookController {
 
     @Post("/{+path}")
     @Consumes(MediaType.ALL) // the receiver judges the content type: 415 in its own words
-    public HttpResponse<byte[]> receive(HttpRequest<?> request, @Nullable @Body byte[] body) {
+    public HttpResponse<byte[]> receive(HttpRequest<?> request) {
         WebhookRequest.Builder delivery = WebhookRequest.builder()
                 .method(request.getMethodName())
                 .path(request.getUri().getRawPath())
                 .query(request.getUri().getRawQuery())
                 .remoteAddress(request.getRemoteAddress().getAddress().getHostAddress())
-                .body(body == null ? new byte[0] : body);
+                .body(((ServerHttpRequest<?>) request).byteBody().toInputStream());
         request.getHeaders().forEach((name, values) -> values.forEach(value -> delivery.header(name, value)));
         WebhookResponse answer = receiver.receive(delivery.build());
         MutableHttpResponse<byte[]> response = HttpResponse.<byte[]>status(answer.status(), null)
@@ -45,6 +44,6 @@ public class WebhookController {
 
     @Get("/{+path}") // 405 with Allow: POST in the receiver's words, like its other refusals
     public HttpResponse<byte[]> get(HttpRequest<?> request) {
-        return receive(request, null);
+        return receive(request);
     }
 }

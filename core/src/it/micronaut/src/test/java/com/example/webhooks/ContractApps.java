@@ -4,11 +4,9 @@ import dev.ramphook.WebhookReceiver;
 import dev.ramphook.testing.http.FlakyHandler;
 import dev.ramphook.testing.http.RecordingHandler;
 import dev.ramphook.testing.http.WebhookContainerContract;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -48,8 +46,8 @@ public class ContractApps {
 
     @Post("/down/webhooks/{+path}")
     @Consumes(MediaType.ALL)
-    public HttpResponse<byte[]> down(HttpRequest<?> request, @Nullable @Body byte[] body) {
-        return new WebhookController(down).receive(request, body);
+    public HttpResponse<byte[]> down(HttpRequest<?> request) {
+        return new WebhookController(down).receive(request);
     }
 
     @Get("/down/webhooks/{+path}")
@@ -59,8 +57,8 @@ public class ContractApps {
 
     @Post("/fenced/webhooks/{+path}")
     @Consumes(MediaType.ALL)
-    public HttpResponse<byte[]> fenced(HttpRequest<?> request, @Nullable @Body byte[] body) {
-        return new WebhookController(fenced).receive(request, body);
+    public HttpResponse<byte[]> fenced(HttpRequest<?> request) {
+        return new WebhookController(fenced).receive(request);
     }
 
     @Get("/fenced/webhooks/{+path}")
@@ -70,8 +68,8 @@ public class ContractApps {
 
     @Post("/flaky/webhooks/{+path}")
     @Consumes(MediaType.ALL)
-    public HttpResponse<byte[]> flaky(HttpRequest<?> request, @Nullable @Body byte[] body) {
-        return new WebhookController(flaky).receive(request, body);
+    public HttpResponse<byte[]> flaky(HttpRequest<?> request) {
+        return new WebhookController(flaky).receive(request);
     }
 
     @Get("/flaky/webhooks/{+path}")
