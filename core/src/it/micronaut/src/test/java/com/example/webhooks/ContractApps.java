@@ -1,6 +1,7 @@
 package com.example.webhooks;
 
 import dev.ramphook.WebhookReceiver;
+import dev.ramphook.config.ReceiverSettings;
 import dev.ramphook.testing.http.FlakyHandler;
 import dev.ramphook.testing.http.RecordingHandler;
 import dev.ramphook.testing.http.WebhookContainerContract;
@@ -21,7 +22,7 @@ import java.util.Map;
 /**
  * The contract's three other applications (store down, fenced, flaky handlers) under {@code /down}, {@code /fenced}
  * and {@code /flaky} of the same Micronaut application, each built from the contract's {@code ramphook.*} keys by
- * {@link RamphookKeys} and served through the guide's {@link WebhookController}; and {@code GET /events} (also
+ * {@link ReceiverSettings} and served through the guide's {@link WebhookController}; and {@code GET /events} (also
  * under each prefix) listing what {@link RecordingHandler} got: the application's other paths.
  */
 @Controller
@@ -41,7 +42,7 @@ public class ContractApps {
         keys.put("ramphook.endpoint.zbd.path", prefix + "/webhooks/zbd");
         keys.put("ramphook.endpoint.mecash.path", prefix + "/webhooks/mecash");
         keys.put("ramphook.handlers", handler.getName());
-        return RamphookKeys.from(keys).builder().build();
+        return ReceiverSettings.from(keys).build();
     }
 
     @Post("/down/webhooks/{+path}")

@@ -23,7 +23,7 @@ class RecipeTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"java/com/example/webhooks/WebhookController.java",
             "java/com/example/webhooks/Receivers.java", "java/com/example/webhooks/Payments.java",
-            "java/com/example/webhooks/Application.java", "java/com/example/webhooks/RamphookKeys.java",
+            "java/com/example/webhooks/Application.java",
             "resources/application.yml", "resources/logback.xml"})
     void theGuideShowsTheTestedSourceWordForWord(String file) throws Exception {
         String source = read(APP.resolve(Path.of("src", "main")).resolve(file));
