@@ -20,10 +20,10 @@ final class KeyTable {
                     + " `zbd`, `mecash`, `moonpay`, `transak`, `rampnetwork`, `revolut`, `onramper`"),
             endpoint("auth", "the provider's own", "left out: the provider's documented authentication, keyed with"
                     + " `secret-env` (or `token-env`: one of the two), such as meCash's `X-Signature` HMAC-SHA512 or"
-                    + " ZBD's `?token=` (see the [providers table](../README.md#providers)); or `url-token`,"
+                    + " ZBD's `?token=` (see the [providers table](providers.md#providers)); or `url-token`,"
                     + " `path-token`, `mecash`, `mecash-sha256`, `zbd-signature`, `standard-webhooks`, `timestamped`,"
                     + " `hmac-sha512-hex`, `hmac-sha256-hex`, `hmac-sha512-base64`, `hmac-sha256-base64`, or an"
-                    + " explicit `none` (see [Authentication](../README.md#authentication))"),
+                    + " explicit `none` (see [Authentication](security.md#authentication))"),
             endpoint("token-param", "`token`", "`url-token`: the query parameter that carries the token"),
             endpoint("token-env", "required for `*-token` (or without `auth`: it or `secret-env`)", "name of the"
                     + " environment variable (else system property) holding the token; several names,"
@@ -52,8 +52,8 @@ final class KeyTable {
                     + " endpoints"),
             global("forwarded-header", "`x-forwarded-for`", "with `ramphook.trusted-proxies`: the"
                     + " `forwarded-header` of those endpoints"),
-            global("console.path", "off", "turns the [console](../README.md#the-console) on at this path, such as"
-                    + " `/ramphook`"),
+            global("console.path", "off", "turns the [console](console-and-metrics.md#the-console) on at this path,"
+                    + " such as `/ramphook`"),
             global("console.user", "`ops`", "the console's HTTP basic user"),
             global("console.password-env", "none", "name of the variable holding the console's basic password (12+"
                     + " characters); unset variable: console off"),
@@ -71,9 +71,9 @@ final class KeyTable {
                     + " (`WebhookReceiver.Builder.bodyReadTimeout`)"),
             global("record-timeout", "`4`", "seconds a delivery may wait for its store to record it, from its"
                     + " complete body; later, 503 with `Retry-After` (`WebhookReceiver.Builder.recordTimeout`; see"
-                    + " [When the database is down or slow](../README.md#when-the-database-is-down-or-slow))"),
+                    + " [When the database is down or slow](durable-storage.md#when-the-database-is-down-or-slow))"),
             global("health.max-pending-age", "`600`", "seconds the oldest pending event may wait before the"
-                    + " receiver's health says `DEGRADED` (see [Health](../README.md#health))"),
+                    + " receiver's health says `DEGRADED` (see [Health](console-and-metrics.md#health))"),
             global("handling", "`inline` (`queued` with a durable store)", "`inline`: handlers run before the"
                     + " answer; `queued`: answer once recorded, workers run handlers with retries"),
             global("workers", "`4`", "worker threads for `queued` handling, explicit or chosen by a durable store;"

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's example provider, written outside dev.ramphook with the public kit only: found by name through
- * ServiceLoader, authenticated by its default scheme, typed, deduplicated, and quoted by the README word for word.
+ * The example provider of docs/write-a-provider.md, written outside dev.ramphook with the public kit only: found by
+ * name through ServiceLoader, authenticated by its default scheme, typed, deduplicated, and quoted by that guide word
+ * for word.
  */
 class AcmeRampTest {
 
@@ -101,8 +102,8 @@ class AcmeRampTest {
     }
 
     @Test
-    void theReadmeQuotesThisProviderWordForWord() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    void theGuideQuotesThisProviderWordForWord() throws Exception {
+        String readme = Files.readString(Path.of("..", "docs", "write-a-provider.md"), StandardCharsets.UTF_8);
         String source = Files.readString(Path.of("src/test/java/com/example/acme/AcmeRamp.java"),
                 StandardCharsets.UTF_8);
 

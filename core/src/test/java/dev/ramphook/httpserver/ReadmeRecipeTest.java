@@ -22,16 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's "JDK HttpServer" recipe, word for word: it compiles against this build, and its handler class is
- * accepted by the receiver (the @OnEvent rules), so the recipe cannot drift from the API.
+ * The JDK HttpServer recipe of docs/jdk-server.md (the README's front page links to it), word for word: it compiles
+ * against this build, and its handler class is accepted by the receiver (the @OnEvent rules), so the recipe cannot
+ * drift from the API.
  */
 class ReadmeRecipeTest {
 
     @Test
     void jdkHttpServerRecipeCompilesAndItsHandlerRegisters(@TempDir Path dir) throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        String readme = Files.readString(Path.of("..", "docs", "jdk-server.md"), StandardCharsets.UTF_8);
         int section = readme.indexOf("## JDK HttpServer");
-        assertThat(section).as("README section").isPositive();
+        assertThat(section).as("docs/jdk-server.md section").isPositive();
         int start = readme.indexOf("```java\n", section) + "```java\n".length();
         String source = readme.substring(start, readme.indexOf("```", start));
         Files.writeString(dir.resolve("Webhooks.java"), source);

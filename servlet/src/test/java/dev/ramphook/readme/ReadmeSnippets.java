@@ -26,7 +26,7 @@ final class ReadmeSnippets {
     }
 
     /** One snippet as a Java file: {@code source} and, per source line, the Markdown line it came from. */
-    record Snippet(int fenceLine, String packageName, String source, int[] markdownLines) {
+    record Snippet(String file, int fenceLine, String packageName, String source, int[] markdownLines) {
 
         int markdownLine(long sourceLine) {
             if (sourceLine < 1 || sourceLine > markdownLines.length) {
@@ -39,6 +39,14 @@ final class ReadmeSnippets {
     static final String FRAGMENT_CLASS = "ReadmeFragment";
 
     static List<Snippet> parse(List<String> markdown) {
+        return parse("README.md", markdown);
+    }
+
+    /**
+     * The snippets of one Markdown file; {@code file} (such as {@code docs/spring-boot.md}) names it in messages and
+     * keeps the generated packages of two files apart.
+     */
+    static List<Snippet> parse(String file, List<String> markdown) {
         List<Snippet> snippets = new ArrayList<>();
         List<String> given = List.of();
         int givenEnd = -2;
@@ -55,7 +63,7 @@ final class ReadmeSnippets {
                     }
                     j++;
                     if (j == markdown.size()) {
-                        throw new IllegalArgumentException("README.md:" + (i + 1) + ": java-given comment never closed");
+                        throw new IllegalArgumentException(file + ":" + (i + 1) + ": java-given comment never closed");
                     }
                     rest = markdown.get(j);
                 }
@@ -72,16 +80,16 @@ final class ReadmeSnippets {
             if (!fence.matches()) {
                 continue;
             }
-            int close = closingFence(markdown, i, fence.group(2));
+            int close = closingFence(file, markdown, i, fence.group(2));
             if (fence.group(3).equals("java")) {
                 List<String> body = new ArrayList<>();
                 for (int k = i + 1; k < close; k++) {
                     body.add(unindent(markdown.get(k), fence.group(1).length()));
                 }
                 List<String> hidden = givenEnd == i - 1 ? given : List.of();
-                snippets.add(toSource(i + 1, body, hidden));
+                snippets.add(toSource(file, i + 1, body, hidden));
             } else if (givenEnd == i - 1) {
-                throw new IllegalArgumentException("README.md:" + (i + 1)
+                throw new IllegalArgumentException(file + ":" + (i + 1)
                         + ": a java-given comment must be followed by a ```java block");
             }
             i = close;
@@ -89,13 +97,13 @@ final class ReadmeSnippets {
         return snippets;
     }
 
-    private static int closingFence(List<String> markdown, int open, String marker) {
+    private static int closingFence(String file, List<String> markdown, int open, String marker) {
         for (int k = open + 1; k < markdown.size(); k++) {
             if (markdown.get(k).strip().equals(marker)) {
                 return k;
             }
         }
-        throw new IllegalArgumentException("README.md:" + (open + 1) + ": code block never closed");
+        throw new IllegalArgumentException(file + ":" + (open + 1) + ": code block never closed");
     }
 
     private static String unindent(String line, int indent) {
@@ -111,8 +119,8 @@ final class ReadmeSnippets {
      * the body of a method; the other given lines after the block (whole file: extra top-level types) or before its
      * method (fragment: fields and nested types of the wrapper class).
      */
-    private static Snippet toSource(int fenceLine, List<String> body, List<String> given) {
-        String pkg = "readme.line" + fenceLine;
+    private static Snippet toSource(String file, int fenceLine, List<String> body, List<String> given) {
+        String pkg = "readme." + file.replaceAll("\\.md$", "").replaceAll("[^A-Za-z0-9]+", "_") + ".line" + fenceLine;
         List<String> out = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         boolean ownPackage = body.stream().anyMatch(l -> PACKAGE.matcher(l).matches());
@@ -152,7 +160,7 @@ final class ReadmeSnippets {
         } else {
             add(out, lines, "}}", HIDDEN);
         }
-        return new Snippet(fenceLine, ownPackage ? null : pkg, String.join("\n", out) + "\n",
+        return new Snippet(file, fenceLine, ownPackage ? null : pkg, String.join("\n", out) + "\n",
                 lines.stream().mapToInt(Integer::intValue).toArray());
     }
 

@@ -28,11 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every ```java block of the top-level README.md compiles against this module's test class path (ramphook-core,
- * ramphook-servlet, Jackson, the Servlet API, Spring Boot, HikariCP, the PostgreSQL driver), so the README cannot
- * drift from the API. A block that does not compile fails the build with "README.md:<line>: <javac message>".
+ * Every ```java block of the top-level README.md and of the guides in docs/ compiles against this module's test
+ * class path (ramphook-core, ramphook-servlet, Jackson, the Servlet API, Spring Boot, HikariCP, the PostgreSQL driver),
+ * so the documentation cannot drift from the API. A block that does not compile fails the build with
+ * "<file>:<line>: <javac message>", such as "docs/spring-boot.md:120: cannot find symbol".
  *
- * <p>How to add a snippet: write a ```java block in README.md; nothing else is needed when it compiles as it stands.
+ * <p>How to add a snippet: write a ```java block in README.md or any docs/*.md; nothing else is needed when it
+ * compiles as it stands.
  * <ul>
  *   <li>A block that declares a top-level type (a line starting with {@code class}, {@code public class},
  *       {@code @Component class}, {@code record} …) is compiled as a whole file; any other block is a fragment:
@@ -43,7 +45,8 @@ import org.junit.jupiter.api.TestFactory;
  *       fence, which Markdown does not show: {@code <!-- java-given} … {@code -->}. Its {@code import} lines are
  *       added to the imports; its other lines become fields and nested types of the fragment's wrapper class, or
  *       extra top-level types after a whole-file block.</li>
- *   <li>Each block is its own file in its own package ({@code readme.line<N>}), so blocks never see each other.</li>
+ *   <li>Each block is its own file in its own package ({@code readme.<file>.line<N>}), so blocks never see each
+ *       other.</li>
  *   <li>A block that needs a library this module's tests do not have: add it as a {@code test} dependency of
  *       ramphook-servlet (version managed in the parent pom).</li>
  * </ul>
@@ -51,7 +54,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ReadmeSnippetsTest {
 
-    private static final Path README = Path.of("..", "README.md");
+    /** The repository's root, where README.md and docs/ are (the tests run in the servlet module's directory). */
+    private static final Path ROOT = Path.of("..");
     private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
     private static StandardJavaFileManager files;
 
@@ -70,11 +74,18 @@ class ReadmeSnippetsTest {
         assertThat(snippets()).hasSizeGreaterThanOrEqualTo(7);
     }
 
+    @Test
+    void theGuidesInDocsAreReadToo() throws IOException {
+        assertThat(snippets()).extracting(ReadmeSnippets.Snippet::file)
+                .contains("README.md", "docs/handlers.md", "docs/spring-boot.md", "docs/jdk-server.md",
+                        "docs/durable-storage.md", "docs/write-a-provider.md", "docs/test-kit.md");
+    }
+
     @TestFactory
     Stream<DynamicTest> everyJavaBlockCompiles() throws IOException {
-        return snippets().stream().map(snippet -> DynamicTest.dynamicTest("README.md:" + snippet.fenceLine(),
-                () -> assertThat(errors(snippet)).as("README.md java block at line %d (generated source:%n%s)",
-                        snippet.fenceLine(), numbered(snippet.source())).isEmpty()));
+        return snippets().stream().map(snippet -> DynamicTest.dynamicTest(snippet.file() + ":" + snippet.fenceLine(),
+                () -> assertThat(errors(snippet)).as("%s java block at line %d (generated source:%n%s)",
+                        snippet.file(), snippet.fenceLine(), numbered(snippet.source())).isEmpty()));
     }
 
     @Test
@@ -84,6 +95,15 @@ class ReadmeSnippetsTest {
                 "WebhookReceiver receiver = WebhookReceiver.builder().noSuchSetting().build();", "```"));
         assertThat(errors(broken.get(0))).singleElement().asString()
                 .startsWith("README.md:6: ").contains("noSuchSetting");
+    }
+
+    @Test
+    void aBrokenBlockInAGuideFailsNamingTheGuideAndItsLine() {
+        List<ReadmeSnippets.Snippet> broken = ReadmeSnippets.parse("docs/handlers.md", List.of(
+                "```java", "import dev.ramphook.WebhookReceiver;", "",
+                "WebhookReceiver receiver = WebhookReceiver.builder().noSuchSetting().build();", "```"));
+        assertThat(errors(broken.get(0))).singleElement().asString()
+                .startsWith("docs/handlers.md:4: ").contains("noSuchSetting");
     }
 
     @Test
@@ -97,11 +117,22 @@ class ReadmeSnippetsTest {
         assertThat(errors(snippets.get(1))).singleElement().asString().startsWith("README.md:9: ");
     }
 
+    /** The snippets of README.md, then of every docs/*.md in name order. */
     private static List<ReadmeSnippets.Snippet> snippets() throws IOException {
-        return ReadmeSnippets.parse(Files.readAllLines(README, StandardCharsets.UTF_8));
+        List<String> files = new ArrayList<>();
+        files.add("README.md");
+        try (Stream<Path> guides = Files.list(ROOT.resolve("docs"))) {
+            guides.map(p -> "docs/" + p.getFileName()).filter(name -> name.endsWith(".md")).sorted()
+                    .forEach(files::add);
+        }
+        List<ReadmeSnippets.Snippet> snippets = new ArrayList<>();
+        for (String file : files) {
+            snippets.addAll(ReadmeSnippets.parse(file, Files.readAllLines(ROOT.resolve(file), StandardCharsets.UTF_8)));
+        }
+        return snippets;
     }
 
-    /** javac's errors, each as "README.md:<line>: <message>" (line 0 when javac blames a hidden line). */
+    /** javac's errors, each as "<file>:<line>: <message>" (the fence's line when javac blames a hidden line). */
     private static List<String> errors(ReadmeSnippets.Snippet snippet) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<String> options = List.of("-proc:none", "-Xlint:none", "-classpath", System.getProperty("java.class.path"));
@@ -111,12 +142,12 @@ class ReadmeSnippetsTest {
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {
                 int line = snippet.markdownLine(d.getLineNumber());
-                errors.add("README.md:" + (line == ReadmeSnippets.HIDDEN ? snippet.fenceLine() + " (a hidden line)"
-                        : line) + ": " + d.getMessage(Locale.ROOT));
+                errors.add(snippet.file() + ":" + (line == ReadmeSnippets.HIDDEN
+                        ? snippet.fenceLine() + " (a hidden line)" : line) + ": " + d.getMessage(Locale.ROOT));
             }
         }
         if (!ok && errors.isEmpty()) {
-            errors.add("README.md:" + snippet.fenceLine() + ": javac failed without an error message");
+            errors.add(snippet.file() + ":" + snippet.fenceLine() + ": javac failed without an error message");
         }
         return errors;
     }
@@ -135,7 +166,8 @@ class ReadmeSnippetsTest {
         private final String code;
 
         Source(ReadmeSnippets.Snippet snippet) {
-            super(URI.create("string:///README_line" + snippet.fenceLine() + ".java"), Kind.SOURCE);
+            super(URI.create("string:///" + snippet.file().replaceAll("[^A-Za-z0-9]+", "_") + "_line"
+                    + snippet.fenceLine() + ".java"), Kind.SOURCE);
             this.code = snippet.source();
         }
 

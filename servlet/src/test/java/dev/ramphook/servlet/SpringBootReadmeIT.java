@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The README's Spring Boot recipe as a new user runs it: the dependency, the six lines of properties it shows (its
- * {@code readme.properties} is checked against the README's text), the secrets in the environment's place (system
- * properties), and its {@code @Component} handler; a ZBD and a signed meCash delivery reach the handler.
+ * The Spring Boot recipe of docs/spring-boot.md as a new user runs it: the dependency, the four lines of properties
+ * it shows (its {@code readme.properties} is checked against the guide's text), the secrets in the environment's
+ * place (system properties), and its {@code @Component} handler; a ZBD and a signed meCash delivery reach the handler.
  */
 class SpringBootReadmeIT {
 
@@ -51,9 +51,9 @@ class SpringBootReadmeIT {
     }
 
     @Test
-    void theReadmeShowsExactlyThisConfiguration() throws Exception {
-        // The README indents the block inside a numbered step.
-        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8)
+    void theGuideShowsExactlyThisConfiguration() throws Exception {
+        // The guide indents the block inside a numbered step.
+        String readme = Files.readString(Path.of("..", "docs", "spring-boot.md"), StandardCharsets.UTF_8)
                 .replaceAll("(?m)^ +", "");
         String properties = new String(getClass().getResourceAsStream("/readme.properties").readAllBytes(),
                 StandardCharsets.UTF_8);

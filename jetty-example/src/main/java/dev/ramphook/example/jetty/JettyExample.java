@@ -8,6 +8,7 @@ import dev.ramphook.provider.Providers;
 import dev.ramphook.servlet.WebhookFilter;
 import dev.ramphook.store.EventStore;
 import jakarta.servlet.DispatcherType;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -15,11 +16,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -140,6 +143,15 @@ public final class JettyExample implements AutoCloseable {
 
     /** As {@link #start(Options, Map)}, retrying failed events as {@code retries} says (null: the library's way). */
     static JettyExample start(Options options, Map<String, String> secrets, Retries retries) throws Exception {
+        return start(options, secrets, retries, GeneratedSecrets.none());
+    }
+
+    /**
+     * The same, with {@code generated} told about every answer, so that a 401 at an endpoint whose secret was
+     * generated for this run says so.
+     */
+    static JettyExample start(Options options, Map<String, String> secrets, Retries retries,
+            GeneratedSecrets generated) throws Exception {
         EventLog events = new EventLog(options.eventLog());
         String consolePassword = options.consolePassword() != null ? options.consolePassword() : generated();
         Map<String, String> variables = new LinkedHashMap<>(); // provider id to the variable its secret is read from
@@ -178,6 +190,9 @@ public final class JettyExample implements AutoCloseable {
         context.addServlet(new ServletHolder(new EventsServlet(events)), "/events");
         server.setHandler(context);
         server.setErrorHandler(new JsonErrors());
+        if (!generated.isEmpty()) {
+            server.setRequestLog(generated);
+        }
         try {
             server.start();
         } catch (Exception e) {
@@ -209,15 +224,13 @@ public final class JettyExample implements AutoCloseable {
      * Runs the example; {@code send <provider> <event> [--to <url>]} instead signs and posts a documented sample to
      * a running receiver ({@link Send}).
      *
-     * @param args none to run the example; {@code send <provider> <event> [--to <url>]} to send a sample
+     * @param args none to run the example; {@code send <provider> <event> [--to <url>]} to send a sample;
+     *             {@code --help} for the usage (exit code 0)
      * @throws Exception when start-up fails: a malformed variable (the message names it) or a port that is taken
      */
     public static void main(String[] args) throws Exception {
         if (args.length > 0) {
-            int code = args[0].equals("send")
-                    ? Send.run(Arrays.asList(args).subList(1, args.length), System.getenv(), System.out, System.err)
-                    : usage();
-            System.exit(code);
+            System.exit(command(Arrays.asList(args), System.getenv(), System.out, System.err));
             return;
         }
         Options options;
@@ -236,7 +249,16 @@ public final class JettyExample implements AutoCloseable {
         secrets.put("zbd", zbdToken);
         secrets.put("mecash", meCashSecret);
         List<String> notes = ProviderSecrets.addOthers(System.getenv(), secrets);
-        JettyExample app = start(options, secrets, retries);
+        Set<String> generatedIds = new HashSet<>();
+        for (String id : secrets.keySet()) {
+            String given = id.equals("zbd") ? options.zbdToken() : id.equals("mecash") ? options.meCashSecret()
+                    : System.getenv(ProviderSecrets.variable(id));
+            if (given == null || given.isBlank()) {
+                generatedIds.add(id);
+            }
+        }
+        GeneratedSecrets generated = GeneratedSecrets.of(secrets, generatedIds);
+        JettyExample app = start(options, secrets, retries, generated);
         System.out.println("console: " + app.uri() + CONSOLE_PATH + "/ (user " + CONSOLE_USER + ", password "
                 + (options.consolePassword() != null ? "from RAMPHOOK_CONSOLE_PASSWORD)"
                 : app.consolePassword + " generated for this run; set RAMPHOOK_CONSOLE_PASSWORD to choose it)"));
@@ -254,29 +276,27 @@ public final class JettyExample implements AutoCloseable {
         System.out.println(Allowlist.describe(options.allowlist()));
         System.out.println(Retries.describe(retries));
         notes.forEach(note -> (note.startsWith("WARN") ? System.err : System.out).println(note));
-        if (options.zbdToken() == null) {
-            System.out.println("ZBD_WEBHOOK_TOKEN is not set; generated for this run. Use:\n  curl -sS -X POST '"
-                    + app.uri() + "/webhooks/zbd?token=" + zbdToken + "' -H 'Content-Type: application/json'"
-                    + " --data-binary '{\"event\":\"RAMP_WIDGET.V1.SESSION.INITIATED\",\"data\":{\"email\":"
-                    + "\"user@example.com\",\"session_id\":"
-                    + "\"s-1\",\"user_id\":\"u-1\"},\"created_at\":\"2025-01-15T10:30:00Z\"}'");
-        }
-        if (options.meCashSecret() == null) {
-            System.out.println("MECASH_WEBHOOK_SECRET is not set; generated for this run. Use:\n"
-                    + "  BODY='{\"event\":\"ramp.payout.completed\",\"data\":{\"id\":\"tx-1\",\"state\":\"COMPLETED\","
-                    + "\"created\":\"2025-03-03T10:05:01.123456\"}}'\n"
-                    + "  curl -sS -X POST " + app.uri() + "/webhooks/mecash -H 'Content-Type: application/json'"
-                    + " -H \"X-Signature: $(printf '%s' \"$BODY\" | openssl dgst -sha512 -hmac '" + meCashSecret
-                    + "' | sed 's/^.*= //')\" --data-binary \"$BODY\"");
-        }
+        generated.startupLines().forEach(System.out::println);
         app.server.join();
     }
 
-    private static int usage() {
-        System.err.println("usage: java -jar ramphook-jetty-example.jar            (runs the example)");
-        System.err.println(Send.USAGE);
-        return 2;
+    /**
+     * Runs the command line's command: {@code send …}, or {@code --help}/{@code -h}/{@code help} (the usage on
+     * {@code out}, exit code 0); anything else prints the usage on {@code err} and returns 2.
+     */
+    static int command(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.get(0).equals("send")) {
+            return Send.run(args.subList(1, args.size()), env, out, err);
+        }
+        boolean help = HELP.contains(args.get(0));
+        PrintStream to = help ? out : err;
+        to.println("usage: java -jar ramphook-jetty-example.jar            (runs the example)");
+        to.println(Send.USAGE);
+        return help ? 0 : 2;
     }
+
+    /** The words that ask for the usage, of the example and of {@code send}. */
+    static final Set<String> HELP = Set.of("--help", "-h", "help");
 
     /** A fresh random secret, 24 bytes as hex. */
     static String generated() {

@@ -36,6 +36,10 @@ final class Send {
 
     /** Runs the command; returns the process exit code. */
     static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.size() == 1 && JettyExample.HELP.contains(args.get(0))) {
+            out.println(USAGE);
+            return 0;
+        }
         if (args.size() != 2 && !(args.size() == 4 && args.get(2).equals("--to"))) {
             err.println(USAGE);
             return 2;
