@@ -24,6 +24,11 @@ module dev.ramphook.core {
     requires static org.bouncycastle.provider;
     // Optional: the Micrometer binding (dev.ramphook.metrics), loaded only when the application binds it.
     requires static micrometer.core;
+    // Optional: the Jakarta REST sub-resource (dev.ramphook.jakartarest) and the Vert.x route handler
+    // (dev.ramphook.vertx), loaded only when the application mounts them on its own stack.
+    requires static jakarta.ws.rs;
+    requires static io.vertx.core;
+    requires static io.vertx.web;
     // The test kit (dev.ramphook.testkit) sends signed deliveries with the JDK's HTTP client, and its API hands out
     // java.net.http requests and responses: a module using the test kit reads java.net.http through this one.
     requires transitive java.net.http;
@@ -32,6 +37,7 @@ module dev.ramphook.core {
     exports dev.ramphook.auth;
     exports dev.ramphook.config;
     exports dev.ramphook.httpserver;
+    exports dev.ramphook.jakartarest;
     exports dev.ramphook.mecash;
     exports dev.ramphook.metrics;
     exports dev.ramphook.moonpay;
@@ -42,6 +48,7 @@ module dev.ramphook.core {
     exports dev.ramphook.store;
     exports dev.ramphook.testkit;
     exports dev.ramphook.transak;
+    exports dev.ramphook.vertx;
     exports dev.ramphook.zbd;
 
     // For the servlet module: Logs (its log lines go to SLF4J or java.util.logging, as core decides) and the engine

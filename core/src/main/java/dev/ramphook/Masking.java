@@ -154,7 +154,7 @@ public final class Masking {
     }
 
     private static String scheme(String text) {
-        if (text.length() < 12 || !mentions(text, "bearer") && !mentions(text, "basic")) {
+        if (text.length() < 12 || !mentionsScheme(text)) {
             return text; // most header values: no matcher built for them
         }
         Matcher m = SCHEME.matcher(text);
@@ -168,10 +168,14 @@ public final class Masking {
         return b == null ? text : m.appendTail(b).toString();
     }
 
-    /** Whether {@code text} contains {@code lowerWord} in any case, without copying it. */
-    private static boolean mentions(String text, String lowerWord) {
-        for (int i = 0, last = text.length() - lowerWord.length(); i <= last; i++) {
-            if (text.regionMatches(true, i, lowerWord, 0, lowerWord.length())) {
+    /**
+     * Whether {@code text} contains {@code bearer} or {@code basic} in any case, without copying it: compared only
+     * where a {@code b} or {@code B} stands (no other character, ASCII or not, is a {@code b} ignoring case).
+     */
+    private static boolean mentionsScheme(String text) {
+        for (int i = 0, last = text.length() - "basic".length(); i <= last; i++) {
+            if ((text.charAt(i) | 0x20) == 'b'
+                    && (text.regionMatches(true, i, "bearer", 0, 6) || text.regionMatches(true, i, "basic", 0, 5))) {
                 return true;
             }
         }

@@ -170,6 +170,39 @@ class DeduplicationTest {
     }
 
     @Test
+    void handlersAfterAFailedOneAreRecordedAsDoneToo() {
+        AtomicInteger ledger = new AtomicInteger();
+        AtomicInteger email = new AtomicInteger();
+        AtomicInteger audit = new AtomicInteger();
+        AtomicInteger crm = new AtomicInteger();
+        receiver = WebhookReceiver.builder()
+                .endpoint("/hooks/shop", new ShopProvider(), Authenticator.none())
+                .on("ORDER.PAID", (e, c) -> ledger.incrementAndGet())
+                .on("ORDER.PAID", (e, c) -> {
+                    if (email.incrementAndGet() < 3) {
+                        throw new IllegalStateException("smtp down");
+                    }
+                })
+                .on("ORDER.PAID", (e, c) -> audit.incrementAndGet())
+                .on("ORDER.PAID", (e, c) -> {
+                    if (crm.incrementAndGet() == 1) {
+                        throw new IllegalStateException("crm down");
+                    }
+                })
+                .build();
+
+        assertThat(receiver.receive(post("/hooks/shop", PAID)).status()).isEqualTo(500);
+        assertThat(receiver.receive(post("/hooks/shop", PAID)).status()).isEqualTo(500);
+        assertThat(receiver.receive(post("/hooks/shop", PAID)).status()).isEqualTo(200);
+        assertThat(receiver.receive(post("/hooks/shop", PAID)).status()).isEqualTo(200); // the duplicate
+
+        assertThat(ledger).hasValue(1);
+        assertThat(email).hasValue(3);
+        assertThat(audit).hasValue(1);
+        assertThat(crm).hasValue(2);
+    }
+
+    @Test
     void handlersSeeTheAttemptNumber() {
         List<Integer> attempts = new ArrayList<>();
         inline((e, c) -> {

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -40,11 +41,27 @@ final class GroupCommit {
     private static final Logger log = Logs.get(GroupCommit.class);
 
     /** Writes one batch; its answers in the batch's order. */
-    interface Writer extends Function<List<JdbcRecords.Row>, Recorded[]> {
+    interface Writer extends Function<List<JdbcRecords.Row>, JdbcRecords.Written> {
     }
 
-    /** A record waiting for its commit. */
-    private record Ticket(JdbcRecords.Row row, CompletableFuture<Recorded> result, Consumer<? super Recorded> late) {
+    /**
+     * A record waiting for its commit. {@code handoff}, when given (with the row's owner), hears once what became of
+     * it, before its caller does: the claimed copy and {@code NEW} when it was recorded claimed by the row's owner;
+     * null and the answer when it was recorded otherwise (or was there already); null and null when it was not
+     * recorded (failed, given up on before it was taken, refused, or the store closed).
+     */
+    private record Ticket(JdbcRecords.Row row, CompletableFuture<Recorded> result, Consumer<? super Recorded> late,
+                          BiConsumer<StoredEvent, Recorded> handoff) {
+        void handed(StoredEvent claimed, Recorded answer) {
+            if (handoff == null) {
+                return;
+            }
+            try {
+                handoff.accept(claimed, answer);
+            } catch (RuntimeException | Error e) { // the committer goes on: other batches wait for it
+                log.warn("hand-off callback failed: {}", e.toString());
+            }
+        }
     }
 
     private final Writer writer;
@@ -66,12 +83,24 @@ final class GroupCommit {
      * @return the answer, or a {@link StoreException} when it could not be recorded (or could not wait: too many wait)
      */
     CompletableFuture<Recorded> submit(StoredEvent event, Instant now, Consumer<? super Recorded> late) {
+        return submit(new JdbcRecords.Row(event, now), late, null);
+    }
+
+    /**
+     * Queues {@code row} for the next batch, to be handed off when it has an owner: see {@link Ticket} for what
+     * {@code handoff} hears (exactly once, when given).
+     */
+    CompletableFuture<Recorded> submit(JdbcRecords.Row row, Consumer<? super Recorded> late,
+                                       BiConsumer<StoredEvent, Recorded> handoff) {
         CompletableFuture<Recorded> result = new CompletableFuture<>();
+        Ticket ticket = new Ticket(row, result, late, handoff);
         if (closed) {
+            ticket.handed(null, null);
             result.completeExceptionally(new StoreException("event store record failed: the store is closed"));
             return result;
         }
-        if (!waiting.offer(new Ticket(new JdbcRecords.Row(event, now), result, late))) {
+        if (!waiting.offer(ticket)) {
+            ticket.handed(null, null);
             result.completeExceptionally(new StoreException("event store record refused: " + MAX_WAITING
                     + " records already wait for the database"));
             return result;
@@ -86,6 +115,7 @@ final class GroupCommit {
         List<Ticket> left = new ArrayList<>();
         waiting.drainTo(left);
         for (Ticket t : left) {
+            t.handed(null, null);
             t.result().completeExceptionally(new StoreException("event store record failed: the store is closed"));
         }
     }
@@ -145,6 +175,8 @@ final class GroupCommit {
         for (Ticket t : taken) {
             if (!t.result().isDone()) { // cancelled before it was taken: its caller gave up, so never write it
                 batch.add(t);
+            } else {
+                t.handed(null, null);
             }
         }
         if (batch.isEmpty()) {
@@ -167,7 +199,7 @@ final class GroupCommit {
         }
     }
 
-    private Recorded[] write(List<Ticket> batch) {
+    private JdbcRecords.Written write(List<Ticket> batch) {
         List<JdbcRecords.Row> rows = new ArrayList<>(batch.size());
         for (Ticket t : batch) {
             rows.add(t.row());
@@ -178,6 +210,7 @@ final class GroupCommit {
     private void oneByOne(List<Ticket> batch) {
         for (Ticket t : batch) {
             if (t.result().isDone()) {
+                t.handed(null, null);
                 continue; // given up on while its batch failed, and nothing of it was written: leave it
             }
             try {
@@ -188,9 +221,17 @@ final class GroupCommit {
         }
     }
 
-    private static void answer(List<Ticket> batch, Recorded[] answers) {
+    private static void answer(List<Ticket> batch, JdbcRecords.Written written) {
+        Recorded[] answers = written.answers();
         for (int i = 0; i < batch.size(); i++) {
             Ticket t = batch.get(i);
+            // Before the caller's answer: the claim is held (and renewed) from before the event is acknowledged.
+            if (written.handed()[i]) {
+                JdbcRecords.Row row = t.row();
+                t.handed(row.event().nextAttempt(), Recorded.NEW);
+            } else {
+                t.handed(null, answers[i]);
+            }
             if (!t.result().complete(answers[i]) && t.late() != null) {
                 try {
                     t.late().accept(answers[i]);
@@ -204,6 +245,7 @@ final class GroupCommit {
     /** Each caller gets its own exception: one instance thrown on many threads would share its suppressed list. */
     private static void fail(List<Ticket> batch, Throwable failure) {
         for (Ticket t : batch) {
+            t.handed(null, null);
             t.result().completeExceptionally(failure instanceof StoreException e
                     ? new StoreException(e.getMessage(), e.getCause())
                     : new StoreException("event store record failed: " + failure.getClass().getName(), failure));

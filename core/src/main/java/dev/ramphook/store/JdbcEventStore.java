@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -103,7 +104,7 @@ public final class JdbcEventStore implements EventStore {
         for (StoredEvent e : events) {
             rows.add(new JdbcRecords.Row(Objects.requireNonNull(e, "event"), now));
         }
-        return List.of(records.recordAll(rows));
+        return List.of(records.recordAll(rows).answers());
     }
 
     /**
@@ -112,6 +113,21 @@ public final class JdbcEventStore implements EventStore {
      */
     CompletableFuture<Recorded> recordSoon(StoredEvent event, Instant now, Consumer<? super Recorded> late) {
         return commits.submit(event, now, late);
+    }
+
+    /**
+     * {@link #recordSoon(StoredEvent, Instant, Consumer)}, handing the event off to {@code owner}: when it is new and
+     * its subject has no other pending event, it is recorded already claimed by {@code owner} until
+     * {@code leaseUntil}, as its first attempt, in the transaction that records it (no claim query), and
+     * {@code handoff} gets the claimed copy before the answer is given. {@code handoff} hears exactly once what
+     * became of the record: (claimed copy, {@code NEW}); (null, the answer) when it was recorded unclaimed or was
+     * there already; (null, null) when it was not recorded.
+     */
+    CompletableFuture<Recorded> recordSoon(StoredEvent event, Instant now, Consumer<? super Recorded> late,
+                                           String owner, Instant leaseUntil,
+                                           BiConsumer<StoredEvent, Recorded> handoff) {
+        return commits.submit(new JdbcRecords.Row(event, now, Objects.requireNonNull(owner, "owner"),
+                Objects.requireNonNull(leaseUntil, "leaseUntil")), late, Objects.requireNonNull(handoff, "handoff"));
     }
 
     private static Recorded join(CompletableFuture<Recorded> answer) {
@@ -211,19 +227,31 @@ public final class JdbcEventStore implements EventStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>In statements of up to 1,000 claims, none of which waits: a claim whose row another transaction holds (its
+     * completion or failure being written, or a takeover after its lease ended) is not extended, and not counted.
+     */
     @Override
     public int renew(Collection<Claim> claims, Instant now, Duration lease) {
         if (claims.isEmpty()) {
             return 0;
         }
+        List<Claim> all = List.copyOf(claims);
         return jdbc.call("renew", c -> {
-            try (PreparedStatement ps = jdbc.prepare(c, sql.renew())) {
-                JdbcRows.setInstant(ps, 1, now.plus(lease));
-                ps.setArray(2, c.createArrayOf("text", claims.stream().map(Claim::provider).toArray()));
-                ps.setArray(3, c.createArrayOf("text", claims.stream().map(Claim::key).toArray()));
-                ps.setArray(4, c.createArrayOf("text", claims.stream().map(Claim::owner).toArray()));
-                return ps.executeUpdate();
+            int renewed = 0;
+            for (int from = 0; from < all.size(); from += JdbcStatements.RENEW_BATCH) {
+                List<Claim> some = all.subList(from, Math.min(all.size(), from + JdbcStatements.RENEW_BATCH));
+                try (PreparedStatement ps = jdbc.prepare(c, sql.renew())) {
+                    JdbcRows.setInstant(ps, 1, now.plus(lease));
+                    ps.setArray(2, c.createArrayOf("text", some.stream().map(Claim::provider).toArray()));
+                    ps.setArray(3, c.createArrayOf("text", some.stream().map(Claim::key).toArray()));
+                    ps.setArray(4, c.createArrayOf("text", some.stream().map(Claim::owner).toArray()));
+                    renewed += ps.executeUpdate();
+                }
             }
+            return renewed;
         });
     }
 

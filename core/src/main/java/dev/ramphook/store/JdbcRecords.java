@@ -29,28 +29,57 @@ final class JdbcRecords {
 
     private final JdbcCalls jdbc;
     private final String insert;
+    private final String locked;
     private final String states;
 
     JdbcRecords(JdbcCalls jdbc, JdbcTables tables) {
         this.jdbc = jdbc;
         String t = tables.events();
-        // WITH ORDINALITY ... ORDER BY: rows get their ids in the order given (sorted by key, see below).
+        // WITH ORDINALITY ... ORDER BY: rows get their ids in the order given (sorted by key, see below). A row to
+        // hand off (an owner given) is inserted claimed by that owner, under its lease, as its first attempt, unless
+        // its subject has another pending event: then it waits for a claim in subject order like any other.
         this.insert = "INSERT INTO " + t + " (provider, event_key, name, endpoint, body, headers, received_at, state,"
-                + " attempts, next_attempt_at, completed_handlers, last_error, subject, occurred_at)"
-                + " SELECT provider, event_key, name, endpoint, body, headers, received_at, 'PENDING', attempts,"
-                + " next_attempt_at, completed_handlers, last_error, subject, occurred_at"
+                + " attempts, next_attempt_at, completed_handlers, last_error, subject, occurred_at, claimed_by,"
+                + " lease_until)"
+                + " SELECT provider, event_key, name, endpoint, body, headers, received_at, 'PENDING',"
+                + " attempts + CASE WHEN h THEN 1 ELSE 0 END, next_attempt_at, completed_handlers, last_error, subject,"
+                + " occurred_at, CASE WHEN h THEN owner END, CASE WHEN h THEN lease_until END"
+                + " FROM (SELECT r.*, r.owner IS NOT NULL AND (r.subject IS NULL OR NOT EXISTS (SELECT 1 FROM " + t
+                + " o WHERE o.provider = r.provider AND o.subject = r.subject AND o.state = 'PENDING')) AS h"
                 + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::text[], ?::timestamptz[],"
-                + " ?::int4[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) WITH ORDINALITY"
+                + " ?::int4[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],"
+                + " ?::timestamptz[]) WITH ORDINALITY"
                 + " AS r(provider, event_key, name, endpoint, body, headers, received_at, attempts, next_attempt_at,"
-                + " completed_handlers, last_error, subject, occurred_at, n) ORDER BY n"
-                + " ON CONFLICT (provider, event_key) DO NOTHING RETURNING provider, event_key";
+                + " completed_handlers, last_error, subject, occurred_at, owner, lease_until, n)) r ORDER BY n"
+                + " ON CONFLICT (provider, event_key) DO NOTHING RETURNING provider, event_key, claimed_by IS NOT NULL";
+        // Before a hand-off, the subjects' locks that claimers take (JdbcStatements), in one order, held to the
+        // commit: the insert's check for an earlier pending event then runs in a snapshot taken after every other
+        // claim or hand-off of those subjects committed, and none starts before ours commits. Sent with the insert
+        // as one statement text (the driver sends both at once), in a transaction of its own.
+        this.locked = "SELECT count(pg_advisory_xact_lock(" + t.hashCode() + ", h)) FROM (SELECT DISTINCT"
+                + " hashtext(p || ':' || s) AS h FROM unnest(?::text[], ?::text[]) AS k(p, s) WHERE s IS NOT NULL"
+                + " ORDER BY 1) l; " + insert;
         this.states = "SELECT e.provider, e.event_key, e.state, e.claimed_by, e.lease_until FROM " + t + " e"
                 + " JOIN unnest(?::text[], ?::text[]) AS k(provider, event_key)"
                 + " ON e.provider = k.provider AND e.event_key = k.event_key";
     }
 
-    /** One event to record, with its caller's receive time. */
-    record Row(StoredEvent event, Instant now) {
+    /**
+     * One event to record, with its caller's receive time; with an owner, to be handed off: recorded already
+     * claimed by {@code owner} until {@code leaseUntil} when it is new and its subject has no other pending event.
+     */
+    record Row(StoredEvent event, Instant now, String owner, Instant leaseUntil) {
+        Row(StoredEvent event, Instant now) {
+            this(event, now, null, null);
+        }
+
+        Row withoutHandoff() {
+            return owner == null ? this : new Row(event, now);
+        }
+    }
+
+    /** The answers, in the rows' order, and which rows were recorded claimed by their owner (handed off). */
+    record Written(Recorded[] answers, boolean[] handed) {
     }
 
     private record Key(String provider, String key) {
@@ -69,30 +98,52 @@ final class JdbcRecords {
      *
      * @throws StoreException when the insert failed (nothing of it was recorded), or the read after it
      */
-    Recorded[] recordAll(List<Row> rows) {
+    Written recordAll(List<Row> rows) {
         if (rows.isEmpty()) {
-            return new Recorded[0];
+            return new Written(new Recorded[0], new boolean[0]);
+        }
+        for (Row r : rows) {
+            if (r.owner() != null) {
+                // A hand-off takes its subjects' locks first: a transaction, so that they are held to the commit.
+                return jdbc.transaction("record", c -> write(c, rows));
+            }
         }
         return jdbc.call("record", c -> write(c, rows));
     }
 
-    private Recorded[] write(Connection c, List<Row> rows) throws SQLException {
+    private Written write(Connection c, List<Row> rows) throws SQLException {
         Map<Key, Integer> firsts = new HashMap<>();
         List<Row> unique = new ArrayList<>(rows.size());
+        Map<String, Integer> subjects = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
-            if (firsts.putIfAbsent(Key.of(rows.get(i).event()), i) == null) {
-                unique.add(rows.get(i));
+            Row r = rows.get(i);
+            if (firsts.putIfAbsent(Key.of(r.event()), i) == null) {
+                unique.add(r);
+                if (r.event().subject() != null) {
+                    subjects.merge(r.event().provider() + ':' + r.event().subject(), 1, Integer::sum);
+                }
             }
+        }
+        // Two new events of one subject in one batch: neither is handed off (the claim decides their order).
+        boolean handoff = false;
+        for (int i = 0; i < unique.size(); i++) {
+            Row r = unique.get(i);
+            if (r.owner() != null && r.event().subject() != null
+                    && subjects.get(r.event().provider() + ':' + r.event().subject()) > 1) {
+                unique.set(i, r.withoutHandoff());
+            }
+            handoff |= unique.get(i).owner() != null;
         }
         // Every writer inserts in key order, so two batches sharing keys wait on each other, never deadlock.
         unique.sort(BY_KEY);
         Map<Key, Recorded> found = new HashMap<>();
+        Set<Key> handed = new HashSet<>();
         List<Row> todo = unique;
         for (int tries = 0; !todo.isEmpty(); tries++) {
             if (tries == VANISHED_TRIES) {
                 throw new SQLException("event vanished while being recorded");
             }
-            Set<Key> inserted = insert(c, todo);
+            Set<Key> inserted = insert(c, todo, handoff, handed);
             List<Row> conflicting = new ArrayList<>();
             for (Row r : todo) {
                 if (inserted.contains(Key.of(r.event()))) {
@@ -104,43 +155,74 @@ final class JdbcRecords {
             todo = states(c, conflicting, found);
         }
         Recorded[] answers = new Recorded[rows.size()];
+        boolean[] handedOff = new boolean[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             Key key = Key.of(rows.get(i).event());
             Recorded first = found.get(key);
-            answers[i] = firsts.get(key) == i || first != Recorded.NEW ? first : Recorded.PENDING;
+            boolean firstCopy = firsts.get(key) == i;
+            answers[i] = firstCopy || first != Recorded.NEW ? first : Recorded.PENDING;
+            handedOff[i] = firstCopy && first == Recorded.NEW && handed.contains(key);
         }
-        return answers;
+        return new Written(answers, handedOff);
     }
 
-    private Set<Key> insert(Connection c, List<Row> rows) throws SQLException {
-        try (PreparedStatement ps = jdbc.prepare(c, insert)) {
-            ps.setArray(1, texts(c, rows, e -> rows.get(e).event().provider()));
-            ps.setArray(2, texts(c, rows, e -> rows.get(e).event().key()));
-            ps.setArray(3, texts(c, rows, e -> rows.get(e).event().name()));
-            ps.setArray(4, texts(c, rows, e -> rows.get(e).event().endpoint()));
-            byte[][] bodies = new byte[rows.size()][];
-            Integer[] attempts = new Integer[rows.size()];
-            for (int i = 0; i < bodies.length; i++) {
-                bodies[i] = rows.get(i).event().sharedBody();
-                attempts[i] = rows.get(i).event().attempts();
+    /** Inserts {@code rows}; returns the keys inserted, and puts those recorded claimed into {@code handed}. */
+    private Set<Key> insert(Connection c, List<Row> rows, boolean handoff, Set<Key> handed) throws SQLException {
+        try (PreparedStatement ps = jdbc.prepare(c, handoff ? locked : insert)) {
+            int p = 0;
+            if (handoff) {
+                // The subjects of the rows to hand off, for their locks.
+                ps.setArray(1, texts(c, rows, e -> handing(rows, e) ? rows.get(e).event().provider() : null));
+                ps.setArray(2, texts(c, rows, e -> handing(rows, e) ? rows.get(e).event().subject() : null));
+                p = 2;
             }
-            ps.setArray(5, c.createArrayOf("bytea", bodies));
-            ps.setArray(6, texts(c, rows, e -> JdbcRows.headers(rows.get(e).event().headers())));
-            ps.setArray(7, texts(c, rows, e -> text(rows.get(e).event().receivedAt())));
-            ps.setArray(8, c.createArrayOf("int4", attempts));
-            ps.setArray(9, texts(c, rows, e -> text(rows.get(e).now())));
-            ps.setArray(10, texts(c, rows, e -> JdbcRows.handlerIds(rows.get(e).event().completedHandlers())));
-            ps.setArray(11, texts(c, rows, e -> JdbcRows.error(rows.get(e).event().lastError())));
-            ps.setArray(12, texts(c, rows, e -> rows.get(e).event().subject()));
-            ps.setArray(13, texts(c, rows, e -> text(rows.get(e).event().occurredAt())));
+            bindRows(c, ps, p, rows);
+            if (handoff) {
+                ps.execute(); // the locks' count, then the insert's rows
+                if (!ps.getMoreResults()) {
+                    throw new SQLException("the driver returned no rows for the insert after the subject locks");
+                }
+            }
             Set<Key> inserted = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = handoff ? ps.getResultSet() : ps.executeQuery()) {
                 while (rs.next()) {
-                    inserted.add(new Key(rs.getString(1), rs.getString(2)));
+                    Key key = new Key(rs.getString(1), rs.getString(2));
+                    inserted.add(key);
+                    if (rs.getBoolean(3)) {
+                        handed.add(key);
+                    }
                 }
             }
             return inserted;
         }
+    }
+
+    private static boolean handing(List<Row> rows, int row) {
+        return rows.get(row).owner() != null;
+    }
+
+    private static void bindRows(Connection c, PreparedStatement ps, int p, List<Row> rows) throws SQLException {
+        ps.setArray(p + 1, texts(c, rows, e -> rows.get(e).event().provider()));
+        ps.setArray(p + 2, texts(c, rows, e -> rows.get(e).event().key()));
+        ps.setArray(p + 3, texts(c, rows, e -> rows.get(e).event().name()));
+        ps.setArray(p + 4, texts(c, rows, e -> rows.get(e).event().endpoint()));
+        byte[][] bodies = new byte[rows.size()][];
+        Integer[] attempts = new Integer[rows.size()];
+        for (int i = 0; i < bodies.length; i++) {
+            bodies[i] = rows.get(i).event().sharedBody();
+            attempts[i] = rows.get(i).event().attempts();
+        }
+        ps.setArray(p + 5, c.createArrayOf("bytea", bodies));
+        ps.setArray(p + 6, texts(c, rows, e -> JdbcRows.headers(rows.get(e).event().headers())));
+        ps.setArray(p + 7, texts(c, rows, e -> text(rows.get(e).event().receivedAt())));
+        ps.setArray(p + 8, c.createArrayOf("int4", attempts));
+        ps.setArray(p + 9, texts(c, rows, e -> text(rows.get(e).now())));
+        ps.setArray(p + 10, texts(c, rows, e -> JdbcRows.handlerIds(rows.get(e).event().completedHandlers())));
+        ps.setArray(p + 11, texts(c, rows, e -> JdbcRows.error(rows.get(e).event().lastError())));
+        ps.setArray(p + 12, texts(c, rows, e -> rows.get(e).event().subject()));
+        ps.setArray(p + 13, texts(c, rows, e -> text(rows.get(e).event().occurredAt())));
+        ps.setArray(p + 14, texts(c, rows, e -> rows.get(e).owner()));
+        ps.setArray(p + 15, texts(c, rows, e -> text(rows.get(e).leaseUntil())));
     }
 
     /** Puts the states of {@code rows} into {@code found}; returns the rows that were not there (pruned since). */

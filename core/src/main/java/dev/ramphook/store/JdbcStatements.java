@@ -12,6 +12,9 @@ record JdbcStatements(JdbcTables tables, String claimOne, String claimDue,
                        String take, String renew, String complete, String completeAll, String fail,
                        String release, String deadLetters, String replay, String prune) {
 
+    /** Claims renewed per statement: a renewal of many claims is several short statements, none waiting long. */
+    static final int RENEW_BATCH = 1_000;
+
     /** Rows deleted per prune statement. */
     static final int PRUNE_BATCH = 5_000;
 
@@ -51,11 +54,14 @@ record JdbcStatements(JdbcTables tables, String claimOne, String claimDue,
         String take = "UPDATE " + t + " e SET claimed_by = ?, lease_until = ?, attempts = e.attempts + 1"
                 + " WHERE e.id = ANY(?) AND " + inOrder
                 + " RETURNING e.id, e.next_attempt_at, " + prefixed("e.", JdbcRows.EVENT_COLUMNS);
-        // One statement for every running claim of a process: the arrays join on the dedup key's unique index.
-        // Its rows are locked in id order first, like every other statement that writes many rows (completeAll,
-        // take): joined in the arrays' order, a renewal and a group completion locked shared rows in opposite
-        // orders and deadlocked, and under load a failed renewal stops the workers' claims until one succeeds.
-        String renew = "UPDATE " + t + " e SET lease_until = ? FROM " + lockedInIdOrder(t) + " WHERE e.id = l.id";
+        // One statement for up to RENEW_BATCH running claims of a process: the arrays join on the dedup key's
+        // unique index. Its rows are locked in id order first, like every other statement that writes many rows
+        // (completeAll, take), and a row another transaction holds is skipped, not waited for: that is the
+        // completion or failure ending the claim here, or a takeover of a lease that has ended. Waiting, a renewal
+        // of thousands of claims queued behind group completions until it timed out, and a failed renewal stops the
+        // workers' claims until one succeeds; a skipped row is renewed by the next renewal, a third of a lease on.
+        String renew = "UPDATE " + t + " e SET lease_until = ? FROM "
+                + lockedInIdOrder(t).replace("FOR UPDATE OF h)", "FOR UPDATE OF h SKIP LOCKED)") + " WHERE e.id = l.id";
         // A done event only has to deduplicate: its body and headers go, and so does the error of a failed attempt.
         String complete = "UPDATE " + t + " SET state = 'DONE', body = NULL, headers = '{}', done_at = ?,"
                 + " last_error = NULL, claimed_by = NULL, lease_until = NULL WHERE " + HELD;

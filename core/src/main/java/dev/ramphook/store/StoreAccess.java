@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** The engine's way to {@link StoredEvent}'s uncopied body; granted by {@code StoredEvent}'s static initialiser. */
@@ -28,5 +29,13 @@ final class StoreAccess implements ApiAccess.StoreGrant {
     public CompletableFuture<Recorded> recordSoon(EventStore store, StoredEvent event, Instant now,
                                                   Consumer<? super Recorded> late) {
         return store instanceof JdbcEventStore jdbc ? jdbc.recordSoon(event, now, late) : null;
+    }
+
+    @Override
+    public CompletableFuture<Recorded> recordHandingOff(EventStore store, StoredEvent event, Instant now,
+                                                        Consumer<? super Recorded> late, String owner,
+                                                        Instant leaseUntil, BiConsumer<StoredEvent, Recorded> handoff) {
+        return store instanceof JdbcEventStore jdbc ? jdbc.recordSoon(event, now, late, owner, leaseUntil, handoff)
+                : null;
     }
 }

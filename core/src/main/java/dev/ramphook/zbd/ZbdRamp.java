@@ -115,8 +115,9 @@ public final class ZbdRamp implements Provider {
             throw new InvalidPayloadException("missing event name");
         }
         JsonNode data = JsonFields.object(json, "data");
-        return new WebhookEvent<>(id(), name, shortName(name), key(json, data, name),
-                instant(json, "created_at"), data(name, data, json), json);
+        Instant createdAt = instant(json, "created_at"); // read once: the key and the event both use it
+        return new WebhookEvent<>(id(), name, shortName(name), key(json, data, name, createdAt),
+                createdAt, data(name, data, json), json);
     }
 
     /** The ramp session ({@code data.session_id}): one session's events run one at a time, in order. */
@@ -172,14 +173,13 @@ public final class ZbdRamp implements Provider {
         return value == null ? null : new SecretToken(value);
     }
 
-    private static String key(ObjectNode json, JsonNode data, String name) {
+    private static String key(ObjectNode json, JsonNode data, String name, Instant createdAt) {
         String id = JsonFields.idText(json, "id");
         if (id != null) {
             return EventKeys.bounded(id);
         }
         String session = JsonFields.idText(data, "session_id");
-        Instant createdAt = instant(json, "created_at"); // a value: 11:05:00Z, 11:05:00.000Z, 12:05:00+01:00 agree
-        if (session != null && createdAt != null) {
+        if (session != null && createdAt != null) { // a value: 11:05:00Z, 11:05:00.000Z, 12:05:00+01:00 agree
             return EventKeys.bounded(name + ":" + session + ":" + createdAt);
         }
         return EventKeys.canonicalHash(json);

@@ -23,6 +23,7 @@ class ModuleBoundaryTest {
             "dev.ramphook.auth",
             "dev.ramphook.config",
             "dev.ramphook.httpserver",
+            "dev.ramphook.jakartarest",
             "dev.ramphook.mecash",
             "dev.ramphook.metrics",
             "dev.ramphook.moonpay",
@@ -33,6 +34,7 @@ class ModuleBoundaryTest {
             "dev.ramphook.store",
             "dev.ramphook.testkit",
             "dev.ramphook.transak",
+            "dev.ramphook.vertx",
             "dev.ramphook.zbd");
 
     /**

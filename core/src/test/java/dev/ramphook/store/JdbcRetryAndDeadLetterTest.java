@@ -51,7 +51,10 @@ class JdbcRetryAndDeadLetterTest {
                         throw new IllegalStateException("ledger down");
                     }
                 })
-                .store(JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build())
+                // Through a wrapper, which records without a hand-off: the probes below are claimed, in due order,
+                // like the retries they are there to prove not due yet (a handed-off probe would prove nothing).
+                .store(new ObservedStore(JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix)
+                        .build()))
                 .queued().workers(1)
                 .clock(clock)
                 .maxAttempts(3)
@@ -67,12 +70,14 @@ class JdbcRetryAndDeadLetterTest {
         start();
         assertThat(answer(sender.paid(endpoint, "o-1"))).isEqualTo("200 accepted");
         await().until(() -> runsOf("o-1").equals(List.of(1)));
+        awaitFailureWritten();
 
         // The first retry waits 10 s less up to half of it as jitter: at +4 s it is not due yet.
         clock.advance(Duration.ofSeconds(4));
         assertNotRetriedYet("probe-1");
         clock.advance(Duration.ofSeconds(6));
         await().until(() -> runsOf("o-1").equals(List.of(1, 2)));
+        awaitFailureWritten();
 
         clock.advance(Duration.ofSeconds(4)); // the second retry waits between 10 s and 20 s
         assertNotRetriedYet("probe-2");
@@ -102,6 +107,16 @@ class JdbcRetryAndDeadLetterTest {
         assertThat(answer(sender.paid(endpoint, probe))).isEqualTo("200 accepted");
         await().until(() -> !runsOf(probe).isEmpty());
         assertThat(runsOf("o-1")).hasSize(before);
+    }
+
+    /**
+     * The failed attempt's next-attempt time is counted from the worker's clock when it writes the failure, after
+     * the handler's run is logged: moving the clock before that pushed the retry later than the test's steps (seen
+     * under load: a second retry due at +31.6 s).
+     */
+    private void awaitFailureWritten() {
+        await().until(() -> JdbcEventStoreTest.queryInts("SELECT count(*) FROM " + prefix + "events"
+                + " WHERE event_key = '" + key("o-1") + "' AND claimed_by IS NULL").get(0) == 1);
     }
 
     private List<Integer> runsOf(String id) throws Exception {

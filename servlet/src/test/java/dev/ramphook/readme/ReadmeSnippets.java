@@ -15,6 +15,11 @@ final class ReadmeSnippets {
     static final int HIDDEN = -1;
 
     private static final Pattern FENCE = Pattern.compile("^(\\s*)(```+|~~~+)\\s*(\\S*).*$");
+    /**
+     * {@code <!-- java-compiled-by: <test> -->} right before a fence: the block is a tested file shown word for word
+     * (the named test checks it), compiled where its stack's libraries are (Jersey, Vert.x, Quarkus), not here.
+     */
+    private static final Pattern COMPILED_ELSEWHERE = Pattern.compile("^\\s*<!--\\s*java-compiled-by:\\s*\\S+\\s*-->\\s*$");
     private static final Pattern GIVEN_START = Pattern.compile("^\\s*<!--\\s*java-given\\b(.*)$");
     /** A block declaring a top-level type is a whole file; anything else is a fragment (statements). */
     private static final Pattern TOP_LEVEL_TYPE = Pattern.compile(
@@ -81,7 +86,8 @@ final class ReadmeSnippets {
                 continue;
             }
             int close = closingFence(file, markdown, i, fence.group(2));
-            if (fence.group(3).equals("java")) {
+            boolean compiledElsewhere = i > 0 && COMPILED_ELSEWHERE.matcher(markdown.get(i - 1)).matches();
+            if (fence.group(3).equals("java") && !compiledElsewhere) {
                 List<String> body = new ArrayList<>();
                 for (int k = i + 1; k < close; k++) {
                     body.add(unindent(markdown.get(k), fence.group(1).length()));

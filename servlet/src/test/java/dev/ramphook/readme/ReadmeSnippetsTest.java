@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -50,6 +49,9 @@ import org.junit.jupiter.api.TestFactory;
  *       other.</li>
  *   <li>A block that needs a library this module's tests do not have: add it as a {@code test} dependency of
  *       ramphook-servlet (version managed in the parent pom).</li>
+ *   <li>A block that is a tested file of another stack, shown word for word and checked by a test of its own
+ *       (the stack guides' files, {@code GuidesTest} in core): {@code <!-- java-compiled-by: GuidesTest -->} on the
+ *       line right before the fence.</li>
  * </ul>
  * Write {@code …} in code only inside a comment ({@code { /* … *}{@code / }}): it is not Java.
  */
@@ -57,11 +59,6 @@ class ReadmeSnippetsTest {
 
     /** The repository's root, where README.md and docs/ are (the tests run in the servlet module's directory). */
     private static final Path ROOT = Path.of("..");
-    /**
-     * Guides whose Java blocks are an application for another stack, compared word for word with that application's
-     * sources, which its own build compiles and tests (docs/micronaut.md: core's src/it/micronaut, RecipeTest).
-     */
-    private static final Set<String> CHECKED_BY_THEIR_APPLICATION = Set.of("docs/micronaut.md");
     private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
     private static StandardJavaFileManager files;
 
@@ -128,8 +125,7 @@ class ReadmeSnippetsTest {
         List<String> files = new ArrayList<>();
         files.add("README.md");
         try (Stream<Path> guides = Files.list(ROOT.resolve("docs"))) {
-            guides.map(p -> "docs/" + p.getFileName()).filter(name -> name.endsWith(".md"))
-                    .filter(name -> !CHECKED_BY_THEIR_APPLICATION.contains(name)).sorted()
+            guides.map(p -> "docs/" + p.getFileName()).filter(name -> name.endsWith(".md")).sorted()
                     .forEach(files::add);
         }
         List<ReadmeSnippets.Snippet> snippets = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -72,6 +73,11 @@ public final class ApiAccess {
         /** {@code store}'s grouped record, or null when it has none: see {@link ApiAccess#recordSoon}. */
         CompletableFuture<Recorded> recordSoon(EventStore store, StoredEvent event, Instant now,
                                                Consumer<? super Recorded> late);
+
+        /** {@code store}'s grouped record with a hand-off, or null: see {@link ApiAccess#recordHandingOff}. */
+        CompletableFuture<Recorded> recordHandingOff(EventStore store, StoredEvent event, Instant now,
+                                                     Consumer<? super Recorded> late, String owner, Instant leaseUntil,
+                                                     BiConsumer<StoredEvent, Recorded> handoff);
     }
 
     /**
@@ -171,6 +177,19 @@ public final class ApiAccess {
     public static CompletableFuture<Recorded> recordSoon(EventStore store, StoredEvent event, Instant now,
                                                          Consumer<? super Recorded> late) {
         return storeAccess().recordSoon(store, event, now, late);
+    }
+
+    /**
+     * {@link #recordSoon}, handing the event to this process's workers: a new event whose subject has no other
+     * pending event is recorded claimed by {@code owner} until {@code leaseUntil}, and {@code handoff} gets the
+     * claimed copy (with its answer) before the caller does; otherwise it hears (null, the answer), or (null, null)
+     * when nothing was recorded. Exactly once per call that returns non-null; null when the store has no such record.
+     */
+    public static CompletableFuture<Recorded> recordHandingOff(EventStore store, StoredEvent event, Instant now,
+                                                               Consumer<? super Recorded> late, String owner,
+                                                               Instant leaseUntil,
+                                                               BiConsumer<StoredEvent, Recorded> handoff) {
+        return storeAccess().recordHandingOff(store, event, now, late, owner, leaseUntil, handoff);
     }
 
     /** True for {@link Authenticator#none()}, the explicit opt-out the receiver warns about. */

@@ -59,20 +59,31 @@ final class Attempts {
      */
     boolean run(StoredEvent claimed, WebhookEvent<?> event, String owner) {
         Context context = new Context(claimed.attempts(), claimed.receivedAt(), claimed.endpoint(), claimed.headers());
-        Set<String> completed = new HashSet<>(claimed.completedHandlers());
-        List<String> failures = new ArrayList<>();
-        for (Binding b : registry.handlersFor(event)) {
-            if (completed.contains(b.id())) {
+        Set<String> earlier = claimed.completedHandlers(); // empty on a first attempt: nothing to skip
+        List<Binding> handlers = registry.handlersFor(event);
+        // Built at the first failure only (what succeeded until then, earlier attempts' too): an attempt whose
+        // handlers all succeed needs no set of them, the event is done.
+        Set<String> completed = null;
+        List<String> failures = null;
+        for (int i = 0, count = handlers.size(); i < count; i++) {
+            Binding b = handlers.get(i);
+            if (!earlier.isEmpty() && earlier.contains(b.id())) {
                 continue;
             }
             long start = System.nanoTime();
             Observer.RunOutcome outcome = Observer.RunOutcome.SUCCEEDED;
             try {
                 calls.call(b, event, context);
-                completed.add(b.id());
+                if (completed != null) {
+                    completed.add(b.id());
+                }
             } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
                 outcome = e instanceof HandlerCalls.HandlerTimeoutException
                         ? Observer.RunOutcome.TIMED_OUT : Observer.RunOutcome.FAILED;
+                if (failures == null) {
+                    failures = new ArrayList<>();
+                    completed = succeededBefore(earlier, handlers, i);
+                }
                 failures.add(describe(b.id(), e));
                 log.warn("handler {} failed for {} on attempt {}", b.id(), event, claimed.attempts(), e);
             }
@@ -81,7 +92,7 @@ final class Attempts {
                         claimed.attempts(), outcome, System.nanoTime() - start));
             }
         }
-        if (!failures.isEmpty()) {
+        if (failures != null) {
             fail(claimed, owner, event, completed, failures);
             return false;
         }
@@ -98,6 +109,15 @@ final class Attempts {
                     event, e.getMessage());
         }
         return true;
+    }
+
+    /** The handlers done before {@code handlers[firstFailed]} failed: earlier attempts' and all run before it. */
+    private static Set<String> succeededBefore(Set<String> earlier, List<Binding> handlers, int firstFailed) {
+        Set<String> done = new HashSet<>(earlier);
+        for (int i = 0; i < firstFailed; i++) {
+            done.add(handlers.get(i).id()); // skipped (done earlier) or succeeded in this attempt
+        }
+        return done;
     }
 
     /** Records a failure that happened outside any handler (an event that can no longer be parsed, say). */

@@ -44,6 +44,8 @@ final class Completions {
     private final Thread writer;
     private final ReadWriteLock accepting = new ReentrantReadWriteLock();
     private volatile boolean stopping;
+    /** Told after each group is written (the queued workers: a subject's next event may be claimable now). */
+    private volatile Runnable afterWrite = () -> { };
 
     Completions(EngineConfig config, ClaimKeeper claims) {
         this.store = config.store();
@@ -56,6 +58,11 @@ final class Completions {
 
     void start() {
         writer.start();
+    }
+
+    /** Runs {@code action} on the writer's thread after each group of completions is written. */
+    void afterWrite(Runnable action) {
+        this.afterWrite = action;
     }
 
     /**
@@ -124,6 +131,7 @@ final class Completions {
         for (Completion c : batch) {
             claims.drop(c.event(), c.owner());
         }
+        afterWrite.run();
         return true;
     }
 

@@ -7,6 +7,8 @@ import dev.ramphook.ReceiverHealth;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
+import dev.ramphook.auth.Authenticator;
+import dev.ramphook.auth.UrlToken;
 import dev.ramphook.auth.Verification;
 import dev.ramphook.internal.engine.Observer.Reason;
 import dev.ramphook.internal.json.Json;
@@ -430,7 +432,7 @@ public final class Engine {
         }
         trace.body(body);
         // 3. verify, over the raw bytes, before anything reads them as JSON
-        Verification verification = endpoint.authenticator().verify(request, body);
+        Verification verification = verify(endpoint.authenticator(), request, body);
         if (!verification.isOk()) {
             return reject(trace, verification.status(), Guard.authenticationCode(verification),
                     verification.reason().orElse("not authenticated"));
@@ -457,7 +459,8 @@ public final class Engine {
                 Headers.kept(request), now, subject(endpoint, event), event.occurredAt().orElse(null));
         Recorded recorded;
         try {
-            recorded = store.recordBy(stored, now, recordBy, deadline, this::recordedLate);
+            recorded = store.recordBy(stored, now, recordBy, deadline, this::recordedLate,
+                    worker == null ? null : worker.handoff()); // the hand-off wakes a worker for a new event
             trace.recorded();
         } catch (StoreException e) {
             if (recordFailures.admit(endpoint.path() + " (" + endpoint.provider().id() + ")", e.getMessage())) {
@@ -478,6 +481,15 @@ public final class Engine {
         }
         // 6. acknowledge, and 7. handle
         return worker != null ? acknowledgeQueued(stored, recorded) : handleInline(stored, event, recorded);
+    }
+
+    /**
+     * The authenticator's verdict on the body. A {@link UrlToken} reads no body: its {@code verify} is its
+     * {@code checkBeforeBody}, which {@link Guard#screen} ran and passed on this same (immutable) request in step 2,
+     * so its answer is already known and the token is not hashed and compared a second time.
+     */
+    private static Verification verify(Authenticator authenticator, WebhookRequest request, byte[] body) {
+        return authenticator instanceof UrlToken ? Verification.ok() : authenticator.verify(request, body);
     }
 
     /** A record that committed after its delivery was answered 503: queued, a worker need not wait for its poll. */
@@ -505,7 +517,6 @@ public final class Engine {
     private WebhookResponse acknowledgeQueued(StoredEvent stored, Recorded recorded) {
         switch (recorded) {
             case NEW:
-                worker.signal();
                 return Responses.ACCEPTED;
             case DONE:
                 return Responses.DUPLICATE;

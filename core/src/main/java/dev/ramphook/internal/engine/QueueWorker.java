@@ -2,22 +2,36 @@ package dev.ramphook.internal.engine;
 
 import dev.ramphook.internal.text.Logs;
 import dev.ramphook.store.EventStore;
+import dev.ramphook.store.Recorded;
 import dev.ramphook.store.StoreException;
 import dev.ramphook.store.StoredEvent;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 
 /**
- * Queued handling: worker threads claim due events from the store and run them. A new event wakes a worker at
- * once; retries, other instances' events and expired claims are found by polling.
+ * Queued handling: worker threads run the events this process recorded, handed to them by the record itself, and
+ * claim from the store what it did not hand them. A new event of this process's own is recorded already claimed by
+ * it ({@link Handoff}: the store writes the lease with the insert, unless an older event of its subject is still
+ * pending) and goes straight to a worker, without a claim query. What is left to claiming: events whose subject was
+ * busy, events recorded when the hand-off queue was full, retries, expired claims and other instances' leftovers.
+ * A worker claims when told something is claimable (a new event not handed off, or an event done while such events
+ * wait behind their subjects) and, otherwise, when the poll interval has passed since this process last found
+ * nothing: one poll per interval for the whole process, not one per worker, and at once again after a full batch.
  */
 final class QueueWorker {
 
@@ -36,6 +50,12 @@ final class QueueWorker {
      */
     static final long CLAIM_WORK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
+    /**
+     * The most handed-off events waiting for a worker: each holds its body and a renewed claim. Beyond it a new event
+     * is recorded unclaimed and claimed like any other, so memory stays bounded whatever the ingest rate.
+     */
+    static final int HANDOFF_CAPACITY = 1024;
+
     private final EventStore store;
     private final Clock clock;
     private final String owner;
@@ -47,6 +67,13 @@ final class QueueWorker {
     private final Semaphore wake = new Semaphore(0);
     private final ClaimKeeper claims;
     private final Completions completions;
+    private final Handoff handoff;
+    /** Set when something may be claimable that no poll is due to find soon; the next free worker claims. */
+    private final AtomicBoolean claimable = new AtomicBoolean(true);
+    /** {@link System#nanoTime()} of the next poll: one worker polls then, the others keep waiting. */
+    private final AtomicLong nextPoll = new AtomicLong(System.nanoTime());
+    /** Until then, events of this process wait unclaimed behind their subjects: a completion may free one. */
+    private volatile long unhandedUntil = System.nanoTime();
     private volatile boolean stopping;
 
     /**
@@ -65,6 +92,8 @@ final class QueueWorker {
         this.pollMillis = config.pollInterval().toMillis();
         this.workers = config.workers();
         this.process = process;
+        this.handoff = new Handoff(); // after the owner: its claims' owner id is made of it
+        completions.afterWrite(this::completed);
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "ramphook-worker-" + n.incrementAndGet());
@@ -85,9 +114,120 @@ final class QueueWorker {
         return owner + "-w";
     }
 
-    /** A new event is due: wake one idle worker. */
+    /** Something may be claimable (a new event not handed off, a replayed dead letter): a worker claims soon. */
     void signal() {
-        wake.release();
+        claimable.set(true);
+        wakeOne();
+    }
+
+    private void wakeOne() {
+        if (wake.availablePermits() < workers) { // a few wake every idle worker; more would only spin them
+            wake.release();
+        }
+    }
+
+    /** The hand-off of this process's new events to its workers, for the record: see {@link Handoff}. */
+    Handoff handoff() {
+        return handoff;
+    }
+
+    /** Marked done: when events wait behind their subjects here, the next one of a subject may be claimable now. */
+    private void completed() {
+        if (unhandedUntil - System.nanoTime() > 0) {
+            signal();
+        }
+    }
+
+    /** A new event was recorded unclaimed: a claim takes it (now, or once its subject's earlier one is done). */
+    private void recordedUnclaimed() {
+        unhandedUntil = System.nanoTime() + lease.toNanos();
+        signal();
+    }
+
+    /**
+     * The record's side of the hand-off: a slot in the bounded queue is reserved before the record, and what became
+     * of the record is heard exactly once ({@link #accept}) on the store's committer thread, before the delivery is
+     * answered: a claimed copy is kept by the {@link ClaimKeeper} (renewed like any claim) and queued for a worker.
+     */
+    final class Handoff implements BiConsumer<StoredEvent, Recorded> {
+        private final String owner = workerPrefix() + "h";
+        private final AtomicInteger queued = new AtomicInteger();
+        private final Queue<StoredEvent> events = new ConcurrentLinkedQueue<>();
+
+        /** The owner id of handed-off claims (a worker prefix's, so that shutdown gives them back with the rest). */
+        String owner() {
+            return owner;
+        }
+
+        Instant leaseUntil(Instant now) {
+            return now.plus(lease);
+        }
+
+        /** A slot for one more handed-off event; false when the queue is full (or stopping): record it unclaimed. */
+        boolean tryReserve() {
+            if (stopping) {
+                return false;
+            }
+            if (queued.incrementAndGet() > HANDOFF_CAPACITY) {
+                queued.decrementAndGet();
+                return false;
+            }
+            return true;
+        }
+
+        /**
+         * For a reserved slot: {@code claimed} is the event recorded claimed by {@link #owner()}, or null when it was
+         * not (its subject busy, a duplicate, or not recorded: {@code answer} null).
+         */
+        @Override
+        public void accept(StoredEvent claimed, Recorded answer) {
+            if (claimed == null) {
+                queued.decrementAndGet();
+                if (answer == Recorded.NEW) {
+                    recordedUnclaimed();
+                }
+                return;
+            }
+            if (!claims.hold(claimed, owner)) { // a brand-new row: cannot be held here already; never run it twice
+                queued.decrementAndGet();
+                return;
+            }
+            synchronized (this) {
+                if (!stopping) {
+                    events.add(claimed);
+                    wakeOne();
+                    return;
+                }
+            }
+            queued.decrementAndGet();
+            release(claimed, owner); // recorded while stopping: due again at once, for any instance
+        }
+
+        /** A record without a reserved slot: a new event waits for a claim. */
+        void recorded(Recorded answer) {
+            if (answer == Recorded.NEW) {
+                recordedUnclaimed();
+            }
+        }
+
+        /** Up to {@code max} handed-off events, oldest first. */
+        List<StoredEvent> take(int max) {
+            List<StoredEvent> taken = new ArrayList<>(Math.min(max, queued.get() + 1));
+            for (StoredEvent e = taken.size() < max ? events.poll() : null; e != null;
+                 e = taken.size() < max ? events.poll() : null) {
+                taken.add(e);
+                queued.decrementAndGet();
+            }
+            return taken;
+        }
+
+        /** Stops the queue: nothing is added after this; what is in it is returned. */
+        List<StoredEvent> close() {
+            synchronized (this) {
+                stopping = true;
+            }
+            return take(Integer.MAX_VALUE);
+        }
     }
 
     /** How many events to claim next, from the handling time per event seen so far (a moving average). */
@@ -104,17 +244,29 @@ final class QueueWorker {
         while (!stopping) {
             try {
                 claims.renewIfBehind(); // our own claims first: one that lapsed in an outage is not ours to retake
-                List<StoredEvent> claimed = store.claimDue(owner, clock.instant(), lease, batch);
+                String runAs = handoff.owner();
+                List<StoredEvent> claimed = handoff.take(batch);
                 if (claimed.isEmpty()) {
-                    wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
-                    continue;
-                }
-                claimed = held(claimed, owner);
-                if (claimed.isEmpty()) {
-                    continue;
+                    if (!claimable.getAndSet(false) && !pollNow()) {
+                        wake.tryAcquire(Math.max(1, (nextPoll.get() - System.nanoTime()) / 1_000_000),
+                                TimeUnit.MILLISECONDS);
+                        continue;
+                    }
+                    runAs = owner;
+                    claimed = store.claimDue(owner, clock.instant(), lease, batch);
+                    // Nothing: the next poll one interval from now. Some: at once again; a full batch, more wait.
+                    long next = claimed.isEmpty() ? TimeUnit.MILLISECONDS.toNanos(pollMillis) : 0;
+                    nextPoll.set(System.nanoTime() + next);
+                    if (claimed.size() == batch) {
+                        signal();
+                    }
+                    claimed = held(claimed, owner);
+                    if (claimed.isEmpty()) {
+                        continue;
+                    }
                 }
                 long started = System.nanoTime();
-                handle(claimed, owner);
+                handle(claimed, runAs);
                 double perEvent = (double) (System.nanoTime() - started) / claimed.size();
                 nanosPerEvent = nanosPerEvent < 0 ? perEvent : 0.7 * nanosPerEvent + 0.3 * perEvent;
                 batch = nextBatch(nanosPerEvent);
@@ -190,6 +342,13 @@ final class QueueWorker {
         }
     }
 
+    /** True for the one worker that takes the poll now due (it moves the next one a poll interval on). */
+    private boolean pollNow() {
+        long at = nextPoll.get();
+        long now = System.nanoTime();
+        return now - at >= 0 && nextPoll.compareAndSet(at, now + TimeUnit.MILLISECONDS.toNanos(pollMillis));
+    }
+
     private void pause() {
         try {
             wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
@@ -201,7 +360,9 @@ final class QueueWorker {
 
     /** Lets running handlers finish within {@code timeout}; gives back the claims of those that do not. */
     void stop(Duration timeout) {
-        stopping = true;
+        synchronized (handoff) {
+            stopping = true; // no hand-off queued after this: see Handoff.accept
+        }
         wake.release(workers);
         threads.shutdown();
         boolean finished = false;
@@ -212,6 +373,9 @@ final class QueueWorker {
         }
         // Mark done what was handled before giving anything back: a released handled event would run again.
         completions.stop(timeout);
+        for (StoredEvent event : handoff.close()) { // handed off, never started: due again at once, elsewhere
+            release(event, handoff.owner());
+        }
         if (finished) {
             return;
         }

@@ -64,17 +64,34 @@ final class TimedStore implements EventStore {
     /**
      * The delivery's record, answered by {@code deadlineNanos} or {@link StoreDeadline.Missed}: a store that groups
      * records (the JDBC store) is waited on directly, any other is called through {@code calls}. Observed as one
-     * call, failed when it threw or missed the deadline.
+     * call, failed when it threw or missed the deadline. With a {@code handoff} (queued handling), a store that can
+     * hand the event off to this process's workers (the JDBC store) records it claimed for them when it can; the
+     * hand-off hears of every record either way (see {@link QueueWorker.Handoff}).
      */
     Recorded recordBy(StoredEvent event, Instant now, long deadlineNanos, StoreDeadline calls,
-                      Consumer<? super Recorded> late) throws StoreDeadline.Missed {
+                      Consumer<? super Recorded> late, QueueWorker.Handoff handoff) throws StoreDeadline.Missed {
         long start = System.nanoTime();
         boolean failed = true;
+        boolean handing = false;
         try {
-            CompletableFuture<Recorded> soon = calls.isDirect() ? null : ApiAccess.recordSoon(store, event, now, late);
+            CompletableFuture<Recorded> soon = null;
+            if (!calls.isDirect() && handoff != null && handoff.tryReserve()) {
+                soon = ApiAccess.recordHandingOff(store, event, now, late, handoff.owner(), handoff.leaseUntil(now),
+                        handoff);
+                handing = soon != null;
+                if (!handing) {
+                    handoff.accept(null, null); // gives the slot back; this store records without a hand-off
+                }
+            }
+            if (soon == null && !calls.isDirect()) {
+                soon = ApiAccess.recordSoon(store, event, now, late);
+            }
             Recorded recorded = soon != null ? StoreDeadline.await(soon, deadlineNanos)
                     : calls.call(deadlineNanos, () -> store.record(event, now), late);
             failed = false;
+            if (handoff != null && !handing) {
+                handoff.recorded(recorded);
+            }
             return recorded;
         } finally {
             observer.storeCalled(new Observer.StoreCall("record", System.nanoTime() - start, failed));

@@ -215,7 +215,7 @@ public final class AckThroughput {
         }
     }
 
-    private static String body(String run) {
+    static String body(String run) {
         if (!ZBD) {
             return ShopProvider.body("SHOP.V1.ORDER.PAID", run);
         }
@@ -292,7 +292,7 @@ public final class AckThroughput {
     }
 
     /** Single-row insert-commits per second from {@code threads} threads, through the same pool. */
-    private static double plainInserts(DataSource dataSource, int threads, long millis) throws Exception {
+    static double plainInserts(DataSource dataSource, int threads, long millis) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS bench_plain (id bigserial PRIMARY KEY, k text NOT NULL,"
                     + " body bytea NOT NULL)");

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 public abstract class BrokenBodyContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = WebhookContainerContract.HTTP;
 
     protected abstract URI base();
 

@@ -42,7 +42,7 @@ public abstract class HostileSenderContract extends BrokenBodyContract {
     private static final String SECRET = "mecash-it-secret";
     private static final int MAX_BODY = 16_384;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = WebhookContainerContract.HTTP;
 
     protected abstract URI downBase();
 

@@ -14,12 +14,20 @@ import java.util.stream.Stream;
  */
 public final class Seeds {
 
-    /** Relative to any module directory, which is where Maven runs the tests: the catalog first, then the tests'. */
-    public static final List<Path> ROOTS = List.of(
-            Path.of("..", "core", "src", "main", "resources", "META-INF", "ramphook", "samples"),
-            Path.of("..", "core", "src", "test", "resources", "payloads"));
+    /**
+     * Under core's module directory: relative to any module directory, which is where Maven runs the tests, or the
+     * system property {@code dev.ramphook.core.dir} (a project elsewhere, such as an invoker project); the catalog
+     * first, then the tests'.
+     */
+    public static final List<Path> ROOTS = roots(Path.of(System.getProperty("dev.ramphook.core.dir",
+            Path.of("..", "core").toString())));
 
     private Seeds() {
+    }
+
+    private static List<Path> roots(Path core) {
+        return List.of(core.resolve(Path.of("src", "main", "resources", "META-INF", "ramphook", "samples")),
+                core.resolve(Path.of("src", "test", "resources", "payloads")));
     }
 
     /**
