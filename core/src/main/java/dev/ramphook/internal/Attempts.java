@@ -1,5 +1,6 @@
 package dev.ramphook.internal;
 
+import dev.ramphook.DeliveryListener;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.StoredEvent;
@@ -65,18 +66,18 @@ final class Attempts {
                 continue;
             }
             long start = System.nanoTime();
-            Observer.RunOutcome outcome = Observer.RunOutcome.SUCCEEDED;
+            DeliveryListener.RunOutcome outcome = DeliveryListener.RunOutcome.SUCCEEDED;
             try {
                 calls.call(b, event, context);
                 completed.add(b.id());
             } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
                 outcome = e instanceof HandlerCalls.HandlerTimeoutException
-                        ? Observer.RunOutcome.TIMED_OUT : Observer.RunOutcome.FAILED;
+                        ? DeliveryListener.RunOutcome.TIMED_OUT : DeliveryListener.RunOutcome.FAILED;
                 failures.add(describe(b.id(), e));
                 log.warn("handler {} failed for {} on attempt {}", b.id(), event, claimed.attempts(), e);
             }
             if (observer.active()) { // no report built for nobody
-                observer.handlerRan(new Observer.HandlerRun(b.id(), event.provider(), event.name(), event.key(),
+                observer.handlerRan(new DeliveryListener.HandlerRun(b.id(), event.provider(), event.name(), event.key(),
                         claimed.attempts(), outcome, System.nanoTime() - start));
             }
         }
@@ -84,7 +85,7 @@ final class Attempts {
             fail(claimed, owner, event, completed, failures);
             return false;
         }
-        ended(claimed, Observer.AttemptResult.HANDLED, null);
+        ended(claimed, DeliveryListener.AttemptResult.HANDLED, null);
         if (completions != null) {
             completions.add(claimed, owner);
             return true;
@@ -102,7 +103,7 @@ final class Attempts {
     /** Records a failure that happened outside any handler (an event that can no longer be parsed, say). */
     void failOutright(StoredEvent claimed, String owner, String error) {
         store.fail(claimed, owner, claimed.completedHandlers(), error, null, clock.instant());
-        ended(claimed, Observer.AttemptResult.DEAD, error);
+        ended(claimed, DeliveryListener.AttemptResult.DEAD, error);
         log.error("event {} is a dead letter: {}{}", claimed, error, SubjectNotes.whenDead(claimed));
     }
 
@@ -123,7 +124,7 @@ final class Attempts {
             log.error("could not record the failure of {}; it runs again after the claim lease: {}", event,
                     storeDown.getMessage());
         }
-        ended(claimed, last ? Observer.AttemptResult.DEAD : Observer.AttemptResult.RETRY, error);
+        ended(claimed, last ? DeliveryListener.AttemptResult.DEAD : DeliveryListener.AttemptResult.RETRY, error);
         int failed = failures.size();
         if (inline) {
             log.warn("{} handler(s) failed for {} on attempt {}; answering 500, the provider's redelivery will "
@@ -138,11 +139,11 @@ final class Attempts {
         }
     }
 
-    private void ended(StoredEvent claimed, Observer.AttemptResult result, String error) {
+    private void ended(StoredEvent claimed, DeliveryListener.AttemptResult result, String error) {
         if (!observer.active()) {
             return;
         }
-        observer.attemptEnded(new Observer.AttemptEnd(claimed.provider(), claimed.name(), claimed.key(),
+        observer.attemptEnded(new DeliveryListener.AttemptEnd(claimed.provider(), claimed.name(), claimed.key(),
                 claimed.endpoint(), claimed.attempts(), result, error));
     }
 

@@ -1,6 +1,8 @@
 package dev.ramphook.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ramphook.DeliveryListener;
+import dev.ramphook.DeliveryListener.Reason;
 import dev.ramphook.InvalidPayloadException;
 import dev.ramphook.Provider;
 import dev.ramphook.ReceiverHealth;
@@ -8,7 +10,6 @@ import dev.ramphook.WebhookEvent;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.auth.Verification;
-import dev.ramphook.internal.Observer.Reason;
 import dev.ramphook.provider.EventKeys;
 import dev.ramphook.internal.console.Console;
 import dev.ramphook.internal.console.ConsoleData;
@@ -70,6 +71,7 @@ public final class Engine {
 
     private Engine(EngineConfig given) {
         this.store = new TimedStore(given.store(), observers); // every store call is observed
+        given.listeners().forEach(observers::add); // before any worker starts: they hear every event
         this.config = given.withStore(store);
         for (EngineConfig.EndpointSpec e : config.endpoints()) {
             endpoints.put(e.path(), e);
@@ -144,12 +146,12 @@ public final class Engine {
      * Adds an observer of every delivery, handler run, attempt and store call from now on. Observers are called on
      * the working thread and must be quick; one that throws is logged and ignored.
      */
-    public void observe(Observer observer) {
+    public void observe(DeliveryListener observer) {
         observers.add(observer);
     }
 
     /** Removes an observer added with {@link #observe}. */
-    public void stopObserving(Observer observer) {
+    public void stopObserving(DeliveryListener observer) {
         observers.remove(observer);
     }
 

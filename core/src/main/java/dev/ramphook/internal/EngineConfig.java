@@ -1,5 +1,6 @@
 package dev.ramphook.internal;
 
+import dev.ramphook.DeliveryListener;
 import dev.ramphook.EventHandler;
 import dev.ramphook.Provider;
 import dev.ramphook.auth.Authenticator;
@@ -15,13 +16,14 @@ public record EngineConfig(List<EndpointSpec> endpoints, List<Object> handlerBea
                            Duration maxBackoff, Duration lease, Duration pollInterval, Duration retention,
                            Duration shutdownTimeout, Clock clock, int maxBodyBytes,
                            Duration handlerTimeout, Duration bodyReadTimeout, ConsoleConfig console,
-                           Duration maxPendingAge, Duration recordTimeout, long maxBodyBytesInFlight) {
+                           Duration maxPendingAge, Duration recordTimeout, long maxBodyBytesInFlight,
+                           List<DeliveryListener> listeners) {
 
     /** This configuration with {@code other} as its store. */
     EngineConfig withStore(EventStore other) {
         return new EngineConfig(endpoints, handlerBeans, handlers, other, queued, workers, maxAttempts, initialBackoff,
                 maxBackoff, lease, pollInterval, retention, shutdownTimeout, clock, maxBodyBytes, handlerTimeout,
-                bodyReadTimeout, console, maxPendingAge, recordTimeout, maxBodyBytesInFlight);
+                bodyReadTimeout, console, maxPendingAge, recordTimeout, maxBodyBytesInFlight, listeners);
     }
 
     /**
