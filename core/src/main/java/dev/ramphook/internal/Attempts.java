@@ -33,6 +33,7 @@ final class Attempts {
     private final Duration maxBackoff;
     private final HandlerCalls calls;
     private final Observers observer;
+    private final DeliveryTracer tracer; // null unless tracing
 
     /** Null: each success is marked done on the calling thread before {@link #run} returns (inline handling). */
     private final Completions completions;
@@ -41,6 +42,7 @@ final class Attempts {
              Completions completions) {
         this.calls = calls;
         this.observer = observer;
+        this.tracer = config.tracer();
         this.completions = completions;
         this.registry = registry;
         this.store = config.store();
@@ -67,14 +69,21 @@ final class Attempts {
             }
             long start = System.nanoTime();
             DeliveryListener.RunOutcome outcome = DeliveryListener.RunOutcome.SUCCEEDED;
+            DeliveryTracer.RunSpan span = tracer == null ? null : tracer.startRun(claimed, b.id(), !inline);
+            Throwable thrown = null;
             try {
-                calls.call(b, event, context);
+                calls.call(span == null ? b : new Binding(b.id(), b.provider(), b.patterns(), b.dataType(),
+                        span.wrap(b.handler())), event, context);
                 completed.add(b.id());
             } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+                thrown = e;
                 outcome = e instanceof HandlerCalls.HandlerTimeoutException
                         ? DeliveryListener.RunOutcome.TIMED_OUT : DeliveryListener.RunOutcome.FAILED;
                 failures.add(describe(b.id(), e));
                 log.warn("handler {} failed for {} on attempt {}", b.id(), event, claimed.attempts(), e);
+            }
+            if (span != null) {
+                span.end(outcome, thrown);
             }
             if (observer.active()) { // no report built for nobody
                 observer.handlerRan(new DeliveryListener.HandlerRun(b.id(), event.provider(), event.name(), event.key(),

@@ -27,6 +27,7 @@ final class DeliveryTrace {
     private String detail;
     private boolean recorded;
     private long reservedBytes;
+    private String traceParent;
 
     DeliveryTrace(Instant receivedAt, WebhookRequest request) {
         this.receivedAt = receivedAt;
@@ -64,6 +65,15 @@ final class DeliveryTrace {
 
     long reservedBytes() {
         return reservedBytes;
+    }
+
+    /** The trace context to record the event with (tracing only). */
+    void traceParent(String context) {
+        this.traceParent = context;
+    }
+
+    String traceParent() {
+        return traceParent;
     }
 
     /** The store has recorded the event: from now on a failure is not a reason for the provider to retry. */

@@ -48,6 +48,7 @@ public final class Engine {
 
     private final EngineConfig config;
     private final Observers observers = new Observers();
+    private final DeliveryTracer tracer; // null unless a listener traces
     private final Map<String, EngineConfig.EndpointSpec> endpoints = new HashMap<>();
     private final TimedStore store;
     private final Attempts attempts;
@@ -72,6 +73,7 @@ public final class Engine {
     private Engine(EngineConfig given) {
         this.store = new TimedStore(given.store(), observers); // every store call is observed
         given.listeners().forEach(observers::add); // before any worker starts: they hear every event
+        this.tracer = given.tracer();
         this.config = given.withStore(store);
         for (EngineConfig.EndpointSpec e : config.endpoints()) {
             endpoints.put(e.path(), e);
@@ -192,10 +194,10 @@ public final class Engine {
         if (console != null && console.owns(request.path())) {
             return closed ? Responses.SHUTTING_DOWN : console.screen(request); // not a delivery: not observed
         }
-        DeliveryTrace trace = new DeliveryTrace(config.clock(), observers.active(), request);
+        DeliveryTrace trace = new DeliveryTrace(config.clock(), reporting(), request);
         WebhookResponse refused = screen(request, trace);
-        if (refused != null && observers.active()) {
-            observers.delivered(trace.report(refused));
+        if (refused != null) {
+            report(trace, refused, tracer == null ? null : tracer.startDelivery(request));
         }
         return refused;
     }
@@ -296,7 +298,7 @@ public final class Engine {
         DeliveryTrace trace = new DeliveryTrace(received, request);
         trace.endpoint(route(request.path()));
         WebhookResponse response = answer.apply(trace);
-        observers.delivered(trace.report(response));
+        report(trace, response, tracer == null ? null : tracer.startDelivery(request));
         return response;
     }
 
@@ -351,7 +353,11 @@ public final class Engine {
             return closed ? Responses.SHUTTING_DOWN : console.serve(request); // not a delivery: not observed
         }
         inFlight.incrementAndGet();
-        DeliveryTrace trace = new DeliveryTrace(config.clock(), observers.active(), request);
+        DeliveryTracer.DeliverySpan span = tracer == null ? null : tracer.startDelivery(request); // current from here
+        DeliveryTrace trace = new DeliveryTrace(config.clock(), reporting(), request);
+        if (span != null) {
+            trace.traceParent(span.traceParent());
+        }
         WebhookResponse answer;
         try {
             answer = closed ? Responses.SHUTTING_DOWN : deliver(request, trace, reserve);
@@ -366,13 +372,28 @@ public final class Engine {
             }
         }
         try {
-            if (observers.active()) { // no report, clock reading or strings for nobody
-                observers.delivered(trace.report(answer));
-            }
+            report(trace, answer, span);
         } catch (VirtualMachineError e) {
             // Out of memory for the report itself: the answer stands (observers' own failures are caught there).
         }
         return answer;
+    }
+
+    /** True when someone hears deliveries: only then are reports (their clock readings and strings) built. */
+    private boolean reporting() {
+        return tracer != null || observers.active();
+    }
+
+    /** Ends the delivery's span (when tracing) and tells the listeners; builds nothing for nobody. */
+    private void report(DeliveryTrace trace, WebhookResponse answer, DeliveryTracer.DeliverySpan span) {
+        if (span == null && !observers.active()) {
+            return;
+        }
+        DeliveryListener.Delivery report = trace.report(answer);
+        if (span != null) {
+            span.end(report);
+        }
+        observers.delivered(report);
     }
 
     /**
@@ -455,6 +476,9 @@ public final class Engine {
         Instant now = config.clock().instant();
         StoredEvent stored = ApiAccess.storedEvent(event.provider(), event.key(), event.name(), endpoint.path(), body,
                 Headers.kept(request), now, subject(endpoint, event), event.occurredAt().orElse(null));
+        if (trace.traceParent() != null) { // tracing: handler runs link to this delivery, wherever they run
+            stored = stored.withTraceParent(trace.traceParent());
+        }
         Recorded recorded;
         try {
             recorded = store.recordBy(stored, now, recordBy, deadline, this::recordedLate);

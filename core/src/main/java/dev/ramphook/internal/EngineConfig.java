@@ -38,6 +38,12 @@ public record EngineConfig(List<EndpointSpec> endpoints, List<Object> handlerBea
         HandlerRegistry.build(handlerBeans, handlers, endpoints.stream().map(EndpointSpec::provider).toList());
     }
 
+    /** The first listener that traces (OpenTelemetry), or null: the engine calls it around the work. */
+    DeliveryTracer tracer() {
+        return listeners.stream().filter(DeliveryTracer.class::isInstance).map(DeliveryTracer.class::cast)
+                .findFirst().orElse(null);
+    }
+
     /** One programmatic {@code on(provider, pattern, handler)} registration. */
     public record HandlerSpec(String provider, String pattern, EventHandler handler) {
     }

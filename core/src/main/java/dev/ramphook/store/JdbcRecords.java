@@ -36,13 +36,13 @@ final class JdbcRecords {
         String t = tables.events();
         // WITH ORDINALITY ... ORDER BY: rows get their ids in the order given (sorted by key, see below).
         this.insert = "INSERT INTO " + t + " (provider, event_key, name, endpoint, body, headers, received_at, state,"
-                + " attempts, next_attempt_at, completed_handlers, last_error, subject, occurred_at)"
+                + " attempts, next_attempt_at, completed_handlers, last_error, subject, occurred_at, trace_parent)"
                 + " SELECT provider, event_key, name, endpoint, body, headers, received_at, 'PENDING', attempts,"
-                + " next_attempt_at, completed_handlers, last_error, subject, occurred_at"
+                + " next_attempt_at, completed_handlers, last_error, subject, occurred_at, trace_parent"
                 + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::text[], ?::timestamptz[],"
-                + " ?::int4[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) WITH ORDINALITY"
-                + " AS r(provider, event_key, name, endpoint, body, headers, received_at, attempts, next_attempt_at,"
-                + " completed_handlers, last_error, subject, occurred_at, n) ORDER BY n"
+                + " ?::int4[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])"
+                + " WITH ORDINALITY AS r(provider, event_key, name, endpoint, body, headers, received_at, attempts,"
+                + " next_attempt_at, completed_handlers, last_error, subject, occurred_at, trace_parent, n) ORDER BY n"
                 + " ON CONFLICT (provider, event_key) DO NOTHING RETURNING provider, event_key";
         this.states = "SELECT e.provider, e.event_key, e.state, e.claimed_by, e.lease_until FROM " + t + " e"
                 + " JOIN unnest(?::text[], ?::text[]) AS k(provider, event_key)"
@@ -133,6 +133,7 @@ final class JdbcRecords {
             ps.setArray(11, texts(c, rows, e -> JdbcRows.error(rows.get(e).event().lastError())));
             ps.setArray(12, texts(c, rows, e -> rows.get(e).event().subject()));
             ps.setArray(13, texts(c, rows, e -> text(rows.get(e).event().occurredAt())));
+            ps.setArray(14, texts(c, rows, e -> rows.get(e).event().traceParent()));
             Set<Key> inserted = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

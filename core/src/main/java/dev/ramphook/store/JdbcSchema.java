@@ -19,9 +19,13 @@ import javax.sql.DataSource;
  */
 final class JdbcSchema {
 
-    /** Migrations in order; version n is {@code MIGRATIONS.get(n - 1)}. Append only, never edit a released one. */
+    /**
+     * Migrations in version order, each named {@code V<n>__<what>.sql}. Append only, never edit a released one. A
+     * version may be missing while branches that add the ones before it are merged (V5 and V6 are taken): versions
+     * are read from the names, not from positions.
+     */
     private static final List<String> MIGRATIONS = List.of("V1__create_events.sql", "V2__subjects.sql",
-            "V3__console_queries.sql", "V4__unclaimed_and_leased.sql");
+            "V3__console_queries.sql", "V4__unclaimed_and_leased.sql", "V7__trace_parent.sql");
 
     /** High half of the advisory lock key, so that our lock does not collide with an application's own ones. */
     private static final long LOCK_NAMESPACE = 0x7261_6D70L << 32; // "ramp"
@@ -31,7 +35,12 @@ final class JdbcSchema {
 
     /** The schema version this code writes and reads. */
     static int latestVersion() {
-        return MIGRATIONS.size();
+        return version(MIGRATIONS.get(MIGRATIONS.size() - 1));
+    }
+
+    /** The version in a migration's name: 7 for {@code V7__trace_parent.sql}. */
+    static int version(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }
 
     /** Brings the tables to {@link #latestVersion()}; returns the version found before. */
@@ -61,18 +70,23 @@ final class JdbcSchema {
             s.execute("CREATE TABLE IF NOT EXISTS " + tables.versions() + " (version integer PRIMARY KEY,"
                     + " script text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
         }
-        int found;
+        java.util.Set<Integer> applied = new java.util.HashSet<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM " + tables.versions())) {
-            rs.next();
-            found = rs.getInt(1);
+             ResultSet rs = s.executeQuery("SELECT version FROM " + tables.versions())) {
+            while (rs.next()) {
+                applied.add(rs.getInt(1));
+            }
         }
+        int found = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
         if (found > latestVersion()) {
             throw new SQLException("event store schema " + tables.versions() + " is at version " + found
                     + ", newer than this ramphook understands (" + latestVersion() + "); upgrade ramphook");
         }
-        for (int version = found + 1; version <= latestVersion(); version++) {
-            String script = MIGRATIONS.get(version - 1);
+        for (String script : MIGRATIONS) {
+            int version = version(script);
+            if (applied.contains(version)) { // by version, not by the highest: a gap is filled when it arrives
+                continue;
+            }
             try (Statement s = c.createStatement()) {
                 for (String statement : statements(tables.render(resource(script)))) {
                     s.execute(statement);

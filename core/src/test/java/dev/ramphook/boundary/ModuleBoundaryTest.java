@@ -26,6 +26,7 @@ class ModuleBoundaryTest {
             "dev.ramphook.metrics",
             "dev.ramphook.moonpay",
             "dev.ramphook.onramper",
+            "dev.ramphook.opentelemetry",
             "dev.ramphook.provider",
             "dev.ramphook.rampnetwork",
             "dev.ramphook.revolut",
@@ -42,6 +43,8 @@ class ModuleBoundaryTest {
             "dev.ramphook.internal", Set.of(
                     // The receiver (dev.ramphook.WebhookReceiver) builds and drives the engine.
                     "Engine", "EngineConfig", "EngineConfig$EndpointSpec", "EngineConfig$HandlerSpec",
+                    // The tracing seam the OpenTelemetry binding (dev.ramphook.opentelemetry) implements.
+                    "DeliveryTracer", "DeliveryTracer$DeliverySpan", "DeliveryTracer$RunSpan",
                     // How the engine builds answers, reads bodies and builds and reads stored events without copying
                     // their bodies, and the servlet module spots Authenticator.none() and sets a body it read, without
                     // public API on WebhookResponse, WebhookRequest, StoredEvent or Authenticator.

@@ -1,6 +1,7 @@
 package dev.ramphook.servlet;
 
 import dev.ramphook.ConsoleSettings;
+import dev.ramphook.DeliveryListener;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.auth.Authenticator;
@@ -180,7 +181,13 @@ final class ReceiverConfig {
      * @throws ConfigException when the receiver rejects the handlers (a bad {@code @OnEvent} method)
      */
     WebhookReceiver build(Collection<?> extraHandlers, EventStore storeOverride) {
+        return build(extraHandlers, storeOverride, List.of());
+    }
+
+    /** {@link #build(Collection, EventStore)} with {@code listeners} registered (Spring's listener beans). */
+    WebhookReceiver build(Collection<?> extraHandlers, EventStore storeOverride, List<DeliveryListener> listeners) {
         WebhookReceiver.Builder builder = builder(extraHandlers, storeOverride);
+        listeners.forEach(builder::listener);
         try {
             return builder.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
