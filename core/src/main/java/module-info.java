@@ -1,8 +1,9 @@
 /**
  * ramphook core: receive, verify, parse, record and handle webhooks from any HTTP stack.
  *
- * <p>Exported: the API packages only. {@code dev.ramphook.internal} (the engine, JSON and logging helpers) is not
- * exported; on the class path its classes are still loadable, but they are not API and change without notice.
+ * <p>Exported: the API packages only. The {@code dev.ramphook.internal.*} packages (engine, console, crypto, json,
+ * text, provider helpers: see docs/maintainers.md) are not exported; on the class path their classes are still
+ * loadable, but they are not API and change without notice.
  * Adding an API package: export it here and list it in {@code ModuleBoundaryTest}, in the same commit.
  */
 // "module": the qualified export below names dev.ramphook.servlet, which is built after this module and so cannot
@@ -46,9 +47,11 @@ module dev.ramphook.core {
     exports dev.ramphook.transak;
     exports dev.ramphook.zbd;
 
-    // For the servlet module: Logs (its log lines go to SLF4J or java.util.logging, as core decides) and
-    // ApiAccess.isNone (an allowlist alone replaces Authenticator.none()). Nothing else.
-    exports dev.ramphook.internal to dev.ramphook.servlet;
+    // For the servlet module: Logs (its log lines go to SLF4J or java.util.logging, as core decides), the engine
+    // (the filter reads bodies and answers early through it) and ApiAccess.isNone (an allowlist alone replaces
+    // Authenticator.none()). Nothing else.
+    exports dev.ramphook.internal.engine to dev.ramphook.servlet;
+    exports dev.ramphook.internal.text to dev.ramphook.servlet;
 
     // Providers are found by id: the receiver (typed handler parameters) and the servlet drop-in load them.
     uses dev.ramphook.Provider;

@@ -1,7 +1,7 @@
 package dev.ramphook;
 
-import dev.ramphook.internal.ApiAccess;
-import dev.ramphook.internal.Engine;
+import dev.ramphook.internal.engine.ApiAccess;
+import dev.ramphook.internal.engine.Engine;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.ramphook.internal.Headers;
+import dev.ramphook.internal.text.CredentialHeaders;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -119,7 +119,7 @@ public final class Masking {
      * @return the value as it may be shown
      */
     public static String header(String name, String value) {
-        return Headers.isCredential(name) ? MASK : value == null ? null : scheme(parameters(value));
+        return CredentialHeaders.isCredential(name) ? MASK : value == null ? null : scheme(parameters(value));
     }
 
     private static JsonNode member(String name, JsonNode value) {

@@ -1,7 +1,7 @@
 package dev.ramphook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ramphook.internal.Printable;
+import dev.ramphook.internal.text.Printable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

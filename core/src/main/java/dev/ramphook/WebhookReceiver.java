@@ -1,9 +1,9 @@
 package dev.ramphook;
 
 import dev.ramphook.auth.Authenticator;
-import dev.ramphook.internal.ApiAccess;
-import dev.ramphook.internal.Engine;
-import dev.ramphook.internal.EngineConfig;
+import dev.ramphook.internal.engine.ApiAccess;
+import dev.ramphook.internal.engine.Engine;
+import dev.ramphook.internal.engine.EngineConfig;
 import dev.ramphook.internal.console.ConsoleConfig;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.StoredEvent;

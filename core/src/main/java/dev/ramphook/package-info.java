@@ -18,6 +18,7 @@
  *       examples' event lists), for your own pages and logs of payloads.</li>
  * </ul>
  *
- * <p>Everything in {@code dev.ramphook.internal} is the engine: not API, and not exported by the module.
+ * <p>Everything in {@code dev.ramphook.internal.*} (the engine and its helpers) is not API, and not exported by the
+ * module.
  */
 package dev.ramphook;

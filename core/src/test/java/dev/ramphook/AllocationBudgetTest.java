@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.UrlToken;
-import dev.ramphook.internal.Json;
+import dev.ramphook.internal.json.Json;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.zbd.ZbdRamp;

@@ -7,9 +7,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.Verification;
-import dev.ramphook.internal.ApiAccess;
-import dev.ramphook.internal.Engine;
 import dev.ramphook.DeliveryListener;
+import dev.ramphook.internal.engine.ApiAccess;
+import dev.ramphook.internal.engine.Engine;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testing.ShopProvider;
 import dev.ramphook.testing.Stores;

@@ -3,7 +3,7 @@ package dev.ramphook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ramphook.internal.Json;
+import dev.ramphook.internal.json.Json;
 import org.junit.jupiter.api.Test;
 
 /** The one masking rule: every rule on its own, at any depth, and what stays shown. */

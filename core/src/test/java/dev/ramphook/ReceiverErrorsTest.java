@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.Verification;
-import dev.ramphook.internal.ApiAccess;
 import dev.ramphook.DeliveryListener;
+import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.StoreStats;
 import dev.ramphook.testing.ShopProvider;

@@ -10,7 +10,7 @@ import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.UrlToken;
-import dev.ramphook.internal.Json;
+import dev.ramphook.internal.json.Json;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.metrics.RamphookMetrics;
 import dev.ramphook.store.EventStore;

@@ -1,6 +1,6 @@
 package dev.ramphook.auth;
 
-import dev.ramphook.internal.Digits;
+import dev.ramphook.internal.text.Digits;
 import java.util.Arrays;
 
 /** An address range such as {@code 10.0.0.0/8} or {@code 2001:db8::/32}; a bare address is a range of one. */

@@ -1,6 +1,6 @@
 package dev.ramphook.auth;
 
-import dev.ramphook.internal.HmacKey;
+import dev.ramphook.internal.crypto.HmacKey;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 

@@ -1,8 +1,8 @@
 package dev.ramphook.auth;
 
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.internal.ConstantTime;
-import dev.ramphook.internal.HmacKey;
+import dev.ramphook.internal.crypto.ConstantTime;
+import dev.ramphook.internal.crypto.HmacKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

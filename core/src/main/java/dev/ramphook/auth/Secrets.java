@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Shared helpers for secrets: validation (hashing is {@code dev.ramphook.internal.Sha256}'s). */
+/** Shared helpers for secrets: validation (hashing is {@code dev.ramphook.internal.crypto.Sha256}'s). */
 final class Secrets {
 
     private Secrets() {

@@ -1,9 +1,9 @@
 package dev.ramphook.auth;
 
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.internal.ConstantTime;
-import dev.ramphook.internal.HmacKey;
-import dev.ramphook.internal.Sha256;
+import dev.ramphook.internal.crypto.ConstantTime;
+import dev.ramphook.internal.crypto.HmacKey;
+import dev.ramphook.internal.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

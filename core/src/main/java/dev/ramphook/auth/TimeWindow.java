@@ -1,6 +1,6 @@
 package dev.ramphook.auth;
 
-import dev.ramphook.internal.Digits;
+import dev.ramphook.internal.text.Digits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package dev.ramphook.auth;
 
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.internal.ConstantTime;
-import dev.ramphook.internal.Sha256;
+import dev.ramphook.internal.crypto.ConstantTime;
+import dev.ramphook.internal.crypto.Sha256;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

@@ -1,7 +1,7 @@
 package dev.ramphook.metrics;
 
 import dev.ramphook.Provider;
-import dev.ramphook.internal.Engine;
+import dev.ramphook.internal.engine.Engine;
 import dev.ramphook.store.StoreStats;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,8 +1,8 @@
 package dev.ramphook.metrics;
 
 import dev.ramphook.WebhookReceiver;
-import dev.ramphook.internal.ApiAccess;
-import dev.ramphook.internal.Engine;
+import dev.ramphook.internal.engine.ApiAccess;
+import dev.ramphook.internal.engine.Engine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.ramphook.opentelemetry;
 import dev.ramphook.DeliveryListener;
 import dev.ramphook.EventHandler;
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.internal.DeliveryTracer;
+import dev.ramphook.internal.engine.DeliveryTracer;
 import dev.ramphook.store.StoredEvent;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;

@@ -1,8 +1,8 @@
 package dev.ramphook.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ramphook.internal.Json;
-import dev.ramphook.internal.Sha256;
+import dev.ramphook.internal.json.Json;
+import dev.ramphook.internal.crypto.Sha256;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.ramphook.provider;
 
 import dev.ramphook.Provider;
-import dev.ramphook.internal.Logs;
+import dev.ramphook.internal.text.Logs;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.ramphook.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ramphook.internal.Logs;
-import dev.ramphook.internal.Printable;
+import dev.ramphook.internal.text.Logs;
+import dev.ramphook.internal.text.Printable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -6,7 +6,7 @@ import dev.ramphook.InvalidPayloadException;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.auth.Authenticator;
-import dev.ramphook.internal.TypedData;
+import dev.ramphook.internal.provider.TypedData;
 import dev.ramphook.provider.EventKeys;
 import dev.ramphook.provider.JsonFields;
 import dev.ramphook.provider.TypedFields;

@@ -1,6 +1,6 @@
 package dev.ramphook.store;
 
-import dev.ramphook.internal.Logs;
+import dev.ramphook.internal.text.Logs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

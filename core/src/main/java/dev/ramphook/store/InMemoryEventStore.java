@@ -1,6 +1,6 @@
 package dev.ramphook.store;
 
-import dev.ramphook.internal.Sha256;
+import dev.ramphook.internal.crypto.Sha256;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;

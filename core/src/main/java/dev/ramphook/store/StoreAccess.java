@@ -1,6 +1,6 @@
 package dev.ramphook.store;
 
-import dev.ramphook.internal.ApiAccess;
+import dev.ramphook.internal.engine.ApiAccess;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.ramphook.store;
 
-import dev.ramphook.internal.ApiAccess;
-import dev.ramphook.internal.Printable;
+import dev.ramphook.internal.engine.ApiAccess;
+import dev.ramphook.internal.text.Printable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

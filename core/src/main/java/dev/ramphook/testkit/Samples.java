@@ -2,7 +2,7 @@ package dev.ramphook.testkit;
 
 import dev.ramphook.InvalidPayloadException;
 import dev.ramphook.Provider;
-import dev.ramphook.internal.Json;
+import dev.ramphook.internal.json.Json;
 import dev.ramphook.provider.Providers;
 import java.io.BufferedReader;
 import java.io.IOException;

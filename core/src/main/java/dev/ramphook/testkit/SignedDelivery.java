@@ -2,7 +2,7 @@ package dev.ramphook.testkit;
 
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.Authenticator;
-import dev.ramphook.internal.ApiAccess;
+import dev.ramphook.internal.engine.ApiAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.InvalidPayloadException;
-import dev.ramphook.internal.Json;
+import dev.ramphook.internal.json.Json;
 import java.io.IOException;
 import java.util.Base64;
 

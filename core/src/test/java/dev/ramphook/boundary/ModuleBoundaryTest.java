@@ -40,7 +40,7 @@ class ModuleBoundaryTest {
      * Not API: not exported on the module path, and outside the javadoc's promise on the class path.
      */
     static final Map<String, Set<String>> INTERNAL_PUBLIC = new TreeMap<>(Map.of(
-            "dev.ramphook.internal", Set.of(
+            "dev.ramphook.internal.engine", Set.of(
                     // The receiver (dev.ramphook.WebhookReceiver) builds and drives the engine.
                     "Engine", "EngineConfig", "EngineConfig$EndpointSpec", "EngineConfig$HandlerSpec",
                     // The tracing seam the OpenTelemetry binding (dev.ramphook.opentelemetry) implements.
@@ -49,33 +49,39 @@ class ModuleBoundaryTest {
                     // their bodies, and the servlet module spots Authenticator.none() and sets a body it read, without
                     // public API on WebhookResponse, WebhookRequest, StoredEvent or Authenticator.
                     "ApiAccess", "ApiAccess$Grant", "ApiAccess$StoreGrant",
+                    // The console (internal.console) reads the kept, credential-free request headers.
+                    "Headers"),
+            "dev.ramphook.internal.crypto", Set.of(
                     // One SHA-256: URL tokens (auth), deduplication keys (provider), handled keys (store).
                     "Sha256",
                     // The one constant-time "any key, any signature" comparison: auth and the provider packages.
                     "ConstantTime",
                     // One keyed HMAC (a cloned prototype per call): auth's HMAC schemes, Revolut's and Transak's.
                     "HmacKey",
+                    // Ramp Network verifies (dev.ramphook.rampnetwork) and the test kit signs (dev.ramphook.testkit)
+                    // with the same secp256k1 code; the test kit's v1a signer uses the Ed25519 keys.
+                    "Secp256k1", "Ed25519TestKeys"),
+            "dev.ramphook.internal.json", Set.of(
+                    // The fuzz tests and the JMH benchmark parse bodies exactly as the engine does.
+                    "Json",
+                    // Ramp Network's verification and the test kit's signer canonicalise JSON the same way; its
+                    // bounded canonicalisation of an unauthenticated body says which bound it passed.
+                    "StableJson", "StableJson$TooLarge"),
+            "dev.ramphook.internal.text", Set.of(
                     // The one strict reader of plain decimal digits: Unix seconds and CIDR prefix lengths (auth),
                     // Unix milliseconds (dev.ramphook.revolut).
                     "Digits",
                     // Payload values in toString() and log lines, escaped and bounded the same way everywhere
                     // (WebhookEvent, StoredEvent, the provider kit).
                     "Printable",
-                    // The fuzz tests and the JMH benchmark parse bodies exactly as the engine does.
-                    "Json",
                     // Every package, and the servlet module (a qualified export), logs through core's choice of
                     // SLF4J or java.util.logging.
                     "Logs",
-                    // The console (internal.console) reads the kept, credential-free request headers.
-                    "Headers",
-                    // Provider packages type their data through it (the new providers).
-                    "TypedData",
-                    // Ramp Network verifies (dev.ramphook.rampnetwork) and the test kit signs (dev.ramphook.testkit)
-                    // with the same secp256k1 and stable-JSON code; the test kit's v1a signer uses the Ed25519 keys.
-                    "Secp256k1", "StableJson", "Ed25519TestKeys",
-                    // Ramp Network's bounded canonicalisation of an unauthenticated body says which bound it passed.
-                    "StableJson$TooLarge"),
-            // The console: built by the receiver's builder (dev.ramphook), served by the engine (dev.ramphook.internal).
+                    // Which header names carry a credential: Masking (dev.ramphook), the engine and the console.
+                    "CredentialHeaders"),
+            // Provider packages type their data through it (the new providers).
+            "dev.ramphook.internal.provider", Set.of("TypedData"),
+            // The console: built by the receiver's builder (dev.ramphook), served by the engine.
             "dev.ramphook.internal.console", Set.of("Console", "ConsoleConfig", "ConsoleData", "ConsoleData$Replayer")));
 
     private final Path classes = PublicTypes.root(WebhookReceiver.class);

@@ -102,11 +102,11 @@ class ModulePathTest {
         compile(dir, "module shop { requires dev.ramphook.core; }", """
                 package shop;
                 public class Reach {
-                    dev.ramphook.internal.Engine engine;
+                    dev.ramphook.internal.engine.Engine engine;
                 }
                 """, errors, false);
 
-        assertThat(errors.toString()).contains("package dev.ramphook.internal is not visible")
+        assertThat(errors.toString()).contains("package dev.ramphook.internal.engine is not visible")
                 .contains("does not export it");
     }
 

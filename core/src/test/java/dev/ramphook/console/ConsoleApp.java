@@ -136,8 +136,8 @@ final class ConsoleApp implements AutoCloseable {
 
     /** Delivers a shop event; its key is {@code name:id}. */
     HttpResponse<String> deliver(String name, String id) throws Exception {
-        String body = "{\"event\":" + dev.ramphook.internal.Json.quote(name) + ",\"id\":"
-                + dev.ramphook.internal.Json.quote(id) + ",\"amount\":\"1.00\"}";
+        String body = "{\"event\":" + dev.ramphook.internal.json.Json.quote(name) + ",\"id\":"
+                + dev.ramphook.internal.json.Json.quote(id) + ",\"amount\":\"1.00\"}";
         return post("/webhooks/shop", "application/json", body);
     }
 

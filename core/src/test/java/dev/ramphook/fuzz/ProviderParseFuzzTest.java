@@ -7,7 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.ramphook.InvalidPayloadException;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
-import dev.ramphook.internal.Json;
+import dev.ramphook.internal.json.Json;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.moonpay.MoonPay;
 import dev.ramphook.onramper.Onramper;

@@ -10,7 +10,7 @@ import dev.ramphook.OnEvent;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.internal.Json;
+import dev.ramphook.internal.json.Json;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

@@ -88,7 +88,7 @@ class OnramperTest {
     void subjectIsTheTransaction() throws Exception {
         byte[] body = bytes("onramper/sell-completed-constructed.json");
         WebhookEvent<?> event = Onramper.provider().parse(
-                dev.ramphook.internal.Json.parseObject(body), body);
+                dev.ramphook.internal.json.Json.parseObject(body), body);
 
         assertThat(event.name()).isEqualTo("sell.completed");
         assertThat(Onramper.provider().subject(event)).contains("01CONSTRUCTEDSELL000000001");

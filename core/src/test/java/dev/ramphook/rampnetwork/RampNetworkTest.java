@@ -10,7 +10,7 @@ import dev.ramphook.OnEvent;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.internal.StableJson;
+import dev.ramphook.internal.json.StableJson;
 import java.math.BigDecimal;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

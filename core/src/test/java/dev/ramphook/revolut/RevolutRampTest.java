@@ -171,7 +171,7 @@ class RevolutRampTest {
     void unknownEventStillArrivesUntyped() throws Exception {
         byte[] body = utf8("{\"order_id\":\"o-1\",\"event\":\"ORDER_SOMETHING_NEW\"}");
         WebhookEvent<?> event = RevolutRamp.provider().parse(
-                dev.ramphook.internal.Json.parseObject(body), body);
+                dev.ramphook.internal.json.Json.parseObject(body), body);
 
         assertThat(event.data()).isInstanceOf(com.fasterxml.jackson.databind.JsonNode.class);
         assertThat(RevolutRamp.provider().subject(event)).isEqualTo(Optional.of("o-1"));

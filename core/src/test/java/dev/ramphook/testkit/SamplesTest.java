@@ -10,7 +10,7 @@ import dev.ramphook.WebhookEvent;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
-import dev.ramphook.internal.Json;
+import dev.ramphook.internal.json.Json;
 import dev.ramphook.transak.Transak;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

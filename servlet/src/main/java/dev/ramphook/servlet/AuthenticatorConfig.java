@@ -7,7 +7,7 @@ import dev.ramphook.auth.IpAllowlist;
 import dev.ramphook.auth.StandardWebhooks;
 import dev.ramphook.auth.TimestampedSignature;
 import dev.ramphook.auth.UrlToken;
-import dev.ramphook.internal.ApiAccess;
+import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.zbd.ZbdRamp;
 import java.time.Duration;

@@ -14,7 +14,7 @@ import java.util.function.Function;
  */
 final class ConsoleConfigKeys {
 
-    private static final org.slf4j.Logger log = dev.ramphook.internal.Logs.get(ConsoleConfigKeys.class);
+    private static final org.slf4j.Logger log = dev.ramphook.internal.text.Logs.get(ConsoleConfigKeys.class);
 
     static final String PATH = "console.path";
     static final String USER = "console.user";

@@ -1,6 +1,6 @@
 package dev.ramphook.servlet;
 
-import dev.ramphook.internal.Logs;
+import dev.ramphook.internal.text.Logs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

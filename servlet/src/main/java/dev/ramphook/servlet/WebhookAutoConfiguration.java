@@ -2,7 +2,7 @@ package dev.ramphook.servlet;
 
 import dev.ramphook.DeliveryListener;
 import dev.ramphook.WebhookReceiver;
-import dev.ramphook.internal.Logs;
+import dev.ramphook.internal.text.Logs;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.JdbcEventStore;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.ramphook.servlet;
 
 import dev.ramphook.WebhookReceiver;
-import dev.ramphook.internal.Logs;
+import dev.ramphook.internal.text.Logs;
 import dev.ramphook.store.EventStore;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;

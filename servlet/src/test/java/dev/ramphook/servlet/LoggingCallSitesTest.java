@@ -2,7 +2,7 @@ package dev.ramphook.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ramphook.internal.Logs;
+import dev.ramphook.internal.text.Logs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -33,7 +33,7 @@ class LoggingCallSitesTest {
         offenders.addAll(classesUsingLoggerFactory(Logs.class));
         offenders.addAll(classesUsingLoggerFactory(WebhookFilter.class));
 
-        assertThat(offenders).containsExactly("dev/ramphook/internal/Logs.class");
+        assertThat(offenders).containsExactly("dev/ramphook/internal/text/Logs.class");
     }
 
     @Test

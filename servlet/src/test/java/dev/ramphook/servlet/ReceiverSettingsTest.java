@@ -183,7 +183,7 @@ class ReceiverSettingsTest {
         keys.put("ramphook.max-body-bytes-in-flight", "1_500");
 
         WebhookReceiver receiver = build(new Counting());
-        dev.ramphook.internal.Engine engine = dev.ramphook.internal.ApiAccess.engine(receiver);
+        dev.ramphook.internal.engine.Engine engine = dev.ramphook.internal.engine.ApiAccess.engine(receiver);
 
         assertThat(engine.reserveBody(1000)).isTrue();
         assertThat(engine.reserveBody(501)).isFalse(); // 1,500 is the bound

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * ramphook-servlet's module descriptor: every package of the jar is exported (it has no internals of its own; it
- * logs through core's {@code dev.ramphook.internal.Logs}, exported to this module only), and the drop-in is a
+ * logs through core's {@code dev.ramphook.internal.text.Logs}, exported to this module only), and the drop-in is a
  * service. A package added here without an export, or an export that names no package, fails this test.
  */
 class ServletModuleBoundaryTest {

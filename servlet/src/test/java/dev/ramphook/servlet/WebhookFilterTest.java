@@ -245,7 +245,7 @@ class WebhookFilterTest {
                 .maxBodyBytes(1024)
                 .maxBodyBytesInFlight(2048)
                 .build();
-        dev.ramphook.internal.Engine engine = dev.ramphook.internal.ApiAccess.engine(receiver);
+        dev.ramphook.internal.engine.Engine engine = dev.ramphook.internal.engine.ApiAccess.engine(receiver);
         try (JettyApp app = app(null)) {
             List<dev.ramphook.servlet.testing.RawSender> held = new java.util.ArrayList<>();
             List<byte[]> bodies = new java.util.ArrayList<>();

@@ -2,9 +2,9 @@ package dev.ramphook.internal.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ramphook.Masking;
-import dev.ramphook.internal.ApiAccess;
-import dev.ramphook.internal.Headers;
-import dev.ramphook.internal.Json;
+import dev.ramphook.internal.engine.ApiAccess;
+import dev.ramphook.internal.engine.Headers;
+import dev.ramphook.internal.json.Json;
 import dev.ramphook.store.StoredEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

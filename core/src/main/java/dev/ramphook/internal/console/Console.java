@@ -2,9 +2,9 @@ package dev.ramphook.internal.console;
 
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
-import dev.ramphook.internal.ApiAccess;
-import dev.ramphook.internal.Logs;
-import dev.ramphook.internal.Printable;
+import dev.ramphook.internal.engine.ApiAccess;
+import dev.ramphook.internal.text.Logs;
+import dev.ramphook.internal.text.Printable;
 import dev.ramphook.store.StoreException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

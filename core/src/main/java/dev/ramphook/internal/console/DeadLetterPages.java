@@ -2,8 +2,8 @@ package dev.ramphook.internal.console;
 
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
-import dev.ramphook.internal.Logs;
-import dev.ramphook.internal.Printable;
+import dev.ramphook.internal.text.Logs;
+import dev.ramphook.internal.text.Printable;
 import dev.ramphook.store.FoundEvent;
 import java.time.Clock;
 import java.util.List;

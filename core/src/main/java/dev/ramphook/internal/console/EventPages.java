@@ -1,6 +1,6 @@
 package dev.ramphook.internal.console;
 
-import dev.ramphook.internal.ApiAccess;
+import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.store.EventQuery;
 import dev.ramphook.store.EventState;
 import dev.ramphook.store.FoundEvent;

@@ -1,7 +1,7 @@
 package dev.ramphook.internal.console;
 
-import dev.ramphook.internal.Logs;
-import dev.ramphook.internal.Printable;
+import dev.ramphook.internal.text.Logs;
+import dev.ramphook.internal.text.Printable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

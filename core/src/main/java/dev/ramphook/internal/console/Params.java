@@ -40,7 +40,7 @@ final class Params {
         }
         com.fasterxml.jackson.databind.JsonNode tree;
         try {
-            tree = dev.ramphook.internal.Json.MAPPER.readTree(body);
+            tree = dev.ramphook.internal.json.Json.MAPPER.readTree(body);
         } catch (java.io.IOException e) {
             throw new BadRequest("the body must be a JSON object");
         }

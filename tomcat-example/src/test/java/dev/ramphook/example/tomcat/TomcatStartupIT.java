@@ -119,7 +119,7 @@ class TomcatStartupIT {
             assertThat(record.getMessage()).contains("deliveries at /quiet/webhooks/zbd");
         });
         assertThat(RECORDS).anySatisfy(record -> {
-            assertThat(record.getLoggerName()).isEqualTo("dev.ramphook.internal.Engine");
+            assertThat(record.getLoggerName()).isEqualTo("dev.ramphook.internal.engine.Engine");
             assertThat(record.getMessage()).startsWith("ramphook receiving at ");
         });
     }
@@ -136,7 +136,7 @@ class TomcatStartupIT {
         assertThat(response.statusCode()).isEqualTo(401);
         // Logged before the answer was written, so it is there once the answer arrived.
         assertThat(RECORDS).anySatisfy(record -> {
-            assertThat(record.getLoggerName()).isEqualTo("dev.ramphook.internal.Engine");
+            assertThat(record.getLoggerName()).isEqualTo("dev.ramphook.internal.engine.Engine");
             assertThat(record.getLevel()).isEqualTo(Level.WARNING);
             assertThat(record.getMessage()).contains("/webhooks/zbd").contains("401");
         });

@@ -1,0 +1,203 @@
+package dev.ramphook.internal.engine;
+
+import dev.ramphook.internal.text.Logs;
+import dev.ramphook.store.EventStore;
+import dev.ramphook.store.EventStore.Claim;
+import dev.ramphook.store.StoreException;
+import dev.ramphook.store.StoredEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+
+/**
+ * The claims this process holds right now (queued workers' and inline requests'), keyed by {@code (provider, key)},
+ * and their renewal: every third of the lease, one store call extends them all. A claim therefore lives as long as
+ * its owner: a slow handler keeps it, and a dead process's claims expire one lease after its last renewal.
+ *
+ * <p>A renewal that fails (the database away for a moment) is tried again soon, with backoff, not a period later,
+ * and whatever it throws never ends the beat. Until one succeeds, this process claims nothing new without renewing
+ * first ({@link #renewIfBehind}): a claim of ours that lapsed in the store while the database was away must be
+ * renewed before one of our own workers, polling for expired claims, takes the event again and runs it twice.
+ */
+final class ClaimKeeper {
+
+    private static final Logger log = Logs.get(ClaimKeeper.class);
+
+    /** An event's identity in the store; holds no body, so a key is cheap to hash and compare. */
+    record EventRef(String provider, String key) {
+        static EventRef of(StoredEvent event) {
+            return new EventRef(event.provider(), event.key());
+        }
+    }
+
+    private final EventStore store;
+    private final Clock clock;
+    private final Duration lease;
+    /** A claim this process holds, with the claimed event (to give it back on shutdown). */
+    record Held(StoredEvent event, String owner) {
+        Claim claim() {
+            return new Claim(event.provider(), event.key(), owner);
+        }
+    }
+
+    private final Map<EventRef, Held> held = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer;
+    private final long periodMillis;
+    private final Object renewing = new Object(); // one renewal at a time: the timer's or a claimer's
+    /** The last renewal failed: a claim of ours may have lapsed in the store. */
+    private volatile boolean behind;
+    /** {@link System#nanoTime()} when the last successful renewal started. */
+    private volatile long renewedAt = System.nanoTime();
+    private int failures; // in a row; the timer's thread only
+
+    ClaimKeeper(EngineConfig config) {
+        this.store = config.store();
+        this.clock = config.clock();
+        this.lease = config.lease();
+        this.periodMillis = renewalPeriod(lease).toMillis();
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ramphook-claim-renewal");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The renewal period: a third of the lease, so two renewals in a row may fail before a claim expires. */
+    static Duration renewalPeriod(Duration lease) {
+        return Duration.ofMillis(Math.max(10, lease.toMillis() / 3));
+    }
+
+    /** The wait before the first retry of a failed renewal; it doubles up to the renewal period. */
+    static long firstRetryMillis(long periodMillis) {
+        return Math.max(10, Math.min(250, periodMillis / 4));
+    }
+
+    void start() {
+        schedule(periodMillis);
+    }
+
+    private void schedule(long millis) {
+        try {
+            timer.schedule(this::beat, millis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // stop() was called
+        }
+    }
+
+    /** One renewal, then the next: a period later, or sooner (with backoff) when this one failed. */
+    private void beat() {
+        long next = periodMillis;
+        try {
+            if (renewNow()) {
+                failures = 0;
+            } else {
+                next = Math.min(periodMillis, firstRetryMillis(periodMillis) << Math.min(failures++, 10));
+            }
+        } finally {
+            schedule(next); // whatever happened: a beat that ends here would let every claim lapse
+        }
+    }
+
+    /**
+     * Keeps (and renews) {@code owner}'s claim; false, keeping nothing, when another owner of this process already
+     * holds the event: its claim lapsed in the store (an outage longer than the lease) and was taken again here,
+     * while its handling still runs or waits to be marked done. The caller must not handle it a second time.
+     */
+    boolean hold(StoredEvent event, String owner) {
+        Held existing = held.putIfAbsent(EventRef.of(event), new Held(event, owner));
+        return existing == null || existing.owner().equals(owner);
+    }
+
+    /**
+     * Waits, up to a renewal period, until no other owner of this process holds the event (its outcome written a
+     * moment ago, say), then holds it for {@code owner}; false when it is still held elsewhere here.
+     */
+    boolean holdWhenFree(StoredEvent event, String owner) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(periodMillis);
+        while (!hold(event, owner)) {
+            if (System.nanoTime() - until >= 0) {
+                return false;
+            }
+            Thread.sleep(5); // another thread's drop is a few statements away at most; no signal is worth it
+        }
+        return true;
+    }
+
+    /** True while some owner of this process holds the event's claim. */
+    boolean holds(StoredEvent event) {
+        return held.containsKey(EventRef.of(event));
+    }
+
+    /** Forgets the claim once its outcome is written (or given up on); only the owner's own entry goes. */
+    void drop(StoredEvent event, String owner) {
+        held.computeIfPresent(EventRef.of(event), (ref, h) -> h.owner().equals(owner) ? null : h);
+    }
+
+    /** The claims held by owners that {@code ownedBy} accepts. */
+    List<Held> heldBy(Predicate<String> ownedBy) {
+        return held.values().stream().filter(h -> ownedBy.test(h.owner())).toList();
+    }
+
+    int size() {
+        return held.size();
+    }
+
+    /** Renews every claim held now; a failure is logged and leaves this keeper behind (see {@link #renewIfBehind}). */
+    void renew() {
+        renewNow();
+    }
+
+    /**
+     * Before claiming: when the last renewal failed, or none succeeded for longer than a period and a half (one
+     * hangs), renews on the caller's thread first.
+     *
+     * @throws StoreException when that renewal fails too: claim nothing until the held claims are safe
+     */
+    void renewIfBehind() {
+        long overdue = TimeUnit.MILLISECONDS.toNanos(periodMillis + periodMillis / 2);
+        if ((behind || System.nanoTime() - renewedAt > overdue) && !renewNow()) {
+            throw new StoreException("the claims this process holds could not be renewed; claiming nothing new "
+                    + "until they are");
+        }
+    }
+
+    private boolean renewNow() {
+        synchronized (renewing) {
+            long started = System.nanoTime();
+            List<Claim> claims = held.values().stream().map(Held::claim).toList();
+            if (claims.isEmpty()) {
+                renewedAt = started;
+                behind = false;
+                return true;
+            }
+            try {
+                int renewed = store.renew(claims, clock.instant(), lease);
+                renewedAt = started;
+                behind = false;
+                if (renewed < claims.size()) {
+                    // Normal when a claim ended between the copy and the update; a persistent gap means this
+                    // process stalled past its lease and another owner took events over (its writes will be ignored).
+                    log.debug("renewed {} of {} claims; the others ended or were taken over", renewed, claims.size());
+                }
+                return true;
+            } catch (RuntimeException e) { // a StoreException, or anything a custom store throws
+                behind = true;
+                log.warn("could not renew {} claim(s); retrying soon (they expire {} after the last renewal unless "
+                        + "one succeeds): {}", claims.size(), lease, e.toString());
+                return false;
+            }
+        }
+    }
+
+    void stop() {
+        timer.shutdownNow();
+    }
+}

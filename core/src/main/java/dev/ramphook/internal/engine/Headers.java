@@ -1,0 +1,57 @@
+package dev.ramphook.internal.engine;
+
+import dev.ramphook.Masking;
+import dev.ramphook.WebhookRequest;
+import dev.ramphook.internal.text.CredentialHeaders;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which request headers are kept with an event: all but those whose name says they carry a credential, and those
+ * kept with credentials inside their values masked ({@link Masking#header}: a {@code Referer} or
+ * {@code X-Forwarded-Uri} that repeats the webhook URL with its {@code ?token=}). What handlers read through
+ * {@code DeliveryContext} (ids, timestamps, content type, user agent, forwarding) stays; signatures were verified on
+ * arrival and are never needed again, so a replay needs none of what is dropped.
+ */
+public final class Headers {
+
+    private Headers() {
+    }
+
+    /**
+     * The kept headers as an immutable map, which {@code StoredEvent} keeps as it is (no second copy); a header with
+     * one value (nearly all of them) is a one-element list, its value the request's own string unless masked.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of entries for Map.ofEntries
+    static Map<String, List<String>> kept(WebhookRequest request) {
+        Set<String> names = request.headerNames();
+        Map.Entry<String, List<String>>[] kept = new Map.Entry[names.size()];
+        int n = 0;
+        for (String name : names) {
+            if (!isCredential(name)) {
+                kept[n++] = Map.entry(name, masked(name, request.headers(name)));
+            }
+        }
+        return Map.ofEntries(n == kept.length ? kept : Arrays.copyOf(kept, n));
+    }
+
+    private static List<String> masked(String name, List<String> values) {
+        if (values.size() == 1) {
+            return List.of(Masking.header(name, values.get(0)));
+        }
+        List<String> masked = new ArrayList<>(values.size());
+        values.forEach(value -> masked.add(Masking.header(name, value)));
+        return List.copyOf(masked);
+    }
+
+    /**
+     * True for a header whose name says it carries a credential: see {@link CredentialHeaders#isCredential}. Such
+     * headers are never stored, never handed to a handler after verification, and never shown.
+     */
+    public static boolean isCredential(String name) {
+        return CredentialHeaders.isCredential(name);
+    }
+}

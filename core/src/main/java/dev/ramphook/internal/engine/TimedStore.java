@@ -1,0 +1,177 @@
+package dev.ramphook.internal.engine;
+
+import dev.ramphook.DeliveryListener;
+import dev.ramphook.store.EventStore;
+import dev.ramphook.store.Recorded;
+import dev.ramphook.store.StoreStats;
+import dev.ramphook.store.StoredEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The engine's view of the configured store: every call passed through, timed and reported to the observers (one
+ * {@link DeliveryListener.StoreCall} each, failed when it threw). Everything in the engine uses the store through this.
+ * With no observer registered the delivery path's calls go straight through: no clock reading, no report, no lambda.
+ */
+final class TimedStore implements EventStore {
+
+    private final EventStore store;
+    private final Observers observer;
+
+    TimedStore(EventStore store, Observers observer) {
+        this.store = store;
+        this.observer = observer;
+    }
+
+    /** The store the application configured. */
+    EventStore unwrap() {
+        return store;
+    }
+
+    private <T> T timed(String operation, Supplier<T> call) {
+        long start = System.nanoTime();
+        boolean failed = true;
+        try {
+            T result = call.get();
+            failed = false;
+            return result;
+        } finally {
+            observer.storeCalled(new DeliveryListener.StoreCall(operation, System.nanoTime() - start, failed));
+        }
+    }
+
+    private void timed(String operation, Runnable call) {
+        timed(operation, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    @Override
+    public Recorded record(StoredEvent event, Instant now) {
+        if (!observer.active()) {
+            return store.record(event, now);
+        }
+        return timed("record", () -> store.record(event, now));
+    }
+
+    /**
+     * The delivery's record, answered by {@code deadlineNanos} or {@link StoreDeadline.Missed}: a store that groups
+     * records (the JDBC store) is waited on directly, any other is called through {@code calls}. Observed as one
+     * call, failed when it threw or missed the deadline.
+     */
+    Recorded recordBy(StoredEvent event, Instant now, long deadlineNanos, StoreDeadline calls,
+                      Consumer<? super Recorded> late) throws StoreDeadline.Missed {
+        long start = System.nanoTime();
+        boolean failed = true;
+        try {
+            CompletableFuture<Recorded> soon = calls.isDirect() ? null : ApiAccess.recordSoon(store, event, now, late);
+            Recorded recorded = soon != null ? StoreDeadline.await(soon, deadlineNanos)
+                    : calls.call(deadlineNanos, () -> store.record(event, now), late);
+            failed = false;
+            return recorded;
+        } finally {
+            observer.storeCalled(new DeliveryListener.StoreCall("record", System.nanoTime() - start, failed));
+        }
+    }
+
+    @Override
+    public Optional<StoredEvent> claim(String provider, String key, String owner, Instant now, Duration lease) {
+        if (!observer.active()) {
+            return store.claim(provider, key, owner, now, lease);
+        }
+        return timed("claim", () -> store.claim(provider, key, owner, now, lease));
+    }
+
+    @Override
+    public List<StoredEvent> claimDue(String owner, Instant now, Duration lease, int max) {
+        return timed("claimDue", () -> store.claimDue(owner, now, lease, max));
+    }
+
+    @Override
+    public int renew(Collection<Claim> claims, Instant now, Duration lease) {
+        return timed("renew", () -> store.renew(claims, now, lease));
+    }
+
+    @Override
+    public void complete(StoredEvent event, String owner, Instant now) {
+        if (!observer.active()) {
+            store.complete(event, owner, now);
+            return;
+        }
+        timed("complete", () -> store.complete(event, owner, now));
+    }
+
+    /** One store call however many events it completes: grouping them is the point. */
+    @Override
+    public void completeAll(Collection<Completion> completions, Instant now) {
+        timed("completeAll", () -> store.completeAll(completions, now));
+    }
+
+    @Override
+    public void fail(StoredEvent event, String owner, Set<String> completedHandlers, String error, Instant retryAt,
+                     Instant now) {
+        timed("fail", () -> store.fail(event, owner, completedHandlers, error, retryAt, now));
+    }
+
+    @Override
+    public void release(StoredEvent event, String owner) {
+        if (!observer.active()) {
+            store.release(event, owner);
+            return;
+        }
+        timed("release", () -> store.release(event, owner));
+    }
+
+    @Override
+    public List<StoredEvent> deadLetters(int limit) {
+        return timed("deadLetters", () -> store.deadLetters(limit));
+    }
+
+    @Override
+    public boolean replay(String provider, String key, Instant now) {
+        return timed("replay", () -> store.replay(provider, key, now));
+    }
+
+    @Override
+    public List<dev.ramphook.store.FoundEvent> search(dev.ramphook.store.EventQuery query) {
+        return store.search(query); // operator queries: not delivery work, not timed
+    }
+
+    @Override
+    public Optional<dev.ramphook.store.FoundEvent> find(String provider, String key) {
+        return store.find(provider, key);
+    }
+
+    @Override
+    public int prune(Instant cutoff) {
+        return timed("prune", () -> store.prune(cutoff));
+    }
+
+    @Override
+    public StoreStats stats(Instant now) {
+        return timed("stats", () -> store.stats(now));
+    }
+
+    @Override
+    public boolean durable() {
+        return store.durable();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    @Override
+    public String toString() {
+        return store.toString();
+    }
+}
