@@ -33,6 +33,7 @@ module dev.ramphook.core {
 
     exports dev.ramphook;
     exports dev.ramphook.auth;
+    exports dev.ramphook.config;
     exports dev.ramphook.httpserver;
     exports dev.ramphook.mecash;
     exports dev.ramphook.metrics;
@@ -47,9 +48,9 @@ module dev.ramphook.core {
     exports dev.ramphook.transak;
     exports dev.ramphook.zbd;
 
-    // For the servlet module: Logs (its log lines go to SLF4J or java.util.logging, as core decides), the engine
-    // (the filter reads bodies and answers early through it) and ApiAccess.isNone (an allowlist alone replaces
-    // Authenticator.none()). Nothing else.
+    // For the servlet module: Logs (its log lines go to SLF4J or java.util.logging, as core decides) and the engine
+    // (the filter reads bodies and answers early through it). Nothing else: the key parser is API now
+    // (dev.ramphook.config).
     exports dev.ramphook.internal.engine to dev.ramphook.servlet;
     exports dev.ramphook.internal.text to dev.ramphook.servlet;
 

@@ -228,6 +228,33 @@ public interface EventStore extends AutoCloseable {
     boolean replay(String provider, String key, Instant now);
 
     /**
+     * {@link #replay(String, String, Instant)}, naming who replayed in the event's {@link #history}. The default
+     * replays without keeping the name, as stores written before history existed do.
+     *
+     * @param provider the provider id
+     * @param key      the deduplication key
+     * @param now      the current time
+     * @param by       who replays (a console user), or {@code null}
+     * @return true when it was a dead letter and is pending now
+     */
+    default boolean replay(String provider, String key, Instant now, String by) {
+        return replay(provider, key, now);
+    }
+
+    /**
+     * The event's failed attempts and replays, oldest first, at most {@link HistoryEntry#KEPT} (the latest); empty
+     * for an unknown event, for one that never failed, and from a store that keeps no history (the default). The
+     * in-memory store forgets it with the event once its handlers succeed.
+     *
+     * @param provider the provider id
+     * @param key      the deduplication key
+     * @return its history
+     */
+    default List<HistoryEntry> history(String provider, String key) {
+        return List.of();
+    }
+
+    /**
      * Recorded events that match {@code query}, newest first, for operators (the console). A store may leave the
      * body and headers out of the results ({@link #find} has them) and may omit done events it keeps only the key of
      * (the in-memory store does). Thread-safe, like every method here.

@@ -48,6 +48,17 @@ final class InMemoryEventStore implements EventStore {
         final String id;
         String subjectId;
         long[] doneHash;
+        /** Failed attempts and replays, the latest {@link HistoryEntry#KEPT}; null until the first. */
+        java.util.ArrayDeque<HistoryEntry> history;
+
+        void remember(HistoryEntry line) {
+            if (history == null) {
+                history = new java.util.ArrayDeque<>();
+            } else if (history.size() == HistoryEntry.KEPT) {
+                history.removeFirst();
+            }
+            history.addLast(line);
+        }
 
         Entry(StoredEvent event, Instant now, long receipt, String id) {
             this.event = event;
@@ -294,6 +305,8 @@ final class InMemoryEventStore implements EventStore {
         StoredEvent s = e.event;
         e.event = s.with(s.attempts(), completedHandlers, error);
         e.owner = null;
+        e.remember(new HistoryEntry(now, retryAt == null ? HistoryEntry.Kind.DEAD : HistoryEntry.Kind.RETRY,
+                s.attempts(), e.event.lastError(), null));
         if (retryAt == null) {
             String id = e.id;
             leaveSubject(e);
@@ -357,13 +370,19 @@ final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public synchronized boolean replay(String provider, String key, Instant now) {
+    public boolean replay(String provider, String key, Instant now) {
+        return replay(provider, key, now, null);
+    }
+
+    @Override
+    public synchronized boolean replay(String provider, String key, Instant now, String by) {
         String id = id(provider, key);
         Entry e = entries.get(id);
         if (e == null || e.state != State.DEAD) {
             return false;
         }
         StoredEvent s = e.event;
+        e.remember(new HistoryEntry(now, HistoryEntry.Kind.REPLAYED, s.attempts(), null, by));
         e.event = s.with(0, s.completedHandlers(), s.lastError());
         e.state = State.PENDING;
         e.nextAttemptAt = now;
@@ -371,6 +390,13 @@ final class InMemoryEventStore implements EventStore {
         pending.add(id);
         enterSubject(e);
         return true;
+    }
+
+    /** Kept with the event: a handled event's history goes with its body. */
+    @Override
+    public synchronized List<HistoryEntry> history(String provider, String key) {
+        Entry e = entries.get(id(provider, key));
+        return e == null || e.history == null ? List.of() : List.copyOf(e.history);
     }
 
     /** One pass over the unhandled events (at most {@code capacity}); handled ones are only counted. */

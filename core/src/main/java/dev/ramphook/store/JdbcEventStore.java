@@ -43,6 +43,7 @@ public final class JdbcEventStore implements EventStore {
     private final JdbcCalls jdbc;
     private final JdbcStatements sql;
     private final JdbcSearch search;
+    private final JdbcHistory history;
     private final JdbcStats stats;
     private final JdbcRecords records;
     private final GroupCommit commits;
@@ -53,6 +54,7 @@ public final class JdbcEventStore implements EventStore {
         this.records = new JdbcRecords(jdbc, b.tables);
         this.commits = new GroupCommit(records::recordAll, b.tables.events());
         this.search = new JdbcSearch(b.tables, jdbc);
+        this.history = new JdbcHistory(b.tables);
         this.stats = new JdbcStats(jdbc, b.tables);
     }
 
@@ -315,6 +317,17 @@ public final class JdbcEventStore implements EventStore {
                 return ps.executeUpdate() == 1;
             }
         });
+    }
+
+    @Override
+    public boolean replay(String provider, String key, Instant now, String by) {
+        return jdbc.call("replay", c -> history.replay(jdbc, c, provider, key, now, by));
+    }
+
+    /** Kept for the retention, a handled event's too (without its body). */
+    @Override
+    public List<HistoryEntry> history(String provider, String key) {
+        return jdbc.call("history", c -> history.read(jdbc, c, provider, key));
     }
 
     /** Done events without their body and headers (they were dropped when the event completed). */

@@ -11,7 +11,9 @@ import java.util.Optional;
 /**
  * The operator queries of {@link JdbcEventStore}: search (without bodies or headers, so a page of results stays
  * small whatever the payloads weigh) and one event in full. Every criterion is a bound parameter; the indexes of
- * migration V3 serve the time order and the provider/name and key filters.
+ * migration V3 serve the time order, the provider and full-name filter and the exact key. A short name or a search
+ * text reads the rows of the other criteria (a provider, a state, a time range bound it), newest first, up to the
+ * page: no index serves a substring.
  */
 final class JdbcSearch {
 
@@ -31,8 +33,19 @@ final class JdbcSearch {
         List<String> where = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         criterion(where, args, "provider = ?", q.provider());
-        criterion(where, args, "name = ?", q.name());
+        if (q.name() != null) {
+            // The full name, or a short name: a tail after a dot (LIKE's wildcards in it escaped, so it stays text).
+            where.add("(name = ? OR name LIKE ? ESCAPE '\\')");
+            args.add(q.name());
+            args.add("%." + q.name().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+        }
         criterion(where, args, "event_key = ?", q.key());
+        if (q.text() != null) {
+            // strpos, not LIKE: the operator's text is matched as it is, with no pattern characters.
+            where.add("(strpos(event_key, ?) > 0 OR strpos(subject, ?) > 0)");
+            args.add(q.text());
+            args.add(q.text());
+        }
         criterion(where, args, "state = ?", q.state() == null ? null : q.state().name());
         criterion(where, args, "received_at >= ?", q.from());
         criterion(where, args, "received_at < ?", q.to());

@@ -21,6 +21,7 @@ class ModuleBoundaryTest {
     static final Set<String> EXPORTED = Set.of(
             "dev.ramphook",
             "dev.ramphook.auth",
+            "dev.ramphook.config",
             "dev.ramphook.httpserver",
             "dev.ramphook.mecash",
             "dev.ramphook.metrics",

@@ -56,7 +56,12 @@ final class ConsoleApp implements AutoCloseable {
 
     /** Started and listening; a test holds one in an {@code @AutoClose} field, so each test gets its own. */
     ConsoleApp() {
-        receiver = WebhookReceiver.builder()
+        this(true);
+    }
+
+    /** As {@link #ConsoleApp()}, handling inline (the provider's redelivery retries) when {@code queued} is false. */
+    ConsoleApp(boolean queued) {
+        WebhookReceiver.Builder builder = WebhookReceiver.builder()
                 .endpoint("/webhooks/shop", new ShopProvider(), Authenticator.none())
                 .endpoint("/webhooks/signed", new ShopProvider(), dev.ramphook.auth.UrlToken.of(SIGNED_TOKEN))
                 .endpoint("/webhooks/zbd", dev.ramphook.zbd.ZbdRamp.provider(), Authenticator.none())
@@ -68,12 +73,10 @@ final class ConsoleApp implements AutoCloseable {
                     handled.incrementAndGet();
                 })
                 .store(counted(EventStore.inMemory()))
-                .queued().workers(1)
-                .maxAttempts(2)
-                .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(20))
-                .pollInterval(Duration.ofMillis(50))
-                .console(ConsoleSettings.at("/ops").basicAuth(USER, PASSWORD).bearerToken(TOKEN))
-                .build();
+                .console(ConsoleSettings.at("/ops").basicAuth(USER, PASSWORD).bearerToken(TOKEN));
+        receiver = (queued ? builder.queued().workers(1).maxAttempts(2)
+                .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(20)).pollInterval(Duration.ofMillis(50))
+                : builder.inline()).build();
         try {
             http = JdkHttpAdapter.serve(receiver, 0);
         } catch (IOException e) {

@@ -3,7 +3,8 @@ package dev.ramphook.store;
 import java.util.Optional;
 
 /** {@link EventStore#inMemory()} keeps the {@link EventStore} contract. */
-class InMemoryEventStoreContractTest extends EventStoreContract implements LastErrorContract, SearchContract {
+class InMemoryEventStoreContractTest extends EventStoreContract implements LastErrorContract, SearchContract,
+        AttemptHistoryContract {
 
     @Override
     protected EventStore newStore() {

@@ -7,7 +7,8 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /** {@link JdbcEventStore} on a real PostgreSQL keeps the {@link EventStore} contract. */
-class JdbcEventStoreContractTest extends EventStoreContract implements LastErrorContract, SearchContract {
+class JdbcEventStoreContractTest extends EventStoreContract implements LastErrorContract, SearchContract,
+        AttemptHistoryContract {
 
     private String prefix;
 

@@ -111,4 +111,35 @@ public interface SearchContract extends StoreUnderTest {
         assertThat(store().search(query(null, null, null, 0, 10))).extracting(FoundEvent::key)
                 .containsExactly("broken");
     }
+
+    @Test
+    default void searchByShortNameMatchesTheFullNameAtADotOnly() {
+        store().record(event("zbd", "settled", T0), T0);
+
+        assertThat(store().search(query(null, "PAYMENT.SETTLED", null, 0, 10))).extracting(FoundEvent::key)
+                .containsExactly("settled");
+        assertThat(store().search(query(null, "RAMP_WIDGET.V1.PAYMENT.SETTLED", null, 0, 10)))
+                .extracting(FoundEvent::key).containsExactly("settled");
+        assertThat(store().search(query(null, "MENT.SETTLED", null, 0, 10))).isEmpty();
+        assertThat(store().search(query(null, "PAYMENT", null, 0, 10))).isEmpty();
+    }
+
+    @Test
+    default void searchByPartOfAKeyOrBySubjectOrSessionId() {
+        store().record(StoreTestEvents.about("session-7f3a9c", "RAMP_WIDGET.V1.PAYMENT.SETTLED:evt_1", null), T0);
+        store().record(event("zbd", "RAMP_WIDGET.V1.PAYMENT.FAILED:evt_22", T0.plusSeconds(1)), T0.plusSeconds(1));
+
+        assertThat(store().search(text("evt_2"))).extracting(FoundEvent::key)
+                .containsExactly("RAMP_WIDGET.V1.PAYMENT.FAILED:evt_22");
+        assertThat(store().search(text("evt_"))).hasSize(2);
+        assertThat(store().search(text("session-7f3a9c"))).extracting(FoundEvent::key)
+                .containsExactly("RAMP_WIDGET.V1.PAYMENT.SETTLED:evt_1");
+        assertThat(store().search(text("7f3a"))).hasSize(1);
+        assertThat(store().search(text("%"))).isEmpty(); // a search text, never a pattern
+        assertThat(store().search(text("nothing-like-it"))).isEmpty();
+    }
+
+    private static EventQuery text(String text) {
+        return new EventQuery(null, null, null, text, null, null, null, 0, 10);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.ramphook.servlet;
 
+import dev.ramphook.config.ConfigException;
 import dev.ramphook.OnEvent;
 import dev.ramphook.WebhookReceiver;
 import java.lang.reflect.Method;

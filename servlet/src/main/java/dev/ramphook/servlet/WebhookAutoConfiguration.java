@@ -2,11 +2,12 @@ package dev.ramphook.servlet;
 
 import dev.ramphook.DeliveryListener;
 import dev.ramphook.WebhookReceiver;
+import dev.ramphook.config.ConfigException;
+import dev.ramphook.config.ReceiverSettings;
 import dev.ramphook.internal.text.Logs;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.JdbcEventStore;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +62,7 @@ public class WebhookAutoConfiguration {
     public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
     /** The filter's name in the servlet context, the same as the WAR drop-in's: only one of them can register. */
     static final String FILTER_NAME = "ramphook";
-    private static final String STORE_KEY = Settings.PREFIX + "store";
+    private static final String STORE_KEY = "ramphook.store";
     private static final String JDBC = "jdbc";
 
     private static final Logger log = Logs.get(WebhookAutoConfiguration.class);
@@ -72,15 +73,18 @@ public class WebhookAutoConfiguration {
 
     /** The validated configuration; a bad key stops start-up here, naming the key. */
     @Bean
-    ReceiverConfig ramphookConfiguration(Environment environment, ConfigurableListableBeanFactory beans) {
-        Map<String, String> values = new HashMap<>(SpringSettings.read(environment));
-        if (JDBC.equals(values.get(STORE_KEY))) {
-            values.remove(STORE_KEY); // a Spring-only value, resolved by store() below; any other is a class name
-        }
+    ReceiverSettings ramphookConfiguration(Environment environment, ConfigurableListableBeanFactory beans) {
+        Map<String, String> values = SpringSettings.read(environment);
         ClassLoader classLoader = Optional.ofNullable(beans.getBeanClassLoader())
                 .orElseGet(WebhookAutoConfiguration.class::getClassLoader);
         try {
-            return ReceiverConfig.parse(new Settings(values), classLoader, name -> secret(environment, name));
+            ReceiverSettings settings = ReceiverSettings.from(values, name -> secret(environment, name), classLoader);
+            if (settings.database().isPresent()) {
+                // Spring Boot builds the pool: one place to name the database, spring.datasource.*.
+                throw new ConfigException("ramphook.jdbc.url: in Spring Boot, ramphook.store=jdbc uses the"
+                        + " application's DataSource bean; configure it with spring.datasource.url instead");
+            }
+            return settings;
         } catch (ConfigException e) {
             log.error("ramphook configuration error: {}", e.getMessage());
             throw e;
@@ -89,7 +93,7 @@ public class WebhookAutoConfiguration {
 
     /** The receiver, with the application's handler and listener beans; closed when the context closes. */
     @Bean(destroyMethod = "close")
-    WebhookReceiver webhookReceiver(ReceiverConfig configuration, Environment environment,
+    WebhookReceiver webhookReceiver(ReceiverSettings configuration, Environment environment,
                                     ConfigurableListableBeanFactory beans, ObjectProvider<EventStore> stores,
                                     ObjectProvider<DataSource> dataSources,
                                     ObjectProvider<DeliveryListener> listeners) {
@@ -106,10 +110,10 @@ public class WebhookAutoConfiguration {
 
     /** The filter for the configured endpoint paths (and one segment below them, for path tokens). */
     @Bean
-    FilterRegistrationBean<WebhookFilter> ramphookFilter(ReceiverConfig configuration, WebhookReceiver receiver) {
+    FilterRegistrationBean<WebhookFilter> ramphookFilter(ReceiverSettings configuration, WebhookReceiver receiver) {
         List<String> patterns = configuration.urlPatterns();
         configuration.consolePath().ifPresent(path -> log.info("ramphook: console at {}/", path));
-        for (ReceiverConfig.Endpoint endpoint : configuration.endpoints()) {
+        for (ReceiverSettings.Endpoint endpoint : configuration.endpoints()) {
             log.info("ramphook: {} deliveries at {} ({})", endpoint.provider().id(), endpoint.path(),
                     endpoint.authenticator());
         }

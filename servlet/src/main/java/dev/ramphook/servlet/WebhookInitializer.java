@@ -1,6 +1,8 @@
 package dev.ramphook.servlet;
 
 import dev.ramphook.WebhookReceiver;
+import dev.ramphook.config.ConfigException;
+import dev.ramphook.config.ReceiverSettings;
 import dev.ramphook.internal.text.Logs;
 import dev.ramphook.store.EventStore;
 import jakarta.servlet.DispatcherType;
@@ -54,13 +56,15 @@ public final class WebhookInitializer implements ServletContainerInitializer {
     /** Servlet-context attribute: the {@link EventStore} to use. */
     public static final String STORE_ATTRIBUTE = "dev.ramphook.store";
 
+    private static final String PREFIX = "ramphook.";
+
     private static final Logger log = Logs.get(WebhookInitializer.class);
 
     private final Function<String, Optional<String>> secrets;
 
     /** Called by the container; secrets come from environment variables, then system properties. */
     public WebhookInitializer() {
-        this(AuthenticatorConfig::fromEnvironment);
+        this(ReceiverSettings::environmentSecret);
     }
 
     WebhookInitializer(Function<String, Optional<String>> secrets) {
@@ -70,14 +74,14 @@ public final class WebhookInitializer implements ServletContainerInitializer {
     @Override
     public void onStartup(Set<Class<?>> ignored, ServletContext context) throws ServletException {
         ClassLoader classLoader = classLoaderOf(context);
-        ReceiverConfig config;
+        ReceiverSettings config;
         try {
-            Settings settings = new Settings(read(context, classLoader));
-            if (settings.isEmpty()) {
+            Map<String, String> keys = read(context, classLoader);
+            if (keys.isEmpty()) {
                 log.debug("no {} and no ramphook.* init parameter: webhook filter not registered", CONFIG_RESOURCE);
                 return;
             }
-            config = ReceiverConfig.parse(settings, classLoader, secrets);
+            config = ReceiverSettings.from(keys, secrets, classLoader);
             config.validate(); // a bad handler method fails here, not later as "Filters failed to start"
         } catch (ConfigException e) {
             log.error("ramphook configuration error: {}", e.getMessage());
@@ -90,7 +94,7 @@ public final class WebhookInitializer implements ServletContainerInitializer {
         }
         filter.setAsyncSupported(true); // the filter is in the chain of these paths only, but must not veto async
         List<String> patterns = config.urlPatterns();
-        for (ReceiverConfig.Endpoint endpoint : config.endpoints()) {
+        for (ReceiverSettings.Endpoint endpoint : config.endpoints()) {
             log.info("ramphook: {} deliveries at {}{} ({})", endpoint.provider().id(), context.getContextPath(),
                     endpoint.path(), endpoint.authenticator());
         }
@@ -134,14 +138,14 @@ public final class WebhookInitializer implements ServletContainerInitializer {
                 throw new ConfigException(CONFIG_RESOURCE + " (" + file + ") cannot be read: " + e.getMessage(), e);
             }
             for (String key : properties.stringPropertyNames()) {
-                if (!key.startsWith(Settings.PREFIX)) {
+                if (!key.startsWith(PREFIX)) {
                     throw new ConfigException(key + " in " + CONFIG_RESOURCE + " is not a ramphook.* key");
                 }
                 values.put(key, properties.getProperty(key));
             }
         }
         for (String name : Collections.list(context.getInitParameterNames())) {
-            if (name.startsWith(Settings.PREFIX)) {
+            if (name.startsWith(PREFIX)) {
                 values.put(name, context.getInitParameter(name));
             }
         }

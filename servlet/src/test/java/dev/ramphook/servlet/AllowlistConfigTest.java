@@ -1,5 +1,6 @@
 package dev.ramphook.servlet;
 
+import dev.ramphook.config.ConfigException;
 import static dev.ramphook.servlet.AuthenticatorConfigTest.P;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,8 +25,8 @@ class AllowlistConfigTest {
             P + "allowed-ips", "10.0.0.0/8, 2001:db8::/32"));
 
     private Authenticator build() {
-        return new AuthenticatorConfig(new Settings(keys), name -> Optional.ofNullable(
-                name.equals("ECHO_TOKEN") ? "t0k3n" : null)).forEndpoint(P, new EchoProvider());
+        return EndpointAuth.of(keys, name -> Optional.ofNullable(
+                name.equals("ECHO_TOKEN") ? "t0k3n" : null), P, new EchoProvider());
     }
 
     private static WebhookRequest.Builder from(String peer) {

@@ -1,5 +1,6 @@
 package dev.ramphook.servlet;
 
+import dev.ramphook.config.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,8 +30,7 @@ class AuthenticatorConfigTest {
     private final Map<String, String> keys = new HashMap<>();
 
     private Authenticator build() {
-        return new AuthenticatorConfig(new Settings(keys), name -> Optional.ofNullable(SECRETS.get(name)))
-                .forEndpoint(P, new EchoProvider());
+        return EndpointAuth.of(keys, name -> Optional.ofNullable(SECRETS.get(name)), P, new EchoProvider());
     }
 
     private void auth(String scheme, String secretEnv) {
@@ -47,8 +47,7 @@ class AuthenticatorConfigTest {
     }
 
     private Authenticator buildFor(Provider provider) {
-        return new AuthenticatorConfig(new Settings(keys), name -> Optional.ofNullable(SECRETS.get(name)))
-                .forEndpoint(P, provider);
+        return EndpointAuth.of(keys, name -> Optional.ofNullable(SECRETS.get(name)), P, provider);
     }
 
     @Test

@@ -155,6 +155,29 @@ class ConsoleBrowserTest {
         assertThat(browser.getPage(forged).getWebResponse().getStatusCode()).isEqualTo(403);
     }
 
+    @Test
+    void aMistypedTimeShowsTheFormAgainWithTheMessageBesideTheFieldAndTheIconIsServed() throws Exception {
+        login();
+        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        HtmlPage events = browser.getPage(app.uri("/ops/events").toURL());
+        org.htmlunit.html.HtmlForm form = events.getForms().get(0);
+        form.getInputByName("from").type("yesterday");
+        form.getInputByName("name").type("PAYMENT.SETTLED");
+
+        HtmlPage answer = ((HtmlButton) form.getByXPath(".//button[@type='submit']").get(0)).click();
+
+        assertThat(answer.getWebResponse().getStatusCode()).isEqualTo(400);
+        assertThat(answer.getWebResponse().getContentType()).isEqualTo("text/html");
+        org.htmlunit.html.HtmlInput from = answer.getForms().get(0).getInputByName("from");
+        assertThat(from.getValue()).isEqualTo("yesterday");
+        assertThat(from.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(answer.getElementById("from-error").asNormalizedText()).contains("2026-12-06T14:05");
+        assertThat(answer.getForms().get(0).getInputByName("name").getValue()).isEqualTo("PAYMENT.SETTLED");
+        String icon = answer.getHead().getElementsByTagName("link").get(0).getAttribute("href");
+        assertThat(browser.getPage(new java.net.URL(answer.getUrl(), icon)).getWebResponse().getStatusCode())
+                .isEqualTo(200);
+    }
+
     private void login() {
         DefaultCredentialsProvider credentials = new DefaultCredentialsProvider();
         credentials.addCredentials("ops", PASSWORD.toCharArray());

@@ -1,5 +1,7 @@
 package dev.ramphook.servlet;
 
+import dev.ramphook.config.ReceiverSettings;
+import dev.ramphook.config.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,9 +21,9 @@ class ConsoleConfigKeysTest {
             "ramphook.endpoint.echo.auth", "url-token",
             "ramphook.endpoint.echo.token-env", "ECHO_TOKEN"));
 
-    private ReceiverConfig parse() {
-        return ReceiverConfig.parse(new Settings(keys), getClass().getClassLoader(),
-                name -> Optional.ofNullable(SECRETS.get(name)));
+    private ReceiverSettings parse() {
+        return ReceiverSettings.from(keys, name -> Optional.ofNullable(SECRETS.get(name)),
+                getClass().getClassLoader());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ramphook.servlet;
 
+import dev.ramphook.config.ReceiverSettings;
 import com.sun.net.httpserver.HttpServer;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.httpserver.WebhookHttpHandler;
@@ -49,8 +50,8 @@ class JdkHttpServerContractTest extends WebhookContainerContract {
         Map<String, String> keys = new HashMap<>(parameters());
         keys.put("ramphook.handlers", RecordingHandler.class.getName());
         keys.putAll(overrides);
-        WebhookReceiver receiver = ReceiverConfig.parse(new Settings(keys),
-                JdkHttpServerContractTest.class.getClassLoader(), AuthenticatorConfig::fromEnvironment)
+        WebhookReceiver receiver = ReceiverSettings.from(keys, ReceiverSettings::environmentSecret,
+                        JdkHttpServerContractTest.class.getClassLoader())
                 .build(List.of(handlers), null);
         receivers.add(receiver);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -1,5 +1,6 @@
 package dev.ramphook.servlet;
 
+import dev.ramphook.config.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,8 +43,7 @@ class NewProvidersConfigTest {
             "WHPK", whpk(SENDER), "WHSEC", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
 
     private Authenticator build(Provider provider) {
-        return new AuthenticatorConfig(new Settings(keys), name -> Optional.ofNullable(secrets.get(name)))
-                .forEndpoint(P, provider);
+        return EndpointAuth.of(keys, name -> Optional.ofNullable(secrets.get(name)), P, provider);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.ramphook.servlet;
 
+import dev.ramphook.config.ReceiverSettings;
+import dev.ramphook.config.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,18 +22,18 @@ class ReceiverConfigTest {
             "ramphook.endpoint.echo.auth", "url-token",
             "ramphook.endpoint.echo.token-env", "ECHO_TOKEN"));
 
-    private ReceiverConfig parse() {
-        return ReceiverConfig.parse(new Settings(keys), getClass().getClassLoader(),
-                name -> Optional.ofNullable(SECRETS.get(name)));
+    private ReceiverSettings parse() {
+        return ReceiverSettings.from(keys, name -> Optional.ofNullable(SECRETS.get(name)),
+                getClass().getClassLoader());
     }
 
-    private static Verification verify(ReceiverConfig config, WebhookRequest request) {
+    private static Verification verify(ReceiverSettings config, WebhookRequest request) {
         return config.endpoints().get(0).authenticator().verify(request, new byte[0]);
     }
 
     @Test
     void endpointTakesItsPathAndFindsTheProviderNamedLikeIt() {
-        ReceiverConfig.Endpoint endpoint = parse().endpoints().get(0);
+        ReceiverSettings.Endpoint endpoint = parse().endpoints().get(0);
 
         assertThat(endpoint.path()).isEqualTo("/webhooks/echo");
         assertThat(endpoint.provider().id()).isEqualTo("echo");
@@ -39,7 +41,7 @@ class ReceiverConfigTest {
 
     @Test
     void urlTokenReadsTheSecretFromTheNamedVariableAndTheTokenQueryParameter() {
-        ReceiverConfig config = parse();
+        ReceiverSettings config = parse();
 
         assertThat(verify(config, WebhookRequest.builder().path("/webhooks/echo").query("token=t0k3n-value").build())
                 .isOk()).isTrue();
@@ -51,7 +53,7 @@ class ReceiverConfigTest {
     void urlTokenParameterNameIsConfigurable() {
         keys.put("ramphook.endpoint.echo.token-param", "key");
 
-        ReceiverConfig config = parse();
+        ReceiverSettings config = parse();
 
         assertThat(verify(config, WebhookRequest.builder().path("/webhooks/echo").query("key=t0k3n-value").build())
                 .isOk()).isTrue();
@@ -65,7 +67,7 @@ class ReceiverConfigTest {
         keys.put("ramphook.endpoint.echo.signature-prefix", "sha256=");
         keys.put("ramphook.endpoint.echo.secret-env", "ECHO_SECRET, ECHO_SECRET_OLD");
 
-        ReceiverConfig config = parse();
+        ReceiverSettings config = parse();
 
         String oldSignature = "sha256=" + Hmac.sha256Hex("old-s3cret", new byte[0]);
         assertThat(verify(config, WebhookRequest.builder().path("/webhooks/echo")
@@ -290,7 +292,7 @@ class ReceiverConfigTest {
     @Test
     void handlerMethodThatCannotBindFailsValidationNamingTheMethod() {
         keys.put("ramphook.handlers", Unbindable.class.getName());
-        ReceiverConfig config = parse();
+        ReceiverSettings config = parse();
 
         assertThatThrownBy(config::validate).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("ramphook.handlers: ")

@@ -1,5 +1,7 @@
 package dev.ramphook.servlet;
 
+import dev.ramphook.config.ReceiverSettings;
+import dev.ramphook.config.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -43,8 +45,8 @@ class ReceiverSettingsTest {
     }
 
     private WebhookReceiver build(Collection<?> handlers, EventStore store) {
-        ReceiverConfig config = ReceiverConfig.parse(new Settings(keys), getClass().getClassLoader(),
-                name -> Optional.of("t0k3n").filter(v -> name.equals("ECHO_TOKEN")));
+        ReceiverSettings config = ReceiverSettings.from(keys,
+                name -> Optional.of("t0k3n").filter(v -> name.equals("ECHO_TOKEN")), getClass().getClassLoader());
         WebhookReceiver receiver = config.build(handlers, store);
         built.add(receiver);
         return receiver;

@@ -1,5 +1,6 @@
 package dev.ramphook.servlet;
 
+import dev.ramphook.config.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

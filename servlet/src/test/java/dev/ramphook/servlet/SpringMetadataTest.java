@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The configuration metadata IDEs complete keys from lists every key the Spring integration reads. */
+/**
+ * The configuration metadata IDEs complete keys from lists exactly the keys of the parser's table
+ * ({@code ReceiverSettings.keys()}, which docs/configuration.md is checked against too).
+ */
 class SpringMetadataTest {
 
     private static JsonNode metadata() throws Exception {
@@ -25,8 +28,18 @@ class SpringMetadataTest {
 
         assertThat(names).contains("ramphook.endpoint");
         for (String key : SpringSettings.GLOBAL_KEYS) {
-            assertThat(names).contains(Settings.PREFIX + key);
+            assertThat(names).contains("ramphook." + key);
         }
+    }
+
+    @Test
+    void everyPropertyIsAKeyOfTheTable() throws Exception {
+        List<String> names = new ArrayList<>();
+        metadata().path("properties").forEach(p -> names.add(p.path("name").asText()));
+        names.remove("ramphook.endpoint");
+
+        assertThat(names).allMatch(name -> SpringSettings.GLOBAL_KEYS.contains(name.substring("ramphook.".length())),
+                "a key of ReceiverSettings.keys()");
     }
 
     @Test

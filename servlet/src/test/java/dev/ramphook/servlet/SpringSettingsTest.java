@@ -1,5 +1,7 @@
 package dev.ramphook.servlet;
 
+import dev.ramphook.config.ReceiverSettings;
+import dev.ramphook.config.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -88,20 +90,23 @@ class SpringSettingsTest {
         Map<String, Object> file = Map.of("ramphook.endpoint.zbd.path", "/webhooks/zbd",
                 "ramphook.endpoint.zbd.auth", "url-token", "ramphook.endpoint.zbd.token-env", "T",
                 "ramphook.endpoint.zbd.tokn-param", "t");
-        Settings settings = new Settings(SpringSettings.read(environment(Map.of(), file)));
+        Map<String, String> keys = SpringSettings.read(environment(Map.of(), file));
 
-        assertThatThrownBy(() -> ReceiverConfig.parse(settings, getClass().getClassLoader(), name -> java.util.Optional.of("x")))
+        assertThatThrownBy(() -> ReceiverSettings.from(keys, name -> java.util.Optional.of("x"),
+                getClass().getClassLoader()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("ramphook.endpoint.zbd.tokn-param");
     }
 
     @Test
-    void otherProgramsRamphookVariablesAreNotKeysButEndpointVariablesAre() {
+    void everyRamphookVariableIsAKeyExceptTheSecretsThatEnvKeysName() {
+        // The Jetty example's variables are ordinary keys now: nothing is ignored, so nothing misspelt is either.
         Map<String, Object> variables = Map.of("RAMPHOOK_JDBC_URL", "jdbc:postgresql://db/x",
-                "RAMPHOOK_ALLOWED_IPS", "10.0.0.0/8", "RAMPHOOK_ENDPOINT_ZBD_TOKNENV", "T");
+                "RAMPHOOK_ALLOWED_IPS", "10.0.0.0/8", "RAMPHOOK_ENDPOINT_ZBD_TOKNENV", "T",
+                "RAMPHOOK_CONSOLE_PASSWORD_ENV", "RAMPHOOK_CONSOLE_PASSWORD", "RAMPHOOK_CONSOLE_PASSWORD", "s3cret-s3cret");
 
-        assertThat(SpringSettings.read(environment(variables, Map.of())))
-                .containsOnlyKeys("ramphook.endpoint.zbd.toknenv");
+        assertThat(SpringSettings.read(environment(variables, Map.of()))).containsOnlyKeys("ramphook.jdbc.url",
+                "ramphook.allowed-ips", "ramphook.endpoint.zbd.toknenv", "ramphook.console.password-env");
     }
 
     @Test

@@ -57,6 +57,22 @@ final class Answers {
         return ApiAccess.response(status, "application/json", body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
+    /**
+     * The console's icon, an inline SVG of shapes only (no text, no style, no script), linked by every page so the
+     * browser never asks the host for {@code /favicon.ico}. Served behind the same authentication as the pages (the
+     * browser sends the credentials it holds for them); cacheable, since it never changes.
+     */
+    static WebhookResponse icon() {
+        Map<String, String> headers = common();
+        headers.put("Cache-Control", "private, max-age=86400");
+        headers.put("Content-Security-Policy", JSON_CSP);
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">"
+                + "<rect width=\"32\" height=\"32\" rx=\"7\" fill=\"#161b26\"/>"
+                + "<path d=\"M5 25 L27 7 L27 25 Z\" fill=\"#5b8def\"/>"
+                + "<rect x=\"5\" y=\"24\" width=\"22\" height=\"2\" fill=\"#c8d0df\"/></svg>";
+        return ApiAccess.response(200, "image/svg+xml", svg.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
     /** 303 to a location relative to the current page (so the context path never has to be known). */
     static WebhookResponse seeOther(String relative) {
         Map<String, String> headers = common();

@@ -42,7 +42,12 @@ final class Api {
         Instant now = clock.instant();
         return switch (sub) {
             case "/overview" -> Answers.json(200, overview(now));
-            case "/recent" -> Answers.json(200, recent());
+            case "/recent" -> {
+                int limit = p.number("limit", 500, RecentDeliveries.CAPACITY);
+                int offset = p.number("offset", 0, RecentDeliveries.CAPACITY);
+                p.number("status", 0, 999); // a malformed status is a 400, not an empty list
+                yield Answers.json(200, recent(OverviewPage.filter(p), offset, limit));
+            }
             case "/events" -> {
                 int limit = p.number("limit", ConsoleData.PAGE_SIZE, EventQuery.MAX_LIMIT);
                 int offset = p.number("offset", 0, EventQuery.MAX_OFFSET);
@@ -78,7 +83,7 @@ final class Api {
         }
         Params selection = Params.fromJson(body);
         List<FoundEvent> dead = data.deadSelection(selection);
-        int replayed = data.replay(dead);
+        int replayed = data.replay(dead, who.name());
         log.info("console API: {} replayed {} dead letter(s) selected by {}", who.name(), replayed,
                 Printable.of(body));
         ObjectNode out = Json.MAPPER.createObjectNode();
@@ -115,9 +120,9 @@ final class Api {
         return out;
     }
 
-    private ArrayNode recent() {
+    private ArrayNode recent(java.util.function.Predicate<RecentDeliveries.Entry> filter, int offset, int limit) {
         ArrayNode out = Json.MAPPER.createArrayNode();
-        for (RecentDeliveries.Entry e : data.recent().newest(RecentDeliveries.CAPACITY)) {
+        for (RecentDeliveries.Entry e : data.recent().newest(filter).stream().skip(offset).limit(limit).toList()) {
             ObjectNode o = out.addObject();
             o.put("receivedAt", e.at().toString());
             o.put("endpoint", e.endpoint());
@@ -133,13 +138,13 @@ final class Api {
         return out;
     }
 
-    private static ArrayNode events(List<FoundEvent> found) {
+    private ArrayNode events(List<FoundEvent> found) {
         ArrayNode out = Json.MAPPER.createArrayNode();
         found.forEach(f -> out.add(event(f, false)));
         return out;
     }
 
-    private static ObjectNode event(FoundEvent f, boolean full) {
+    private ObjectNode event(FoundEvent f, boolean full) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("provider", f.provider());
         o.put("key", f.key());
@@ -158,6 +163,17 @@ final class Api {
         o.put("lastError", Bodies.error(e.lastError()));
         ArrayNode handlers = o.putArray("completedHandlers");
         new java.util.TreeSet<>(e.completedHandlers()).forEach(handlers::add);
+        if (full) {
+            ArrayNode history = o.putArray("history");
+            for (dev.ramphook.store.HistoryEntry h : data.history(f.provider(), f.key())) {
+                ObjectNode line = history.addObject();
+                line.put("at", h.at().toString());
+                line.put("kind", h.kind().name().toLowerCase(java.util.Locale.ROOT));
+                line.put("attempt", h.attempt());
+                line.put("error", Bodies.error(h.error()));
+                line.put("by", h.by());
+            }
+        }
         if (full && ApiAccess.body(e).length > 0) {
             o.put("body", Bodies.maskedText(ApiAccess.body(e)));
             JsonNode json = Bodies.maskedJson(ApiAccess.body(e));

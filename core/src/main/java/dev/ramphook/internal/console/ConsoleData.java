@@ -26,18 +26,34 @@ public final class ConsoleData {
 
     /** Makes one dead letter pending again (the engine's replay, which also wakes the workers). */
     public interface Replayer {
-        boolean replay(String provider, String key);
+        /** {@code by}: who replays, kept in the event's history. */
+        boolean replay(String provider, String key, String by);
     }
 
     private final EventStore store;
     private final List<String> providers;
     private final Replayer replayer;
+    private final boolean queued;
     private final RecentDeliveries recent = new RecentDeliveries();
 
     public ConsoleData(EventStore store, List<String> providers, Replayer replayer) {
+        this(store, providers, replayer, true);
+    }
+
+    /**
+     * @param queued false when handlers run inline: then only the provider's redelivery retries a failed event,
+     *               and its page says so instead of showing a next attempt time
+     */
+    public ConsoleData(EventStore store, List<String> providers, Replayer replayer, boolean queued) {
         this.store = store;
         this.providers = List.copyOf(providers);
         this.replayer = replayer;
+        this.queued = queued;
+    }
+
+    /** True when this receiver's workers retry failed events; false inline, where the provider's redelivery does. */
+    boolean queued() {
+        return queued;
     }
 
     RecentDeliveries recent() {
@@ -62,8 +78,8 @@ public final class ConsoleData {
     /** The events a filter form or API query asks for; {@code state} given wins over the parameter. */
     EventQuery query(Params p, EventState state, int offset, int limit) {
         EventState chosen = state != null ? state : p.get("state").map(ConsoleData::state).orElse(null);
-        return new EventQuery(p.getOrNull("provider"), p.getOrNull("name"), p.getOrNull("key"), chosen,
-                time(p, "from"), time(p, "to"), offset, limit);
+        return new EventQuery(p.getOrNull("provider"), p.getOrNull("name"), p.getOrNull("key"), p.getOrNull("q"),
+                chosen, time(p, "from"), time(p, "to"), offset, limit);
     }
 
     List<FoundEvent> search(EventQuery query) {
@@ -74,6 +90,16 @@ public final class ConsoleData {
         return store.find(provider, key);
     }
 
+    /** The event's failed attempts and replays, oldest first; empty from a store that keeps none. */
+    List<dev.ramphook.store.HistoryEntry> history(String provider, String key) {
+        return store.history(provider, key);
+    }
+
+    /** A page of dead letters, newest first, as the list shows them. */
+    List<FoundEvent> deadPage(Params p, int offset, int limit) {
+        return store.search(query(p, EventState.DEAD, offset, limit));
+    }
+
     /** The dead letters a replay selection names, oldest first, at most {@link #MAX_REPLAY}. */
     List<FoundEvent> deadSelection(Params p) {
         List<FoundEvent> oldestFirst = new java.util.ArrayList<>(store.search(query(p, EventState.DEAD, 0, MAX_REPLAY)));
@@ -81,11 +107,11 @@ public final class ConsoleData {
         return oldestFirst;
     }
 
-    /** Replays each; returns how many were still dead letters and are pending now. */
-    int replay(List<FoundEvent> selection) {
+    /** Replays each in {@code by}'s name; returns how many were still dead letters and are pending now. */
+    int replay(List<FoundEvent> selection, String by) {
         int replayed = 0;
         for (FoundEvent e : selection) {
-            if (replayer.replay(e.provider(), e.key())) {
+            if (replayer.replay(e.provider(), e.key(), by)) {
                 replayed++;
             }
         }
@@ -154,26 +180,37 @@ public final class ConsoleData {
                 + " per state." : null);
     }
 
-    private static EventState state(String text) {
+    static EventState state(String text) {
         try {
             return EventState.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new Params.BadRequest("state must be pending, done or dead");
+            throw new Params.BadRequest("state", "state must be pending, done or dead");
         }
     }
 
-    /** An ISO instant, or a browser's {@code datetime-local} value read as UTC. */
+    /** The format hint the time fields show, a value {@link #time} reads. */
+    static final String TIME_HINT = "2026-12-06T14:05";
+
+    /**
+     * An ISO instant, a browser's {@code datetime-local} value read as UTC, or a date alone (that day's start, UTC):
+     * an operator types {@code 2026-12-06} and means the day.
+     */
     static Instant time(Params p, String name) {
         Optional<String> text = p.get(name);
         if (text.isEmpty()) {
             return null;
         }
+        String t = text.get();
         try {
-            return text.get().endsWith("Z") || text.get().matches(".*[+-]\\d\\d:\\d\\d$")
-                    ? java.time.OffsetDateTime.parse(text.get()).toInstant()
-                    : LocalDateTime.parse(text.get()).toInstant(ZoneOffset.UTC);
+            if (t.matches("\\d{4}-\\d\\d-\\d\\d")) {
+                return java.time.LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")
+                    ? java.time.OffsetDateTime.parse(t).toInstant()
+                    : LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new Params.BadRequest(name + " must be a time such as 2026-01-31T14:05:00Z (UTC)");
+            throw new Params.BadRequest(name, name + ": use a UTC time (" + TIME_HINT + " or 2026-12-06T14:05:00Z)"
+                    + " or a date (2026-12-06)");
         }
     }
 }

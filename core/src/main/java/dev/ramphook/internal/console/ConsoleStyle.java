@@ -25,18 +25,21 @@ final class ConsoleStyle {
             th{background:#eef1f6;font-weight:600;font-size:12px;color:var(--mute);text-transform:uppercase;
               letter-spacing:.3px}
             tr:last-child td{border-bottom:0}
-            td.mono,.mono{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12.5px;
-              word-break:break-all}
+            td.mono,.mono,td.time{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12.5px}
+            .time{white-space:nowrap}
+            .token{overflow-wrap:anywhere}td.token{min-width:16em}
             a{color:var(--acc)}
-            .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600}
+            .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;
+              white-space:nowrap}
             .ok{background:#e3f4ea;color:#146c36}.warn{background:#fff3d6;color:#8a5a00}
             .bad{background:#fde7e4;color:#b42318}.info{background:#e6eefc;color:#1f4fb5}
             .mute{background:#eceff3;color:#4a5263}
             pre{background:#0f1420;color:#e4e9f2;padding:12px;border-radius:8px;overflow:auto;font-size:12.5px;
-              max-height:480px;white-space:pre-wrap;word-break:break-all}
+              max-height:480px;white-space:pre-wrap;overflow-wrap:anywhere}
             form.filters{display:flex;flex-wrap:wrap;gap:8px;align-items:end;background:var(--card);padding:12px;
               border:1px solid var(--line);border-radius:8px;margin-bottom:12px}
-            form.filters label{display:flex;flex-direction:column;font-size:12px;color:var(--mute)}
+            form.filters label{display:flex;flex-direction:column;align-items:flex-start;font-size:12px;
+              color:var(--mute)}
             input,select{font:inherit;padding:5px 7px;border:1px solid #c4cbd7;border-radius:6px;min-width:120px}
             button{font:inherit;padding:6px 14px;border-radius:6px;border:1px solid var(--acc);background:var(--acc);
               color:#fff;cursor:pointer}
@@ -47,11 +50,20 @@ final class ConsoleStyle {
             .note{background:#e6eefc;border:1px solid #c3d4f7;padding:8px 12px;border-radius:8px;margin:10px 0}
             .alert{background:#fde7e4;border:1px solid #f5c1b9;padding:8px 12px;border-radius:8px;margin:10px 0}
             .pager{margin:10px 0;display:flex;gap:12px}
-            .bars{display:flex;align-items:end;gap:2px;height:60px;background:var(--card);border:1px solid var(--line);
-              border-radius:8px;padding:8px}
-            .bars span{flex:1;background:#5b8def;min-height:1px;border-radius:2px 2px 0 0}
+            .chart{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:8px 8px 4px}
+            .bars{display:flex;align-items:stretch;gap:2px;height:90px;border-bottom:1px solid var(--line)}
+            .bars .m{flex:1;display:flex;align-items:flex-end;gap:1px}
+            .bars .m:hover{background:#eef1f6}
+            .bars span{flex:1;background:#5b8def;border-radius:2px 2px 0 0}
             .bars span.r{background:#e0786a}
-            .h0{height:1px}.h1{height:10%}.h2{height:20%}.h3{height:30%}.h4{height:40%}.h5{height:50%}
+            .axis{display:flex;justify-content:space-between;color:var(--mute);font-size:11px;padding-top:3px;
+              white-space:nowrap}
+            .legend{color:var(--mute);font-size:12px;margin:6px 0 0}
+            .empty{background:var(--card);border:1px dashed var(--line);border-radius:8px;padding:14px;color:var(--mute);
+              margin:0}
+            small.error{color:#b42318;font-size:12px;white-space:nowrap}
+            input[aria-invalid]{border-color:#b42318;background:#fff8f7}
+            .h0{height:0}.h1{height:10%}.h2{height:20%}.h3{height:30%}.h4{height:40%}.h5{height:50%}
             .h6{height:60%}.h7{height:70%}.h8{height:80%}.h9{height:90%}.h10{height:100%}
             """;
 

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 final class DeadLetterPages {
 
     private static final Logger log = Logs.get(DeadLetterPages.class);
-    private static final List<String> SELECTION = List.of("provider", "name", "key", "from", "to");
+    private static final List<String> SELECTION = List.of("provider", "name", "key", "q", "from", "to");
 
     private final ConsoleData data;
     private final ConsoleAuth auth;
@@ -32,7 +32,13 @@ final class DeadLetterPages {
         this.events = new EventPages(data);
     }
 
-    String list(Params p, ConsoleAuth.Principal who) {
+    Pages.Shown list(Params p, ConsoleAuth.Principal who) {
+        Map<String, String> errors = EventPages.errors(p, "from", "to", "page");
+        if (!errors.isEmpty()) {
+            return new Pages.Shown(400, EventPages.formErrors(errors, "page") + events.filters(p, false, "dead",
+                    "Filter", errors));
+        }
+        int page = p.number("page", 0, EventPages.MAX_PAGE);
         StringBuilder b = new StringBuilder();
         int replayed = p.number("replayed", -1, ConsoleData.MAX_REPLAY);
         if (replayed >= 0) {
@@ -40,17 +46,29 @@ final class DeadLetterPages {
                     + " again and run as soon as a worker is free. Check <a href=\"events?state=pending\">pending"
                     + " events</a> or <a href=\"recent\">recent deliveries</a>.</p>");
         }
-        b.append(events.filters(p, false, "dead", "Filter"));
+        b.append(events.filters(p, false, "dead", "Filter", Map.of()));
+        List<FoundEvent> shown = data.deadPage(p, page * ConsoleData.PAGE_SIZE, ConsoleData.PAGE_SIZE + 1);
+        b.append(EventPages.table(shown.subList(0, Math.min(shown.size(), ConsoleData.PAGE_SIZE)),
+                EventPages.filtered(p) || page > 0 ? "No dead letter matches this filter."
+                        : "No dead letters yet: every event's handlers succeeded or are still being retried."));
+        b.append("<div class=\"pager\">");
+        String selection = selection(p);
+        if (page > 0) {
+            b.append("<a href=\"dead?").append(Html.text(selection + (selection.isEmpty() ? "" : "&") + "page="
+                    + (page - 1))).append("\">&larr; newer</a>");
+        }
+        if (shown.size() > ConsoleData.PAGE_SIZE) {
+            b.append("<a href=\"dead?").append(Html.text(selection + (selection.isEmpty() ? "" : "&") + "page="
+                    + (page + 1))).append("\">older &rarr;</a>");
+        }
+        b.append("</div>");
         List<FoundEvent> dead = data.deadSelection(p);
-        List<FoundEvent> newestFirst = new java.util.ArrayList<>(dead);
-        java.util.Collections.reverse(newestFirst);
-        b.append(EventPages.table(newestFirst));
         if (!dead.isEmpty()) {
             b.append("<p><a href=\"replay?").append(Html.text(selection(p))).append("\">Replay ")
                     .append(dead.size() == ConsoleData.MAX_REPLAY ? "the oldest " + dead.size() : "these "
                             + dead.size()).append(" dead letter(s)&hellip;</a> (you confirm on the next page)</p>");
         }
-        return b.toString();
+        return new Pages.Shown(200, b.toString());
     }
 
     String confirm(Params p, ConsoleAuth.Principal who) {
@@ -71,7 +89,7 @@ final class DeadLetterPages {
                 clock.instant()))).append("\">");
         b.append("<button type=\"submit\" class=\"danger\">Replay ").append(dead.size())
                 .append(" dead letter(s)</button> <a href=\"dead\">Cancel</a></form>");
-        return b.append("<h2>Selected</h2>").append(EventPages.table(dead)).toString();
+        return b.append("<h2>Selected</h2>").append(EventPages.table(dead, "None.")).toString();
     }
 
     WebhookResponse replay(WebhookRequest request, Params form, ConsoleAuth.Principal who) {
@@ -80,7 +98,7 @@ final class DeadLetterPages {
                     Map.of());
         }
         List<FoundEvent> dead = data.deadSelection(form);
-        int replayed = data.replay(dead);
+        int replayed = data.replay(dead, who.name());
         log.info("console: {} replayed {} dead letter(s) selected by {}", who.name(), replayed,
                 Printable.of(selection(form)));
         return Answers.seeOther("dead?replayed=" + replayed);

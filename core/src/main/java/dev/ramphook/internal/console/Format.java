@@ -38,6 +38,6 @@ final class Format {
     /** A link to an event's page, its key as the text. */
     static String eventLink(String provider, String key) {
         return "<a href=\"event?provider=" + Html.text(url(provider)) + "&amp;key=" + Html.text(url(key)) + "\">"
-                + Html.text(key) + "</a>";
+                + Html.breakable(key) + "</a>";
     }
 }

@@ -49,9 +49,46 @@ final class Html {
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"referrer\" content=\"no-referrer\">"
                 + "<title>" + text(title) + " · ramphook console</title>"
+                + "<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">"
                 + "<style nonce=\"" + nonce + "\">" + ConsoleStyle.CSS + "</style></head><body>"
                 + "<header><span class=\"brand\">ramphook</span><span class=\"sub\">console</span><nav>" + nav
                 + "</nav></header><main><h1>" + text(title) + "</h1>" + body + "</main></body></html>";
+    }
+
+    /**
+     * A labelled text field of a filter form, as typed; with its error (from {@code errors}, by field name) right
+     * after it, tied to it for screen readers, and a format hint as placeholder when {@code hint} is not null.
+     */
+    static void input(StringBuilder b, String label, String name, Params p, String hint,
+                      java.util.Map<String, String> errors) {
+        String error = errors.get(name);
+        b.append("<label>").append(label).append("<input name=\"").append(name).append("\" value=\"")
+                .append(text(p.getOrNull(name))).append('"');
+        if (hint != null) {
+            b.append(" placeholder=\"").append(text(hint)).append('"');
+        }
+        if (error != null) {
+            b.append(" aria-invalid=\"true\" aria-describedby=\"").append(name).append("-error\">")
+                    .append("<small class=\"error\" id=\"").append(name).append("-error\">").append(text(error))
+                    .append("</small>");
+        } else {
+            b.append('>');
+        }
+        b.append("</label>");
+    }
+
+    /**
+     * {@link #text} with a break opportunity ({@code <wbr>}) after each dot and colon: long event names and keys
+     * ({@code RAMP_WIDGET.V1.PAYMENT.SETTLED:sess_1:2025-01-18T11:05:00Z}) wrap between their parts, not at any
+     * letter, in a narrow column.
+     */
+    static String breakable(String s) {
+        return text(s).replace(".", ".<wbr>").replace(":", ":<wbr>");
+    }
+
+    /** A short paragraph in place of a table that has no rows: says what is missing rather than a bare header. */
+    static String empty(String what) {
+        return "<p class=\"empty\">" + text(what) + "</p>";
     }
 
     /** A state or outcome as a coloured badge; the class is chosen from a fixed set, never from input. */

@@ -8,6 +8,10 @@ import java.util.Map;
 /** The HTML side of the console: which page a path is, and the frame around it. */
 final class Pages {
 
+    /** A page's main part and its status: a filter form with a malformed field is shown again with a 400. */
+    record Shown(int status, String html) {
+    }
+
     private final OverviewPage overview;
     private final EventPages events;
     private final DeadLetterPages dead;
@@ -18,18 +22,25 @@ final class Pages {
         this.dead = new DeadLetterPages(data, auth, clock);
     }
 
+    /** Bad input answers an HTML page too (a browser shows it; a raw JSON error leaves the operator stranded). */
     WebhookResponse get(String sub, Params query, ConsoleAuth.Principal who) {
         String nonce = Answers.nonce();
-        return switch (sub) {
-            case "/" -> page(nonce, "Overview", overview.overview());
-            case "/recent" -> page(nonce, "Recent deliveries", overview.recent());
-            case "/events" -> page(nonce, "Events", events.list(query));
-            case "/event" -> events.detail(query).map(body -> page(nonce, "Event", "Events", body))
-                    .orElseGet(() -> notFound(nonce));
-            case "/dead" -> page(nonce, "Dead letters", dead.list(query, who));
-            case "/replay" -> page(nonce, "Replay dead letters", "Dead letters", dead.confirm(query, who));
-            default -> notFound(nonce);
-        };
+        try {
+            return switch (sub) {
+                case "/" -> page(nonce, "Overview", overview.overview());
+                case "/recent" -> page(nonce, "Recent deliveries", "Recent deliveries", overview.recent(query));
+                case "/events" -> page(nonce, "Events", "Events", events.list(query));
+                case "/event" -> events.detail(query).map(body -> page(nonce, "Event", "Events", body))
+                        .orElseGet(() -> notFound(nonce));
+                case "/dead" -> page(nonce, "Dead letters", "Dead letters", dead.list(query, who));
+                case "/replay" -> page(nonce, "Replay dead letters", "Dead letters", dead.confirm(query, who));
+                case "/favicon.svg" -> Answers.icon();
+                default -> notFound(nonce);
+            };
+        } catch (Params.BadRequest e) {
+            return Answers.html(400, nonce, Html.page(nonce, "Bad request", "", "<p class=\"alert\">"
+                    + Html.text(e.getMessage()) + "</p><p><a href=\"./\">Back to the overview</a></p>"));
+        }
     }
 
     WebhookResponse post(String sub, WebhookRequest request, String body, ConsoleAuth.Principal who) {
@@ -45,6 +56,10 @@ final class Pages {
 
     private static WebhookResponse page(String nonce, String title, String active, String body) {
         return Answers.html(200, nonce, Html.page(nonce, title, active, body));
+    }
+
+    private static WebhookResponse page(String nonce, String title, String active, Shown shown) {
+        return Answers.html(shown.status(), nonce, Html.page(nonce, title, active, shown.html()));
     }
 
     private static WebhookResponse notFound(String nonce) {

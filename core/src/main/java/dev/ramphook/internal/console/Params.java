@@ -87,13 +87,28 @@ final class Params {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw new BadRequest(name + " must be a whole number from 0 to " + max);
+        throw new BadRequest(name, name + " must be a whole number from 0 to " + max);
     }
 
-    /** A refusal of the console's own input: 400 with this message, which names the parameter, not its value. */
+    /**
+     * A refusal of the console's own input: 400 with this message, which names the parameter, not its value. A page
+     * shows it next to the form field it names ({@link #field()}); the JSON API answers it as the error text.
+     */
     static final class BadRequest extends RuntimeException {
+        private final String field;
+
         BadRequest(String message) {
+            this(null, message);
+        }
+
+        BadRequest(String field, String message) {
             super(message, null, false, false);
+            this.field = field;
+        }
+
+        /** The parameter at fault, or null when the request as a whole is. */
+        String field() {
+            return field;
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
  */
 final class RecentDeliveries {
 
-    static final int CAPACITY = 500;
+    /** Pages of {@link OverviewPage#RECENT_PAGE} go back this far: well beyond one screen, still a bounded ring. */
+    static final int CAPACITY = 1_000;
     static final int MAX_CHARS = 200;
     static final int MINUTES = 60;
 
@@ -71,6 +72,18 @@ final class RecentDeliveries {
         long from = total - 1;
         for (long i = from; i >= 0 && i > total - 1 - CAPACITY && out.size() < max; i--) {
             out.add(ring[(int) (i % CAPACITY)]);
+        }
+        return out;
+    }
+
+    /** Newest first, those {@code filter} accepts. */
+    synchronized List<Entry> newest(java.util.function.Predicate<Entry> filter) {
+        List<Entry> out = new ArrayList<>();
+        for (long i = total - 1; i >= 0 && i > total - 1 - CAPACITY; i--) {
+            Entry e = ring[(int) (i % CAPACITY)];
+            if (filter.test(e)) {
+                out.add(e);
+            }
         }
         return out;
     }

@@ -109,7 +109,7 @@ public final class Engine {
      */
     private Console startConsole(EngineConfig given, List<Provider> providers) {
         ConsoleData data = new ConsoleData(given.store(), providers.stream().map(Provider::id).distinct().toList(),
-                this::replay);
+                this::replay, given.queued());
         observers.add(data.observer());
         return new Console(given.console(), data, given.clock());
     }
@@ -670,7 +670,12 @@ public final class Engine {
     }
 
     public boolean replay(String provider, String key) {
-        if (!store.replay(provider, key, config.clock().instant())) {
+        return replay(provider, key, null);
+    }
+
+    /** A replay that the event's history names {@code by} (the console's user), or nobody when null. */
+    public boolean replay(String provider, String key, String by) {
+        if (!store.replay(provider, key, config.clock().instant(), by)) {
             return false;
         }
         if (worker != null) {

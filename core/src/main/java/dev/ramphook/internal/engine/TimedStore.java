@@ -141,6 +141,16 @@ final class TimedStore implements EventStore {
     }
 
     @Override
+    public boolean replay(String provider, String key, Instant now, String by) {
+        return timed("replay", () -> store.replay(provider, key, now, by));
+    }
+
+    @Override
+    public List<dev.ramphook.store.HistoryEntry> history(String provider, String key) {
+        return store.history(provider, key); // an operator query, like search
+    }
+
+    @Override
     public List<dev.ramphook.store.FoundEvent> search(dev.ramphook.store.EventQuery query) {
         return store.search(query); // operator queries: not delivery work, not timed
     }

@@ -68,7 +68,7 @@ class ConsoleSummaryTest {
     }
 
     private static ConsoleData data(EventStore store) {
-        return new ConsoleData(store, List.of("zbd", "mecash"), (provider, key) -> false);
+        return new ConsoleData(store, List.of("zbd", "mecash"), (provider, key, by) -> false);
     }
 
     /** The store as one written before {@link EventStore#stats} existed: every call but that one delegated. */

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Which source addresses may deliver: {@code RAMPHOOK_ALLOWED_IPS} (addresses or CIDR ranges, comma-separated),
- * behind the load balancers in {@code RAMPHOOK_TRUSTED_PROXIES}. Unset: any source (the endpoints' token and
- * signature checks still apply).
+ * What the start-up line says about source addresses. The allowlist itself is the receiver's: the keys
+ * {@code ramphook.allowed-ips} and {@code ramphook.trusted-proxies} (the variables {@code RAMPHOOK_ALLOWED_IPS} and
+ * {@code RAMPHOOK_TRUSTED_PROXIES}) fence every endpoint, checked by the library's parser.
  */
 final class Allowlist {
 
@@ -18,44 +18,20 @@ final class Allowlist {
     private Allowlist() {
     }
 
-    /**
-     * @return the allowlist, or {@code null} when {@value #ALLOWED} is unset
-     * @throws IllegalArgumentException naming the variable with a malformed value, or proxies without an allowlist
-     */
-    static IpAllowlist fromEnvironment(Map<String, String> env) {
-        String[] allowed = items(env, ALLOWED);
-        String[] proxies = items(env, PROXIES);
+    /** The allowlist of already validated keys, or {@code null} when {@code ramphook.allowed-ips} is unset. */
+    static IpAllowlist of(Map<String, String> keys) {
+        String[] allowed = items(keys.get("ramphook.allowed-ips"));
         if (allowed.length == 0) {
-            if (proxies.length > 0) {
-                throw new IllegalArgumentException(PROXIES + " applies only together with " + ALLOWED);
-            }
             return null;
         }
-        IpAllowlist allowlist;
-        try {
-            allowlist = IpAllowlist.of(allowed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(ALLOWED + ": " + e.getMessage(), e);
-        }
-        try {
-            return proxies.length == 0 ? allowlist : allowlist.trustedProxies(proxies);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(PROXIES + ": " + e.getMessage(), e);
-        }
+        String[] proxies = items(keys.get("ramphook.trusted-proxies"));
+        IpAllowlist allowlist = IpAllowlist.of(allowed);
+        return proxies.length == 0 ? allowlist : allowlist.trustedProxies(proxies);
     }
 
-    /** The comma-separated items; a value that lists nothing (",") is an error, not "no allowlist". */
-    private static String[] items(Map<String, String> env, String name) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return new String[0];
-        }
-        String[] items = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .toArray(String[]::new);
-        if (items.length == 0) {
-            throw new IllegalArgumentException(name + " lists no address or CIDR range");
-        }
-        return items;
+    private static String[] items(String value) {
+        return value == null ? new String[0] : Arrays.stream(value.split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toArray(String[]::new);
     }
 
     /** What the start-up line says about source addresses. */

@@ -1,10 +1,9 @@
 package dev.ramphook.example.jetty;
 
 import dev.ramphook.Provider;
-import dev.ramphook.ConsoleSettings;
 import dev.ramphook.WebhookReceiver;
-import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.IpAllowlist;
+import dev.ramphook.config.ReceiverSettings;
 import dev.ramphook.provider.Providers;
 import dev.ramphook.servlet.WebhookFilter;
 import dev.ramphook.store.EventStore;
@@ -15,10 +14,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -38,8 +40,15 @@ import org.eclipse.jetty.server.ServerConnector;
  * also answers 403 to any other source; unset, no allowlist) and {@code RAMPHOOK_TRUSTED_PROXIES} (only with an allowlist:
  * the load balancers whose {@code X-Forwarded-For} is believed, right-most untrusted hop first) and
  * {@code RAMPHOOK_CONSOLE_PASSWORD} (the operator console's password at {@code /ramphook/}, user {@code ops};
- * generated and printed when unset). A malformed value
+ * generated and printed when unset), {@code RAMPHOOK_MAX_ATTEMPTS} and {@code RAMPHOOK_RETRY_BACKOFF} (queued
+ * handling with few attempts and short waits, to see a dead letter in seconds: {@link Retries}). A malformed value
  * stops start-up with a message naming the variable. Stops cleanly on SIGTERM.
+ *
+ * <p>The receiver is configured as every ramphook receiver can be, by {@code ramphook.*} keys through the library's
+ * parser ({@link ReceiverKeys}): the {@code RAMPHOOK_*} variables above are keys by the documented environment rule
+ * ({@code RAMPHOOK_ALLOWED_IPS} is {@code ramphook.allowed-ips}) or the variables that the example's default
+ * {@code *-env} keys name, and any other {@code RAMPHOOK_*} variable is the key it spells
+ * ({@code RAMPHOOK_MAX_BODY_BYTES}).
  *
  * <p>Every other provider on the class path gets {@code /webhooks/<id>} too, with its own authentication keyed
  * with {@code <ID>_WEBHOOK_SECRET} (generated and printed when unset), except Ramp Network, verified with Ramp's
@@ -52,24 +61,42 @@ import org.eclipse.jetty.server.ServerConnector;
 @SuppressWarnings("try")
 public final class JettyExample implements AutoCloseable {
 
-    /** How to run: from the environment in {@link #main}, or chosen by a test. */
+    /**
+     * How to run: from the environment in {@link #main}, or chosen by a test.
+     *
+     * @param keys the receiver keys the environment's {@code RAMPHOOK_*} variables spell ({@link ReceiverKeys}),
+     *             over the example's defaults; null for none
+     */
     record Options(int port, String zbdToken, String meCashSecret, Path eventLog, EventStore store, int maxBodyBytes,
-                   IpAllowlist allowlist, Duration bodyReadTimeout, String consolePassword) {
+                   Map<String, String> keys, Duration bodyReadTimeout, String consolePassword) {
 
-        /** @throws IllegalArgumentException naming the variable whose value is malformed */
+        /**
+         * Reads the example's variables ({@code PORT}, {@code EVENT_LOG}, the secrets) and the receiver's keys, and
+         * checks those keys with the library's parser at once.
+         *
+         * @throws IllegalArgumentException naming the variable whose value is malformed
+         */
         static Options fromEnvironment(Map<String, String> env) {
             String port = env.getOrDefault("PORT", "8080");
             String log = env.get("EVENT_LOG");
-            IpAllowlist allowlist = Allowlist.fromEnvironment(env);
+            Map<String, String> keys = new TreeMap<>(ReceiverKeys.fromEnvironment(env));
+            // Checked now, with the secrets the example generates when unset standing in: the message comes before
+            // anything starts. The database keys are consumed here: the store is built once, from them.
+            String standIn = "x".repeat(48);
+            ReceiverSettings checked = ReceiverKeys.parse(
+                    ReceiverKeys.all(Map.of("zbd", "ZBD_WEBHOOK_TOKEN"), 1 << 20, 10, keys),
+                    name -> Optional.ofNullable(blankToNull(env.get(name))).or(() -> name.equals("ZBD_WEBHOOK_TOKEN")
+                            || name.equals(ReceiverKeys.CONSOLE_PASSWORD) ? Optional.of(standIn) : Optional.empty()));
+            keys.keySet().removeIf(key -> key.startsWith("ramphook.jdbc."));
             return new Options(Integer.parseInt(port.trim()), blankToNull(env.get("ZBD_WEBHOOK_TOKEN")),
                     blankToNull(env.get("MECASH_WEBHOOK_SECRET")), log == null || log.isBlank() ? null : Path.of(log),
-                    Storage.fromEnvironment(env), 1 << 20, allowlist, Duration.ofSeconds(10),
-                    blankToNull(env.get("RAMPHOOK_CONSOLE_PASSWORD")));
+                    Storage.of(checked.database()), 1 << 20, keys, Duration.ofSeconds(10),
+                    blankToNull(env.get(ReceiverKeys.CONSOLE_PASSWORD)));
         }
 
-        /** The endpoint's own check, behind the allowlist when there is one (checked first, before the body). */
-        Authenticator fenced(Authenticator authenticator) {
-            return allowlist == null ? authenticator : Authenticator.allOf(allowlist, authenticator);
+        /** The receiver-wide allowlist of {@link #keys}, for the start-up line; null without one. */
+        IpAllowlist allowlist() {
+            return Allowlist.of(keys == null ? Map.of() : keys);
         }
 
         private static String blankToNull(String s) {
@@ -108,22 +135,29 @@ public final class JettyExample implements AutoCloseable {
      * @throws IllegalArgumentException naming a provider that is not on the class path or cannot use its secret
      */
     static JettyExample start(Options options, Map<String, String> secrets) throws Exception {
+        return start(options, secrets, Retries.DEFAULT);
+    }
+
+    /** As {@link #start(Options, Map)}, retrying failed events as {@code retries} says (null: the library's way). */
+    static JettyExample start(Options options, Map<String, String> secrets, Retries retries) throws Exception {
         EventLog events = new EventLog(options.eventLog());
         String consolePassword = options.consolePassword() != null ? options.consolePassword() : generated();
-        WebhookReceiver.Builder builder = WebhookReceiver.builder();
+        Map<String, String> variables = new LinkedHashMap<>(); // provider id to the variable its secret is read from
+        Map<String, String> values = new HashMap<>();          // variable to secret: given or generated
         for (Map.Entry<String, String> entry : secrets.entrySet()) {
             Provider provider = Providers.find(entry.getKey()).orElseThrow(() -> new IllegalArgumentException(
                     "no provider " + entry.getKey() + " on the class path"));
-            builder.endpoint("/webhooks/" + provider.id(), provider,
-                    options.fenced(provider.defaultAuthenticator(entry.getValue())));
+            variables.put(provider.id(), ProviderSecrets.variable(provider.id()));
+            values.put(ProviderSecrets.variable(provider.id()), entry.getValue());
         }
-        WebhookReceiver receiver = builder
-                .handlers(new SampleHandlers(events))
-                .store(options.store())
-                .maxBodyBytes(options.maxBodyBytes())
-                .bodyReadTimeout(options.bodyReadTimeout())
-                .console(ConsoleSettings.at(CONSOLE_PATH).basicAuth(CONSOLE_USER, consolePassword))
-                .build();
+        values.put(ReceiverKeys.CONSOLE_PASSWORD, consolePassword);
+        // One parser for every stack: the example's receiver is its keys, as a WAR's or a Spring application's.
+        ReceiverSettings settings = ReceiverKeys.parse(ReceiverKeys.all(variables, options.maxBodyBytes(),
+                options.bodyReadTimeout().toSeconds(), options.keys()),
+                name -> Optional.ofNullable(values.get(name)).or(() -> ReceiverSettings.environmentSecret(name)));
+        WebhookReceiver receiver = retries == null
+                ? settings.build(List.of(new SampleHandlers(events)), options.store())
+                : retries.apply(settings.builder().handlers(new SampleHandlers(events)).store(options.store())).build();
 
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
@@ -187,8 +221,10 @@ public final class JettyExample implements AutoCloseable {
             return;
         }
         Options options;
+        Retries retries;
         try {
             options = Options.fromEnvironment(System.getenv());
+            retries = Retries.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("ramphook example: " + e.getMessage());
             System.exit(2);
@@ -200,7 +236,7 @@ public final class JettyExample implements AutoCloseable {
         secrets.put("zbd", zbdToken);
         secrets.put("mecash", meCashSecret);
         List<String> notes = ProviderSecrets.addOthers(System.getenv(), secrets);
-        JettyExample app = start(options, secrets);
+        JettyExample app = start(options, secrets, retries);
         System.out.println("console: " + app.uri() + CONSOLE_PATH + "/ (user " + CONSOLE_USER + ", password "
                 + (options.consolePassword() != null ? "from RAMPHOOK_CONSOLE_PASSWORD)"
                 : app.consolePassword + " generated for this run; set RAMPHOOK_CONSOLE_PASSWORD to choose it)"));
@@ -216,6 +252,7 @@ public final class JettyExample implements AutoCloseable {
                 + ", received events at GET /events)");
         System.out.println(Storage.describe(options.store()));
         System.out.println(Allowlist.describe(options.allowlist()));
+        System.out.println(Retries.describe(retries));
         notes.forEach(note -> (note.startsWith("WARN") ? System.err : System.out).println(note));
         if (options.zbdToken() == null) {
             System.out.println("ZBD_WEBHOOK_TOKEN is not set; generated for this run. Use:\n  curl -sS -X POST '"

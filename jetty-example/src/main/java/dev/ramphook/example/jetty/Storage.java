@@ -1,25 +1,27 @@
 package dev.ramphook.example.jetty;
 
+import dev.ramphook.config.ReceiverSettings;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.JdbcEventStore;
-import java.util.Map;
+import java.util.Optional;
 import org.postgresql.ds.PGPoolingDataSource;
 
 /**
- * Where the example records events: PostgreSQL when {@code RAMPHOOK_JDBC_URL} is set (durable, so handling is
- * queued), else memory (lost on restart).
+ * Where the example records events: PostgreSQL when {@code ramphook.jdbc.url} is set ({@code RAMPHOOK_JDBC_URL},
+ * with {@code RAMPHOOK_JDBC_USER} and {@code RAMPHOOK_JDBC_PASSWORD}: durable, so handling is queued), else memory
+ * (lost on restart). The keys are the receiver's, checked by its parser; the pool is the example's.
  */
 final class Storage {
 
     private Storage() {
     }
 
-    static EventStore fromEnvironment(Map<String, String> env) {
-        String url = env.get("RAMPHOOK_JDBC_URL");
-        if (url == null || url.isBlank()) {
+    static EventStore of(Optional<ReceiverSettings.Database> database) {
+        if (database.isEmpty()) {
             return EventStore.inMemory();
         }
-        return JdbcEventStore.of(pool(url.trim(), env.get("RAMPHOOK_JDBC_USER"), env.get("RAMPHOOK_JDBC_PASSWORD")));
+        ReceiverSettings.Database db = database.get();
+        return JdbcEventStore.of(pool(db.url(), db.user().orElse(null), db.password().orElse(null)));
     }
 
     // The driver's own small pool keeps the example free of extra dependencies; an application uses its own pool

@@ -95,4 +95,35 @@ class JettyExampleConsoleTest {
         assertThat(JSON.readTree(console("/ramphook/api/event?provider=zbd&key=" + id, PASSWORD).body())
                 .path("state").asText()).isEqualTo("done");
     }
+
+    @Test
+    void withTheDemoRetrySettingsAFailureIsADeadLetterInSecondsAndItsReplayAfterTheFixIsHandled() throws Exception {
+        app.close();
+        JettyExample.Options options = new JettyExample.Options(0, null, null,
+                dir.resolve("missing").resolve("events.jsonl"), EventStore.inMemory(), 1 << 20, null,
+                Duration.ofSeconds(10), PASSWORD);
+        Retries retries = Retries.fromEnvironment(java.util.Map.of(Retries.MAX_ATTEMPTS, "2",
+                Retries.BACKOFF, "1"));
+        app = JettyExample.start(options, new java.util.LinkedHashMap<>(java.util.Map.of("zbd", ZBD_TOKEN, "mecash", "example-mecash-secret")), retries);
+        String id = "evt-" + UUID.randomUUID();
+
+        assertThat(deliver(id)).isEqualTo(200); // queued: recorded and answered, handled after
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(
+                console("/ramphook/api/event?provider=zbd&key=" + id, PASSWORD).body()).path("state").asText()
+                .equals("dead"));
+        Files.createDirectories(dir.resolve("missing"));
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("ops:" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        String csrf = JSON.readTree(console("/ramphook/api/csrf", PASSWORD).body()).path("csrf").asText();
+        HttpResponse<String> replay = HTTP.send(HttpRequest.newBuilder(URI.create(app.uri() + "/ramphook/api/replay"))
+                .header("Authorization", basic).header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"" + id + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(JSON.readTree(replay.body()).path("replayed").asInt()).isEqualTo(1);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(
+                console("/ramphook/api/event?provider=zbd&key=" + id, PASSWORD).body()).path("state").asText()
+                .equals("done"));
+        assertThat(Retries.describe(retries)).contains("dead letters after 2 attempt(s)");
+    }
 }

@@ -14,6 +14,7 @@ import dev.ramphook.servlet.testing.WebhookContainerContract;
 import dev.ramphook.store.EventStore;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -49,9 +50,9 @@ class JettyExampleTest extends WebhookContainerContract {
         down = JettyExample.start(options(new FailingStore(), null, null, Duration.ofSeconds(HostileSenderContract.DOWN_BODY_READ_TIMEOUT)),
                 ZBD_TOKEN, MECASH_SECRET);
         // The contract's fenced application, configured the way an operator would: through the environment.
-        IpAllowlist allowlist = JettyExample.Options.fromEnvironment(Map.of(
+        Map<String, String> allowlist = JettyExample.Options.fromEnvironment(Map.of(
                 "RAMPHOOK_ALLOWED_IPS", FENCED_ALLOWED_IPS, "RAMPHOOK_TRUSTED_PROXIES", FENCED_TRUSTED_PROXIES))
-                .allowlist();
+                .keys();
         fenced = JettyExample.start(options(EventStore.inMemory(), null, allowlist), ZBD_TOKEN, MECASH_SECRET);
         // EVENT_LOG in a directory that does not exist yet: the catch-all handler cannot append, as when the log
         // file is briefly unwritable; creating the directory fixes it.
@@ -59,11 +60,11 @@ class JettyExampleTest extends WebhookContainerContract {
                 ZBD_TOKEN, MECASH_SECRET);
     }
 
-    private static JettyExample.Options options(EventStore store, Path eventLog, IpAllowlist allowlist) {
+    private static JettyExample.Options options(EventStore store, Path eventLog, Map<String, String> allowlist) {
         return options(store, eventLog, allowlist, Duration.ofSeconds(10));
     }
 
-    private static JettyExample.Options options(EventStore store, Path eventLog, IpAllowlist allowlist,
+    private static JettyExample.Options options(EventStore store, Path eventLog, Map<String, String> allowlist,
                                                 Duration bodyReadTimeout) {
         return new JettyExample.Options(0, null, null, eventLog, store, MAX_BODY_BYTES, allowlist, bodyReadTimeout,
                 null);
@@ -276,6 +277,29 @@ class JettyExampleTest extends WebhookContainerContract {
         assertThatThrownBy(() -> JettyExample.Options.fromEnvironment(Map.of("RAMPHOOK_ALLOWED_IPS", "10.0.0.0/8",
                 "RAMPHOOK_TRUSTED_PROXIES", "10.0.0.0/99")))
                 .hasMessageStartingWith("RAMPHOOK_TRUSTED_PROXIES: ");
+    }
+
+    @Test
+    void everyRamphookVariableIsAReceiverKeySoAMisspeltOneStopsStartUp() {
+        // Before, the example read its five RAMPHOOK_* variables and ignored every other one.
+        assertThatThrownBy(() -> JettyExample.Options.fromEnvironment(Map.of("RAMPHOOK_MAX_BODY_BYTE", "64")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("RAMPHOOK_MAX_BODY_BYTE is not a known ramphook key; did you mean RAMPHOOK_MAX_BODY_BYTES?");
+    }
+
+    @Test
+    void aRamphookVariableTheExampleDoesNotNameReachesItsReceiver() throws Exception {
+        JettyExample.Options options = JettyExample.Options.fromEnvironment(Map.of("PORT", "0",
+                "RAMPHOOK_MAX_BODY_BYTES", "64"));
+        try (JettyExample small = JettyExample.start(options, ZBD_TOKEN, MECASH_SECRET)) {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(small.uri() + "/webhooks/zbd?token=" + ZBD_TOKEN))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"event\":\"" + "x".repeat(100) + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).isEqualTo(413);
+        }
     }
 
     @Test

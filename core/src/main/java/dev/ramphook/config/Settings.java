@@ -1,4 +1,4 @@
-package dev.ramphook.servlet;
+package dev.ramphook.config;
 
 import java.util.ArrayList;
 import java.util.Collection;

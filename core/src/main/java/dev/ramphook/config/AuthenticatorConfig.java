@@ -1,4 +1,4 @@
-package dev.ramphook.servlet;
+package dev.ramphook.config;
 
 import dev.ramphook.Provider;
 import dev.ramphook.auth.Authenticator;
@@ -33,10 +33,6 @@ final class AuthenticatorConfig {
             "hmac-sha512-base64", "hmac-sha256-base64", "none");
     private static final List<String> AUTH_KEYS = List.of("token-param", "token-env", "signature-header",
             "signature-prefix", "secret-env", "scheme", "tolerance");
-    /** Every endpoint key this class reads. */
-    static final List<String> KEYS = List.of("auth", "token-param", "token-env", "signature-header",
-            "signature-prefix", "secret-env", "scheme", "tolerance", "allowed-ips", "trusted-proxies",
-            "forwarded-header");
 
     private final Settings settings;
     private final Function<String, Optional<String>> secrets;
@@ -45,15 +41,6 @@ final class AuthenticatorConfig {
     AuthenticatorConfig(Settings settings, Function<String, Optional<String>> secrets) {
         this.settings = settings;
         this.secrets = secrets;
-    }
-
-    /** The secret source used in production: the environment, then system properties. */
-    static Optional<String> fromEnvironment(String name) {
-        String value = System.getenv(name);
-        if (value == null || value.isEmpty()) {
-            value = System.getProperty(name);
-        }
-        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
     /**
@@ -203,8 +190,18 @@ final class AuthenticatorConfig {
                 + " (0 turns the time check off)") + ", got '" + text.get() + "'");
     }
 
-    // Fails closed: proxy keys without an allowlist would look like protection and be none.
-    private Authenticator withAllowlist(String prefix, Authenticator authenticator) {
+    /**
+     * The endpoint's allowlist keys, or when it sets none of them the receiver-wide {@code ramphook.allowed-ips},
+     * {@code .trusted-proxies} and {@code .forwarded-header}: never a mix, so that each message names keys of one
+     * place. Fails closed: proxy keys without an allowlist would look like protection and be none.
+     */
+    private Authenticator withAllowlist(String endpointPrefix, Authenticator authenticator) {
+        boolean own = false;
+        for (String key : List.of("allowed-ips", "trusted-proxies", "forwarded-header")) {
+            own |= settings.optional(endpointPrefix + key).isPresent();
+            settings.optional(Settings.PREFIX + key); // read, also when every endpoint has its own
+        }
+        String prefix = own ? endpointPrefix : Settings.PREFIX;
         String allowedKey = prefix + "allowed-ips";
         String proxiesKey = prefix + "trusted-proxies";
         String headerKey = prefix + "forwarded-header";

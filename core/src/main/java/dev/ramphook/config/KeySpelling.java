@@ -1,4 +1,4 @@
-package dev.ramphook.servlet;
+package dev.ramphook.config;
 
 import java.util.Collection;
 import java.util.Optional;

@@ -1,7 +1,6 @@
-package dev.ramphook.servlet;
+package dev.ramphook.config;
 
 import dev.ramphook.ConsoleSettings;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -20,7 +19,6 @@ final class ConsoleConfigKeys {
     static final String USER = "console.user";
     static final String PASSWORD_ENV = "console.password-env";
     static final String TOKEN_ENV = "console.token-env";
-    static final List<String> KEYS = List.of(PATH, USER, PASSWORD_ENV, TOKEN_ENV);
 
     private ConsoleConfigKeys() {
     }

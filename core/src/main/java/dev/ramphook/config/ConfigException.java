@@ -1,18 +1,26 @@
-package dev.ramphook.servlet;
+package dev.ramphook.config;
 
-/** A bad zero-code configuration; the message names the key and never contains a secret's value. */
-final class ConfigException extends RuntimeException {
+/**
+ * A bad {@code ramphook.*} configuration. The message names the key (and, for a misspelt key, the key it was meant
+ * to be) and never contains a secret's value: it is meant to be shown as it is, as the reason start-up stopped.
+ */
+public final class ConfigException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     /** A secret's variable that is not set: parsing goes on, so that every such variable is reported at once. */
     private final boolean unsetSecret;
 
-    ConfigException(String message) {
+    /** @param message what is wrong, starting with the key; never a secret's value */
+    public ConfigException(String message) {
         this(message, null, false);
     }
 
-    ConfigException(String message, Throwable cause) {
+    /**
+     * @param message what is wrong, starting with the key; never a secret's value
+     * @param cause   the error behind it
+     */
+    public ConfigException(String message, Throwable cause) {
         this(message, cause, false);
     }
 
