@@ -8,7 +8,7 @@ import dev.ramphook.DeliveryListener.Reason;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.opentelemetry.RamphookTracing;
-import dev.ramphook.servlet.testing.Seeds;
+import dev.ramphook.testing.http.Seeds;
 import dev.ramphook.zbd.ZbdRamp;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
