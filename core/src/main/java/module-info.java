@@ -29,6 +29,9 @@ module dev.ramphook.core {
     requires static jakarta.ws.rs;
     requires static io.vertx.core;
     requires static io.vertx.web;
+    // Optional: OpenTelemetry tracing (dev.ramphook.opentelemetry), loaded only when the application creates it.
+    requires static io.opentelemetry.api;
+    requires static io.opentelemetry.context;
     // The test kit (dev.ramphook.testkit) sends signed deliveries with the JDK's HTTP client, and its API hands out
     // java.net.http requests and responses: a module using the test kit reads java.net.http through this one.
     requires transitive java.net.http;
@@ -42,6 +45,7 @@ module dev.ramphook.core {
     exports dev.ramphook.metrics;
     exports dev.ramphook.moonpay;
     exports dev.ramphook.onramper;
+    exports dev.ramphook.opentelemetry;
     exports dev.ramphook.provider;
     exports dev.ramphook.rampnetwork;
     exports dev.ramphook.revolut;

@@ -21,6 +21,8 @@ module dev.ramphook.servlet {
     requires static spring.boot.health;
     requires static spring.context;
     requires static spring.core;
+    // OpenTelemetry is optional: RamphookTracingAutoConfiguration loads only when Spring Boot finds its API.
+    requires static io.opentelemetry.api;
 
     exports dev.ramphook.servlet;
     // Spring instantiates the auto-configuration's package-private conditions and calls its @Bean methods.

@@ -197,6 +197,7 @@ public final class WebhookReceiver implements AutoCloseable {
         private final Map<String, EngineConfig.EndpointSpec> endpoints = new LinkedHashMap<>();
         private final List<Object> handlerBeans = new ArrayList<>();
         private final List<EngineConfig.HandlerSpec> handlers = new ArrayList<>();
+        private final List<DeliveryListener> listeners = new ArrayList<>();
         // 4: the smallest count that kept up with saturating acknowledgements on 2 cores (README "Throughput").
         private static final int DEFAULT_WORKERS = 4;
         private EventStore store;
@@ -615,6 +616,21 @@ public final class WebhookReceiver implements AutoCloseable {
         }
 
         /**
+         * Adds a listener of every delivery, handler run, attempt and store call of the receiver, from its start
+         * (queued events left from before a restart included). Several may be added; they are called in the order
+         * added, on the thread doing the work, and one that throws is logged once and ignored. With none, the
+         * receiver builds no report at all.
+         *
+         * @param listener thread-safe and quick; see {@link DeliveryListener}
+         * @return this builder
+         * @throws NullPointerException when it is null
+         */
+        public Builder listener(DeliveryListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
          * Validates the configuration and every handler method, then starts the receiver (and its workers when
          * queued). The builder may be reused afterwards; each call builds a new receiver.
          *
@@ -666,7 +682,7 @@ public final class WebhookReceiver implements AutoCloseable {
                     pollInterval, retention, shutdownTimeout, clock, maxBodyBytes, handlerTimeout, bodyReadTimeout,
                     console == null ? null : new ConsoleConfig(console.path(), console.user(),
                             console.passwordBytes(), console.tokenBytes()),
-                    maxPendingAge, recordTimeout, bodiesInFlight());
+                    maxPendingAge, recordTimeout, bodiesInFlight(), List.copyOf(listeners));
         }
 
         /** The bound on bodies in flight: as set, else {@link #defaultMaxBodyBytesInFlight}, never below one body. */

@@ -7,9 +7,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.Verification;
+import dev.ramphook.DeliveryListener;
 import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.internal.engine.Engine;
-import dev.ramphook.internal.engine.Observer;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testing.ShopProvider;
 import dev.ramphook.testing.Stores;
@@ -35,7 +35,7 @@ class BodiesInFlightTest {
 
     private static final int MAX_BODY = 1000;
 
-    private final List<Observer.Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final List<DeliveryListener.Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final List<String> handled = new CopyOnWriteArrayList<>();
     private WebhookReceiver receiver;
 
@@ -56,7 +56,7 @@ class BodiesInFlightTest {
                 .bodyReadTimeout(Duration.ofSeconds(30))
                 .build();
         Engine engine = ApiAccess.engine(receiver);
-        engine.observe(new Observer() {
+        engine.observe(new DeliveryListener() {
             @Override
             public void delivered(Delivery delivery) {
                 deliveries.add(delivery);
@@ -127,7 +127,7 @@ class BodiesInFlightTest {
         assertThat(refused.headers()).containsEntry("Retry-After", "5");
         assertThat(refused.bodyText()).contains("\"status\":\"unavailable\"");
         assertThat(fits.status()).isEqualTo(200);
-        assertThat(deliveries).filteredOn(d -> d.reason() == Observer.Reason.OVERLOADED).hasSize(1);
+        assertThat(deliveries).filteredOn(d -> d.reason() == DeliveryListener.Reason.OVERLOADED).hasSize(1);
 
         gate.countDown();
         for (CompletableFuture<WebhookResponse> answer : held) {

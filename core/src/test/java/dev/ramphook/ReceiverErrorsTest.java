@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.Verification;
+import dev.ramphook.DeliveryListener;
 import dev.ramphook.internal.engine.ApiAccess;
-import dev.ramphook.internal.engine.Observer;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.StoreStats;
 import dev.ramphook.testing.ShopProvider;
@@ -32,7 +32,7 @@ class ReceiverErrorsTest {
     /** The Error the failing step throws next, or null to work normally. */
     private final AtomicReference<Supplier<Error>> failure = new AtomicReference<>();
     private final List<String> handled = new CopyOnWriteArrayList<>();
-    private final List<Observer.Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final List<DeliveryListener.Delivery> deliveries = new CopyOnWriteArrayList<>();
     private WebhookReceiver receiver;
 
     @AfterEach
@@ -55,7 +55,7 @@ class ReceiverErrorsTest {
                 .on("*", (event, ctx) -> handled.add(event.key()))
                 .store(store)
                 .build();
-        ApiAccess.engine(receiver).observe(new Observer() {
+        ApiAccess.engine(receiver).observe(new DeliveryListener() {
             @Override
             public void delivered(Delivery delivery) {
                 deliveries.add(delivery);
@@ -111,7 +111,7 @@ class ReceiverErrorsTest {
         assertThat(failed.bodyText()).contains("\"status\":\"unavailable\"").doesNotContain("Error");
         assertThat(handled).isEmpty();
         assertThat(deliveries).singleElement().satisfies(d -> {
-            assertThat(d.reason()).isEqualTo(Observer.Reason.RECEIVER_FAILED);
+            assertThat(d.reason()).isEqualTo(DeliveryListener.Reason.RECEIVER_FAILED);
             assertThat(d.status()).isEqualTo(503);
         });
 

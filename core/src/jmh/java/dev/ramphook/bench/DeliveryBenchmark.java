@@ -3,6 +3,7 @@ package dev.ramphook.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ramphook.DeliveryListener;
 import dev.ramphook.InvalidPayloadException;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
@@ -69,6 +70,8 @@ public class DeliveryBenchmark {
     private EventStore store;
     private WebhookReceiver metered;
     private EventStore meteredStore;
+    private WebhookReceiver listened;
+    private EventStore listenedStore;
     private Payloads.Delivery[] ring;
     private String contentLength;
     private boolean zbd;
@@ -90,10 +93,17 @@ public class DeliveryBenchmark {
         meteredStore = EventStore.inMemory(capacity);
         metered = receiver(meteredStore);
         new RamphookMetrics(metered).bindTo(new SimpleMeterRegistry());
+        // With one listener that does nothing: ramphookListened / ramphook is the cost of building the reports.
+        listenedStore = EventStore.inMemory(capacity);
+        listened = receiver(listenedStore, new DeliveryListener() { });
     }
 
-    private WebhookReceiver receiver(EventStore into) {
-        return WebhookReceiver.builder()
+    private WebhookReceiver receiver(EventStore into, DeliveryListener... listeners) {
+        WebhookReceiver.Builder builder = WebhookReceiver.builder();
+        for (DeliveryListener listener : listeners) {
+            builder.listener(listener);
+        }
+        return builder
                 .endpoint("/webhooks/zbd", ZbdRamp.provider(), UrlToken.of(Payloads.ZBD_TOKEN))
                 .endpoint("/webhooks/mecash", MeCash.provider(),
                         HmacSignature.sha512Hex("X-Signature", Payloads.MECASH_SECRET))
@@ -125,6 +135,7 @@ public class DeliveryBenchmark {
     public void tearDown() {
         receiver.close();
         metered.close();
+        listened.close();
     }
 
     private Payloads.Delivery nextDelivery() {
@@ -133,6 +144,7 @@ public class DeliveryBenchmark {
         if (next == 0 && store != null) {
             store.prune(Instant.MAX); // the ring comes round again: its events must be new to dedup
             meteredStore.prune(Instant.MAX);
+            listenedStore.prune(Instant.MAX);
         }
         return d;
     }
@@ -147,6 +159,12 @@ public class DeliveryBenchmark {
     @Benchmark
     public WebhookResponse ramphookMetered() {
         return deliver(metered);
+    }
+
+    /** The full path with one no-op {@link DeliveryListener}: what reports cost when someone listens. */
+    @Benchmark
+    public WebhookResponse ramphookListened() {
+        return deliver(listened);
     }
 
     private WebhookResponse deliver(WebhookReceiver to) {

@@ -1,6 +1,7 @@
 package dev.ramphook.config;
 
 import dev.ramphook.ConsoleSettings;
+import dev.ramphook.DeliveryListener;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.auth.Authenticator;
@@ -375,12 +376,28 @@ public final class ReceiverSettings {
      * @throws ConfigException when the receiver rejects a handler (a bad {@code @OnEvent} method), naming it
      */
     public WebhookReceiver build(Collection<?> extraHandlers, EventStore storeOverride) {
+        return build(extraHandlers, storeOverride, List.of());
+    }
+
+    /**
+     * {@link #build(Collection, EventStore)} with {@code listeners} registered, in order (a DI container's
+     * {@code DeliveryListener} beans, say).
+     *
+     * @param extraHandlers handler objects besides those {@code ramphook.handlers} names
+     * @param storeOverride the store to use instead of the configured one, or null
+     * @param listeners     listeners of the receiver's deliveries, handler runs, attempts and store calls
+     * @return the receiver; close it when the application stops
+     * @throws ConfigException when the receiver rejects a handler (a bad {@code @OnEvent} method), naming it
+     */
+    public WebhookReceiver build(Collection<?> extraHandlers, EventStore storeOverride,
+                                 List<DeliveryListener> listeners) {
         if (jdbc && storeOverride == null) {
             throw new ConfigException(Settings.PREFIX + "store=jdbc needs the store on the application's DataSource:"
                     + " pass JdbcEventStore.of(dataSource) to ReceiverSettings.build(handlers, store)"
                     + (database == null ? "" : " (ramphook.jdbc.url names the database to pool)"));
         }
         WebhookReceiver.Builder builder = builder(extraHandlers, storeOverride);
+        listeners.forEach(builder::listener);
         try {
             return builder.build();
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -1,7 +1,7 @@
 package dev.ramphook.metrics;
 
 import dev.ramphook.Provider;
-import dev.ramphook.internal.engine.Observer;
+import dev.ramphook.DeliveryListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Turns the engine's reports into meters. Each meter is looked up once per tag combination and kept, so a delivery
  * costs a map look-up and an increment; every tag value comes from a bounded set (see {@link RamphookMetrics}).
  */
-final class MetricsObserver implements Observer {
+final class MetricsObserver implements DeliveryListener {
 
     private static final String NONE = "none";
 

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The history column of migration V6: a named replay appends its line in the replay's own statement; failed
+ * The history column of migration V5: a named replay appends its line in the replay's own statement; failed
  * attempts are appended by the table's trigger; reading parses the JSON array. Console work only, never on the
  * delivery path.
  */

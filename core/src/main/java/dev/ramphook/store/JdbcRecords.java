@@ -40,17 +40,18 @@ final class JdbcRecords {
         // its subject has another pending event: then it waits for a claim in subject order like any other.
         this.insert = "INSERT INTO " + t + " (provider, event_key, name, endpoint, body, headers, received_at, state,"
                 + " attempts, next_attempt_at, completed_handlers, last_error, subject, occurred_at, claimed_by,"
-                + " lease_until)"
+                + " lease_until, trace_parent)"
                 + " SELECT provider, event_key, name, endpoint, body, headers, received_at, 'PENDING',"
                 + " attempts + CASE WHEN h THEN 1 ELSE 0 END, next_attempt_at, completed_handlers, last_error, subject,"
-                + " occurred_at, CASE WHEN h THEN owner END, CASE WHEN h THEN lease_until END"
+                + " occurred_at, CASE WHEN h THEN owner END, CASE WHEN h THEN lease_until END, trace_parent"
                 + " FROM (SELECT r.*, r.owner IS NOT NULL AND (r.subject IS NULL OR NOT EXISTS (SELECT 1 FROM " + t
                 + " o WHERE o.provider = r.provider AND o.subject = r.subject AND o.state = 'PENDING')) AS h"
                 + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::text[], ?::timestamptz[],"
                 + " ?::int4[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],"
-                + " ?::timestamptz[]) WITH ORDINALITY"
+                + " ?::timestamptz[], ?::text[]) WITH ORDINALITY"
                 + " AS r(provider, event_key, name, endpoint, body, headers, received_at, attempts, next_attempt_at,"
-                + " completed_handlers, last_error, subject, occurred_at, owner, lease_until, n)) r ORDER BY n"
+                + " completed_handlers, last_error, subject, occurred_at, owner, lease_until, trace_parent, n)) r"
+                + " ORDER BY n"
                 + " ON CONFLICT (provider, event_key) DO NOTHING RETURNING provider, event_key, claimed_by IS NOT NULL";
         // Before a hand-off, the subjects' locks that claimers take (JdbcStatements), in one order, held to the
         // commit: the insert's check for an earlier pending event then runs in a snapshot taken after every other
@@ -223,6 +224,7 @@ final class JdbcRecords {
         ps.setArray(p + 13, texts(c, rows, e -> text(rows.get(e).event().occurredAt())));
         ps.setArray(p + 14, texts(c, rows, e -> rows.get(e).owner()));
         ps.setArray(p + 15, texts(c, rows, e -> text(rows.get(e).leaseUntil())));
+        ps.setArray(p + 16, texts(c, rows, e -> rows.get(e).event().traceParent()));
     }
 
     /** Puts the states of {@code rows} into {@code found}; returns the rows that were not there (pruned since). */

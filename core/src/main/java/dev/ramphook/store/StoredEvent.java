@@ -37,6 +37,7 @@ public final class StoredEvent {
     private final String lastError;
     private final String subject;
     private final Instant occurredAt;
+    private final String traceParent;
 
     /**
      * An event without a subject or occurrence time: handled in parallel with any other.
@@ -96,6 +97,14 @@ public final class StoredEvent {
     StoredEvent(String provider, String key, String name, String endpoint, byte[] body,
                 Map<String, List<String>> headers, Instant receivedAt, int attempts, Set<String> completedHandlers,
                 String lastError, String subject, Instant occurredAt, Owned owned) {
+        this(provider, key, name, endpoint, body, headers, receivedAt, attempts, completedHandlers, lastError, subject,
+                occurredAt, null, owned);
+    }
+
+    /** Keeps {@code body}, not copied, with the trace context of the delivery that recorded it. */
+    StoredEvent(String provider, String key, String name, String endpoint, byte[] body,
+                Map<String, List<String>> headers, Instant receivedAt, int attempts, Set<String> completedHandlers,
+                String lastError, String subject, Instant occurredAt, String traceParent, Owned owned) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.key = Objects.requireNonNull(key, "key");
         this.name = Objects.requireNonNull(name, "name");
@@ -108,6 +117,7 @@ public final class StoredEvent {
         this.lastError = lastError;
         this.subject = subject;
         this.occurredAt = occurredAt;
+        this.traceParent = traceParent;
     }
 
     /** {@return the provider id} */
@@ -179,6 +189,32 @@ public final class StoredEvent {
         return occurredAt;
     }
 
+    /**
+     * The W3C {@code traceparent} of the delivery that recorded this event, when the receiver traces
+     * ({@code dev.ramphook.opentelemetry.RamphookTracing}): the handler runs of a queued event link to it, in
+     * whatever process runs them. A store that persists it keeps it as it keeps the other values; one that does not
+     * loses only that link.
+     *
+     * @return a {@code 00-<trace id>-<span id>-<flags>} text, or {@code null}
+     */
+    public String traceParent() {
+        return traceParent;
+    }
+
+    /**
+     * This event with the trace context of the delivery that recorded it; every other value is kept.
+     *
+     * @param traceParent a W3C {@code traceparent} text ({@link #traceParent()}), or {@code null} for none
+     * @return a new event, or this one when it already carries that trace context
+     */
+    public StoredEvent withTraceParent(String traceParent) {
+        if (Objects.equals(traceParent, this.traceParent)) {
+            return this;
+        }
+        return new StoredEvent(provider, key, name, endpoint, body, headers, receivedAt, attempts, completedHandlers,
+                lastError, subject, occurredAt, traceParent, Owned.BODY);
+    }
+
     /** This event as claimed for one more attempt: the same event with {@code attempts + 1}. */
     StoredEvent nextAttempt() {
         return with(attempts + 1, completedHandlers, lastError);
@@ -187,7 +223,7 @@ public final class StoredEvent {
     /** This event with another attempt count, completed handlers and error; the rest (the body too) is kept. */
     StoredEvent with(int newAttempts, Set<String> completed, String error) {
         return new StoredEvent(provider, key, name, endpoint, body, headers, receivedAt, newAttempts, completed,
-                error, subject, occurredAt, Owned.BODY);
+                error, subject, occurredAt, traceParent, Owned.BODY);
     }
 
     /**
@@ -201,7 +237,7 @@ public final class StoredEvent {
 
     /**
      * Equal when every value is: provider, key, name, endpoint, body (byte by byte), headers, times, attempts,
-     * completed handlers, error and subject.
+     * completed handlers, error, subject and trace context.
      *
      * @param o any object
      * @return whether {@code o} is an equal event
@@ -212,14 +248,15 @@ public final class StoredEvent {
                 && key.equals(e.key) && name.equals(e.name) && endpoint.equals(e.endpoint)
                 && Arrays.equals(body, e.body) && headers.equals(e.headers) && receivedAt.equals(e.receivedAt)
                 && completedHandlers.equals(e.completedHandlers) && Objects.equals(lastError, e.lastError)
-                && Objects.equals(subject, e.subject) && Objects.equals(occurredAt, e.occurredAt);
+                && Objects.equals(subject, e.subject) && Objects.equals(occurredAt, e.occurredAt)
+                && Objects.equals(traceParent, e.traceParent);
     }
 
     /** {@return a hash of every value, the body's bytes included, consistent with {@link #equals}} */
     @Override
     public int hashCode() {
         return 31 * Objects.hash(provider, key, name, endpoint, headers, receivedAt, attempts, completedHandlers,
-                lastError, subject, occurredAt) + Arrays.hashCode(body);
+                lastError, subject, occurredAt, traceParent) + Arrays.hashCode(body);
     }
 
     /** Names the event; never prints the body or headers. */

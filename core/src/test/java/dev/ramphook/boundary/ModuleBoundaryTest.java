@@ -28,6 +28,7 @@ class ModuleBoundaryTest {
             "dev.ramphook.metrics",
             "dev.ramphook.moonpay",
             "dev.ramphook.onramper",
+            "dev.ramphook.opentelemetry",
             "dev.ramphook.provider",
             "dev.ramphook.rampnetwork",
             "dev.ramphook.revolut",
@@ -45,11 +46,8 @@ class ModuleBoundaryTest {
             "dev.ramphook.internal.engine", Set.of(
                     // The receiver (dev.ramphook.WebhookReceiver) builds and drives the engine.
                     "Engine", "EngineConfig", "EngineConfig$EndpointSpec", "EngineConfig$HandlerSpec",
-                    // How the metrics binder and the console (their own packages) observe a receiver's deliveries
-                    // (they reach its engine through ApiAccess), without public API on the receiver.
-                    "Observer", "Observer$AttemptEnd", "Observer$AttemptResult",
-                    "Observer$Delivery", "Observer$HandlerRun", "Observer$Outcome", "Observer$Reason",
-                    "Observer$RunOutcome", "Observer$StoreCall",
+                    // The tracing seam the OpenTelemetry binding (dev.ramphook.opentelemetry) implements.
+                    "DeliveryTracer", "DeliveryTracer$DeliverySpan", "DeliveryTracer$RunSpan",
                     // How the engine builds answers, reads bodies and builds and reads stored events without copying
                     // their bodies, and the servlet module spots Authenticator.none() and sets a body it read, without
                     // public API on WebhookResponse, WebhookRequest, StoredEvent or Authenticator.

@@ -40,6 +40,19 @@ interface RecordingContract extends StoreUnderTest {
         assertThat(store().record(event("b"), T0.plusSeconds(2))).isEqualTo(Recorded.PENDING);
     }
 
+    /** The trace context of the recording delivery comes back with the claim: a handler run links to it. */
+    @Test
+    default void theTraceContextOfTheRecordingDeliveryIsKeptWithTheEvent() {
+        String traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        store().record(event("traced").withTraceParent(traceParent), T0);
+        store().record(event("untraced"), T0);
+
+        assertThat(store().claim("zbd", "traced", "worker-a", T0, LEASE)).get()
+                .extracting(StoredEvent::traceParent).isEqualTo(traceParent);
+        assertThat(store().claim("zbd", "untraced", "worker-a", T0, LEASE)).get()
+                .extracting(StoredEvent::traceParent).isNull();
+    }
+
     @Test
     default void aDuplicateOfAClaimedEventIsInProgress() {
         recordAndClaim("e1", "worker-a", T0);

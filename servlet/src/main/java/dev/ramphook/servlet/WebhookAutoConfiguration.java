@@ -1,5 +1,6 @@
 package dev.ramphook.servlet;
 
+import dev.ramphook.DeliveryListener;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.config.ConfigException;
 import dev.ramphook.config.ReceiverSettings;
@@ -90,14 +91,16 @@ public class WebhookAutoConfiguration {
         }
     }
 
-    /** The receiver, with the application's handler beans; closed when the context closes. */
+    /** The receiver, with the application's handler and listener beans; closed when the context closes. */
     @Bean(destroyMethod = "close")
     WebhookReceiver webhookReceiver(ReceiverSettings configuration, Environment environment,
                                     ConfigurableListableBeanFactory beans, ObjectProvider<EventStore> stores,
-                                    ObjectProvider<DataSource> dataSources) {
+                                    ObjectProvider<DataSource> dataSources,
+                                    ObjectProvider<DeliveryListener> listeners) {
         EventStore store = store(environment, beans, stores, dataSources);
         List<Object> handlers = SpringHandlers.find(beans);
-        WebhookReceiver receiver = configuration.build(handlers, store);
+        // Every listener bean, in @Order: metrics of the application's own, an audit trail, tracing.
+        WebhookReceiver receiver = configuration.build(handlers, store, listeners.orderedStream().toList());
         List<String> names = new ArrayList<>();
         handlers.forEach(h -> names.add(org.springframework.util.ClassUtils.getUserClass(h).getSimpleName()));
         log.info("ramphook: handler beans {}, store {}", names, store == null ? "as configured (in memory unless"

@@ -91,6 +91,23 @@ class ReadmeSnippetsTest {
                         snippet.file(), snippet.fenceLine(), numbered(snippet.source())).isEmpty()));
     }
 
+    /** The listener and tracing guides (docs/), compiled as the README is. */
+    @TestFactory
+    Stream<DynamicTest> everyJavaBlockOfTheListenerAndTracingGuidesCompiles() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String guide : List.of("listeners.md", "tracing.md")) {
+            List<ReadmeSnippets.Snippet> blocks = ReadmeSnippets.parse(
+                    Files.readAllLines(Path.of("..", "docs", guide), StandardCharsets.UTF_8));
+            assertThat(blocks).as(guide).isNotEmpty();
+            for (ReadmeSnippets.Snippet snippet : blocks) {
+                tests.add(DynamicTest.dynamicTest("docs/" + guide + ":" + snippet.fenceLine(),
+                        () -> assertThat(errors(snippet)).as("docs/%s java block at line %d (generated source:%n%s)",
+                                guide, snippet.fenceLine(), numbered(snippet.source())).isEmpty()));
+            }
+        }
+        return tests.stream();
+    }
+
     @Test
     void aBrokenBlockFailsNamingItsReadmeLine() {
         List<ReadmeSnippets.Snippet> broken = ReadmeSnippets.parse(List.of(

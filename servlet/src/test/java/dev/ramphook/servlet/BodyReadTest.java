@@ -18,8 +18,8 @@ import static org.mockito.Mockito.when;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.Authenticator;
+import dev.ramphook.DeliveryListener;
 import dev.ramphook.internal.engine.ApiAccess;
-import dev.ramphook.internal.engine.Observer;
 import dev.ramphook.testing.http.EchoProvider;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
@@ -57,7 +57,7 @@ class BodyReadTest {
     private static final long RESERVED = 100;
 
     private final List<String> handled = new CopyOnWriteArrayList<>();
-    private final List<Observer.Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final List<DeliveryListener.Delivery> deliveries = new CopyOnWriteArrayList<>();
     private WebhookReceiver receiver;
 
     private final HttpServletRequest http = mock(HttpServletRequest.class);
@@ -86,7 +86,7 @@ class BodyReadTest {
                 .maxBodyBytes(1024)
                 .bodyReadTimeout(bodyReadTimeout)
                 .build();
-        ApiAccess.engine(receiver).observe(new Observer() {
+        ApiAccess.engine(receiver).observe(new DeliveryListener() {
             @Override
             public void delivered(Delivery delivery) {
                 deliveries.add(delivery);
@@ -166,7 +166,7 @@ class BodyReadTest {
         verify(out).setHeader("Connection", "close");
         assertThat(body()).isEqualTo("{\"status\":\"rejected\",\"error\":\"body could not be read completely\"}");
         assertThat(deliveries).singleElement().satisfies(d -> {
-            assertThat(d.reason()).isEqualTo(Observer.Reason.BODY_INCOMPLETE);
+            assertThat(d.reason()).isEqualTo(DeliveryListener.Reason.BODY_INCOMPLETE);
             assertThat(d.status()).isEqualTo(400);
             assertThat(d.endpoint()).isEqualTo("/webhooks/echo");
         });
@@ -185,7 +185,8 @@ class BodyReadTest {
         assertAnsweredOnce(400);
         assertThat(body()).contains("body could not be read completely");
         assertThat(handled).isEmpty();
-        assertThat(deliveries).extracting(Observer.Delivery::reason).containsExactly(Observer.Reason.BODY_INCOMPLETE);
+        assertThat(deliveries).extracting(DeliveryListener.Delivery::reason)
+                .containsExactly(DeliveryListener.Reason.BODY_INCOMPLETE);
     }
 
     @Test
@@ -235,7 +236,8 @@ class BodyReadTest {
         listener.onError(new IOException("idle timeout"));
 
         assertAnsweredOnce(408);
-        assertThat(deliveries).extracting(Observer.Delivery::reason).containsExactly(Observer.Reason.BODY_TIMEOUT);
+        assertThat(deliveries).extracting(DeliveryListener.Delivery::reason)
+                .containsExactly(DeliveryListener.Reason.BODY_TIMEOUT);
     }
 
     @Test
@@ -302,7 +304,7 @@ class BodyReadTest {
     @Test
     void anErrorBeforeTheReceiverAnsweredIs503WithRetryAfter() throws IOException {
         start();
-        ApiAccess.engine(receiver).observe(new Observer() {
+        ApiAccess.engine(receiver).observe(new DeliveryListener() {
             @Override
             public void delivered(Delivery delivery) {
                 throw new OutOfMemoryError("simulated");

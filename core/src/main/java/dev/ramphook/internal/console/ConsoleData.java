@@ -1,6 +1,6 @@
 package dev.ramphook.internal.console;
 
-import dev.ramphook.internal.engine.Observer;
+import dev.ramphook.DeliveryListener;
 import dev.ramphook.store.EventQuery;
 import dev.ramphook.store.EventState;
 import dev.ramphook.store.EventStore;
@@ -61,12 +61,12 @@ public final class ConsoleData {
     }
 
     /** Feeds the ring from the engine's observation seam: every answered delivery, refusals included. */
-    public Observer observer() {
-        return new Observer() {
+    public DeliveryListener observer() {
+        return new DeliveryListener() {
             @Override
             public void delivered(Delivery d) {
                 recent.add(d.receivedAt(), d.endpoint(), d.provider(), d.event(), d.key(), d.reason().code(),
-                        d.reason().outcome() == Observer.Outcome.REFUSED, d.status(), d.detail(), d.remoteAddress());
+                        d.reason().outcome() == Outcome.REFUSED, d.status(), d.detail(), d.remoteAddress());
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.ramphook.internal.engine;
 
+import dev.ramphook.DeliveryListener;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.internal.text.Logs;
 import dev.ramphook.store.EventStore;
@@ -33,6 +34,7 @@ final class Attempts {
     private final Duration maxBackoff;
     private final HandlerCalls calls;
     private final Observers observer;
+    private final DeliveryTracer tracer; // null unless tracing
 
     /** Null: each success is marked done on the calling thread before {@link #run} returns (inline handling). */
     private final Completions completions;
@@ -41,6 +43,7 @@ final class Attempts {
              Completions completions) {
         this.calls = calls;
         this.observer = observer;
+        this.tracer = config.tracer();
         this.completions = completions;
         this.registry = registry;
         this.store = config.store();
@@ -71,15 +74,19 @@ final class Attempts {
                 continue;
             }
             long start = System.nanoTime();
-            Observer.RunOutcome outcome = Observer.RunOutcome.SUCCEEDED;
+            DeliveryListener.RunOutcome outcome = DeliveryListener.RunOutcome.SUCCEEDED;
+            DeliveryTracer.RunSpan span = tracer == null ? null : tracer.startRun(claimed, b.id(), !inline);
+            Throwable thrown = null;
             try {
-                calls.call(b, event, context);
+                calls.call(span == null ? b : new Binding(b.id(), b.provider(), b.patterns(), b.dataType(),
+                        span.wrap(b.handler())), event, context);
                 if (completed != null) {
                     completed.add(b.id());
                 }
             } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+                thrown = e;
                 outcome = e instanceof HandlerCalls.HandlerTimeoutException
-                        ? Observer.RunOutcome.TIMED_OUT : Observer.RunOutcome.FAILED;
+                        ? DeliveryListener.RunOutcome.TIMED_OUT : DeliveryListener.RunOutcome.FAILED;
                 if (failures == null) {
                     failures = new ArrayList<>();
                     completed = succeededBefore(earlier, handlers, i);
@@ -87,8 +94,11 @@ final class Attempts {
                 failures.add(describe(b.id(), e));
                 log.warn("handler {} failed for {} on attempt {}", b.id(), event, claimed.attempts(), e);
             }
+            if (span != null) {
+                span.end(outcome, thrown);
+            }
             if (observer.active()) { // no report built for nobody
-                observer.handlerRan(new Observer.HandlerRun(b.id(), event.provider(), event.name(), event.key(),
+                observer.handlerRan(new DeliveryListener.HandlerRun(b.id(), event.provider(), event.name(), event.key(),
                         claimed.attempts(), outcome, System.nanoTime() - start));
             }
         }
@@ -96,7 +106,7 @@ final class Attempts {
             fail(claimed, owner, event, completed, failures);
             return false;
         }
-        ended(claimed, Observer.AttemptResult.HANDLED, null);
+        ended(claimed, DeliveryListener.AttemptResult.HANDLED, null);
         if (completions != null) {
             completions.add(claimed, owner);
             return true;
@@ -123,7 +133,7 @@ final class Attempts {
     /** Records a failure that happened outside any handler (an event that can no longer be parsed, say). */
     void failOutright(StoredEvent claimed, String owner, String error) {
         store.fail(claimed, owner, claimed.completedHandlers(), error, null, clock.instant());
-        ended(claimed, Observer.AttemptResult.DEAD, error);
+        ended(claimed, DeliveryListener.AttemptResult.DEAD, error);
         log.error("event {} is a dead letter: {}{}", claimed, error, SubjectNotes.whenDead(claimed));
     }
 
@@ -144,7 +154,7 @@ final class Attempts {
             log.error("could not record the failure of {}; it runs again after the claim lease: {}", event,
                     storeDown.getMessage());
         }
-        ended(claimed, last ? Observer.AttemptResult.DEAD : Observer.AttemptResult.RETRY, error);
+        ended(claimed, last ? DeliveryListener.AttemptResult.DEAD : DeliveryListener.AttemptResult.RETRY, error);
         int failed = failures.size();
         if (inline) {
             log.warn("{} handler(s) failed for {} on attempt {}; answering 500, the provider's redelivery will "
@@ -159,11 +169,11 @@ final class Attempts {
         }
     }
 
-    private void ended(StoredEvent claimed, Observer.AttemptResult result, String error) {
+    private void ended(StoredEvent claimed, DeliveryListener.AttemptResult result, String error) {
         if (!observer.active()) {
             return;
         }
-        observer.attemptEnded(new Observer.AttemptEnd(claimed.provider(), claimed.name(), claimed.key(),
+        observer.attemptEnded(new DeliveryListener.AttemptEnd(claimed.provider(), claimed.name(), claimed.key(),
                 claimed.endpoint(), claimed.attempts(), result, error));
     }
 

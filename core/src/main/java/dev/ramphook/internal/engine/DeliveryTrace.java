@@ -1,14 +1,15 @@
 package dev.ramphook.internal.engine;
 
+import dev.ramphook.DeliveryListener;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
-import dev.ramphook.internal.engine.Observer.Reason;
+import dev.ramphook.DeliveryListener.Reason;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
- * What one delivery's steps learned, for its {@link Observer.Delivery} report: filled in as the path goes
+ * What one delivery's steps learned, for its {@link DeliveryListener.Delivery} report: filled in as the path goes
  * (endpoint, body size, event), and closed with the reason of the answer. Only references are kept on the way; the
  * report, its clock reading and its strings are built when someone observes ({@link Observers#active}).
  */
@@ -26,6 +27,7 @@ final class DeliveryTrace {
     private String detail;
     private boolean recorded;
     private long reservedBytes;
+    private String traceParent;
 
     DeliveryTrace(Instant receivedAt, WebhookRequest request) {
         this.receivedAt = receivedAt;
@@ -65,6 +67,15 @@ final class DeliveryTrace {
         return reservedBytes;
     }
 
+    /** The trace context to record the event with (tracing only). */
+    void traceParent(String context) {
+        this.traceParent = context;
+    }
+
+    String traceParent() {
+        return traceParent;
+    }
+
     /** The store has recorded the event: from now on a failure is not a reason for the provider to retry. */
     void recorded() {
         this.recorded = true;
@@ -80,11 +91,11 @@ final class DeliveryTrace {
         this.detail = text;
     }
 
-    Observer.Delivery report(WebhookResponse answer) {
+    DeliveryListener.Delivery report(WebhookResponse answer) {
         Reason why = reason != null ? reason : Responses.reasonOf(answer);
         long nanos = System.nanoTime() - startNanos;
         Instant started = receivedAt != null ? receivedAt : clock.instant().minusNanos(nanos);
-        return new Observer.Delivery(started, endpoint == null ? null : endpoint.path(),
+        return new DeliveryListener.Delivery(started, endpoint == null ? null : endpoint.path(),
                 endpoint == null ? null : endpoint.provider().id(), event == null ? null : event.name(),
                 event == null ? null : event.key(), why, answer.status(), detail, bodyBytes, nanos,
                 request.remoteAddress().orElse(null));

@@ -1,6 +1,8 @@
 package dev.ramphook.internal.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ramphook.DeliveryListener;
+import dev.ramphook.DeliveryListener.Reason;
 import dev.ramphook.InvalidPayloadException;
 import dev.ramphook.Provider;
 import dev.ramphook.ReceiverHealth;
@@ -10,7 +12,6 @@ import dev.ramphook.WebhookResponse;
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.auth.Verification;
-import dev.ramphook.internal.engine.Observer.Reason;
 import dev.ramphook.internal.json.Json;
 import dev.ramphook.internal.text.Logs;
 import dev.ramphook.provider.EventKeys;
@@ -51,6 +52,7 @@ public final class Engine {
 
     private final EngineConfig config;
     private final Observers observers = new Observers();
+    private final DeliveryTracer tracer; // null unless a listener traces
     private final Map<String, EngineConfig.EndpointSpec> endpoints = new HashMap<>();
     private final TimedStore store;
     private final Attempts attempts;
@@ -74,6 +76,8 @@ public final class Engine {
 
     private Engine(EngineConfig given) {
         this.store = new TimedStore(given.store(), observers); // every store call is observed
+        given.listeners().forEach(observers::add); // before any worker starts: they hear every event
+        this.tracer = given.tracer();
         this.config = given.withStore(store);
         for (EngineConfig.EndpointSpec e : config.endpoints()) {
             endpoints.put(e.path(), e);
@@ -148,12 +152,12 @@ public final class Engine {
      * Adds an observer of every delivery, handler run, attempt and store call from now on. Observers are called on
      * the working thread and must be quick; one that throws is logged and ignored.
      */
-    public void observe(Observer observer) {
+    public void observe(DeliveryListener observer) {
         observers.add(observer);
     }
 
     /** Removes an observer added with {@link #observe}. */
-    public void stopObserving(Observer observer) {
+    public void stopObserving(DeliveryListener observer) {
         observers.remove(observer);
     }
 
@@ -194,10 +198,10 @@ public final class Engine {
         if (console != null && console.owns(request.path())) {
             return closed ? Responses.SHUTTING_DOWN : console.screen(request); // not a delivery: not observed
         }
-        DeliveryTrace trace = new DeliveryTrace(config.clock(), observers.active(), request);
+        DeliveryTrace trace = new DeliveryTrace(config.clock(), reporting(), request);
         WebhookResponse refused = screen(request, trace);
-        if (refused != null && observers.active()) {
-            observers.delivered(trace.report(refused));
+        if (refused != null) {
+            report(trace, refused, tracer == null ? null : tracer.startDelivery(request));
         }
         return refused;
     }
@@ -298,7 +302,7 @@ public final class Engine {
         DeliveryTrace trace = new DeliveryTrace(received, request);
         trace.endpoint(route(request.path()));
         WebhookResponse response = answer.apply(trace);
-        observers.delivered(trace.report(response));
+        report(trace, response, tracer == null ? null : tracer.startDelivery(request));
         return response;
     }
 
@@ -353,7 +357,11 @@ public final class Engine {
             return closed ? Responses.SHUTTING_DOWN : console.serve(request); // not a delivery: not observed
         }
         inFlight.incrementAndGet();
-        DeliveryTrace trace = new DeliveryTrace(config.clock(), observers.active(), request);
+        DeliveryTracer.DeliverySpan span = tracer == null ? null : tracer.startDelivery(request); // current from here
+        DeliveryTrace trace = new DeliveryTrace(config.clock(), reporting(), request);
+        if (span != null) {
+            trace.traceParent(span.traceParent());
+        }
         WebhookResponse answer;
         try {
             answer = closed ? Responses.SHUTTING_DOWN : deliver(request, trace, reserve);
@@ -368,13 +376,28 @@ public final class Engine {
             }
         }
         try {
-            if (observers.active()) { // no report, clock reading or strings for nobody
-                observers.delivered(trace.report(answer));
-            }
+            report(trace, answer, span);
         } catch (VirtualMachineError e) {
             // Out of memory for the report itself: the answer stands (observers' own failures are caught there).
         }
         return answer;
+    }
+
+    /** True when someone hears deliveries: only then are reports (their clock readings and strings) built. */
+    private boolean reporting() {
+        return tracer != null || observers.active();
+    }
+
+    /** Ends the delivery's span (when tracing) and tells the listeners; builds nothing for nobody. */
+    private void report(DeliveryTrace trace, WebhookResponse answer, DeliveryTracer.DeliverySpan span) {
+        if (span == null && !observers.active()) {
+            return;
+        }
+        DeliveryListener.Delivery report = trace.report(answer);
+        if (span != null) {
+            span.end(report);
+        }
+        observers.delivered(report);
     }
 
     /**
@@ -457,6 +480,9 @@ public final class Engine {
         Instant now = config.clock().instant();
         StoredEvent stored = ApiAccess.storedEvent(event.provider(), event.key(), event.name(), endpoint.path(), body,
                 Headers.kept(request), now, subject(endpoint, event), event.occurredAt().orElse(null));
+        if (trace.traceParent() != null) { // tracing: handler runs link to this delivery, wherever they run
+            stored = stored.withTraceParent(trace.traceParent());
+        }
         Recorded recorded;
         try {
             recorded = store.recordBy(stored, now, recordBy, deadline, this::recordedLate,

@@ -1,5 +1,6 @@
 package dev.ramphook.internal.engine;
 
+import dev.ramphook.DeliveryListener;
 import dev.ramphook.EventHandler;
 import dev.ramphook.Provider;
 import dev.ramphook.auth.Authenticator;
@@ -15,13 +16,14 @@ public record EngineConfig(List<EndpointSpec> endpoints, List<Object> handlerBea
                            Duration maxBackoff, Duration lease, Duration pollInterval, Duration retention,
                            Duration shutdownTimeout, Clock clock, int maxBodyBytes,
                            Duration handlerTimeout, Duration bodyReadTimeout, ConsoleConfig console,
-                           Duration maxPendingAge, Duration recordTimeout, long maxBodyBytesInFlight) {
+                           Duration maxPendingAge, Duration recordTimeout, long maxBodyBytesInFlight,
+                           List<DeliveryListener> listeners) {
 
     /** This configuration with {@code other} as its store. */
     EngineConfig withStore(EventStore other) {
         return new EngineConfig(endpoints, handlerBeans, handlers, other, queued, workers, maxAttempts, initialBackoff,
                 maxBackoff, lease, pollInterval, retention, shutdownTimeout, clock, maxBodyBytes, handlerTimeout,
-                bodyReadTimeout, console, maxPendingAge, recordTimeout, maxBodyBytesInFlight);
+                bodyReadTimeout, console, maxPendingAge, recordTimeout, maxBodyBytesInFlight, listeners);
     }
 
     /**
@@ -34,6 +36,12 @@ public record EngineConfig(List<EndpointSpec> endpoints, List<Object> handlerBea
     /** Fails as {@link Engine#start} does for a handler that can never be called, without starting anything. */
     public void validateHandlers() {
         HandlerRegistry.build(handlerBeans, handlers, endpoints.stream().map(EndpointSpec::provider).toList());
+    }
+
+    /** The first listener that traces (OpenTelemetry), or null: the engine calls it around the work. */
+    DeliveryTracer tracer() {
+        return listeners.stream().filter(DeliveryTracer.class::isInstance).map(DeliveryTracer.class::cast)
+                .findFirst().orElse(null);
     }
 
     /** One programmatic {@code on(provider, pattern, handler)} registration. */

@@ -3,7 +3,7 @@ package dev.ramphook.internal.engine;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.Verification;
-import dev.ramphook.internal.engine.Observer.Reason;
+import dev.ramphook.DeliveryListener.Reason;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.ramphook.internal.engine;
 
+import dev.ramphook.DeliveryListener;
 import dev.ramphook.internal.text.Logs;
 import java.util.List;
 import java.util.Set;
@@ -12,18 +13,18 @@ import org.slf4j.Logger;
  * The engine's observers, called one after the other. One that throws is logged (once per observer class, then at
  * debug) and skipped: an observer never breaks a delivery, a handler run or a store call.
  */
-final class Observers implements Observer {
+final class Observers implements DeliveryListener {
 
     private static final Logger log = Logs.get(Observers.class);
 
-    private final List<Observer> observers = new CopyOnWriteArrayList<>();
+    private final List<DeliveryListener> observers = new CopyOnWriteArrayList<>();
     private final Set<Class<?>> warned = ConcurrentHashMap.newKeySet();
 
-    void add(Observer observer) {
+    void add(DeliveryListener observer) {
         observers.add(java.util.Objects.requireNonNull(observer, "observer"));
     }
 
-    void remove(Observer observer) {
+    void remove(DeliveryListener observer) {
         observers.remove(observer);
     }
 
@@ -59,11 +60,11 @@ final class Observers implements Observer {
         return !observers.isEmpty();
     }
 
-    private void each(Consumer<Observer> report) {
+    private void each(Consumer<DeliveryListener> report) {
         if (observers.isEmpty()) {
             return;
         }
-        for (Observer observer : observers) {
+        for (DeliveryListener observer : observers) {
             try {
                 report.accept(observer);
             } catch (RuntimeException | LinkageError | StackOverflowError e) {

@@ -1,5 +1,6 @@
 package dev.ramphook.internal.engine;
 
+import dev.ramphook.DeliveryListener;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.internal.json.Json;
 import java.util.Map;
@@ -46,31 +47,31 @@ final class Responses {
     }
 
     /** The reason behind one of the answers above; {@code INTERNAL_ERROR} for any other (refusals carry theirs). */
-    static Observer.Reason reasonOf(WebhookResponse answer) {
+    static DeliveryListener.Reason reasonOf(WebhookResponse answer) {
         if (answer == ACCEPTED) {
-            return Observer.Reason.ACCEPTED;
+            return DeliveryListener.Reason.ACCEPTED;
         } else if (answer == DUPLICATE) {
-            return Observer.Reason.DUPLICATE;
+            return DeliveryListener.Reason.DUPLICATE;
         } else if (answer == QUEUED) {
-            return Observer.Reason.QUEUED;
+            return DeliveryListener.Reason.QUEUED;
         } else if (answer == DEAD_LETTER) {
-            return Observer.Reason.DEAD_LETTER;
+            return DeliveryListener.Reason.DEAD_LETTER;
         } else if (answer == IN_PROGRESS) {
-            return Observer.Reason.IN_PROGRESS;
+            return DeliveryListener.Reason.IN_PROGRESS;
         } else if (answer == HANDLER_FAILED) {
-            return Observer.Reason.HANDLER_FAILED;
+            return DeliveryListener.Reason.HANDLER_FAILED;
         } else if (answer == SHUTTING_DOWN) {
-            return Observer.Reason.SHUTTING_DOWN;
+            return DeliveryListener.Reason.SHUTTING_DOWN;
         } else if (answer == STORE_UNAVAILABLE) {
-            return Observer.Reason.STORE_UNAVAILABLE;
+            return DeliveryListener.Reason.STORE_UNAVAILABLE;
         } else if (answer == STORE_TIMEOUT) {
-            return Observer.Reason.STORE_TIMEOUT;
+            return DeliveryListener.Reason.STORE_TIMEOUT;
         } else if (answer == OVERLOADED) {
-            return Observer.Reason.OVERLOADED;
+            return DeliveryListener.Reason.OVERLOADED;
         } else if (answer == RECEIVER_FAILED) {
-            return Observer.Reason.RECEIVER_FAILED;
+            return DeliveryListener.Reason.RECEIVER_FAILED;
         }
-        return Observer.Reason.INTERNAL_ERROR;
+        return DeliveryListener.Reason.INTERNAL_ERROR;
     }
 
     /** A 4xx rejection; {@code reason} is ours or an authenticator's and never holds secrets. */

@@ -1,5 +1,6 @@
 package dev.ramphook.internal.engine;
 
+import dev.ramphook.DeliveryListener;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.Recorded;
 import dev.ramphook.store.StoreStats;
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * The engine's view of the configured store: every call passed through, timed and reported to the observers (one
- * {@link Observer.StoreCall} each, failed when it threw). Everything in the engine uses the store through this.
+ * {@link DeliveryListener.StoreCall} each, failed when it threw). Everything in the engine uses the store through this.
  * With no observer registered the delivery path's calls go straight through: no clock reading, no report, no lambda.
  */
 final class TimedStore implements EventStore {
@@ -42,7 +43,7 @@ final class TimedStore implements EventStore {
             failed = false;
             return result;
         } finally {
-            observer.storeCalled(new Observer.StoreCall(operation, System.nanoTime() - start, failed));
+            observer.storeCalled(new DeliveryListener.StoreCall(operation, System.nanoTime() - start, failed));
         }
     }
 
@@ -94,7 +95,7 @@ final class TimedStore implements EventStore {
             }
             return recorded;
         } finally {
-            observer.storeCalled(new Observer.StoreCall("record", System.nanoTime() - start, failed));
+            observer.storeCalled(new DeliveryListener.StoreCall("record", System.nanoTime() - start, failed));
         }
     }
 

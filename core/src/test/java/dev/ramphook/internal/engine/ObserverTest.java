@@ -4,15 +4,16 @@ import static dev.ramphook.testing.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ramphook.DeliveryListener;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.HmacSignature;
-import dev.ramphook.internal.engine.Observer.AttemptResult;
-import dev.ramphook.internal.engine.Observer.Delivery;
-import dev.ramphook.internal.engine.Observer.Outcome;
-import dev.ramphook.internal.engine.Observer.Reason;
-import dev.ramphook.internal.engine.Observer.RunOutcome;
+import dev.ramphook.DeliveryListener.AttemptResult;
+import dev.ramphook.DeliveryListener.Delivery;
+import dev.ramphook.DeliveryListener.Outcome;
+import dev.ramphook.DeliveryListener.Reason;
+import dev.ramphook.DeliveryListener.RunOutcome;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testing.ShopProvider;
 import dev.ramphook.testing.Stores;
@@ -83,8 +84,9 @@ class ObserverTest {
         });
         assertThat(seen.attempts).singleElement()
                 .satisfies(a -> assertThat(a.result()).isEqualTo(AttemptResult.HANDLED));
-        assertThat(seen.storeCalls).extracting(Observer.StoreCall::operation).contains("record", "claim", "complete");
-        assertThat(seen.storeCalls).noneMatch(Observer.StoreCall::failed);
+        assertThat(seen.storeCalls).extracting(DeliveryListener.StoreCall::operation)
+                .contains("record", "claim", "complete");
+        assertThat(seen.storeCalls).noneMatch(DeliveryListener.StoreCall::failed);
     }
 
     @Test
@@ -227,7 +229,7 @@ class ObserverTest {
                 .queued().workers(1)
                 .build();
         Engine engine = ApiAccess.engine(receiver);
-        engine.observe(new Observer() {
+        engine.observe(new DeliveryListener() {
             @Override
             public void delivered(Delivery delivery) {
                 throw new IllegalStateException("observer bug");
@@ -259,7 +261,7 @@ class ObserverTest {
     }
 
     /** Keeps every report. */
-    static final class Recorder implements Observer {
+    static final class Recorder implements DeliveryListener {
         final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
         final List<HandlerRun> runs = new CopyOnWriteArrayList<>();
         final List<AttemptEnd> attempts = new CopyOnWriteArrayList<>();

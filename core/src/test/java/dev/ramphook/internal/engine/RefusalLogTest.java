@@ -1,13 +1,14 @@
 package dev.ramphook.internal.engine;
 
+import dev.ramphook.DeliveryListener;
 import dev.ramphook.testing.StandardError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.HmacSignature;
-import dev.ramphook.internal.engine.Observer.Delivery;
-import dev.ramphook.internal.engine.Observer.Reason;
+import dev.ramphook.DeliveryListener.Delivery;
+import dev.ramphook.DeliveryListener.Reason;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testing.MutableClock;
 import dev.ramphook.testing.ShopProvider;
@@ -47,7 +48,7 @@ class RefusalLogTest {
                 .inline()
                 .clock(clock)
                 .build();
-        ApiAccess.engine(receiver).observe(new Observer() {
+        ApiAccess.engine(receiver).observe(new DeliveryListener() {
             @Override
             public void delivered(Delivery delivery) {
                 seen.add(delivery);

@@ -1,4 +1,4 @@
--- ramphook event store, schema version 6: each event keeps its last failed attempts and replays (its history).
+-- ramphook event store, schema version 5: each event keeps its last failed attempts and replays (its history).
 -- Upgrades in place: existing rows get no history (their earlier attempts were not kept).
 -- Version 5 belongs to another change; this one depends on nothing it adds.
 
