@@ -266,7 +266,7 @@ public final class JdbcEventStore implements EventStore {
         });
     }
 
-    /** One statement for all of them, whatever their owners: the arrays join on the dedup key's unique index. */
+    /** One statement for all of them, whatever their owners, reading only their rows (one by one, by key then id). */
     @Override
     public void completeAll(Collection<Completion> completions, Instant now) {
         if (completions.isEmpty()) {
