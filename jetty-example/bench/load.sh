@@ -113,7 +113,11 @@ run_wrk() { # port duration nonce
   local out line
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --timeout 5s -s "$LUA" "http://127.0.0.1:$1" -- "$TOKEN" "$3")
   line=$(grep '^RESULT' <<<"$out")
-  if [[ $line != *" non2xx=0 socket_errors=0"* ]]; then
+  if [[ $1 == "$EXAMPLE_PORT" && $line == *" socket_errors=0"* && $line != *" non2xx=0 "* ]]; then
+    # The example as shipped keeps up to 1,000,000 handled keys per endpoint in memory, then answers 503 (by design:
+    # the in-memory store's budget); wrk's distinct events reach it in long runs. Its row is informational only.
+    echo "note: the example answered non-2xx (its in-memory key budget, by design); its row is not comparable: $line" >&2
+  elif [[ $line != *" non2xx=0 socket_errors=0"* ]]; then
     echo "wrk reported errors against port $1: $line" >&2
     exit 1
   fi
