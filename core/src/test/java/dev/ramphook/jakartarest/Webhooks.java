@@ -1,6 +1,7 @@
 package dev.ramphook.jakartarest;
 
 import dev.ramphook.WebhookReceiver;
+import dev.ramphook.jakartarest.WebhookResource;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import org.glassfish.grizzly.http.server.Request;
