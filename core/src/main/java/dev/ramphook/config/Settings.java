@@ -147,7 +147,7 @@ final class Settings {
                 endpointKeys.forEach(k -> candidates.add(ENDPOINT_PREFIX + guess[2] + "." + k));
             }
             problems.add(key + " is not a known ramphook key" + KeySpelling.closest(key, candidates)
-                    .map(k -> "; did you mean " + k + "?").orElse(" (see the configuration table in the README)"));
+                    .map(k -> "; did you mean " + k + "?").orElse(" (see the keys in docs/configuration.md)"));
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("\n", problems));

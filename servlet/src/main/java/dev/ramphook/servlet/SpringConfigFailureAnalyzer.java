@@ -15,8 +15,9 @@ final class SpringConfigFailureAnalyzer extends AbstractFailureAnalyzer<ConfigEx
         return new FailureAnalysis("ramphook configuration error: " + cause.getMessage(),
                 "Fix the ramphook.* key named above (application.properties or YAML, a profile, or an environment"
                         + " variable such as RAMPHOOK_ENDPOINT_ZBD_TOKENENV); the keys are listed in ramphook's"
-                        + " README. If the key names a secret's variable that is not set, give the application that"
-                        + " variable: an environment variable, a system property, or any property source of the"
+                        + " docs/configuration.md. If the key names a secret's variable that is not set, give the"
+                        + " application that variable: an environment variable, a system property, or any property"
+                        + " source of the"
                         + " application (application.properties, a profile, a command-line argument).", cause);
     }
 }

@@ -185,7 +185,7 @@ class ReceiverConfigTest {
         keys.put("ramphook.endpoint.echo.colour", "blue");
 
         assertThatThrownBy(this::parse).hasMessage("ramphook.endpoint.echo.colour is not a known ramphook key"
-                + " (see the configuration table in the README)");
+                + " (see the keys in docs/configuration.md)");
     }
 
     @Test

@@ -139,7 +139,7 @@ public final class Engine {
                     + "stops; configure a durable store (JdbcEventStore) for production", store);
         }
         if (console != null) {
-            log.info("ramphook console at {} (authenticated; see the README before exposing it)",
+            log.info("ramphook console at {} (authenticated; see docs/console-and-metrics.md before exposing it)",
                     config.console().path());
         }
         log.info("ramphook receiving at {} with {} handler(s), {} handling, store {}",
