@@ -11,13 +11,13 @@ import dev.ramphook.WebhookReceiver;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.testing.StandardError;
 import dev.ramphook.zbd.ZbdRamp;
+import dev.ramphook.testing.RecordingListener;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,13 +76,13 @@ class DeliveryListenerHttpTest {
 
     @Test
     void builderListenersHearAcceptedDeliveriesAndTheirHandling() throws Exception {
-        Recorder first = new Recorder();
-        Recorder second = new Recorder();
+        RecordingListener first = new RecordingListener();
+        RecordingListener second = new RecordingListener();
         start(first, second);
 
         assertThat(post("/webhooks/zbd/" + TOKEN, "application/json", SESSION)).isEqualTo(200);
 
-        for (Recorder seen : List.of(first, second)) { // several listeners, each hears everything
+        for (RecordingListener seen : List.of(first, second)) { // several listeners, each hears everything
             assertThat(seen.deliveries).singleElement().satisfies(d -> {
                 assertThat(d.reason()).isEqualTo(Reason.ACCEPTED);
                 assertThat(d.status()).isEqualTo(200);
@@ -101,7 +101,7 @@ class DeliveryListenerHttpTest {
 
     @Test
     void refusalsBeforeTheBodyAreHeardWithTheirReasonAndNoToken() throws Exception {
-        Recorder seen = new Recorder();
+        RecordingListener seen = new RecordingListener();
         start(seen);
 
         assertThat(post("/webhooks/zbd/" + TOKEN, "text/plain", SESSION)).isEqualTo(415);
@@ -119,7 +119,7 @@ class DeliveryListenerHttpTest {
     @Test
     void aThrowingListenerIsLoggedOnceAndChangesNoAnswer() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        Recorder after = new Recorder();
+        RecordingListener after = new RecordingListener();
         DeliveryListener broken = new DeliveryListener() {
             @Override
             public void delivered(Delivery delivery) {
@@ -139,33 +139,5 @@ class DeliveryListenerHttpTest {
         assertThat(calls).hasValue(3);
         assertThat(after.deliveries).hasSize(3); // the next listener still hears every delivery
         assertThat(StandardError.lines(log, "failed and is ignored")).as(log).isEqualTo(1);
-    }
-
-    /** Keeps every report. */
-    static final class Recorder implements DeliveryListener {
-        final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
-        final List<HandlerRun> runs = new CopyOnWriteArrayList<>();
-        final List<AttemptEnd> attempts = new CopyOnWriteArrayList<>();
-        final List<StoreCall> storeCalls = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void delivered(Delivery delivery) {
-            deliveries.add(delivery);
-        }
-
-        @Override
-        public void handlerRan(HandlerRun run) {
-            runs.add(run);
-        }
-
-        @Override
-        public void attemptEnded(AttemptEnd end) {
-            attempts.add(end);
-        }
-
-        @Override
-        public void storeCalled(StoreCall call) {
-            storeCalls.add(call);
-        }
     }
 }

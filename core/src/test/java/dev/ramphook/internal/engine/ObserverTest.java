@@ -17,9 +17,8 @@ import dev.ramphook.DeliveryListener.RunOutcome;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testing.ShopProvider;
 import dev.ramphook.testing.Stores;
+import dev.ramphook.testing.RecordingListener;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class ObserverTest {
 
     private static final String PAID = ShopProvider.body("SHOP.V1.ORDER.PAID", "o-1");
 
-    private final Recorder seen = new Recorder();
+    private final RecordingListener seen = new RecordingListener();
     private final AtomicBoolean failHandler = new AtomicBoolean();
     private WebhookReceiver receiver;
 
@@ -258,33 +257,5 @@ class ObserverTest {
         assertThat(seen.attempts.get(0).result()).isEqualTo(AttemptResult.HANDLED);
         assertThat(seen.deliveries).extracting(Delivery::reason).containsExactly(Reason.ACCEPTED);
         assertThat(seen.runs).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo(RunOutcome.SUCCEEDED));
-    }
-
-    /** Keeps every report. */
-    static final class Recorder implements DeliveryListener {
-        final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
-        final List<HandlerRun> runs = new CopyOnWriteArrayList<>();
-        final List<AttemptEnd> attempts = new CopyOnWriteArrayList<>();
-        final List<StoreCall> storeCalls = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void delivered(Delivery delivery) {
-            deliveries.add(delivery);
-        }
-
-        @Override
-        public void handlerRan(HandlerRun run) {
-            runs.add(run);
-        }
-
-        @Override
-        public void attemptEnded(AttemptEnd end) {
-            attempts.add(end);
-        }
-
-        @Override
-        public void storeCalled(StoreCall call) {
-            storeCalls.add(call);
-        }
     }
 }
