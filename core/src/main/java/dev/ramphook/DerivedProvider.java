@@ -1,7 +1,6 @@
 package dev.ramphook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ramphook.auth.Authenticator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package dev.ramphook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ramphook.auth.Authenticator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,7 +62,7 @@ public interface Provider {
      * @return a new authenticator
      * @throws IllegalArgumentException when no secret is given, or one is empty or malformed
      * @throws UnsupportedOperationException when the provider documents no authentication (the default): choose an
-     *                                       {@link dev.ramphook.auth.Authenticator} explicitly
+     *                                       {@link dev.ramphook.Authenticator} explicitly
      */
     default Authenticator defaultAuthenticator(String... secrets) {
         throw new UnsupportedOperationException("provider " + id() + " names no default authentication: choose an"
@@ -105,7 +104,7 @@ public interface Provider {
      * <ol>
      *   <li>this rule, when the endpoint's provider was derived with {@code withDedupKey} (also under a later
      *       {@link #withSubject});</li>
-     *   <li>the event id the endpoint's authenticator supplied ({@link dev.ramphook.auth.Verification#ok(String)}:
+     *   <li>the event id the endpoint's authenticator supplied ({@link dev.ramphook.Verification#ok(String)}:
      *       a Standard Webhooks {@code webhook-id});</li>
      *   <li>the provider's own key, {@link WebhookEvent#key()} as {@link #parse} made it.</li>
      * </ol>

@@ -1,6 +1,5 @@
 package dev.ramphook;
 
-import dev.ramphook.auth.Authenticator;
 import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.internal.engine.Engine;
 import dev.ramphook.internal.engine.EngineConfig;

@@ -57,7 +57,7 @@ public final class WebhookRequest {
 
     /**
      * A builder holding this request's method, path, query, headers, body and peer address, to derive a changed
-     * copy: what {@link dev.ramphook.auth.Authenticator#sign} does to add a signature. A stream body is shared, not
+     * copy: what {@link dev.ramphook.Authenticator#sign} does to add a signature. A stream body is shared, not
      * copied, so only one of the two requests may be read.
      *
      * @return a new builder; changing it does not change this request

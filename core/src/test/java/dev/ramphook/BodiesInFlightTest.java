@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.ramphook.auth.Authenticator;
-import dev.ramphook.auth.Verification;
 import dev.ramphook.DeliveryListener;
 import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.internal.engine.Engine;

@@ -2,7 +2,6 @@ package dev.ramphook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.IpAllowlist;
 import dev.ramphook.auth.UrlToken;

@@ -3,7 +3,6 @@ package dev.ramphook;
 import static dev.ramphook.testing.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.StandardWebhooks;
 import dev.ramphook.testing.ShopProvider;

@@ -5,7 +5,6 @@ import static dev.ramphook.testing.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramphook.ReceiverHealth.Status;
-import dev.ramphook.auth.Authenticator;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testing.MutableClock;
 import dev.ramphook.testing.ShopProvider;

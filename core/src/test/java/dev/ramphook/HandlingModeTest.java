@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.ramphook.auth.Authenticator;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testing.ShopProvider;
 import java.lang.reflect.InvocationTargetException;

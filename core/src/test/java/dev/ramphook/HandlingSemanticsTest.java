@@ -4,7 +4,6 @@ import static dev.ramphook.testing.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ramphook.auth.Authenticator;
 import dev.ramphook.testing.MutableClock;
 import dev.ramphook.testing.ShopProvider;
 import java.time.Duration;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ramphook.ReceiverHealth.Status;
-import dev.ramphook.auth.Authenticator;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.StoreException;
 import dev.ramphook.testing.MutableClock;

@@ -4,9 +4,7 @@ import static dev.ramphook.testing.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.IpAllowlist;
-import dev.ramphook.auth.Verification;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testing.ShopProvider;
 import dev.ramphook.testing.Stores;

@@ -4,7 +4,6 @@ import static dev.ramphook.testing.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ramphook.auth.Authenticator;
 import dev.ramphook.auth.IpAllowlist;
 import dev.ramphook.auth.StandardWebhooks;
 import dev.ramphook.auth.TimestampedSignature;

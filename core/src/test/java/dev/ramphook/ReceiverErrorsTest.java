@@ -3,8 +3,6 @@ package dev.ramphook;
 import static dev.ramphook.testing.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ramphook.auth.Authenticator;
-import dev.ramphook.auth.Verification;
 import dev.ramphook.DeliveryListener;
 import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.store.EventStore;

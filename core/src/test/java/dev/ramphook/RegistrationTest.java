@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ramphook.auth.Authenticator;
 import dev.ramphook.testing.ShopProvider;
 import dev.ramphook.testing.ShopProvider.Note;
 import dev.ramphook.testing.ShopProvider.Order;

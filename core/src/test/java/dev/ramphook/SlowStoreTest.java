@@ -3,7 +3,6 @@ package dev.ramphook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ramphook.auth.Authenticator;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testing.Requests;
 import dev.ramphook.testing.ShopProvider;

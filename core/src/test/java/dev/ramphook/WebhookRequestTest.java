@@ -2,7 +2,6 @@ package dev.ramphook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ramphook.auth.Authenticator;
 import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.testing.ShopProvider;
 import java.nio.charset.StandardCharsets;

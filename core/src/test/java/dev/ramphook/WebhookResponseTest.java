@@ -3,7 +3,6 @@ package dev.ramphook;
 import static dev.ramphook.testing.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ramphook.auth.Authenticator;
 import dev.ramphook.testing.ShopProvider;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

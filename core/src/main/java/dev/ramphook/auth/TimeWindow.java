@@ -1,5 +1,6 @@
 package dev.ramphook.auth;
 
+import dev.ramphook.Authenticator;
 import dev.ramphook.internal.text.Digits;
 import java.time.Clock;
 import java.time.Duration;

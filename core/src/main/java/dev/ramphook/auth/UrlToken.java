@@ -1,5 +1,7 @@
 package dev.ramphook.auth;
 
+import dev.ramphook.Authenticator;
+import dev.ramphook.Verification;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.internal.crypto.ConstantTime;
 import dev.ramphook.internal.crypto.Sha256;

@@ -17,7 +17,7 @@
  *       <td>{@code HmacSignature.sha256Hex(header, secret).prefix("sha256=")}</td></tr>
  * </table>
  *
- * <p>Combine with {@link dev.ramphook.auth.Authenticator#allOf}: every member must accept, and the first
+ * <p>Combine with {@link dev.ramphook.Authenticator#allOf}: every member must accept, and the first
  * rejection is the answer (put the cheap {@code IpAllowlist} first). Rejections answer 401 (credential missing or
  * wrong, timestamp outside the window) or 403 (source address), with a reason that names the check and never
  * holds a secret or an expected signature; the receiver logs each rejection once.

@@ -1,7 +1,7 @@
 package dev.ramphook.config;
 
 import dev.ramphook.Provider;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.IpAllowlist;
 import dev.ramphook.auth.StandardWebhooks;

@@ -4,7 +4,7 @@ import dev.ramphook.ConsoleSettings;
 import dev.ramphook.DeliveryListener;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookReceiver;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.provider.Providers;
 import dev.ramphook.store.EventStore;
 import java.lang.reflect.InvocationTargetException;

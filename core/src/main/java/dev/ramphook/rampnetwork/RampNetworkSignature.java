@@ -1,8 +1,8 @@
 package dev.ramphook.rampnetwork;
 
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.auth.Authenticator;
-import dev.ramphook.auth.Verification;
+import dev.ramphook.Authenticator;
+import dev.ramphook.Verification;
 import dev.ramphook.internal.crypto.Secp256k1;
 import dev.ramphook.internal.json.StableJson;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.ramphook.revolut;
 
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.auth.Authenticator;
-import dev.ramphook.auth.Verification;
+import dev.ramphook.Authenticator;
+import dev.ramphook.Verification;
 import dev.ramphook.internal.crypto.ConstantTime;
 import dev.ramphook.internal.text.Digits;
 import dev.ramphook.internal.crypto.HmacKey;

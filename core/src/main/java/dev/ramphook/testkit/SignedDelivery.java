@@ -1,7 +1,7 @@
 package dev.ramphook.testkit;
 
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.internal.engine.ApiAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,9 @@
 package dev.ramphook.testkit;
 
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.auth.StandardWebhooks;
-import dev.ramphook.auth.Verification;
+import dev.ramphook.Verification;
 import dev.ramphook.internal.crypto.Ed25519TestKeys;
 import dev.ramphook.internal.crypto.Secp256k1;
 import dev.ramphook.internal.crypto.Sha256;

@@ -20,6 +20,6 @@
  *
  * <p>It lives in ramphook-core and needs nothing else (the JDK's HTTP client for {@code post}), so a test needs no
  * extra dependency; only Ramp Network test keys need BouncyCastle, as Ramp Network verification itself does.
- * Signing uses {@link dev.ramphook.auth.Authenticator#sign}.
+ * Signing uses {@link dev.ramphook.Authenticator#sign}.
  */
 package dev.ramphook.testkit;

@@ -3,6 +3,8 @@ package dev.ramphook.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ramphook.Authenticator;
+import dev.ramphook.Verification;
 import dev.ramphook.WebhookRequest;
 import org.junit.jupiter.api.Test;
 

@@ -8,6 +8,7 @@ import static dev.ramphook.auth.SignatureFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ramphook.Verification;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.zbd.ZbdRamp;
 import java.util.Locale;

@@ -7,6 +7,7 @@ import static dev.ramphook.auth.SignatureFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ramphook.Verification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

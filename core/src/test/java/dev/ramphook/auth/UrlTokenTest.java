@@ -2,6 +2,7 @@ package dev.ramphook.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ramphook.Verification;
 import dev.ramphook.WebhookRequest;
 import org.junit.jupiter.api.Test;
 

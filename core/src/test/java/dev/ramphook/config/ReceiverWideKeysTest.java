@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.store.EventStore;
 import java.util.HashMap;
 import java.util.Map;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ramphook.ConsoleSettings;
 import dev.ramphook.WebhookReceiver;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.crash.JdkHttpAdapter;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testing.ShopProvider;

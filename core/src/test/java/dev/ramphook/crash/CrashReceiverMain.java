@@ -2,7 +2,7 @@ package dev.ramphook.crash;
 
 import dev.ramphook.EventHandler;
 import dev.ramphook.WebhookReceiver;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.store.JdbcEventStore;
 import dev.ramphook.testing.ShopProvider;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.Provider;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.auth.StandardWebhooks;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.mecash.MeCash;

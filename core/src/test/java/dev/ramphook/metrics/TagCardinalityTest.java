@@ -4,7 +4,7 @@ import static dev.ramphook.testing.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramphook.WebhookReceiver;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testing.ShopProvider;
 import io.micrometer.core.instrument.Meter;

@@ -2,7 +2,7 @@ package dev.ramphook.metrics;
 
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookResponse;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.testing.Requests;
 import dev.ramphook.testing.ShopProvider;
 

@@ -5,8 +5,8 @@ import static dev.ramphook.testing.Samples.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.auth.Authenticator;
-import dev.ramphook.auth.Verification;
+import dev.ramphook.Authenticator;
+import dev.ramphook.Verification;
 import dev.ramphook.testkit.TestKeyPair;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;

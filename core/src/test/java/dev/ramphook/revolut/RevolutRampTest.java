@@ -11,7 +11,7 @@ import dev.ramphook.OnEvent;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.auth.Verification;
+import dev.ramphook.Verification;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookResponse;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.crash.HandledLog;
 import dev.ramphook.testing.ShopProvider;
 import java.sql.Connection;

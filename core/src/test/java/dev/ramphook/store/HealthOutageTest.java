@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ramphook.ReceiverHealth;
 import dev.ramphook.ReceiverHealth.Status;
 import dev.ramphook.WebhookReceiver;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.testing.ShopProvider;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -8,7 +8,7 @@ import dev.ramphook.EventHandler;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.WebhookReceiver;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.crash.JdkHttpAdapter;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.auth.IpAllowlist;
 import dev.ramphook.testing.http.EchoProvider;
 import java.util.HashMap;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.auth.Authenticator;
-import dev.ramphook.auth.Verification;
+import dev.ramphook.Authenticator;
+import dev.ramphook.Verification;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.testing.http.EchoProvider;
 import dev.ramphook.zbd.ZbdRamp;

@@ -17,7 +17,7 @@ import static org.mockito.Mockito.when;
 
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.DeliveryListener;
 import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.testing.http.EchoProvider;

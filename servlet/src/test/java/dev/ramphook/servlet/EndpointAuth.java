@@ -1,7 +1,7 @@
 package dev.ramphook.servlet;
 
 import dev.ramphook.Provider;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.config.ReceiverSettings;
 import java.util.HashMap;
 import java.util.Map;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.moonpay.MoonPay;
 import dev.ramphook.onramper.Onramper;
 import dev.ramphook.rampnetwork.RampNetwork;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.auth.Verification;
+import dev.ramphook.Verification;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

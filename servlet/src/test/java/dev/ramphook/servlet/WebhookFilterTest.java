@@ -3,7 +3,7 @@ package dev.ramphook.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramphook.WebhookReceiver;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.testing.http.EchoProvider;
 import dev.ramphook.testing.http.RawSender;
 import jakarta.servlet.DispatcherType;
@@ -213,7 +213,7 @@ class WebhookFilterTest {
                     if (failure != null) {
                         throw failure;
                     }
-                    return dev.ramphook.auth.Verification.ok();
+                    return dev.ramphook.Verification.ok();
                 })
                 .on("*", (event, context) -> handled.add(event.key()))
                 .build();

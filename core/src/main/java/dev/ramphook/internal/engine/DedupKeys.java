@@ -1,7 +1,7 @@
 package dev.ramphook.internal.engine;
 
 import dev.ramphook.WebhookEvent;
-import dev.ramphook.auth.Verification;
+import dev.ramphook.Verification;
 import dev.ramphook.provider.EventKeys;
 
 /**

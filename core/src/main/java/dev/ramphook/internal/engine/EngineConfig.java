@@ -3,7 +3,7 @@ package dev.ramphook.internal.engine;
 import dev.ramphook.DeliveryListener;
 import dev.ramphook.EventHandler;
 import dev.ramphook.Provider;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.internal.console.ConsoleConfig;
 import dev.ramphook.store.EventStore;
 import java.time.Clock;

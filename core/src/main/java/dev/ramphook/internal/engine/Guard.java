@@ -1,8 +1,8 @@
 package dev.ramphook.internal.engine;
 
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.auth.Authenticator;
-import dev.ramphook.auth.Verification;
+import dev.ramphook.Authenticator;
+import dev.ramphook.Verification;
 import dev.ramphook.DeliveryListener.Reason;
 import java.util.List;
 import java.util.Locale;

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ramphook.DeliveryListener;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.DeliveryListener.AttemptResult;
 import dev.ramphook.DeliveryListener.Delivery;

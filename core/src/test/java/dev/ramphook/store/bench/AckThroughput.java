@@ -2,7 +2,7 @@ package dev.ramphook.store.bench;
 
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookReceiver;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.crash.JdkHttpAdapter;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.JdbcEventStore;

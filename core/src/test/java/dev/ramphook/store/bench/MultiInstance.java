@@ -1,7 +1,7 @@
 package dev.ramphook.store.bench;
 
 import dev.ramphook.WebhookReceiver;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.crash.JdkHttpAdapter;
 import dev.ramphook.store.JdbcEventStore;
 import dev.ramphook.zbd.ZbdRamp;

@@ -2,7 +2,7 @@ package com.example.webhooks;
 
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookReceiver;
-import dev.ramphook.auth.Authenticator;
+import dev.ramphook.Authenticator;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.IpAllowlist;
 import dev.ramphook.auth.UrlToken;

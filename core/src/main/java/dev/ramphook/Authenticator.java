@@ -1,6 +1,5 @@
-package dev.ramphook.auth;
+package dev.ramphook;
 
-import dev.ramphook.WebhookRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;

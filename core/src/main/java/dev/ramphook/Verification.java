@@ -1,4 +1,4 @@
-package dev.ramphook.auth;
+package dev.ramphook;
 
 import java.util.Objects;
 import java.util.Optional;
