@@ -6,6 +6,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Where events are recorded before they are acknowledged, deduplicated by {@code (provider, key)}, and claimed for
@@ -109,6 +112,48 @@ public interface EventStore extends AutoCloseable {
             answers.add(record(e, now));
         }
         return answers;
+    }
+
+    /**
+     * An optional capability: {@link #record} as a future its caller waits on until a deadline of its own and may
+     * then cancel, for a store that groups concurrent records into shared transactions (group commit). A record
+     * cancelled before it was written is never written; one written anyway hands its answer to {@code late}
+     * (the receiver's caller had answered 503 by then, so the provider's retry will find it). The receiver calls
+     * this for every delivery and falls back to {@link #record} when it returns null, as the default does.
+     *
+     * @param event the event as received, no attempt made yet
+     * @param now   the receive time
+     * @param late  hears the answer of a record written after its caller gave up waiting
+     * @return the answer to come (completed exceptionally with a {@link StoreException} when the record failed), or
+     *         null when this store records only through {@link #record}
+     */
+    default CompletableFuture<Recorded> recordSoon(StoredEvent event, Instant now, Consumer<? super Recorded> late) {
+        return null;
+    }
+
+    /**
+     * An optional capability: {@link #recordSoon(StoredEvent, Instant, Consumer)}, handing the
+     * event to the recording process's own workers (queued handling) without a claim query. When the event is new
+     * and its subject has no other pending event, it is recorded already claimed by {@code owner} until
+     * {@code leaseUntil}, as its first attempt, in the transaction that records it, and {@code handoff} gets the
+     * claimed copy before the future completes. {@code handoff} hears exactly once what became of the record:
+     * (claimed copy, {@link Recorded#NEW}); (null, the answer) when it was recorded unclaimed or was there already;
+     * (null, null) when nothing was recorded.
+     *
+     * @param event      the event as received, no attempt made yet
+     * @param now        the receive time
+     * @param late       hears the answer of a record written after its caller gave up waiting
+     * @param owner      the recording receiver's owner id, as for {@link #claim}
+     * @param leaseUntil when the hand-off's claim expires unless renewed
+     * @param handoff    hears what became of the record, exactly once
+     * @return the answer to come, or null (the default) when this store cannot hand events off: the receiver then
+     *         records through {@link #recordSoon(StoredEvent, Instant, Consumer)} or
+     *         {@link #record} and its workers claim the event
+     */
+    default CompletableFuture<Recorded> recordSoon(StoredEvent event, Instant now, Consumer<? super Recorded> late,
+                                                   String owner, Instant leaseUntil,
+                                                   BiConsumer<StoredEvent, Recorded> handoff) {
+        return null;
     }
 
     /**

@@ -108,24 +108,19 @@ public final class JdbcEventStore implements EventStore {
     }
 
     /**
-     * The engine's record: the answer comes in the future, which its caller may cancel when its deadline passes (a
-     * record not yet taken by a committer is then never written; a later one's answer goes to {@code late}).
+     * {@inheritDoc} Grouped with concurrent records into shared transactions: a group closes when the previous
+     * commit returns, so one delivery alone still waits one commit.
      */
-    CompletableFuture<Recorded> recordSoon(StoredEvent event, Instant now, Consumer<? super Recorded> late) {
+    @Override
+    public CompletableFuture<Recorded> recordSoon(StoredEvent event, Instant now, Consumer<? super Recorded> late) {
         return commits.submit(event, now, late);
     }
 
-    /**
-     * {@link #recordSoon(StoredEvent, Instant, Consumer)}, handing the event off to {@code owner}: when it is new and
-     * its subject has no other pending event, it is recorded already claimed by {@code owner} until
-     * {@code leaseUntil}, as its first attempt, in the transaction that records it (no claim query), and
-     * {@code handoff} gets the claimed copy before the answer is given. {@code handoff} hears exactly once what
-     * became of the record: (claimed copy, {@code NEW}); (null, the answer) when it was recorded unclaimed or was
-     * there already; (null, null) when it was not recorded.
-     */
-    CompletableFuture<Recorded> recordSoon(StoredEvent event, Instant now, Consumer<? super Recorded> late,
-                                           String owner, Instant leaseUntil,
-                                           BiConsumer<StoredEvent, Recorded> handoff) {
+    /** {@inheritDoc} Grouped with concurrent records, as {@link #recordSoon(StoredEvent, Instant, Consumer)}. */
+    @Override
+    public CompletableFuture<Recorded> recordSoon(StoredEvent event, Instant now, Consumer<? super Recorded> late,
+                                                  String owner, Instant leaseUntil,
+                                                  BiConsumer<StoredEvent, Recorded> handoff) {
         return commits.submit(new JdbcRecords.Row(event, now, Objects.requireNonNull(owner, "owner"),
                 Objects.requireNonNull(leaseUntil, "leaseUntil")), late, Objects.requireNonNull(handoff, "handoff"));
     }

@@ -1,6 +1,5 @@
 package dev.ramphook.store;
 
-import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.internal.text.Printable;
 import java.time.Instant;
 import java.util.Arrays;
@@ -20,10 +19,6 @@ import java.util.Set;
 // Not a record: a record's canonical constructor is public and every construction runs it, so it could not copy
 // a caller's body while the receiver and the stores build events from arrays they own without a copy per delivery.
 public final class StoredEvent {
-
-    static {
-        ApiAccess.grant(new StoreAccess());
-    }
 
     private final String provider;
     private final String key;
@@ -90,6 +85,31 @@ public final class StoredEvent {
                 attempts, completedHandlers, lastError, subject, occurredAt, Owned.BODY);
     }
 
+    /**
+     * A new event as a receiver records a delivery: no attempt yet, no completed handler, no error. Unlike the
+     * constructors, it <b>keeps {@code body}, not a copy</b>: the caller hands the array over and must not modify it
+     * afterwards (the receiver passes the request's own bytes, read once, so that a delivery is not copied on its
+     * way to the store).
+     *
+     * @param provider   the provider id
+     * @param key        the deduplication key
+     * @param name       the event name as delivered
+     * @param endpoint   the configured endpoint path that received it
+     * @param body       the raw body bytes exactly as received; kept, not copied
+     * @param headers    request headers, without credentials; copied
+     * @param receivedAt when it was received
+     * @param subject    what the event is about, or {@code null} for none
+     * @param occurredAt when the provider says it happened, or {@code null}
+     * @return the event
+     * @throws NullPointerException when provider, key, name, endpoint, body, headers or receivedAt is null
+     */
+    public static StoredEvent received(String provider, String key, String name, String endpoint, byte[] body,
+                                       Map<String, List<String>> headers, Instant receivedAt, String subject,
+                                       Instant occurredAt) {
+        return new StoredEvent(provider, key, name, endpoint, body, headers, receivedAt, 0, Set.of(), null, subject,
+                occurredAt, Owned.BODY);
+    }
+
     /** Marks the constructor that keeps {@code body} as given: for arrays nobody else holds. */
     enum Owned { BODY }
 
@@ -149,7 +169,12 @@ public final class StoredEvent {
         return body.clone();
     }
 
-    /** The body itself, not copied, for this package, the receiver and the console: never modified. */
+    /** {@return the length of the raw body in bytes, without copying it; 0 once a handled event's body is dropped} */
+    public int bodyLength() {
+        return body.length;
+    }
+
+    /** The body itself, not copied, for this package: never modified. */
     byte[] sharedBody() {
         return body;
     }

@@ -67,4 +67,17 @@ class StoredEventTest {
     void toStringNamesTheEventWithoutItsBodyOrHeaders() {
         assertThat(event(body()).toString()).contains("e1", "PAID", "order-1").doesNotContain("\"id\"", "X-Trace");
     }
+
+    @Test
+    void aReceivedEventKeepsTheArrayItWasHandedWhileUsersGetCopies() {
+        byte[] handed = body();
+        StoredEvent event = StoredEvent.received("zbd", "e1", "PAID", "/webhooks/zbd", handed,
+                Map.of("A", List.of("b")), T0, "order-1", null);
+
+        assertThat(event.sharedBody()).isSameAs(handed);
+        assertThat(event.body()).isEqualTo(handed).isNotSameAs(handed);
+        assertThat(event.bodyLength()).isEqualTo(handed.length);
+        assertThat(event).extracting(StoredEvent::attempts, StoredEvent::completedHandlers, StoredEvent::lastError,
+                StoredEvent::subject).containsExactly(0, Set.of(), null, "order-1");
+    }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
-import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.internal.json.Json;
 import dev.ramphook.internal.text.Logs;
 import dev.ramphook.internal.text.Printable;
@@ -174,9 +173,10 @@ final class Api {
                 line.put("by", h.by());
             }
         }
-        if (full && ApiAccess.body(e).length > 0) {
-            o.put("body", Bodies.maskedText(ApiAccess.body(e)));
-            JsonNode json = Bodies.maskedJson(ApiAccess.body(e));
+        if (full && e.bodyLength() > 0) {
+            byte[] body = e.body();
+            o.put("body", Bodies.maskedText(body));
+            JsonNode json = Bodies.maskedJson(body);
             if (json == null) {
                 o.putNull("json");
             } else {

@@ -2,7 +2,6 @@ package dev.ramphook.internal.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ramphook.Masking;
-import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.internal.engine.Headers;
 import dev.ramphook.internal.json.Json;
 import dev.ramphook.store.StoredEvent;
@@ -96,7 +95,7 @@ final class Bodies {
                 b.append(" \\\n  -H ").append(quote(h.getKey() + ": " + Masking.header(h.getKey(), v)));
             }
         }
-        return b.append(" \\\n  --data-binary ").append(quote(maskedText(ApiAccess.body(e))))
+        return b.append(" \\\n  --data-binary ").append(quote(maskedText(e.body())))
                 .toString();
     }
 

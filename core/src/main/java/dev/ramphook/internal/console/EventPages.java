@@ -1,6 +1,5 @@
 package dev.ramphook.internal.console;
 
-import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.store.EventQuery;
 import dev.ramphook.store.EventState;
 import dev.ramphook.store.FoundEvent;
@@ -204,8 +203,8 @@ final class EventPages {
                     .append(Html.text(Format.url(f.key()))).append("\">Replay this dead letter&hellip;</a></p>");
         }
         b.append("<h2>Body</h2>");
-        b.append(ApiAccess.body(e).length == 0 ? "<p>Not kept: a handled event's body is dropped.</p>"
-                : "<pre>" + Html.text(Bodies.pretty(ApiAccess.body(e))) + "</pre><p class=\"note\">Credentials in"
+        b.append(e.bodyLength() == 0 ? "<p>Not kept: a handled event's body is dropped.</p>"
+                : "<pre>" + Html.text(Bodies.pretty(e.body())) + "</pre><p class=\"note\">Credentials in"
                         + " the body (tokens, secrets, passwords, credential URL parameters) are shown as ***; a"
                         + " replay uses the body as received.</p>");
         b.append("<h2>Headers</h2>");
@@ -222,7 +221,7 @@ final class EventPages {
         }
         b.append(e.headers().isEmpty() ? "" : "</table>").append("<p class=\"note\">Credential headers (signatures,"
                 + " tokens, cookies) are never stored.</p>");
-        if (ApiAccess.body(e).length > 0) {
+        if (e.bodyLength() > 0) {
             b.append("<h2>Copy as curl</h2><p>Replays the delivery against <code>$RAMPHOOK_URL</code> (such as a"
                     + " local receiver) with the body as shown above, credentials masked. Credential headers are not"
                     + " stored: add the signature header or URL token your endpoint expects.</p><pre>")

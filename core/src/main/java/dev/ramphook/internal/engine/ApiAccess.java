@@ -4,29 +4,20 @@ import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.Authenticator;
-import dev.ramphook.store.EventStore;
-import dev.ramphook.store.Recorded;
-import dev.ramphook.store.StoredEvent;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * What the engine (this package and {@code internal.console}), the metrics binder, the test kit and the servlet
  * module need of the API types beyond their public API: a receiver's engine, building answers, reading a request's
- * body, setting one without a copy, spotting {@link Authenticator#none()}, and building and reading a
- * {@link StoredEvent} without copying its body. The receiver and request methods are package-private in
- * {@code dev.ramphook}, and {@link WebhookReceiver}'s static initialiser hands them over; {@link StoredEvent}'s
- * static initialiser hands over its own. Having a receiver means the first has happened. Users cannot construct a {@link WebhookResponse} or read a request's body: only
+ * body, setting one without a copy, spotting {@link Authenticator#none()}. The receiver and request methods
+ * are package-private in {@code dev.ramphook}, and {@link WebhookReceiver}'s static initialiser hands them over. Having a receiver means the first has happened. Users cannot construct a {@link WebhookResponse} or read a request's body: only
  * the receiver does. What users call copies the bytes it takes or gives; these methods do not, so that a delivery
  * is not copied on its way through the engine: whoever receives an array from them must not modify it.
  */
@@ -35,7 +26,6 @@ public final class ApiAccess {
     private static final String JSON = "application/json";
 
     private static volatile Grant granted;
-    private static volatile StoreGrant storeGranted;
 
     private ApiAccess() {
     }
@@ -59,26 +49,6 @@ public final class ApiAccess {
         WebhookRequest.Builder body(WebhookRequest.Builder builder, byte[] body);
     }
 
-    /** The package-private side of {@link StoredEvent}; implemented in {@code dev.ramphook.store}, granted once. */
-    public interface StoreGrant {
-
-        /** A new, unclaimed event; {@code body} is kept, not copied: see {@link ApiAccess#storedEvent}. */
-        StoredEvent storedEvent(String provider, String key, String name, String endpoint, byte[] body,
-                                Map<String, List<String>> headers, Instant receivedAt, String subject,
-                                Instant occurredAt);
-
-        /** {@code event}'s body itself: see {@link ApiAccess#body(StoredEvent)}. */
-        byte[] body(StoredEvent event);
-
-        /** {@code store}'s grouped record, or null when it has none: see {@link ApiAccess#recordSoon}. */
-        CompletableFuture<Recorded> recordSoon(EventStore store, StoredEvent event, Instant now,
-                                               Consumer<? super Recorded> late);
-
-        /** {@code store}'s grouped record with a hand-off, or null: see {@link ApiAccess#recordHandingOff}. */
-        CompletableFuture<Recorded> recordHandingOff(EventStore store, StoredEvent event, Instant now,
-                                                     Consumer<? super Recorded> late, String owner, Instant leaseUntil,
-                                                     BiConsumer<StoredEvent, Recorded> handoff);
-    }
 
     /**
      * Called once, by {@code WebhookReceiver}'s static initialiser.
@@ -92,17 +62,6 @@ public final class ApiAccess {
         granted = Objects.requireNonNull(grant, "grant");
     }
 
-    /**
-     * Called once, by {@code StoredEvent}'s static initialiser.
-     *
-     * @throws IllegalStateException when the access was already granted
-     */
-    public static synchronized void grant(StoreGrant grant) {
-        if (storeGranted != null) {
-            throw new IllegalStateException("store access already granted");
-        }
-        storeGranted = Objects.requireNonNull(grant, "grant");
-    }
 
     /** The engine behind {@code receiver}, for this library's own code outside {@code dev.ramphook}. */
     public static Engine engine(WebhookReceiver receiver) {
@@ -149,59 +108,12 @@ public final class ApiAccess {
         return access().body(builder, body);
     }
 
-    /**
-     * A new event for the store, as the receiver records a delivery: no attempt yet, no completed handler, no
-     * error. {@code body} is kept, not copied (the request's own array, read once): nobody may modify it.
-     */
-    public static StoredEvent storedEvent(String provider, String key, String name, String endpoint, byte[] body,
-                                          Map<String, List<String>> headers, Instant receivedAt, String subject,
-                                          Instant occurredAt) {
-        return storeAccess().storedEvent(provider, key, name, endpoint, body, headers, receivedAt, subject,
-                occurredAt);
-    }
-
-    /**
-     * {@code event}'s body itself, not the copy {@link StoredEvent#body()} makes: for the engine's parse of a claimed
-     * event and the console, which only read it.
-     */
-    public static byte[] body(StoredEvent event) {
-        return storeAccess().body(event);
-    }
-
-    /**
-     * {@code store}'s record of {@code event} as a future its caller can wait on until a deadline and then cancel,
-     * for a store that groups concurrent records into shared transactions (the JDBC store); null for other stores,
-     * which are called directly. A record cancelled before it was written is never written; one written anyway
-     * hands its answer to {@code late}.
-     */
-    public static CompletableFuture<Recorded> recordSoon(EventStore store, StoredEvent event, Instant now,
-                                                         Consumer<? super Recorded> late) {
-        return storeAccess().recordSoon(store, event, now, late);
-    }
-
-    /**
-     * {@link #recordSoon}, handing the event to this process's workers: a new event whose subject has no other
-     * pending event is recorded claimed by {@code owner} until {@code leaseUntil}, and {@code handoff} gets the
-     * claimed copy (with its answer) before the caller does; otherwise it hears (null, the answer), or (null, null)
-     * when nothing was recorded. Exactly once per call that returns non-null; null when the store has no such record.
-     */
-    public static CompletableFuture<Recorded> recordHandingOff(EventStore store, StoredEvent event, Instant now,
-                                                               Consumer<? super Recorded> late, String owner,
-                                                               Instant leaseUntil,
-                                                               BiConsumer<StoredEvent, Recorded> handoff) {
-        return storeAccess().recordHandingOff(store, event, now, late, owner, leaseUntil, handoff);
-    }
 
     /** True for {@link Authenticator#none()}, the explicit opt-out the receiver warns about. */
     public static boolean isNone(Authenticator authenticator) {
         return authenticator == Authenticator.none();
     }
 
-    private static StoreGrant storeAccess() {
-        StoreGrant grant = storeGranted;
-        // The receiver builds the first event of a process, before anything has initialised StoredEvent.
-        return grant != null ? grant : granted(StoredEvent.class, () -> storeGranted);
-    }
 
     private static Grant access() {
         Grant grant = granted;

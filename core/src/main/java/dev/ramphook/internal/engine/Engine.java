@@ -478,7 +478,7 @@ public final class Engine {
         // 5. record, within the record timeout counted from here: the body's arrival has its own bound
         long recordBy = StoreDeadline.after(config.recordTimeout());
         Instant now = config.clock().instant();
-        StoredEvent stored = ApiAccess.storedEvent(event.provider(), event.key(), event.name(), endpoint.path(), body,
+        StoredEvent stored = StoredEvent.received(event.provider(), event.key(), event.name(), endpoint.path(), body,
                 Headers.kept(request), now, subject(endpoint, event), event.occurredAt().orElse(null));
         if (trace.traceParent() != null) { // tracing: handler runs link to this delivery, wherever they run
             stored = stored.withTraceParent(trace.traceParent());
@@ -646,7 +646,7 @@ public final class Engine {
         if (endpoint == null) {
             throw new IllegalStateException("endpoint " + stored.endpoint() + " is no longer configured");
         }
-        WebhookEvent<?> event = parse(endpoint, ApiAccess.body(stored));
+        WebhookEvent<?> event = parse(endpoint, stored.body()); // a copy, beside a full parse
         return event.key().equals(stored.key()) ? event : event.withKey(stored.key());
     }
 

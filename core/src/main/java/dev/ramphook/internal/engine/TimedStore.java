@@ -77,7 +77,7 @@ final class TimedStore implements EventStore {
         try {
             CompletableFuture<Recorded> soon = null;
             if (!calls.isDirect() && handoff != null && handoff.tryReserve()) {
-                soon = ApiAccess.recordHandingOff(store, event, now, late, handoff.owner(), handoff.leaseUntil(now),
+                soon = store.recordSoon(event, now, late, handoff.owner(), handoff.leaseUntil(now),
                         handoff);
                 handing = soon != null;
                 if (!handing) {
@@ -85,7 +85,7 @@ final class TimedStore implements EventStore {
                 }
             }
             if (soon == null && !calls.isDirect()) {
-                soon = ApiAccess.recordSoon(store, event, now, late);
+                soon = store.recordSoon(event, now, late);
             }
             Recorded recorded = soon != null ? StoreDeadline.await(soon, deadlineNanos)
                     : calls.call(deadlineNanos, () -> store.record(event, now), late);

@@ -11,7 +11,6 @@ import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.Authenticator;
 import dev.ramphook.auth.UrlToken;
-import dev.ramphook.store.StoredEvent;
 import java.io.ByteArrayInputStream;
 import java.net.SocketTimeoutException;
 import java.net.URL;
@@ -20,9 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -52,33 +49,6 @@ class ApiAccessTest {
 
             assertThat(answer.getClass().getMethod("status").invoke(answer)).isEqualTo(202);
         }
-    }
-
-    @Test
-    void storedEventsCanBeBuiltBeforeTheStoredEventClassIsInitialised() throws Exception {
-        URL[] roots = {root(WebhookReceiver.class), root(ObjectMapper.class), root(JsonParser.class),
-                root(JsonAutoDetect.class), root(LoggerFactory.class)};
-        try (URLClassLoader fresh = new URLClassLoader(roots, ClassLoader.getPlatformClassLoader())) {
-            Class<?> access = fresh.loadClass(ApiAccess.class.getName());
-
-            Object event = access.getMethod("storedEvent", String.class, String.class, String.class, String.class,
-                            byte[].class, Map.class, Instant.class, String.class, Instant.class)
-                    .invoke(null, "zbd", "k", "n", "/p", bytes(3), Map.of(), Instant.EPOCH, null, null);
-
-            assertThat(event.getClass().getMethod("key").invoke(event)).isEqualTo("k");
-        }
-    }
-
-    @Test
-    void theEnginesStoredEventKeepsTheBodyArrayWhileUsersGetCopies() {
-        byte[] body = bytes(3);
-        StoredEvent event = ApiAccess.storedEvent("zbd", "k", "n", "/p", body, Map.of("A", List.of("b")),
-                Instant.EPOCH, "s", null);
-
-        assertThat(ApiAccess.body(event)).isSameAs(body);
-        assertThat(event.body()).isEqualTo(body).isNotSameAs(body);
-        assertThat(event).extracting(StoredEvent::attempts, StoredEvent::completedHandlers, StoredEvent::lastError,
-                StoredEvent::subject).containsExactly(0, Set.of(), null, "s");
     }
 
     @Test
