@@ -66,7 +66,7 @@ public final class WebhookRequest {
         Builder copy = new Builder().method(method).path(path).query(query).remoteAddress(remoteAddress);
         headers.forEach((name, values) -> values.forEach(value -> copy.header(name, value)));
         if (body != null) {
-            copy.keepBody(body); // this request's own array, never modified: both requests may share it
+            copy.body(body); // this request's own array, never modified: both requests may share it
         } else {
             copy.body(bodyStream);
         }
@@ -174,10 +174,10 @@ public final class WebhookRequest {
     }
 
     /**
-     * Reads the body, once, for the receiver's engine (through {@code ApiAccess}): the bytes given to the builder,
-     * or the stream read in chunks to its end but never past {@code maxBytes + 1} bytes, giving up once
-     * {@code clock} has passed {@code deadline} (checked after each chunk, so a sender that trickles bytes cannot
-     * keep the read going; one that sends nothing at all is up to the stream's own read timeout).
+     * Reads the body, once: what the receiver does, and what an adapter or a test may do instead. The bytes given
+     * to the builder, or the stream read in chunks to its end but never past {@code maxBytes + 1} bytes, giving up
+     * once {@code clock} has passed {@code deadline} (checked after each chunk, so a sender that trickles bytes
+     * cannot keep the read going; one that sends nothing at all is up to the stream's own read timeout).
      *
      * @param maxBytes the largest body accepted, in bytes, at least 0
      * @param clock    the clock the deadline is read from (the receiver's)
@@ -187,12 +187,7 @@ public final class WebhookRequest {
      * @throws SocketTimeoutException when the deadline passed before the body was complete
      * @throws IOException            when the stream fails or ends abruptly (a client that stopped mid-body)
      */
-    /** The body's length when it was given as bytes (already in memory), else -1 (a stream not yet read). */
-    int bufferedBodyLength() {
-        return body != null ? body.length : -1;
-    }
-
-    byte[] readBody(int maxBytes, Clock clock, Instant deadline) throws IOException {
+    public byte[] readBody(int maxBytes, Clock clock, Instant deadline) throws IOException {
         if (body != null) {
             return body.length > maxBytes ? null : body;
         }
@@ -210,6 +205,14 @@ public final class WebhookRequest {
             }
         }
         return null;
+    }
+
+    /**
+     * {@return the body's length when it was given as bytes (already in memory), else -1 (a stream not yet read):
+     * what the receiver reserves from its bound on bodies in flight before it reads a body}
+     */
+    public int bufferedBodyLength() {
+        return body != null ? body.length : -1;
     }
 
     /**
@@ -306,20 +309,16 @@ public final class WebhookRequest {
         }
 
         /**
-         * The body as already-read bytes, copied: changing the array afterwards does not change the request.
-         * Replaces a stream given before. An adapter that has the body as a stream passes the stream instead
-         * ({@link #body(InputStream)}), which the receiver reads once, within its limits, without a copy.
+         * The body as already-read bytes, <b>kept, not copied</b> (as OkHttp's {@code RequestBody.create(byte[])}):
+         * the request and the receiver read this very array, so do not modify it afterwards. Replaces a stream given
+         * before. An adapter that has the body as a stream passes the stream instead ({@link #body(InputStream)}),
+         * which the receiver reads once, within its limits.
          *
-         * @param body the raw bytes exactly as received
+         * @param body the raw bytes exactly as received; handed over
          * @return this builder
          * @throws NullPointerException when {@code body} is null
          */
         public Builder body(byte[] body) {
-            return keepBody(Objects.requireNonNull(body, "body").clone());
-        }
-
-        /** The body, kept, not copied: for arrays nobody else modifies (through {@code ApiAccess.body}). */
-        Builder keepBody(byte[] body) {
             this.body = Objects.requireNonNull(body, "body");
             this.bodyStream = null;
             return this;

@@ -32,18 +32,42 @@ public final class WebhookResponse {
     }
 
     /**
-     * An answer of any content type, built by the receiver's engine only (through {@code ApiAccess}): a JSON
-     * answer, or a console page.
+     * An answer of any content type: what the receiver's console sends, or what an adapter's own code answers
+     * beside the receiver (a health page, a test double of a receiver).
      *
-     * @param status      the HTTP status
-     * @param contentType the {@code Content-Type}, such as {@code application/json}
-     * @param body        the complete body; kept, not copied: the caller hands it over
+     * @param status      the HTTP status, from 100 to 599
+     * @param contentType the {@code Content-Type}, such as {@code text/html; charset=utf-8}
+     * @param body        the complete body; copied, so changing the array afterwards does not change the answer
      * @param headers     extra headers, without {@code Content-Type}; copied
      * @return the answer
+     * @throws IllegalArgumentException when {@code status} is outside 100 to 599
+     * @throws NullPointerException     when {@code contentType}, {@code body} or {@code headers} is null
      */
-    static WebhookResponse of(int status, String contentType, byte[] body, Map<String, String> headers) {
-        return new WebhookResponse(status, Objects.requireNonNull(contentType, "contentType"),
-                Objects.requireNonNull(body, "body"), Map.copyOf(headers));
+    public static WebhookResponse of(int status, String contentType, byte[] body, Map<String, String> headers) {
+        return new WebhookResponse(status(status), Objects.requireNonNull(contentType, "contentType"),
+                Objects.requireNonNull(body, "body").clone(), Map.copyOf(headers));
+    }
+
+    /**
+     * A JSON answer, such as the receiver's own <code>{"status":"accepted"}</code>. The text is encoded once, in
+     * UTF-8; build constant answers once and share them (the answer is immutable), as the receiver does.
+     *
+     * @param status  the HTTP status, from 100 to 599
+     * @param json    the complete JSON body
+     * @param headers extra headers, without {@code Content-Type}, such as {@code Retry-After}; copied
+     * @return an {@code application/json} answer
+     * @throws IllegalArgumentException when {@code status} is outside 100 to 599
+     * @throws NullPointerException     when {@code json} or {@code headers} is null
+     */
+    public static WebhookResponse json(int status, String json, Map<String, String> headers) {
+        return new WebhookResponse(status(status), JSON, json.getBytes(StandardCharsets.UTF_8), Map.copyOf(headers));
+    }
+
+    private static int status(int status) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("HTTP status must be from 100 to 599, got " + status);
+        }
+        return status;
     }
 
     /**

@@ -1,19 +1,24 @@
 package dev.ramphook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.testing.ShopProvider;
+import java.io.ByteArrayInputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A request keeps its own copy of the body it was built with: the caller's array is the caller's. */
+/**
+ * A request keeps the body array it was handed (no copy per delivery: the caller hands it over, as with OkHttp's
+ * {@code RequestBody.create(byte[])}), and reads a stream body within its limits.
+ */
 class WebhookRequestTest {
 
     private final List<String> handled = new ArrayList<>();
@@ -29,14 +34,44 @@ class WebhookRequestTest {
     }
 
     @Test
-    void changingTheArrayAfterBuildingDoesNotChangeTheDelivery() {
+    void theBuilderKeepsTheArrayItIsHandedWithoutACopy() throws Exception {
         byte[] body = ShopProvider.body("SHOP.V1.ORDER.PAID", "o-1").getBytes(StandardCharsets.UTF_8);
         WebhookRequest request = WebhookRequest.builder().path("/hooks/shop").body(body).build();
 
-        Arrays.fill(body, (byte) 'X');
-
+        assertThat(request.bufferedBodyLength()).isEqualTo(body.length);
+        assertThat(request.readBody(body.length, Clock.systemUTC(), Instant.MAX)).isSameAs(body);
         assertThat(receiver.receive(request).status()).isEqualTo(200);
         assertThat(handled).hasSize(1);
+    }
+
+    @Test
+    void aStreamBodyHasNoBufferedLengthAndIsReadUpToTheLimit() throws Exception {
+        WebhookRequest request = WebhookRequest.builder().path("/p").body(new ByteArrayInputStream(bytes(10))).build();
+
+        assertThat(request.bufferedBodyLength()).isEqualTo(-1);
+        assertThat(request.readBody(10, Clock.systemUTC(), Instant.MAX)).hasSize(10);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsNull() throws Exception {
+        WebhookRequest request = WebhookRequest.builder().path("/p").body(new ByteArrayInputStream(bytes(11))).build();
+
+        assertThat(request.readBody(10, Clock.systemUTC(), Instant.MAX)).isNull();
+        assertThat(WebhookRequest.builder().path("/p").body(bytes(11)).build()
+                .readBody(10, Clock.systemUTC(), Instant.MAX)).isNull();
+    }
+
+    @Test
+    void aDeadlinePassedWhileReadingIsATimeout() {
+        Clock late = Clock.fixed(Instant.parse("2026-01-01T00:00:10Z"), ZoneOffset.UTC);
+        WebhookRequest request = WebhookRequest.builder().path("/p").body(new ByteArrayInputStream(bytes(10))).build();
+
+        assertThatThrownBy(() -> request.readBody(100, late, Instant.parse("2026-01-01T00:00:00Z")))
+                .isInstanceOf(SocketTimeoutException.class);
+    }
+
+    private static byte[] bytes(int n) {
+        return "x".repeat(n).getBytes(StandardCharsets.US_ASCII);
     }
 
     @Test
@@ -45,7 +80,7 @@ class WebhookRequestTest {
         WebhookRequest derived = WebhookRequest.builder().path("/p").body(body).build().toBuilder()
                 .header("X-Added", "1").build();
 
-        assertThat(ApiAccess.readBody(derived, 100, Clock.systemUTC(), Instant.MAX)).isEqualTo(body);
+        assertThat(derived.readBody(100, Clock.systemUTC(), Instant.MAX)).isEqualTo(body);
     }
 
     @Test

@@ -2,11 +2,13 @@ package dev.ramphook;
 
 import static dev.ramphook.testing.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ramphook.testing.ShopProvider;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +49,32 @@ class WebhookResponseTest {
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(ACCEPTED);
         assertThat(answer.bodyLength()).isEqualTo(out.size()).isEqualTo(answer.body().length);
+    }
+
+    @Test
+    void buildsAJsonAnswer() {
+        WebhookResponse answer = WebhookResponse.json(409, "{\"status\":\"in_progress\"}", Map.of("Retry-After", "5"));
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.contentType()).isEqualTo("application/json");
+        assertThat(answer.headers()).containsExactly(Map.entry("Retry-After", "5"));
+        assertThat(answer.bodyText()).isEqualTo("{\"status\":\"in_progress\"}");
+    }
+
+    @Test
+    void anAnswerOfAnyContentTypeCopiesTheArrayItIsGiven() {
+        byte[] page = "<p>ok</p>".getBytes(StandardCharsets.UTF_8);
+        WebhookResponse answer = WebhookResponse.of(200, "text/html; charset=utf-8", page, Map.of());
+
+        Arrays.fill(page, (byte) 'X');
+
+        assertThat(answer.bodyText()).isEqualTo("<p>ok</p>");
+        assertThat(answer.contentType()).isEqualTo("text/html; charset=utf-8");
+    }
+
+    @Test
+    void aStatusOutsideHttpsRangeIsRefused() {
+        assertThatThrownBy(() -> WebhookResponse.json(42, "{}", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("42");
     }
 }

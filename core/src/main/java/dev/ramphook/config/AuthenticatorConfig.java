@@ -7,7 +7,6 @@ import dev.ramphook.auth.IpAllowlist;
 import dev.ramphook.auth.StandardWebhooks;
 import dev.ramphook.auth.TimestampedSignature;
 import dev.ramphook.auth.UrlToken;
-import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.zbd.ZbdRamp;
 import java.time.Duration;
@@ -233,7 +232,7 @@ final class AuthenticatorConfig {
             });
         }
         // The allowlist first: it is cheap and, via checkBeforeBody, refuses a stranger before the body is read.
-        return ApiAccess.isNone(authenticator) ? allowlist : Authenticator.allOf(allowlist, authenticator);
+        return authenticator == Authenticator.none() ? allowlist : Authenticator.allOf(allowlist, authenticator);
     }
 
     /** A comma-separated list; a value that is present but lists nothing (",") is an error, not "no list". */

@@ -2,7 +2,6 @@ package dev.ramphook.testkit;
 
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.Authenticator;
-import dev.ramphook.internal.engine.ApiAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -85,7 +84,7 @@ public final class SignedDelivery {
     /** The body the signer gave the request (a scheme that signs inside the body), else {@code body}. */
     private static byte[] bodyOf(WebhookRequest signed, byte[] body) {
         try {
-            byte[] own = ApiAccess.readBody(signed, Integer.MAX_VALUE - 8, Clock.systemUTC(), Instant.MAX);
+            byte[] own = signed.readBody(Integer.MAX_VALUE - 8, Clock.systemUTC(), Instant.MAX);
             return own == null ? body : own;
         } catch (IOException e) {
             throw new UncheckedIOException("the signed request's body cannot be read", e);

@@ -103,7 +103,7 @@ final class BodyRead implements ReadListener {
                 n = -1;
             }
             response = n == body.length
-                    ? ApiAccess.engine(receiver).receiveReserved(ApiAccess.body(request, body).build())
+                    ? ApiAccess.engine(receiver).receiveReserved(request.body(body).build())
                     : ApiAccess.engine(receiver).bodyFailed(request.build());
             if (response.status() == 400 || response.status() == 408 || response.status() == 413) {
                 out.setHeader("Connection", "close"); // the rest of the body is never read
@@ -181,7 +181,7 @@ final class BodyRead implements ReadListener {
 
     /** The request with what was read: a new array of this read's own, kept without a second copy. */
     private WebhookRequest.Builder body() {
-        return ApiAccess.body(request, buffer.toByteArray());
+        return request.body(buffer.toByteArray());
     }
 
     /**

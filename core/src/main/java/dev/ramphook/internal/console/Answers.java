@@ -3,7 +3,6 @@ package dev.ramphook.internal.console;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ramphook.WebhookResponse;
-import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.internal.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -35,14 +34,14 @@ final class Answers {
         Map<String, String> headers = common();
         headers.put("Content-Security-Policy", "default-src 'none'; style-src 'nonce-" + nonce + "'; img-src 'self';"
                 + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-        return ApiAccess.response(status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8), headers);
+        return WebhookResponse.of(status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8), headers);
     }
 
     static WebhookResponse json(int status, JsonNode body) {
         Map<String, String> headers = common();
         headers.put("Content-Security-Policy", JSON_CSP);
         try {
-            return ApiAccess.response(status, "application/json", Json.MAPPER.writeValueAsBytes(body), headers);
+            return WebhookResponse.of(status, "application/json", Json.MAPPER.writeValueAsBytes(body), headers);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("console JSON could not be written", e);
         }
@@ -54,7 +53,7 @@ final class Answers {
         headers.put("Content-Security-Policy", JSON_CSP);
         headers.putAll(extra);
         String body = "{\"status\":\"error\",\"error\":" + Json.quote(message) + "}";
-        return ApiAccess.response(status, "application/json", body.getBytes(StandardCharsets.UTF_8), headers);
+        return WebhookResponse.json(status, body, headers);
     }
 
     /**
@@ -70,7 +69,7 @@ final class Answers {
                 + "<rect width=\"32\" height=\"32\" rx=\"7\" fill=\"#161b26\"/>"
                 + "<path d=\"M5 25 L27 7 L27 25 Z\" fill=\"#5b8def\"/>"
                 + "<rect x=\"5\" y=\"24\" width=\"22\" height=\"2\" fill=\"#c8d0df\"/></svg>";
-        return ApiAccess.response(200, "image/svg+xml", svg.getBytes(StandardCharsets.UTF_8), headers);
+        return WebhookResponse.of(200, "image/svg+xml", svg.getBytes(StandardCharsets.UTF_8), headers);
     }
 
     /** 303 to a location relative to the current page (so the context path never has to be known). */
@@ -78,7 +77,7 @@ final class Answers {
         Map<String, String> headers = common();
         headers.put("Location", relative);
         headers.put("Content-Security-Policy", JSON_CSP);
-        return ApiAccess.response(303, "text/plain; charset=utf-8", new byte[0], headers);
+        return WebhookResponse.of(303, "text/plain; charset=utf-8", new byte[0], headers);
     }
 
     private static Map<String, String> common() {

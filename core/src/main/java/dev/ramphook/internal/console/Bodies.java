@@ -2,8 +2,8 @@ package dev.ramphook.internal.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ramphook.Masking;
-import dev.ramphook.internal.engine.Headers;
 import dev.ramphook.internal.json.Json;
+import dev.ramphook.internal.text.CredentialHeaders;
 import dev.ramphook.store.StoredEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +71,7 @@ final class Bodies {
      * a store written by an older version may still hold them).
      */
     static String redacted(String name, String value) {
-        return Headers.isCredential(name) ? "(redacted)" : Masking.header(name, value);
+        return CredentialHeaders.isCredential(name) ? "(redacted)" : Masking.header(name, value);
     }
 
     /** A handler's failure message as shown: what it says, credentials masked ({@link Masking#text}). */
@@ -88,7 +88,7 @@ final class Bodies {
         StringBuilder b = new StringBuilder("curl -sS -X POST \"$RAMPHOOK_URL\"").append(quote(e.endpoint()));
         for (Map.Entry<String, List<String>> h : new TreeMap<>(e.headers()).entrySet()) {
             String lower = h.getKey().toLowerCase(Locale.ROOT);
-            if (NOT_COPIED.contains(lower) || Headers.isCredential(h.getKey())) {
+            if (NOT_COPIED.contains(lower) || CredentialHeaders.isCredential(h.getKey())) {
                 continue;
             }
             for (String v : h.getValue()) {

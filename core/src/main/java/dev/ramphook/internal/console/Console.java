@@ -2,7 +2,6 @@ package dev.ramphook.internal.console;
 
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
-import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.internal.text.Logs;
 import dev.ramphook.internal.text.Printable;
 import dev.ramphook.store.StoreException;
@@ -106,7 +105,7 @@ public final class Console {
 
     private String body(WebhookRequest request) throws IOException {
         Instant now = clock.instant();
-        byte[] body = ApiAccess.readBody(request, MAX_BODY_BYTES, clock, now.plusSeconds(10));
+        byte[] body = request.readBody(MAX_BODY_BYTES, clock, now.plusSeconds(10));
         if (body == null) {
             throw new Params.BadRequest("console requests carry at most " + MAX_BODY_BYTES + " bytes");
         }

@@ -129,7 +129,7 @@ public final class Engine {
 
     private void describe(HandlerRegistry registry) {
         for (EngineConfig.EndpointSpec e : config.endpoints()) {
-            if (ApiAccess.isNone(e.authenticator())) {
+            if (e.authenticator() == Authenticator.none()) {
                 log.warn("endpoint {} ({}) accepts deliveries WITHOUT authentication (Authenticator.none())",
                         e.path(), e.provider().id());
             }
@@ -230,7 +230,7 @@ public final class Engine {
 
     /** {@link #bodyReservation(long)} of a request given to receive; a body given as bytes reserves its length. */
     private long bodyReservation(WebhookRequest request) {
-        int buffered = ApiAccess.bufferedBodyLength(request);
+        int buffered = request.bufferedBodyLength();
         if (buffered >= 0) { // given as bytes: what it holds, not what it declares
             return Math.min(buffered, config.maxBodyBytes());
         }
@@ -443,7 +443,7 @@ public final class Engine {
         }
         byte[] body;
         try {
-            body = ApiAccess.readBody(request, config.maxBodyBytes(), config.clock(),
+            body = request.readBody(config.maxBodyBytes(), config.clock(),
                     config.clock().instant().plus(config.bodyReadTimeout()));
         } catch (SocketTimeoutException e) {
             return timedOut(trace);

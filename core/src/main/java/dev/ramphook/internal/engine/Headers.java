@@ -16,7 +16,7 @@ import java.util.Set;
  * {@code DeliveryContext} (ids, timestamps, content type, user agent, forwarding) stays; signatures were verified on
  * arrival and are never needed again, so a replay needs none of what is dropped.
  */
-public final class Headers {
+final class Headers {
 
     private Headers() {
     }
@@ -51,7 +51,7 @@ public final class Headers {
      * True for a header whose name says it carries a credential: see {@link CredentialHeaders#isCredential}. Such
      * headers are never stored, never handed to a handler after verification, and never shown.
      */
-    public static boolean isCredential(String name) {
+    static boolean isCredential(String name) {
         return CredentialHeaders.isCredential(name);
     }
 }
