@@ -47,6 +47,7 @@ module dev.ramphook.core {
     exports dev.ramphook.onramper;
     exports dev.ramphook.opentelemetry;
     exports dev.ramphook.provider;
+    exports dev.ramphook.receiver;
     exports dev.ramphook.rampnetwork;
     exports dev.ramphook.revolut;
     exports dev.ramphook.store;
@@ -55,10 +56,9 @@ module dev.ramphook.core {
     exports dev.ramphook.vertx;
     exports dev.ramphook.zbd;
 
-    // For the servlet module: Logs (its log lines go to SLF4J or java.util.logging, as core decides) and the engine
-    // (the filter reads bodies and answers early through it). Nothing else: the key parser is API now
+    // For the servlet module: Logs (its log lines go to SLF4J or java.util.logging, as core decides). Nothing else:
+    // the filter reads bodies and answers early through the receiver's public API, and the key parser is API
     // (dev.ramphook.config).
-    exports dev.ramphook.internal.engine to dev.ramphook.servlet;
     exports dev.ramphook.internal.text to dev.ramphook.servlet;
 
     // Providers are found by id: the receiver (typed handler parameters) and the servlet drop-in load them.

@@ -23,10 +23,10 @@ final class DerivedProvider implements Provider {
         this.subjectRule = subjectRule;
     }
 
-    /** Whether {@code provider} was derived with {@link Provider#withDedupKey}, directly or under other rules. */
-    static boolean hasDedupKeyRule(Provider provider) {
-        return provider instanceof DerivedProvider derived
-                && (derived.keyRule != null || hasDedupKeyRule(derived.base));
+    /** Derived with {@link Provider#withDedupKey}, directly or under other rules. */
+    @Override
+    public boolean hasDedupKeyRule() {
+        return keyRule != null || base.hasDedupKeyRule();
     }
 
     @Override

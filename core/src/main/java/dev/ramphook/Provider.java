@@ -54,7 +54,7 @@ public interface Provider {
     /**
      * The authentication this provider documents, keyed with {@code secrets}: what an endpoint for it uses when
      * nothing else is chosen ({@code ramphook.endpoint.<name>.auth} left out, or
-     * {@link WebhookReceiver.Builder#endpoint(String, Provider, String...)}). Several secrets are for rotation: any
+     * {@link dev.ramphook.receiver.WebhookReceiver.Builder#endpoint(String, Provider, String...)}). Several secrets are for rotation: any
      * one of them may have signed a delivery. {@code MeCash} answers its {@code X-Signature} HMAC-SHA512,
      * {@code ZbdRamp} a {@code ?token=} in the URL.
      *
@@ -121,5 +121,16 @@ public interface Provider {
     default Provider withDedupKey(Function<WebhookEvent<?>, String> rule) {
         Objects.requireNonNull(rule, "rule");
         return new DerivedProvider(this, rule, null);
+    }
+
+    /**
+     * Whether this provider was derived with {@link #withDedupKey} (also under a later {@link #withSubject}): the
+     * receiver then records its events under the rule's key, not under an event id the authenticator supplies (the
+     * precedence described at {@code withDedupKey}). A provider implementation keeps the default.
+     *
+     * @return true for a provider derived with a deduplication rule; false otherwise (the default)
+     */
+    default boolean hasDedupKeyRule() {
+        return false;
     }
 }

@@ -9,20 +9,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The answer of {@link WebhookReceiver#health()}: one status and the facts it was decided on.
+ * The answer of {@link dev.ramphook.receiver.WebhookReceiver#health()}: one status and the facts it was decided on.
  *
  * <ul>
  *   <li>{@link Status#DOWN}: the receiver is closing (deliveries answer 503), or its event store cannot be reached
  *       (deliveries answer 503 until it can). Providers retry; nothing acknowledged is lost.</li>
  *   <li>{@link Status#DEGRADED}: deliveries are received, but something needs an operator: the oldest pending
- *       event has waited longer than {@link WebhookReceiver.Builder#maxPendingAge} (handlers failing or too slow),
+ *       event has waited longer than {@link dev.ramphook.receiver.WebhookReceiver.Builder#maxPendingAge} (handlers failing or too slow),
  *       or there are dead letters (events whose every attempt failed, waiting for a replay).</li>
  *   <li>{@link Status#UP}: none of the above.</li>
  * </ul>
  *
  * @param status         the overall status
  * @param problems       why the status is not {@code UP}, one sentence each (no secret, no event data); empty when UP
- * @param closing        true once {@link WebhookReceiver#close()} has begun
+ * @param closing        true once {@link dev.ramphook.receiver.WebhookReceiver#close()} has begun
  * @param storeReachable false when the store failed to answer (see {@code problems}); a store that does not
  *                       report {@linkplain dev.ramphook.store.EventStore#stats stats} counts as reachable
  * @param pending        events recorded and not yet handled, or -1 when the store did not tell

@@ -19,10 +19,10 @@ import java.util.TreeMap;
 
 /**
  * One HTTP request as any HTTP stack sees it: method, path, query, headers, raw body and the peer's address.
- * Build one per request and hand it to {@link WebhookReceiver#receive(WebhookRequest)}.
+ * Build one per request and hand it to {@link dev.ramphook.receiver.WebhookReceiver#receive(WebhookRequest)}.
  *
  * <p>The body is either bytes already read or a stream; a stream is read by the receiver, once, and never past
- * {@link WebhookReceiver#maxBodyBytes()}. Not thread-safe; not reusable.
+ * {@link dev.ramphook.receiver.WebhookReceiver#maxBodyBytes()}. Not thread-safe; not reusable.
  */
 public final class WebhookRequest {
 

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * The answer to one delivery: a status and a small JSON body {@code {"status":…,"error":…}}, never a stack
- * trace; or, for the console ({@link ConsoleSettings}), a page or JSON document. Adapters copy the status,
+ * trace; or, for the console ({@link dev.ramphook.receiver.ConsoleSettings}), a page or JSON document. Adapters copy the status,
  * headers, {@link #contentType()} and body ({@link #bodyLength()} bytes, written with {@link #writeTo}) to their
  * HTTP response as they are.
  *

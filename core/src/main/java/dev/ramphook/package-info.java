@@ -4,7 +4,7 @@
  *
  * <p>Entry points:
  * <ul>
- *   <li>{@link dev.ramphook.WebhookReceiver#builder()}: endpoints (path, {@link dev.ramphook.Provider},
+ *   <li>{@link dev.ramphook.receiver.WebhookReceiver#builder()}: endpoints (path, {@link dev.ramphook.Provider},
  *       {@link dev.ramphook.Authenticator}), handlers, a {@link dev.ramphook.store.EventStore} and settings;
  *       {@code build()} gives the thread-safe receiver that answers each {@link dev.ramphook.WebhookRequest} with a
  *       {@link dev.ramphook.WebhookResponse}. Servlet containers and Spring Boot use it through

@@ -10,6 +10,7 @@ import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.internal.json.Json;
 import dev.ramphook.mecash.MeCash;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.zbd.ZbdRamp;
 import java.io.IOException;

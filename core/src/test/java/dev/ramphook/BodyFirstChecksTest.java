@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.IpAllowlist;
 import dev.ramphook.auth.UrlToken;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.testing.MutableClock;
 import dev.ramphook.testing.ShopProvider;
 import java.io.InputStream;

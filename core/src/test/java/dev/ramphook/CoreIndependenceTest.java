@@ -2,6 +2,7 @@ package dev.ramphook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ramphook.receiver.WebhookReceiver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

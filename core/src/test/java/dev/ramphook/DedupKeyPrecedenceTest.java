@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.StandardWebhooks;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.testing.ShopProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.ramphook;
 
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.testing.StandardError;
 import static dev.ramphook.testing.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;

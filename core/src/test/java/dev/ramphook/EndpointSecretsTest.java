@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ramphook.mecash.MeCash;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.zbd.ZbdRamp;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package dev.ramphook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.StoredEvent;
 import dev.ramphook.testing.Requests;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ramphook.ReceiverHealth.Status;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.StoreException;
 import dev.ramphook.testing.MutableClock;

@@ -4,7 +4,7 @@ import static dev.ramphook.testing.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramphook.DeliveryListener;
-import dev.ramphook.internal.engine.ApiAccess;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.StoreStats;
 import dev.ramphook.testing.ShopProvider;
@@ -53,7 +53,7 @@ class ReceiverErrorsTest {
                 .on("*", (event, ctx) -> handled.add(event.key()))
                 .store(store)
                 .build();
-        ApiAccess.engine(receiver).observe(new DeliveryListener() {
+        receiver.addListener(new DeliveryListener() {
             @Override
             public void delivered(Delivery delivery) {
                 deliveries.add(delivery);
@@ -176,7 +176,7 @@ class ReceiverErrorsTest {
         WebhookResponse failed = receiver.receive(post("/hooks/shop", PAID));
 
         assertThat(failed.status()).isEqualTo(500);
-        StoreStats stats = ApiAccess.engine(receiver).stats();
+        StoreStats stats = receiver.stats();
         assertThat(stats.pending()).isEqualTo(1); // recorded, not handled: a redelivery or replay runs it
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.testing.ShopProvider;
 import dev.ramphook.testing.ShopProvider.Note;
 import dev.ramphook.testing.ShopProvider.Order;

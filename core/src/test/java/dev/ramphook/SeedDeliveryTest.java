@@ -6,6 +6,7 @@ import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.mecash.RampPayout;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.zbd.ZbdPayment;
 import dev.ramphook.zbd.ZbdRamp;
 import java.io.IOException;

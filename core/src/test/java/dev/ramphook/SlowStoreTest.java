@@ -3,6 +3,7 @@ package dev.ramphook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testing.Requests;
 import dev.ramphook.testing.ShopProvider;

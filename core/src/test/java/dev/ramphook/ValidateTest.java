@@ -3,6 +3,7 @@ package dev.ramphook;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testing.ShopProvider;
 import java.lang.reflect.Proxy;

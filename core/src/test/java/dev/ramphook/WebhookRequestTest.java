@@ -3,6 +3,7 @@ package dev.ramphook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.testing.ShopProvider;
 import java.io.ByteArrayInputStream;
 import java.net.SocketTimeoutException;

@@ -4,6 +4,7 @@ import static dev.ramphook.testing.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.testing.ShopProvider;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

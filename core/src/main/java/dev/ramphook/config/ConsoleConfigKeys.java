@@ -1,6 +1,6 @@
 package dev.ramphook.config;
 
-import dev.ramphook.ConsoleSettings;
+import dev.ramphook.receiver.ConsoleSettings;
 import java.util.Optional;
 import java.util.function.Function;
 

@@ -1,9 +1,9 @@
 package dev.ramphook.config;
 
-import dev.ramphook.ConsoleSettings;
+import dev.ramphook.receiver.ConsoleSettings;
 import dev.ramphook.DeliveryListener;
 import dev.ramphook.Provider;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.Authenticator;
 import dev.ramphook.provider.Providers;
 import dev.ramphook.store.EventStore;

@@ -3,10 +3,9 @@ package dev.ramphook.httpserver;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.Headers;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
-import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.internal.text.Logs;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -82,9 +81,9 @@ public final class WebhookHttpHandler implements HttpHandler {
             } catch (IOException e) {
                 // The provider hung up while we answered; the event is recorded, so its retry is a duplicate.
                 log.debug("could not send the answer for {} {}: {}", exchange.getRequestMethod(),
-                        ApiAccess.engine(receiver).loggablePath(path), e.toString());
+                        receiver.loggablePath(path), e.toString());
             } catch (Throwable e) { // an Error too: never an unlogged failure, never a 2xx for a lost delivery
-                unexpected(exchange, answer == null, e, ApiAccess.engine(receiver).loggablePath(path));
+                unexpected(exchange, answer == null, e, receiver.loggablePath(path));
             }
         }
     }

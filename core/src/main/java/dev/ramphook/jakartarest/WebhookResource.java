@@ -1,9 +1,8 @@
 package dev.ramphook.jakartarest;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
-import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.internal.text.Logs;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -205,7 +204,7 @@ public final class WebhookResource {
             // request on the connection: some servers (Grizzly) would; so the connection closes after the answer.
             return toResponse(answer, end != null && !end.reached);
         } catch (Throwable e) { // an Error too: never an unlogged failure, never a 2xx for a lost delivery
-            return unexpected(answer == null, e, ApiAccess.engine(receiver).loggablePath(path));
+            return unexpected(answer == null, e, receiver.loggablePath(path));
         }
     }
 

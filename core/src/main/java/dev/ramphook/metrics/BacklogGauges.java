@@ -1,7 +1,7 @@
 package dev.ramphook.metrics;
 
 import dev.ramphook.Provider;
-import dev.ramphook.internal.engine.Engine;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.store.StoreStats;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,18 +19,18 @@ final class BacklogGauges {
 
     private static final long MAX_AGE_NANOS = Duration.ofSeconds(1).toNanos();
 
-    private final Engine engine;
+    private final WebhookReceiver receiver;
     private StoreStats stats;
     private long fetchedAt;
     private boolean fetched;
 
-    private BacklogGauges(Engine engine) {
-        this.engine = engine;
+    private BacklogGauges(WebhookReceiver receiver) {
+        this.receiver = receiver;
     }
 
-    static void register(MeterRegistry registry, Engine engine) {
-        BacklogGauges gauges = new BacklogGauges(engine);
-        for (Provider provider : engine.providers()) {
+    static void register(MeterRegistry registry, WebhookReceiver receiver) {
+        BacklogGauges gauges = new BacklogGauges(receiver);
+        for (Provider provider : receiver.providers()) {
             String id = provider.id();
             gauge(registry, gauges, MeterNames.BACKLOG, id, "Events recorded and not yet handled (waiting, running"
                     + " or waiting for a retry)", s -> s.of(id).pending());
@@ -63,7 +63,7 @@ final class BacklogGauges {
             return Double.NaN;
         }
         return current.oldestPending()
-                .map(received -> Math.max(0, Duration.between(received, engine.now()).toMillis() / 1000.0))
+                .map(received -> Math.max(0, Duration.between(received, receiver.clock().instant()).toMillis() / 1000.0))
                 .orElse(0.0);
     }
 
@@ -71,7 +71,7 @@ final class BacklogGauges {
         long now = System.nanoTime();
         if (!fetched || now - fetchedAt >= MAX_AGE_NANOS) {
             try {
-                stats = engine.stats();
+                stats = receiver.stats();
             } catch (RuntimeException e) { // store down, or a store that reports no stats: the gauges read NaN
                 stats = null;
             }

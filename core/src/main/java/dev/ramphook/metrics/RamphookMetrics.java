@@ -1,8 +1,6 @@
 package dev.ramphook.metrics;
 
-import dev.ramphook.WebhookReceiver;
-import dev.ramphook.internal.engine.ApiAccess;
-import dev.ramphook.internal.engine.Engine;
+import dev.ramphook.receiver.WebhookReceiver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
@@ -36,7 +34,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @SuppressWarnings("exports")
 public final class RamphookMetrics implements MeterBinder, AutoCloseable {
 
-    private final Engine engine;
+    private final WebhookReceiver receiver;
     private final List<MetricsObserver> bound = new CopyOnWriteArrayList<>();
 
     /**
@@ -45,7 +43,7 @@ public final class RamphookMetrics implements MeterBinder, AutoCloseable {
      * @param receiver a built receiver; it is observed, not owned (closing this binder does not close it)
      */
     public RamphookMetrics(WebhookReceiver receiver) {
-        this.engine = ApiAccess.engine(Objects.requireNonNull(receiver, "receiver"));
+        this.receiver = Objects.requireNonNull(receiver, "receiver");
     }
 
     /**
@@ -56,9 +54,9 @@ public final class RamphookMetrics implements MeterBinder, AutoCloseable {
     @Override
     public void bindTo(MeterRegistry registry) {
         Objects.requireNonNull(registry, "registry");
-        MetricsObserver observer = new MetricsObserver(registry, engine.providers());
-        BacklogGauges.register(registry, engine);
-        engine.observe(observer);
+        MetricsObserver observer = new MetricsObserver(registry, receiver.providers());
+        BacklogGauges.register(registry, receiver);
+        receiver.addListener(observer); // a DeliveryListener, as any application's
         bound.add(observer);
     }
 
@@ -66,7 +64,7 @@ public final class RamphookMetrics implements MeterBinder, AutoCloseable {
     @Override
     public void close() {
         for (MetricsObserver observer : bound) {
-            engine.stopObserving(observer);
+            receiver.removeListener(observer);
         }
         bound.clear();
     }

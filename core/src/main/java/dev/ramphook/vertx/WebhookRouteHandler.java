@@ -1,9 +1,8 @@
 package dev.ramphook.vertx;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
-import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.internal.text.Logs;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -117,7 +116,7 @@ public final class WebhookRouteHandler implements Handler<RoutingContext> {
         request.exceptionHandler(e -> {
             if (done.compareAndSet(false, true)) {
                 context.vertx().cancelTimer(timer);
-                log.debug("body of a delivery to {} failed: {}", ApiAccess.engine(receiver).loggablePath(path),
+                log.debug("body of a delivery to {} failed: {}", receiver.loggablePath(path),
                         e.toString());
                 context.request().connection().close();
             }
@@ -145,7 +144,7 @@ public final class WebhookRouteHandler implements Handler<RoutingContext> {
                 send(context, result.result(), connection);
             } else { // the worker pool refused it: nothing was recorded
                 log.error("could not hand a delivery to {} to a worker; answering 503 so the provider retries: {}",
-                        ApiAccess.engine(receiver).loggablePath(path), result.cause().toString());
+                        receiver.loggablePath(path), result.cause().toString());
                 HttpServerResponse response = context.response();
                 if (!response.ended() && !response.headWritten()) {
                     response.setStatusCode(503).putHeader("Content-Type", "application/json")

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import java.io.File;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ class ModulePathTest {
             package shop;
 
             import dev.ramphook.OnEvent;
-            import dev.ramphook.WebhookReceiver;
+            import dev.ramphook.receiver.WebhookReceiver;
             import dev.ramphook.WebhookRequest;
             import dev.ramphook.WebhookResponse;
             import dev.ramphook.auth.UrlToken;

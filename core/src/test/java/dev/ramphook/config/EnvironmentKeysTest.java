@@ -3,7 +3,7 @@ package dev.ramphook.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

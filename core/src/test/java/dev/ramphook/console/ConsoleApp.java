@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ramphook.ConsoleSettings;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.ConsoleSettings;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.Authenticator;
 import dev.ramphook.crash.JdkHttpAdapter;
 import dev.ramphook.store.EventStore;

@@ -1,7 +1,7 @@
 package dev.ramphook.crash;
 
 import dev.ramphook.EventHandler;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.Authenticator;
 import dev.ramphook.store.JdbcEventStore;
 import dev.ramphook.testing.ShopProvider;

@@ -1,7 +1,7 @@
 package dev.ramphook.crash;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.httpserver.WebhookHttpHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -2,7 +2,7 @@ package dev.ramphook.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.Provider;

@@ -7,7 +7,7 @@ import dev.ramphook.DeliveryListener;
 import dev.ramphook.DeliveryListener.AttemptResult;
 import dev.ramphook.DeliveryListener.Reason;
 import dev.ramphook.DeliveryListener.RunOutcome;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.testing.StandardError;
 import dev.ramphook.zbd.ZbdRamp;

@@ -1,7 +1,7 @@
 package dev.ramphook.httpserver;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.mecash.MeCash;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.ramphook.jakartarest;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.testing.http.ContractReceivers;
 import dev.ramphook.testing.http.FlakyHandler;
 import dev.ramphook.testing.http.RecordingHandler;

@@ -1,6 +1,6 @@
 package dev.ramphook.jakartarest;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.jakartarest.WebhookResource;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;

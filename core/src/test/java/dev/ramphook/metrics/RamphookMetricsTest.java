@@ -3,7 +3,7 @@ package dev.ramphook.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.crash.JdkHttpAdapter;
 import dev.ramphook.testing.ShopProvider;

@@ -3,7 +3,7 @@ package dev.ramphook.metrics;
 import static dev.ramphook.testing.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.Authenticator;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testing.ShopProvider;

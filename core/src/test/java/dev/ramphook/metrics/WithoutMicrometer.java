@@ -1,6 +1,6 @@
 package dev.ramphook.metrics;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.Authenticator;
 import dev.ramphook.testing.Requests;

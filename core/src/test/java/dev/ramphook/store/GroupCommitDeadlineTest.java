@@ -5,7 +5,7 @@ import static dev.ramphook.testing.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.Authenticator;
 import dev.ramphook.crash.HandledLog;

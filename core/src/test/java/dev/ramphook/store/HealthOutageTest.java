@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ramphook.ReceiverHealth;
 import dev.ramphook.ReceiverHealth.Status;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.Authenticator;
 import dev.ramphook.testing.ShopProvider;
 import java.time.Duration;

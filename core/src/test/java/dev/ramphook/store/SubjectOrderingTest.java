@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.EventHandler;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.Authenticator;
 import dev.ramphook.crash.JdkHttpAdapter;
 import java.net.URI;

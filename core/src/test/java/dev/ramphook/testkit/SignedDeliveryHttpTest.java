@@ -2,7 +2,7 @@ package dev.ramphook.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.crash.JdkHttpAdapter;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.zbd.ZbdRamp;

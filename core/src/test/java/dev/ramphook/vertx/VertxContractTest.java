@@ -2,7 +2,7 @@ package dev.ramphook.vertx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.testing.http.ContractReceivers;
 import dev.ramphook.testing.http.FlakyHandler;

@@ -2,7 +2,7 @@ package dev.ramphook.vertx;
 
 import dev.ramphook.OnEvent;
 import dev.ramphook.WebhookEvent;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.vertx.WebhookRouteHandler;
 import dev.ramphook.zbd.ZbdRamp;

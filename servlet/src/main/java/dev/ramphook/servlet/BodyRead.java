@@ -1,9 +1,8 @@
 package dev.ramphook.servlet;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
-import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.internal.text.Logs;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
@@ -103,8 +102,8 @@ final class BodyRead implements ReadListener {
                 n = -1;
             }
             response = n == body.length
-                    ? ApiAccess.engine(receiver).receiveReserved(request.body(body).build())
-                    : ApiAccess.engine(receiver).bodyFailed(request.build());
+                    ? receiver.receiveReserved(request.body(body).build())
+                    : receiver.bodyFailed(request.build());
             if (response.status() == 400 || response.status() == 408 || response.status() == 413) {
                 out.setHeader("Connection", "close"); // the rest of the body is never read
             }
@@ -113,9 +112,9 @@ final class BodyRead implements ReadListener {
             log.debug("could not send the answer: {}", e.toString()); // its status was set first
         } catch (Throwable e) { // an Error here must still not leave an empty 200 behind
             WebhookFilter.unexpected(out, response == null, e,
-                    ApiAccess.engine(receiver).loggablePath(WebhookFilter.pathOf(http)));
+                    receiver.loggablePath(WebhookFilter.pathOf(http)));
         } finally {
-            ApiAccess.engine(receiver).releaseBody(reserved); // every answer passes here, once
+            receiver.releaseBody(reserved); // every answer passes here, once
         }
         return true;
     }
@@ -130,10 +129,10 @@ final class BodyRead implements ReadListener {
         try {
             async = http.startAsync(http, out);
         } catch (RuntimeException | Error e) {
-            ApiAccess.engine(receiver).releaseBody(reserved);
+            receiver.releaseBody(reserved);
             throw e;
         }
-        String endpoint = ApiAccess.engine(receiver).loggablePath(WebhookFilter.pathOf(http));
+        String endpoint = receiver.loggablePath(WebhookFilter.pathOf(http));
         BodyRead read;
         try {
             async.setTimeout(0); // our own deadline bounds the read; handlers that follow it are not cut off
@@ -142,7 +141,7 @@ final class BodyRead implements ReadListener {
         } catch (IOException | RuntimeException | Error e) {
             // Nothing read, nothing recorded: 503 so the provider retries, and the started exchange is ended here
             // (an async exchange without a listener would otherwise never complete).
-            ApiAccess.engine(receiver).releaseBody(reserved);
+            receiver.releaseBody(reserved);
             WebhookFilter.unexpected(out, true, e, endpoint);
             async.complete();
             return;
@@ -163,7 +162,7 @@ final class BodyRead implements ReadListener {
                 }
                 buffer.write(chunk, 0, n);
                 if (buffer.size() > receiver.maxBodyBytes()) {
-                    answer(() -> ApiAccess.engine(receiver).receiveReserved(body().build())); // 413, read no further
+                    answer(() -> receiver.receiveReserved(body().build())); // 413, read no further
                     return;
                 }
             }
@@ -176,7 +175,7 @@ final class BodyRead implements ReadListener {
 
     @Override
     public void onAllDataRead() {
-        answer(() -> ApiAccess.engine(receiver).receiveReserved(body().build()));
+        answer(() -> receiver.receiveReserved(body().build()));
     }
 
     /** The request with what was read: a new array of this read's own, kept without a second copy. */
@@ -196,7 +195,7 @@ final class BodyRead implements ReadListener {
         boolean late = System.nanoTime() - startNanos >= receiver.bodyReadTimeout().toNanos();
         log.debug("body read failed: {}", t.toString()); // the WARN line is the receiver's, naming the endpoint
         answer(() -> late ? receiver.bodyTimedOut(request.build())
-                : ApiAccess.engine(receiver).bodyFailed(request.build()));
+                : receiver.bodyFailed(request.build()));
     }
 
     private void timedOut() {
@@ -227,7 +226,7 @@ final class BodyRead implements ReadListener {
         } catch (Throwable e) { // an Error here must still not leave an empty 200 behind
             WebhookFilter.unexpected(out, response == null, e, endpoint);
         } finally {
-            ApiAccess.engine(receiver).releaseBody(reserved); // every answer passes here, once
+            receiver.releaseBody(reserved); // every answer passes here, once
             complete();
         }
     }

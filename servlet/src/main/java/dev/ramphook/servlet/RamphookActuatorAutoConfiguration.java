@@ -1,6 +1,6 @@
 package dev.ramphook.servlet;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.metrics.RamphookMetrics;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.BeanClassLoaderAware;

@@ -1,7 +1,7 @@
 package dev.ramphook.servlet;
 
 import dev.ramphook.ReceiverHealth;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;

@@ -2,7 +2,7 @@ package dev.ramphook.servlet;
 
 import dev.ramphook.config.ConfigException;
 import dev.ramphook.OnEvent;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;

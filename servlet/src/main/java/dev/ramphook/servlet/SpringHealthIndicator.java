@@ -1,7 +1,7 @@
 package dev.ramphook.servlet;
 
 import dev.ramphook.ReceiverHealth;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;

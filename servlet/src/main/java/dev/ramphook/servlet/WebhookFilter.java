@@ -1,11 +1,9 @@
 package dev.ramphook.servlet;
 
 import dev.ramphook.config.ConfigException;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
-import dev.ramphook.internal.engine.ApiAccess;
-import dev.ramphook.internal.engine.Engine;
 import dev.ramphook.internal.text.Logs;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -124,7 +122,7 @@ public final class WebhookFilter implements Filter {
             } else if (http.isAsyncSupported()) {
                 readBody(current, delivery, http, out);
             } else {
-                warnBlockingOnce(ApiAccess.engine(current).loggablePath(path));
+                warnBlockingOnce(current.loggablePath(path));
                 // The receiver reads the stream in chunks and answers 408 once the deadline has passed.
                 recorded = current.receive(delivery.body(http.getInputStream()).build());
                 write(out, recorded);
@@ -132,9 +130,9 @@ public final class WebhookFilter implements Filter {
         } catch (IOException e) {
             // The provider hung up while we answered; the event is recorded, so its retry is a duplicate.
             log.debug("could not send the answer for {} {}: {}", http.getMethod(),
-                    ApiAccess.engine(current).loggablePath(path), e.toString());
+                    current.loggablePath(path), e.toString());
         } catch (Throwable e) { // an Error too: never an empty 200 (the container's default) for a lost delivery
-            unexpected(out, recorded == null, e, ApiAccess.engine(current).loggablePath(path));
+            unexpected(out, recorded == null, e, current.loggablePath(path));
         }
     }
 
@@ -145,17 +143,16 @@ public final class WebhookFilter implements Filter {
      */
     private void readBody(WebhookReceiver current, WebhookRequest.Builder delivery, HttpServletRequest http,
                           HttpServletResponse out) throws IOException {
-        Engine engine = ApiAccess.engine(current);
-        long bytes = engine.bodyReservation(http.getContentLengthLong()); // -1 when chunked: maxBodyBytes
-        if (engine.reserveBody(bytes)) {
+        long bytes = current.bodyReservation(http.getContentLengthLong()); // -1 when chunked: maxBodyBytes
+        if (current.reserveBody(bytes)) {
             // Both give the bytes back once answered; the first only when the whole body is already there.
             if (!BodyRead.readAvailable(current, delivery, http, out, bytes)) {
                 BodyRead.start(current, delivery, http, out, timer, bytes);
             }
         } else if (RefusedBody.bodyMayFollow(http)) {
-            RefusedBody.answer(http, out, engine.overloaded(delivery.build()), current.bodyReadTimeout(), timer);
+            RefusedBody.answer(http, out, current.overloaded(delivery.build()), current.bodyReadTimeout(), timer);
         } else {
-            write(out, engine.overloaded(delivery.build()));
+            write(out, current.overloaded(delivery.build()));
         }
     }
 

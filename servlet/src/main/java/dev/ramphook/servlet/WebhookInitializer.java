@@ -1,6 +1,6 @@
 package dev.ramphook.servlet;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.config.ConfigException;
 import dev.ramphook.config.ReceiverSettings;
 import dev.ramphook.internal.text.Logs;

@@ -11,7 +11,7 @@
  *   <li>{@link dev.ramphook.servlet.WebhookAutoConfiguration}: the same for a Spring Boot application, configured
  *       from its {@code Environment}, with its beans as handlers; loaded by Spring Boot, never called directly.</li>
  *   <li>{@link dev.ramphook.servlet.WebhookFilter}: the filter itself, for an application that builds its
- *       {@link dev.ramphook.WebhookReceiver} in code and registers the filter like any other.</li>
+ *       {@link dev.ramphook.receiver.WebhookReceiver} in code and registers the filter like any other.</li>
  * </ul>
  * Requests to other paths pass down the filter chain untouched, their bodies unread.
  */

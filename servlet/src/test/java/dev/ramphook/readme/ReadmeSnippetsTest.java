@@ -111,7 +111,7 @@ class ReadmeSnippetsTest {
     @Test
     void aBrokenBlockFailsNamingItsReadmeLine() {
         List<ReadmeSnippets.Snippet> broken = ReadmeSnippets.parse(List.of(
-                "Some text.", "", "```java", "import dev.ramphook.WebhookReceiver;", "",
+                "Some text.", "", "```java", "import dev.ramphook.receiver.WebhookReceiver;", "",
                 "WebhookReceiver receiver = WebhookReceiver.builder().noSuchSetting().build();", "```"));
         assertThat(errors(broken.get(0))).singleElement().asString()
                 .startsWith("README.md:6: ").contains("noSuchSetting");
@@ -120,7 +120,7 @@ class ReadmeSnippetsTest {
     @Test
     void aBrokenBlockInAGuideFailsNamingTheGuideAndItsLine() {
         List<ReadmeSnippets.Snippet> broken = ReadmeSnippets.parse("docs/handlers.md", List.of(
-                "```java", "import dev.ramphook.WebhookReceiver;", "",
+                "```java", "import dev.ramphook.receiver.WebhookReceiver;", "",
                 "WebhookReceiver receiver = WebhookReceiver.builder().noSuchSetting().build();", "```"));
         assertThat(errors(broken.get(0))).singleElement().asString()
                 .startsWith("docs/handlers.md:4: ").contains("noSuchSetting");
@@ -129,7 +129,7 @@ class ReadmeSnippetsTest {
     @Test
     void givenLinesDeclareWhatTheTextAroundTheBlockProvides() {
         List<String> markdown = List.of(
-                "<!-- java-given", "import dev.ramphook.WebhookReceiver;", "WebhookReceiver receiver;", "-->",
+                "<!-- java-given", "import dev.ramphook.receiver.WebhookReceiver;", "WebhookReceiver receiver;", "-->",
                 "```java", "receiver.close();", "```",
                 "```java", "receiver.close();", "```");
         List<ReadmeSnippets.Snippet> snippets = ReadmeSnippets.parse(markdown);

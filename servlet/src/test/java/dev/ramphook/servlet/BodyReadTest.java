@@ -15,11 +15,10 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.Authenticator;
 import dev.ramphook.DeliveryListener;
-import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.testing.http.EchoProvider;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
@@ -86,7 +85,7 @@ class BodyReadTest {
                 .maxBodyBytes(1024)
                 .bodyReadTimeout(bodyReadTimeout)
                 .build();
-        ApiAccess.engine(receiver).observe(new DeliveryListener() {
+        receiver.addListener(new DeliveryListener() {
             @Override
             public void delivered(Delivery delivery) {
                 deliveries.add(delivery);
@@ -101,7 +100,7 @@ class BodyReadTest {
 
         WebhookRequest.Builder request = WebhookRequest.builder().method("POST").path("/webhooks/echo")
                 .header("Content-Type", "application/json");
-        assertThat(ApiAccess.engine(receiver).reserveBody(RESERVED)).isTrue(); // as the filter does first
+        assertThat(receiver.reserveBody(RESERVED)).isTrue(); // as the filter does first
         BodyRead.start(receiver, request, http, out, timer, RESERVED);
 
         ArgumentCaptor<ReadListener> listenerCaptor = ArgumentCaptor.forClass(ReadListener.class);
@@ -138,7 +137,7 @@ class BodyReadTest {
         verify(out, atLeastOnce()).setStatus(statuses.capture());
         assertThat(statuses.getAllValues()).containsExactly(status);
         verify(async, times(1)).complete();
-        assertThat(ApiAccess.engine(receiver).bodyBytesInFlight()).as("reservation given back").isZero();
+        assertThat(receiver.bodyBytesInFlight()).as("reservation given back").isZero();
     }
 
     @Test
@@ -270,7 +269,7 @@ class BodyReadTest {
         assertThat(statuses.getValue()).isIn(400, 408);
         verify(async, times(1)).complete();
         assertThat(deliveries).hasSize(1);
-        assertThat(ApiAccess.engine(receiver).bodyBytesInFlight()).isZero(); // given back once, not twice
+        assertThat(receiver.bodyBytesInFlight()).isZero(); // given back once, not twice
     }
 
     @Test
@@ -298,13 +297,13 @@ class BodyReadTest {
         assertThat(statuses.getAllValues()).last().isEqualTo(500); // received: the provider's retry is a duplicate
         verify(out).reset();
         verify(async).complete();
-        assertThat(ApiAccess.engine(receiver).bodyBytesInFlight()).isZero();
+        assertThat(receiver.bodyBytesInFlight()).isZero();
     }
 
     @Test
     void anErrorBeforeTheReceiverAnsweredIs503WithRetryAfter() throws IOException {
         start();
-        ApiAccess.engine(receiver).observe(new DeliveryListener() {
+        receiver.addListener(new DeliveryListener() {
             @Override
             public void delivered(Delivery delivery) {
                 throw new OutOfMemoryError("simulated");
@@ -354,12 +353,12 @@ class BodyReadTest {
         when(out.getOutputStream()).thenReturn(new Capture(written));
         doThrow(new IllegalStateException("not async")).when(in).setReadListener(any());
 
-        ApiAccess.engine(receiver).reserveBody(RESERVED);
+        receiver.reserveBody(RESERVED);
         BodyRead.start(receiver, WebhookRequest.builder().method("POST").path("/webhooks/echo"), http, out, timer,
                 RESERVED);
 
         verify(out).setStatus(503);
-        assertThat(ApiAccess.engine(receiver).bodyBytesInFlight()).isZero();
+        assertThat(receiver.bodyBytesInFlight()).isZero();
         verify(async).complete();
         verify(timer, never()).schedule(any(Runnable.class), anyLong(), any(TimeUnit.class));
     }

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ramphook.ConsoleSettings;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.ConsoleSettings;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.testing.http.Seeds;
 import dev.ramphook.zbd.ZbdRamp;

@@ -2,7 +2,7 @@ package dev.ramphook.servlet;
 
 import dev.ramphook.config.ReceiverSettings;
 import com.sun.net.httpserver.HttpServer;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.httpserver.WebhookHttpHandler;
 import dev.ramphook.testing.http.FailingStore;
 import dev.ramphook.testing.http.FlakyHandler;

@@ -2,7 +2,7 @@ package dev.ramphook.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.metrics.RamphookMetrics;
 import dev.ramphook.testing.http.Seeds;

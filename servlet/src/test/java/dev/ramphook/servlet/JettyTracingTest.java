@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ramphook.DeliveryListener;
 import dev.ramphook.DeliveryListener.Reason;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.opentelemetry.RamphookTracing;
 import dev.ramphook.testing.http.Seeds;

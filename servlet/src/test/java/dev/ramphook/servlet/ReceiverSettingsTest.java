@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ramphook.OnEvent;
 import dev.ramphook.WebhookEvent;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.store.EventStore;
@@ -185,7 +185,7 @@ class ReceiverSettingsTest {
         keys.put("ramphook.max-body-bytes-in-flight", "1_500");
 
         WebhookReceiver receiver = build(new Counting());
-        dev.ramphook.internal.engine.Engine engine = dev.ramphook.internal.engine.ApiAccess.engine(receiver);
+        WebhookReceiver engine = receiver; // its public body budget
 
         assertThat(engine.reserveBody(1000)).isTrue();
         assertThat(engine.reserveBody(501)).isFalse(); // 1,500 is the bound

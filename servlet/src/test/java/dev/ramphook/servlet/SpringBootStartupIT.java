@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.servlet.springapp.jdbc.PostgresDataSource;
 import dev.ramphook.servlet.springapp.own.OwnReceiverApplication;
 import dev.ramphook.servlet.springapp.shop.Payments;

@@ -2,7 +2,7 @@ package dev.ramphook.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.Authenticator;
 import dev.ramphook.testing.http.EchoProvider;
 import dev.ramphook.testing.http.RawSender;
@@ -245,7 +245,7 @@ class WebhookFilterTest {
                 .maxBodyBytes(1024)
                 .maxBodyBytesInFlight(2048)
                 .build();
-        dev.ramphook.internal.engine.Engine engine = dev.ramphook.internal.engine.ApiAccess.engine(receiver);
+        WebhookReceiver engine = receiver; // its public body budget
         try (JettyApp app = app(null)) {
             List<dev.ramphook.testing.http.RawSender> held = new java.util.ArrayList<>();
             List<byte[]> bodies = new java.util.ArrayList<>();

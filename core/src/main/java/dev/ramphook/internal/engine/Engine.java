@@ -24,6 +24,7 @@ import dev.ramphook.store.StoreStats;
 import dev.ramphook.store.StoredEvent;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -174,6 +175,11 @@ public final class Engine {
     /** What the store holds now ({@link EventStore#stats}), through the observed store. */
     public StoreStats stats() {
         return store.stats(config.clock().instant());
+    }
+
+    /** The receiver's clock. */
+    public Clock clock() {
+        return config.clock();
     }
 
     /** The receiver's clock's current instant. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ramphook.DeliveryListener;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.Authenticator;
 import dev.ramphook.auth.HmacSignature;
@@ -44,7 +44,7 @@ class ObserverTest {
                 .inline()
                 .maxBodyBytes(1024)
                 .build();
-        ApiAccess.engine(receiver).observe(seen);
+        receiver.addListener(seen);
         return receiver;
     }
 
@@ -185,7 +185,7 @@ class ObserverTest {
                 .inline()
                 .recordTimeout(java.time.Duration.ofMillis(200))
                 .build();
-        ApiAccess.engine(receiver).observe(seen);
+        receiver.addListener(seen);
         try {
             assertThat(receiver.receive(post("/hooks/shop", PAID)).status()).isEqualTo(503);
         } finally {
@@ -227,8 +227,8 @@ class ObserverTest {
                 .on("*", (event, ctx) -> { })
                 .queued().workers(1)
                 .build();
-        Engine engine = ApiAccess.engine(receiver);
-        engine.observe(new DeliveryListener() {
+        WebhookReceiver engine = receiver; // its public listeners and body budget
+        engine.addListener(new DeliveryListener() {
             @Override
             public void delivered(Delivery delivery) {
                 throw new IllegalStateException("observer bug");
@@ -249,7 +249,7 @@ class ObserverTest {
                 throw new IllegalStateException("observer bug");
             }
         });
-        engine.observe(seen);
+        engine.addListener(seen);
 
         assertThat(receiver.receive(post("/hooks/shop", PAID)).status()).isEqualTo(200);
 

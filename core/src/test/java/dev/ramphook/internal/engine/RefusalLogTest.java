@@ -4,7 +4,7 @@ import dev.ramphook.DeliveryListener;
 import dev.ramphook.testing.StandardError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.DeliveryListener.Delivery;
@@ -48,7 +48,7 @@ class RefusalLogTest {
                 .inline()
                 .clock(clock)
                 .build();
-        ApiAccess.engine(receiver).observe(new DeliveryListener() {
+        receiver.addListener(new DeliveryListener() {
             @Override
             public void delivered(Delivery delivery) {
                 seen.add(delivery);

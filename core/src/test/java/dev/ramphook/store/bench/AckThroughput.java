@@ -1,7 +1,7 @@
 package dev.ramphook.store.bench;
 
 import dev.ramphook.Provider;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.Authenticator;
 import dev.ramphook.crash.JdkHttpAdapter;
 import dev.ramphook.store.EventStore;

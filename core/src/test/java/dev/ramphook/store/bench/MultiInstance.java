@@ -1,6 +1,6 @@
 package dev.ramphook.store.bench;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.Authenticator;
 import dev.ramphook.crash.JdkHttpAdapter;
 import dev.ramphook.store.JdbcEventStore;

@@ -1,6 +1,6 @@
 package dev.ramphook.testing.http;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.Authenticator;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.IpAllowlist;

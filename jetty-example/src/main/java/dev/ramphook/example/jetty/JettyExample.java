@@ -1,7 +1,7 @@
 package dev.ramphook.example.jetty;
 
 import dev.ramphook.Provider;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.auth.IpAllowlist;
 import dev.ramphook.config.ReceiverSettings;
 import dev.ramphook.provider.Providers;

@@ -1,6 +1,6 @@
 package dev.ramphook.example.jetty;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import java.time.Duration;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package com.example.app;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.servlet.WebhookFilter;
 import jakarta.servlet.DispatcherType;

@@ -2,7 +2,7 @@ package dev.ramphook.servlet.springapp.own;
 
 import dev.ramphook.OnEvent;
 import dev.ramphook.WebhookEvent;
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.zbd.ZbdRamp;
 import java.util.List;

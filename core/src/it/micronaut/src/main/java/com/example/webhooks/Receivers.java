@@ -1,6 +1,6 @@
 package com.example.webhooks;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.config.ReceiverSettings;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;

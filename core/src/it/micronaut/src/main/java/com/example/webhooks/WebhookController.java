@@ -1,6 +1,6 @@
 package com.example.webhooks;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
 import io.micronaut.http.HttpRequest;

@@ -1,6 +1,6 @@
 package com.example.webhooks;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.config.ReceiverSettings;
 import dev.ramphook.testing.http.FlakyHandler;
 import dev.ramphook.testing.http.RecordingHandler;

@@ -1,6 +1,6 @@
 package com.example.webhooks;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.jakartarest.WebhookResource;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;

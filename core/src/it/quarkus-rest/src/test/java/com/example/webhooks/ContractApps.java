@@ -1,6 +1,6 @@
 package com.example.webhooks;
 
-import dev.ramphook.WebhookReceiver;
+import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.jakartarest.WebhookResource;
 import dev.ramphook.testing.http.ContractReceivers;
 import dev.ramphook.testing.http.RecordingHandler;

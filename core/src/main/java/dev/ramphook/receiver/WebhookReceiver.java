@@ -1,10 +1,19 @@
-package dev.ramphook;
+package dev.ramphook.receiver;
 
-import dev.ramphook.internal.engine.ApiAccess;
+import dev.ramphook.Authenticator;
+import dev.ramphook.DeliveryContext;
+import dev.ramphook.DeliveryListener;
+import dev.ramphook.EventHandler;
+import dev.ramphook.OnEvent;
+import dev.ramphook.Provider;
+import dev.ramphook.ReceiverHealth;
+import dev.ramphook.WebhookRequest;
+import dev.ramphook.WebhookResponse;
 import dev.ramphook.internal.engine.Engine;
 import dev.ramphook.internal.engine.EngineConfig;
 import dev.ramphook.internal.console.ConsoleConfig;
 import dev.ramphook.store.EventStore;
+import dev.ramphook.store.StoreStats;
 import dev.ramphook.store.StoredEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,17 +45,13 @@ import java.util.Optional;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    static {
-        ApiAccess.grant(new EngineAccess()); // the engine, answers and body reads: for this library, not for users
-    }
-
     private final Engine engine;
 
     private WebhookReceiver(Engine engine) {
         this.engine = engine;
     }
 
-    /** The engine behind this receiver, for {@link EngineAccess}. */
+    /** The engine behind this receiver: for this package (and tests in it), never handed out. */
     Engine engine() {
         return engine;
     }
@@ -131,6 +136,142 @@ public final class WebhookReceiver implements AutoCloseable {
      */
     public WebhookResponse bodyTimedOut(WebhookRequest request) {
         return engine.bodyTimedOut(request);
+    }
+
+    /**
+     * What a log line may say of a request path: the endpoint's configured path when the path routes to one (a
+     * URL token in the path, {@code UrlToken.pathSegment}, is the segment below it and must never be logged), else
+     * {@code (no endpoint)}. For an adapter's own log lines (a client that went away, an unexpected failure).
+     *
+     * @param path the raw path within the application, as for {@link WebhookRequest.Builder#path}; may be null
+     * @return text safe to log
+     */
+    public String loggablePath(String path) {
+        return engine.loggablePath(path);
+    }
+
+    /**
+     * For an adapter that reads the body itself (without a thread, as the servlet filter does): the bytes a
+     * delivery reserves from the bound on bodies in flight ({@link Builder#maxBodyBytesInFlight}) before its body is
+     * read: its declared {@code Content-Length}, at most {@link #maxBodyBytes()}; {@code maxBodyBytes()} when none is
+     * declared.
+     *
+     * @param declaredLength the declared {@code Content-Length}, or a negative number when none is (chunked)
+     * @return the bytes to {@link #reserveBody reserve}
+     */
+    public long bodyReservation(long declaredLength) {
+        return engine.bodyReservation(declaredLength);
+    }
+
+    /**
+     * Reserves {@code bytes} of the bound on bodies in flight, for an adapter that reads the body itself, after
+     * {@link #screen} passed and before the first byte is read. When it returns false, send {@link #overloaded}
+     * and read nothing. When it returns true, give the bytes back with {@link #releaseBody} exactly once, after the
+     * answer ({@link #receiveReserved}, {@link #bodyFailed}, {@link #bodyTimedOut} or an adapter's own failure).
+     *
+     * @param bytes what {@link #bodyReservation} said
+     * @return true when reserved; false when that would pass the bound
+     */
+    public boolean reserveBody(long bytes) {
+        return engine.reserveBody(bytes);
+    }
+
+    /**
+     * Gives back bytes reserved with {@link #reserveBody}, once per successful reservation.
+     *
+     * @param bytes the bytes reserved
+     */
+    public void releaseBody(long bytes) {
+        engine.releaseBody(bytes);
+    }
+
+    /**
+     * {@return the bytes of bodies reserved from the bound on bodies in flight right now
+     * ({@link Builder#maxBodyBytesInFlight}): being read, or held by deliveries not yet answered; 0 when idle}
+     */
+    public long bodyBytesInFlight() {
+        return engine.bodyBytesInFlight();
+    }
+
+    /**
+     * The answer to a delivery refused because bodies in flight reached {@link Builder#maxBodyBytesInFlight}: 503
+     * with {@code Retry-After}, reason {@code overloaded}, reported to listeners; logged once per interval with a
+     * count, not per request.
+     *
+     * @param request the request, without its body
+     * @return the 503 answer
+     */
+    public WebhookResponse overloaded(WebhookRequest request) {
+        return engine.overloaded(request);
+    }
+
+    /**
+     * {@link #receive} for an adapter that read the body itself under a reservation of its own
+     * ({@link #reserveBody}), which it gives back after the answer: the body is not counted twice.
+     *
+     * @param request the request with its complete body
+     * @return the answer to send, as {@link #receive} returns it
+     */
+    public WebhookResponse receiveReserved(WebhookRequest request) {
+        return engine.receiveReserved(request);
+    }
+
+    /**
+     * The answer to a request whose body could not be read in full (malformed chunk framing, a sender that closed
+     * its side early, a container that gave up on the connection): 400 with the usual small JSON body, one WARN
+     * line naming the endpoint, reported to listeners ({@code body_incomplete}). Send it with
+     * {@code Connection: close}. Never a 2xx: nothing was read that could be recorded.
+     *
+     * @param request the request, without its body
+     * @return the 400 answer
+     */
+    public WebhookResponse bodyFailed(WebhookRequest request) {
+        return engine.bodyFailed(request);
+    }
+
+    /**
+     * Adds a listener after the receiver was built, from now on: what a binding that is handed a built receiver
+     * does ({@code RamphookMetrics}). Listeners given to {@link Builder#listener} also hear what happened before
+     * this call (queued events left from before a restart). Called as those are: in order, on the working thread,
+     * one that throws logged once and ignored.
+     *
+     * @param listener thread-safe and quick; see {@link DeliveryListener}
+     * @throws NullPointerException when it is null
+     */
+    public void addListener(DeliveryListener listener) {
+        engine.observe(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Removes a listener added with {@link #addListener}; it hears nothing more once this returns (a report being
+     * delivered on another thread may still reach it).
+     *
+     * @param listener the listener added
+     */
+    public void removeListener(DeliveryListener listener) {
+        engine.stopObserving(listener);
+    }
+
+    /** {@return the providers of the configured endpoints, in configuration order} */
+    public List<Provider> providers() {
+        return engine.providers();
+    }
+
+    /**
+     * What the store holds now ({@link EventStore#stats}), through the receiver, so that the call is reported to
+     * listeners as every store call is: for gauges of the backlog.
+     *
+     * @return the counts and the oldest pending receipt time
+     * @throws dev.ramphook.store.StoreException when the store cannot be reached
+     * @throws UnsupportedOperationException     when the store does not report stats
+     */
+    public StoreStats stats() {
+        return engine.stats();
+    }
+
+    /** {@return the receiver's one clock ({@link Builder#clock}), for ages measured as the receiver measures them} */
+    public Clock clock() {
+        return engine.clock();
     }
 
     /**
@@ -243,7 +384,7 @@ public final class WebhookReceiver implements AutoCloseable {
                 throw new IllegalArgumentException("endpoint path must start with / and not end with /: " + path);
             }
             if (endpoints.putIfAbsent(path, new EngineConfig.EndpointSpec(path, provider, authenticator,
-                    DerivedProvider.hasDedupKeyRule(provider))) != null) {
+                    provider.hasDedupKeyRule())) != null) {
                 throw new IllegalArgumentException("endpoint " + path + " is configured twice");
             }
             return this;

@@ -1,4 +1,4 @@
-package dev.ramphook;
+package dev.ramphook.receiver;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;

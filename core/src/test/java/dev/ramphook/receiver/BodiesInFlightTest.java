@@ -1,13 +1,15 @@
-package dev.ramphook;
+package dev.ramphook.receiver;
 
 import static dev.ramphook.testing.Requests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.ramphook.Authenticator;
 import dev.ramphook.DeliveryListener;
-import dev.ramphook.internal.engine.ApiAccess;
-import dev.ramphook.internal.engine.Engine;
+import dev.ramphook.Verification;
+import dev.ramphook.WebhookRequest;
+import dev.ramphook.WebhookResponse;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.testing.ShopProvider;
 import dev.ramphook.testing.Stores;
@@ -44,7 +46,7 @@ class BodiesInFlightTest {
         }
     }
 
-    private Engine receiver(long inFlight, Authenticator auth, EventStore store) {
+    private WebhookReceiver receiver(long inFlight, Authenticator auth, EventStore store) {
         receiver = WebhookReceiver.builder()
                 .endpoint("/hooks/shop", new ShopProvider(), auth)
                 .on("*", (event, ctx) -> handled.add(event.key()))
@@ -53,8 +55,8 @@ class BodiesInFlightTest {
                 .maxBodyBytesInFlight(inFlight)
                 .bodyReadTimeout(Duration.ofSeconds(30))
                 .build();
-        Engine engine = ApiAccess.engine(receiver);
-        engine.observe(new DeliveryListener() {
+        WebhookReceiver engine = receiver; // its public listeners and body budget
+        engine.addListener(new DeliveryListener() {
             @Override
             public void delivered(Delivery delivery) {
                 deliveries.add(delivery);
@@ -107,7 +109,7 @@ class BodiesInFlightTest {
 
     @Test
     void overTheBoundIs503WithRetryAfterBeforeTheBodyIsReadAndTheBoundComesBackWhenAnswered() throws Exception {
-        Engine engine = receiver(2500, Authenticator.none(), EventStore.inMemory());
+        WebhookReceiver engine = receiver(2500, Authenticator.none(), EventStore.inMemory());
         CountDownLatch gate = new CountDownLatch(1);
         List<CompletableFuture<WebhookResponse>> held = new ArrayList<>();
         for (String id : List.of("held-1", "held-2")) {
@@ -150,7 +152,7 @@ class BodiesInFlightTest {
             }
             return Verification.ok();
         };
-        Engine engine = receiver(MAX_BODY, picky, EventStore.inMemory());
+        WebhookReceiver engine = receiver(MAX_BODY, picky, EventStore.inMemory());
 
         assertThat(receiver.receive(streamed("forged", 500)).status()).isEqualTo(401);
         assertThat(receiver.receive(streamed("boom", 500)).status()).isEqualTo(503);
@@ -170,7 +172,7 @@ class BodiesInFlightTest {
 
     @Test
     void aStoreThatIsDownGivesTheReservationBackToo() {
-        Engine engine = receiver(MAX_BODY, Authenticator.none(), Stores.down());
+        WebhookReceiver engine = receiver(MAX_BODY, Authenticator.none(), Stores.down());
 
         assertThat(receiver.receive(streamed("down", MAX_BODY)).status()).isEqualTo(503);
 
@@ -179,7 +181,7 @@ class BodiesInFlightTest {
 
     @Test
     void aBodyGivenAsBytesReservesItsOwnLength() throws Exception {
-        Engine engine = receiver(MAX_BODY, Authenticator.none(), EventStore.inMemory());
+        WebhookReceiver engine = receiver(MAX_BODY, Authenticator.none(), EventStore.inMemory());
         CountDownLatch gate = new CountDownLatch(1);
         CompletableFuture<WebhookResponse> held =
                 CompletableFuture.supplyAsync(() -> receiver.receive(gated("held", 600, gate)));
