@@ -61,8 +61,8 @@ public interface Authenticator {
      * This authenticator with {@code clock} as what "now" is for its time checks (a signed timestamp's tolerance, a
      * token's expiry), unless a clock was set on it explicitly: an explicit clock ({@code clock(…)} on the
      * authenticator) always wins. The receiver calls it on every endpoint's authenticator when it is built, with
-     * {@link dev.ramphook.receiver.WebhookReceiver.Builder#clock its own clock}, so that one clock serves the receiver and its
-     * authenticators. Never modifies this authenticator.
+     * {@link dev.ramphook.receiver.WebhookReceiver.Builder#clock its own clock}, so that one clock serves the receiver
+     * and its authenticators. Never modifies this authenticator.
      *
      * <p>Default: returns {@code this} (for authenticators that check no time). An authenticator that checks time
      * overrides it and returns a copy with the clock; one that combines others (as {@link #allOf} does) passes it to

@@ -1,7 +1,8 @@
 package dev.ramphook;
 
 /**
- * A handler registered programmatically with {@link dev.ramphook.receiver.WebhookReceiver.Builder#on(String, EventHandler)}.
+ * A handler registered programmatically with
+ * {@link dev.ramphook.receiver.WebhookReceiver.Builder#on(String, EventHandler)}.
  * {@link OnEvent} methods are adapted to this same interface.
  *
  * <p>Throwing fails the delivery: inline, the provider gets a 500 and retries; queued, the event is retried with

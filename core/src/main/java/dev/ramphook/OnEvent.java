@@ -19,10 +19,12 @@ import java.lang.annotation.Target;
  * <p>Parameters bind by type, in any order: the typed event data (for example
  * {@code dev.ramphook.zbd.ZbdPayment}), {@link WebhookEvent}, {@link com.fasterxml.jackson.databind.JsonNode}
  * (the whole delivered JSON) and {@link DeliveryContext}. A method whose data parameter type no matched event
- * can carry, or with a parameter that cannot be bound, fails {@link dev.ramphook.receiver.WebhookReceiver.Builder#build()}.
+ * can carry, or with a parameter that cannot be bound, fails
+ * {@link dev.ramphook.receiver.WebhookReceiver.Builder#build()}.
  *
  * <p>The method must be an instance method, public, protected or package-private, with at least one parameter;
- * a private or static method, or one without parameters, fails {@link dev.ramphook.receiver.WebhookReceiver.Builder#build()} naming it
+ * a private or static method, or one without parameters, fails
+ * {@link dev.ramphook.receiver.WebhookReceiver.Builder#build()} naming it
  * (private: make it package-private or public). It is resolved once, when the receiver is built. Each instance
  * passed to {@code handlers(…)} registers its methods once.
  */

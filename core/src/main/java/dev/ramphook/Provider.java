@@ -54,9 +54,9 @@ public interface Provider {
     /**
      * The authentication this provider documents, keyed with {@code secrets}: what an endpoint for it uses when
      * nothing else is chosen ({@code ramphook.endpoint.<name>.auth} left out, or
-     * {@link dev.ramphook.receiver.WebhookReceiver.Builder#endpoint(String, Provider, String...)}). Several secrets are for rotation: any
-     * one of them may have signed a delivery. {@code MeCash} answers its {@code X-Signature} HMAC-SHA512,
-     * {@code ZbdRamp} a {@code ?token=} in the URL.
+     * {@link dev.ramphook.receiver.WebhookReceiver.Builder#endpoint(String, Provider, String...)}). Several secrets are
+     * for rotation: any one of them may have signed a delivery. {@code MeCash} answers its {@code X-Signature}
+     * HMAC-SHA512, {@code ZbdRamp} a {@code ?token=} in the URL.
      *
      * @param secrets the secrets (or tokens) as the provider's dashboard shows them, at least one
      * @return a new authenticator

@@ -15,8 +15,8 @@ import java.util.Optional;
  *   <li>{@link Status#DOWN}: the receiver is closing (deliveries answer 503), or its event store cannot be reached
  *       (deliveries answer 503 until it can). Providers retry; nothing acknowledged is lost.</li>
  *   <li>{@link Status#DEGRADED}: deliveries are received, but something needs an operator: the oldest pending
- *       event has waited longer than {@link dev.ramphook.receiver.WebhookReceiver.Builder#maxPendingAge} (handlers failing or too slow),
- *       or there are dead letters (events whose every attempt failed, waiting for a replay).</li>
+ *       event has waited longer than {@link dev.ramphook.receiver.WebhookReceiver.Builder#maxPendingAge} (handlers
+ *       failing or too slow), or there are dead letters (events whose every attempt failed, waiting for a replay).</li>
  *   <li>{@link Status#UP}: none of the above.</li>
  * </ul>
  *

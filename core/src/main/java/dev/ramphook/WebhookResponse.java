@@ -8,9 +8,9 @@ import java.util.Objects;
 
 /**
  * The answer to one delivery: a status and a small JSON body {@code {"status":…,"error":…}}, never a stack
- * trace; or, for the console ({@link dev.ramphook.receiver.ConsoleSettings}), a page or JSON document. Adapters copy the status,
- * headers, {@link #contentType()} and body ({@link #bodyLength()} bytes, written with {@link #writeTo}) to their
- * HTTP response as they are.
+ * trace; or, for the console ({@link dev.ramphook.receiver.ConsoleSettings}), a page or JSON document. Adapters copy
+ * the status, headers, {@link #contentType()} and body ({@link #bodyLength()} bytes, written with {@link #writeTo})
+ * to their HTTP response as they are.
  *
  * <p>Immutable and thread-safe: the common answers are shared constants, so nothing handed out can change them
  * ({@link #body()} is a copy).

@@ -63,7 +63,8 @@ final class BacklogGauges {
             return Double.NaN;
         }
         return current.oldestPending()
-                .map(received -> Math.max(0, Duration.between(received, receiver.clock().instant()).toMillis() / 1000.0))
+                .map(received -> Math.max(0,
+                        Duration.between(received, receiver.clock().instant()).toMillis() / 1000.0))
                 .orElse(0.0);
     }
 
