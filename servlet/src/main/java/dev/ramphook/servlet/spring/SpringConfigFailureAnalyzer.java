@@ -14,7 +14,7 @@ final class SpringConfigFailureAnalyzer extends AbstractFailureAnalyzer<ConfigEx
     protected FailureAnalysis analyze(Throwable rootFailure, ConfigException cause) {
         return new FailureAnalysis("ramphook configuration error: " + cause.getMessage(),
                 "Fix the ramphook.* key named above (application.properties or YAML, a profile, or an environment"
-                        + " variable such as RAMPHOOK_ENDPOINT_ZBD_TOKENENV); the keys are listed in ramphook's"
+                        + " variable such as RAMPHOOK_ENDPOINT_ZBD_TOKEN_ENV); the keys are listed in ramphook's"
                         + " docs/configuration.md. If the key names a secret's variable that is not set, give the"
                         + " application that variable: an environment variable, a system property, or any property"
                         + " source of the"

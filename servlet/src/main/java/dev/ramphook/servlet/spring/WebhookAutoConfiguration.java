@@ -20,7 +20,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -130,7 +129,9 @@ public class WebhookAutoConfiguration {
     /** The EventStore bean, or a JDBC store for {@code ramphook.store=jdbc}; null leaves it to the configuration. */
     private static EventStore store(Environment environment, ConfigurableListableBeanFactory beans,
                                     ObjectProvider<EventStore> stores, ObjectProvider<DataSource> dataSources) {
-        String key = Binder.get(environment).bind(STORE_KEY, String.class).map(String::trim).orElse(null);
+        // Read as the receiver's keys are (one rule for environment variables), not by a second look-up.
+        String key = Optional.ofNullable(SpringSettings.read(environment).get(STORE_KEY)).map(String::trim)
+                .orElse(null);
         String[] storeBeans = beans.getBeanNamesForType(EventStore.class);
         if (storeBeans.length > 0) {
             if (key != null && !key.isBlank()) {

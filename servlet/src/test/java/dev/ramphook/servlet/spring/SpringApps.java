@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** Starts Spring Boot test applications on a free loopback port (application.properties sets port 0). */
 final class SpringApps {
@@ -18,6 +20,24 @@ final class SpringApps {
     /** {@code args} are command-line arguments: they win over application.properties, as they would for a user. */
     static ConfigurableApplicationContext run(Class<?>[] sources, String... args) {
         return new SpringApplicationBuilder(sources).run(args);
+    }
+
+    /**
+     * Runs {@code application} as if the process environment also held {@code variables}: a
+     * {@link SystemEnvironmentPropertySource} of them right after Spring Boot's own, so that they rank as
+     * environment variables do (below command-line arguments and system properties, above application.properties),
+     * without touching the test JVM's real environment.
+     */
+    static ConfigurableApplicationContext runWithVariables(Class<?> application, Map<String, Object> variables,
+                                                           String... args) {
+        return new SpringApplicationBuilder(application)
+                .initializers(context -> context.getEnvironment().getPropertySources().addAfter(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        // Spring Boot maps a source as variables only by this name ("systemEnvironment" or
+                        // "<prefix>-systemEnvironment"), as it does for its own.
+                        new SystemEnvironmentPropertySource("test-"
+                                + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)))
+                .run(args);
     }
 
     static String[] args(Map<String, String> properties) {

@@ -1,8 +1,10 @@
 package dev.ramphook.servlet.spring;
 
 import dev.ramphook.config.ConfigException;
+import dev.ramphook.config.ReceiverSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +28,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +52,37 @@ class SpringBootStartupIT {
                 .rootCause()
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("ramphook.endpoint.zbd.tokn-env");
+    }
+
+    @Test
+    void variablesByCoresRuleConfigureAnEndpointWhoseNameHasADash() throws Exception {
+        String token = "zbd-eu-token-" + UUID.randomUUID();
+        // RAMPHOOK_IT_ZBD_EU_TOKEN is a secret the token-env key names, not a (misspelt) key.
+        try (ConfigurableApplicationContext app = SpringApps.runWithVariables(ShopApplication.class, Map.of(
+                "RAMPHOOK_ENDPOINT_ZBD_EU_PATH", "/webhooks/zbd-eu", "RAMPHOOK_ENDPOINT_ZBD_EU_PROVIDER", "zbd",
+                "RAMPHOOK_ENDPOINT_ZBD_EU_TOKEN_ENV", "RAMPHOOK_IT_ZBD_EU_TOKEN", "RAMPHOOK_IT_ZBD_EU_TOKEN", token))) {
+            URI endpoint = URI.create(SpringApps.base(app) + "/webhooks/zbd-eu?token=");
+
+            HttpResponse<String> accepted = post(URI.create(endpoint + token), Seeds.read("zbd/payment-settled.json"));
+            HttpResponse<String> forged = post(URI.create(endpoint + "wrong"), Seeds.read("zbd/payment-settled.json"));
+
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+            assertThat(forged.statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aMisspeltVariableStopsStartUpWithTheMessageEveryOtherStackGives() {
+        String elsewhere = catchThrowableOfType(ConfigException.class, () -> ReceiverSettings.fromEnvironment(
+                Map.of("RAMPHOOK_MAX_BODY_BYTE", "2048"))).getMessage();
+
+        assertThat(elsewhere).startsWith("ramphook.max-body-byte is not a known ramphook key; did you mean"
+                + " ramphook.max-body-bytes?");
+        assertThatThrownBy(() -> SpringApps.runWithVariables(ShopApplication.class,
+                Map.of("RAMPHOOK_MAX_BODY_BYTE", "2048")))
+                .rootCause()
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(elsewhere);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.ramphook.config.ReceiverSettings;
 import dev.ramphook.config.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,10 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-/** Spring's spellings of the ramphook keys arrive at {@link Settings} as the documented keys. */
+/**
+ * Spring's spellings of the ramphook keys arrive at {@link ReceiverSettings} as the documented keys, and environment
+ * variables as core's rule reads them (through the Environment's {@link SystemEnvironmentPropertySource}, here a map).
+ */
 class SpringSettingsTest {
 
     /** An environment of process variables over application properties, as Spring Boot orders them. */
@@ -107,6 +111,67 @@ class SpringSettingsTest {
 
         assertThat(SpringSettings.read(environment(variables, Map.of()))).containsOnlyKeys("ramphook.jdbc.url",
                 "ramphook.allowed-ips", "ramphook.endpoint.zbd.toknenv", "ramphook.console.password-env");
+    }
+
+    @Test
+    void variablesFollowCoresRuleAlsoForAnEndpointNameWithADash() {
+        Map<String, String> variables = Map.of("RAMPHOOK_ENDPOINT_ZBD_EU_PATH", "/webhooks/zbd-eu",
+                "RAMPHOOK_ENDPOINT_ZBD_EU_PROVIDER", "zbd", "RAMPHOOK_ENDPOINT_ZBD_EU_TOKEN_ENV", "ZBD_EU_TOKEN",
+                "RAMPHOOK_CONSOLE_PASSWORD_ENV", "OPS_PASSWORD", "RAMPHOOK_HEALTH_MAX_PENDING_AGE", "120");
+
+        // The JDK server and the Jetty example read the same variables as the same keys.
+        assertThat(SpringSettings.read(environment(Map.copyOf(variables), Map.of())))
+                .containsExactlyInAnyOrderEntriesOf(ReceiverSettings.environmentKeys(variables))
+                .containsEntry("ramphook.endpoint.zbd-eu.token-env", "ZBD_EU_TOKEN");
+    }
+
+    @Test
+    void aMisspeltVariableIsRefusedWithTheMessageEveryOtherStackGives() {
+        Map<String, String> variables = Map.of("RAMPHOOK_ENDPOINT_ZBD_PATH", "/webhooks/zbd",
+                "RAMPHOOK_ENDPOINT_ZBD_TOKEN_ENV", "T", "RAMPHOOK_MAX_BODY_BYTE", "2048");
+        String elsewhere = catchThrowableOfType(ConfigException.class,
+                () -> ReceiverSettings.fromEnvironment(variables)).getMessage();
+
+        assertThatThrownBy(() -> ReceiverSettings.from(SpringSettings.read(environment(Map.copyOf(variables),
+                Map.of())), name -> java.util.Optional.of("x"), getClass().getClassLoader()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(elsewhere)
+                .hasMessageContaining("ramphook.max-body-byte is not a known ramphook key; did you mean"
+                        + " ramphook.max-body-bytes?");
+    }
+
+    @Test
+    void springsIndexedListVariablesStillMakeOneList() {
+        Map<String, Object> variables = Map.of("RAMPHOOK_HANDLERS_0_", "com.example.A",
+                "RAMPHOOK_HANDLERS_1_", "com.example.B");
+
+        assertThat(SpringSettings.read(environment(variables, Map.of())))
+                .containsExactlyEntriesOf(Map.of("ramphook.handlers", "com.example.A,com.example.B"));
+    }
+
+    @Test
+    void aVariableMeansOneKeyNotAlsoTheOneSpringWouldLookItUpUnder() {
+        // Spring's own look-up of ramphook.endpoint.zbd-eu.path is RAMPHOOK_ENDPOINT_ZBDEU_PATH; by the one rule
+        // that variable is endpoint zbdeu's path, and the file's zbd-eu keeps its own value.
+        Map<String, String> values = SpringSettings.read(environment(
+                Map.of("RAMPHOOK_ENDPOINT_ZBDEU_PATH", "/from-variable"),
+                Map.of("ramphook.endpoint.zbd-eu.path", "/from-file")));
+
+        assertThat(values).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "ramphook.endpoint.zbd-eu.path", "/from-file", "ramphook.endpoint.zbdeu.path", "/from-variable"));
+    }
+
+    @Test
+    void aCommandLineArgumentWinsOverAVariableWhichWinsOverTheFile() {
+        StandardEnvironment environment = environment(Map.of("RAMPHOOK_WORKERS", "4",
+                "RAMPHOOK_ENDPOINT_ZBD_EU_PATH", "/variable"), Map.of("ramphook.workers", "2",
+                "ramphook.endpoint.zbd-eu.path", "/file", "ramphook.endpoint.zbd-eu.provider", "zbd"));
+        environment.getPropertySources().addFirst(new MapPropertySource("commandLineArgs",
+                Map.of("ramphook.workers", "8")));
+
+        assertThat(SpringSettings.read(environment)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "ramphook.workers", "8", "ramphook.endpoint.zbd-eu.path", "/variable",
+                "ramphook.endpoint.zbd-eu.provider", "zbd"));
     }
 
     @Test
