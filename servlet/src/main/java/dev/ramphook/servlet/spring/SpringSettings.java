@@ -160,7 +160,7 @@ final class SpringSettings {
     private static void put(Map<String, String> keys, Map<String, String> variableOf, String key, String value,
                             String variable) {
         if (keys.putIfAbsent(key, value) == null) {
-            variableOf.putIfAbsent(key, variable);
+            variableOf.put(key, variable); // over a Spring form of the same key, which loses to it below
         }
     }
 

@@ -150,6 +150,14 @@ class SpringSettingsTest {
     }
 
     @Test
+    void theRulesSpellingWinsOverSpringsJoinedFormOfTheSameKey() {
+        Map<String, String> values = SpringSettings.read(environment(Map.of("RAMPHOOK_MAXBODYBYTES", "2048",
+                "RAMPHOOK_MAX_BODY_BYTES", "4096"), Map.of()));
+
+        assertThat(values).containsExactlyEntriesOf(Map.of("ramphook.max-body-bytes", "4096"));
+    }
+
+    @Test
     void aVariableMeansOneKeyNotAlsoTheOneSpringWouldLookItUpUnder() {
         // Spring's own look-up of ramphook.endpoint.zbd-eu.path is RAMPHOOK_ENDPOINT_ZBDEU_PATH; by the one rule
         // that variable is endpoint zbdeu's path, and the file's zbd-eu keeps its own value.
