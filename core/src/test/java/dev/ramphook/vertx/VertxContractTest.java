@@ -9,6 +9,7 @@ import dev.ramphook.testing.http.ContractReceivers;
 import dev.ramphook.internal.engine.ApiAccess;
 import dev.ramphook.internal.engine.Engine;
 import dev.ramphook.testing.http.FlakyHandler;
+import dev.ramphook.testing.http.HostileSenderContract;
 import dev.ramphook.testing.http.RawSender;
 import dev.ramphook.testing.http.RecordingHandler;
 import dev.ramphook.testing.http.Seeds;
@@ -31,6 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -169,5 +171,19 @@ class VertxContractTest extends WebhookContainerContract {
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
+    /** The hostile-sender suite against the same applications. */
+    @Nested
+    class HostileSenders extends HostileSenderContract {
+        @Override
+        protected URI base() {
+            return VertxContractTest.this.base();
+        }
+
+        @Override
+        protected URI downBase() {
+            return VertxContractTest.this.downBase();
+        }
     }
 }
