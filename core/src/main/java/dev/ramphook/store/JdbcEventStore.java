@@ -246,20 +246,37 @@ public final class JdbcEventStore implements EventStore {
             return 0;
         }
         List<Claim> all = List.copyOf(claims);
-        return jdbc.call("renew", c -> {
-            int renewed = 0;
-            for (int from = 0; from < all.size(); from += JdbcStatements.RENEW_BATCH) {
-                List<Claim> some = all.subList(from, Math.min(all.size(), from + JdbcStatements.RENEW_BATCH));
+        int renewed = 0;
+        for (int from = 0; from < all.size(); from += JdbcStatements.RENEW_BATCH) {
+            List<Claim> some = all.subList(from, Math.min(all.size(), from + JdbcStatements.RENEW_BATCH));
+            // One short transaction per batch: its settings (JdbcStatements.PER_ROW) last until its commit.
+            renewed += jdbc.transaction("renew", c -> {
                 try (PreparedStatement ps = jdbc.prepare(c, sql.renew())) {
                     JdbcRows.setInstant(ps, 1, now.plus(lease));
                     ps.setArray(2, c.createArrayOf("text", some.stream().map(Claim::provider).toArray()));
                     ps.setArray(3, c.createArrayOf("text", some.stream().map(Claim::key).toArray()));
                     ps.setArray(4, c.createArrayOf("text", some.stream().map(Claim::owner).toArray()));
-                    renewed += ps.executeUpdate();
+                    return lastUpdateCount(ps);
                 }
+            });
+        }
+        return renewed;
+    }
+
+    /** Runs a statement text of settings then one update; the update's count. */
+    private static int lastUpdateCount(PreparedStatement ps) throws SQLException {
+        boolean rows = ps.execute();
+        int count = 0;
+        while (true) {
+            if (!rows) {
+                int n = ps.getUpdateCount();
+                if (n == -1) {
+                    return count;
+                }
+                count = n;
             }
-            return renewed;
-        });
+            rows = ps.getMoreResults();
+        }
     }
 
     @Override
@@ -279,13 +296,13 @@ public final class JdbcEventStore implements EventStore {
         if (completions.isEmpty()) {
             return;
         }
-        jdbc.call("completeAll", c -> {
+        jdbc.transaction("completeAll", c -> { // a transaction for its settings (JdbcStatements.PER_ROW)
             try (PreparedStatement ps = jdbc.prepare(c, sql.completeAll())) {
                 JdbcRows.setInstant(ps, 1, now);
                 ps.setArray(2, c.createArrayOf("text", completions.stream().map(d -> d.event().provider()).toArray()));
                 ps.setArray(3, c.createArrayOf("text", completions.stream().map(d -> d.event().key()).toArray()));
                 ps.setArray(4, c.createArrayOf("text", completions.stream().map(Completion::owner).toArray()));
-                return ps.executeUpdate();
+                return lastUpdateCount(ps);
             }
         });
     }
