@@ -45,8 +45,8 @@ final class InMemoryEventStore implements EventStore {
         Instant leaseUntil;
         final long receipt; // receipt order, the tie-break within a subject
         /** Computed once per event, not per store call: {@link #id}, subject's id, and its handled-key hash. */
-        final String id;
-        String subjectId;
+        final Id id;
+        Id subjectId;
         long[] doneHash;
         /** Failed attempts and replays, the latest {@link HistoryEntry#KEPT}; null until the first. */
         java.util.ArrayDeque<HistoryEntry> history;
@@ -60,7 +60,7 @@ final class InMemoryEventStore implements EventStore {
             history.addLast(line);
         }
 
-        Entry(StoredEvent event, Instant now, long receipt, String id) {
+        Entry(StoredEvent event, Instant now, long receipt, Id id) {
             this.event = event;
             this.nextAttemptAt = now;
             this.receipt = receipt;
@@ -81,16 +81,16 @@ final class InMemoryEventStore implements EventStore {
 
     private final int capacity;
     private final int maxHandledKeys;
-    private final Map<String, Entry> entries = new HashMap<>();
+    private final Map<Id, Entry> entries = new HashMap<>();
     // Insertion-ordered key sets per state: oldest-first claiming and listing without full scans.
-    private final LinkedHashSet<String> pending = new LinkedHashSet<>();
-    private final LinkedHashSet<String> dead = new LinkedHashSet<>();
+    private final LinkedHashSet<Id> pending = new LinkedHashSet<>();
+    private final LinkedHashSet<Id> dead = new LinkedHashSet<>();
     // Handled keys by endpoint, each endpoint its own budget; and how many unhandled events each endpoint holds.
     private final Map<String, DoneKeys> done = new LinkedHashMap<>();
     private final Map<String, Integer> unhandled = new HashMap<>();
     private final MessageDigest sha256 = Sha256.newDigest();
     // The pending events of each subject, in the order they occurred: only the first may run, and only alone.
-    private final Map<String, TreeSet<Entry>> subjects = new HashMap<>();
+    private final Map<Id, TreeSet<Entry>> subjects = new HashMap<>();
     private long receipts;
 
     InMemoryEventStore(int capacity, int maxHandledKeys) {
@@ -105,8 +105,25 @@ final class InMemoryEventStore implements EventStore {
         this.maxHandledKeys = maxHandledKeys;
     }
 
-    private static String id(String provider, String key) {
-        return provider + '\u0000' + key;
+    /**
+     * An event's (or a subject's) identity in the maps: the two strings as they are, not concatenated. A key's
+     * {@code String} caches its hash, and the engine hands the same instance to record, claim and complete, so a
+     * look-up neither copies nor rehashes the key (a joined string was a new copy and a new hash per store call).
+     */
+    private record Id(String provider, String key) {
+        @Override
+        public int hashCode() {
+            return provider.hashCode() * 31 + key.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Id other && key.equals(other.key) && provider.equals(other.provider);
+        }
+    }
+
+    private static Id id(String provider, String key) {
+        return new Id(provider, key);
     }
 
     /** Handled through any endpoint: deduplication is by provider and key, whichever endpoint received it. */
@@ -150,7 +167,7 @@ final class InMemoryEventStore implements EventStore {
 
     @Override
     public synchronized Recorded record(StoredEvent event, Instant now) {
-        String id = id(event.provider(), event.key());
+        Id id = id(event.provider(), event.key());
         Entry existing = entries.get(id);
         if (existing != null) {
             return switch (existing.state) {
@@ -199,7 +216,7 @@ final class InMemoryEventStore implements EventStore {
     @Override
     public synchronized List<StoredEvent> claimDue(String owner, Instant now, Duration lease, int max) {
         List<StoredEvent> claimed = new ArrayList<>();
-        for (String id : pending) {
+        for (Id id : pending) {
             if (claimed.size() >= max) {
                 break;
             }
@@ -231,7 +248,7 @@ final class InMemoryEventStore implements EventStore {
         return true;
     }
 
-    private static String subjectId(StoredEvent event) {
+    private static Id subjectId(StoredEvent event) {
         return id(event.provider(), event.subject());
     }
 
@@ -244,7 +261,7 @@ final class InMemoryEventStore implements EventStore {
 
     private void leaveSubject(Entry e) {
         if (e.event.subject() != null) {
-            String id = e.subjectId;
+            Id id = e.subjectId;
             TreeSet<Entry> subject = subjects.get(id);
             if (subject != null && subject.remove(e) && subject.isEmpty()) {
                 subjects.remove(id);
@@ -273,7 +290,7 @@ final class InMemoryEventStore implements EventStore {
     }
 
     private Entry owned(StoredEvent event, String owner) {
-        String id = id(event.provider(), event.key());
+        Id id = id(event.provider(), event.key());
         Entry e = entries.get(id);
         return e != null && e.state == State.PENDING && owner.equals(e.owner) ? e : null;
     }
@@ -286,7 +303,7 @@ final class InMemoryEventStore implements EventStore {
         }
         StoredEvent s = e.event;
         leaveSubject(e);
-        String id = e.id;
+        Id id = e.id;
         entries.remove(id);
         pending.remove(id);
         unhandled.computeIfPresent(s.endpoint(), (endpoint, n) -> n == 1 ? null : n - 1);
@@ -308,7 +325,7 @@ final class InMemoryEventStore implements EventStore {
         e.remember(new HistoryEntry(now, retryAt == null ? HistoryEntry.Kind.DEAD : HistoryEntry.Kind.RETRY,
                 s.attempts(), e.event.lastError(), null));
         if (retryAt == null) {
-            String id = e.id;
+            Id id = e.id;
             leaveSubject(e);
             e.state = State.DEAD;
             pending.remove(id);
@@ -376,7 +393,7 @@ final class InMemoryEventStore implements EventStore {
 
     @Override
     public synchronized boolean replay(String provider, String key, Instant now, String by) {
-        String id = id(provider, key);
+        Id id = id(provider, key);
         Entry e = entries.get(id);
         if (e == null || e.state != State.DEAD) {
             return false;

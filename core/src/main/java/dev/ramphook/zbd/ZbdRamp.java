@@ -11,6 +11,7 @@ import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.UrlToken;
+import dev.ramphook.internal.provider.InstantText;
 import dev.ramphook.provider.EventKeys;
 import dev.ramphook.provider.JsonFields;
 import dev.ramphook.provider.TypedFields;
@@ -180,7 +181,10 @@ public final class ZbdRamp implements Provider {
         }
         String session = JsonFields.idText(data, "session_id");
         if (session != null && createdAt != null) { // a value: 11:05:00Z, 11:05:00.000Z, 12:05:00+01:00 agree
-            return EventKeys.bounded(name + ":" + session + ":" + createdAt);
+            // Instant.toString's text, written without its formatter (InstantText): keys stored earlier still match
+            StringBuilder key = new StringBuilder(name.length() + session.length() + 34).append(name).append(':')
+                    .append(session).append(':');
+            return EventKeys.bounded(InstantText.append(key, createdAt).toString());
         }
         return EventKeys.canonicalHash(json);
     }
