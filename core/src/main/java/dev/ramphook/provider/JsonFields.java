@@ -154,9 +154,9 @@ public final class JsonFields {
             return null;
         }
         try {
-            LocalDateTime utc = IsoTimes.canonical(text, true);
+            Instant utc = IsoTimes.canonicalInstant(text, true);
             if (utc != null) {
-                return utc.toInstant(ZoneOffset.UTC);
+                return utc;
             }
             if (!IsoTimes.mayHaveOffset(text)) {
                 return null; // the formatter would only throw, and an exception costs more than the parse
@@ -202,6 +202,26 @@ public final class JsonFields {
         }
         LocalDateTime local = localDateTime(object, field);
         return local == null ? null : local.toInstant(ZoneOffset.UTC);
+    }
+
+    /**
+     * {@link TypedFields#utcDateTime}'s reader: {@link #instantAssumingUtc} at UTC, except that a canonical zone-less
+     * text (meCash's every time) is read as it stands, not through an {@code Instant} and back.
+     */
+    static LocalDateTime utcDateTime(JsonNode object, String field) {
+        String text = text(object, field);
+        if (text != null) {
+            try {
+                LocalDateTime local = IsoTimes.canonical(text, false);
+                if (local != null) {
+                    return local;
+                }
+            } catch (DateTimeException e) {
+                return null; // instantAssumingUtc refuses it too: no zone to try, and the local parse threw
+            }
+        }
+        Instant instant = instantAssumingUtc(object, field);
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.ramphook.store;
 
-import dev.ramphook.internal.crypto.Sha256;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,7 +86,7 @@ final class InMemoryEventStore implements EventStore {
     // Handled keys by endpoint, each endpoint its own budget; and how many unhandled events each endpoint holds.
     private final Map<String, DoneKeys> done = new LinkedHashMap<>();
     private final Map<String, Integer> unhandled = new HashMap<>();
-    private final MessageDigest sha256 = Sha256.newDigest();
+    private final DoneKeys.Hasher hasher = new DoneKeys.Hasher();
     // The pending events of each subject, in the order they occurred: only the first may run, and only alone.
     private final Map<Id, TreeSet<Entry>> subjects = new HashMap<>();
     private long receipts;
@@ -128,7 +126,7 @@ final class InMemoryEventStore implements EventStore {
 
     /** Handled through any endpoint: deduplication is by provider and key, whichever endpoint received it. */
     private boolean isDone(String provider, String key) {
-        return !done.isEmpty() && isDone(DoneKeys.hash(sha256, provider, key));
+        return !done.isEmpty() && isDone(hasher.hash(provider, key));
     }
 
     private boolean isDone(long[] h) {
@@ -175,7 +173,7 @@ final class InMemoryEventStore implements EventStore {
                 case PENDING -> existing.claimable(now) ? Recorded.PENDING : Recorded.IN_PROGRESS;
             };
         }
-        long[] hash = done.isEmpty() ? null : DoneKeys.hash(sha256, event.provider(), event.key());
+        long[] hash = done.isEmpty() ? null : hasher.hash(event.provider(), event.key());
         if (hash != null && isDone(hash)) {
             return Recorded.DONE;
         }
@@ -239,6 +237,9 @@ final class InMemoryEventStore implements EventStore {
         }
         if (subject.first() != e) {
             return false;
+        }
+        if (subject.size() == 1) {
+            return true; // alone in its subject, as most events are: no iterator to find no other
         }
         for (Entry other : subject) {
             if (other != e && other.claimed(now)) {
@@ -308,7 +309,7 @@ final class InMemoryEventStore implements EventStore {
         pending.remove(id);
         unhandled.computeIfPresent(s.endpoint(), (endpoint, n) -> n == 1 ? null : n - 1);
         // the body goes; the key stays for the retention, in the budget of the endpoint that received it
-        done.computeIfAbsent(s.endpoint(), endpoint -> new DoneKeys()).add(e.doneHash != null ? e.doneHash : DoneKeys.hash(sha256, s.provider(), s.key()),
+        done.computeIfAbsent(s.endpoint(), endpoint -> new DoneKeys()).add(e.doneHash != null ? e.doneHash : hasher.hash(s.provider(), s.key()),
                 s.receivedAt());
     }
 
