@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * ZBD Ramp (provider id {@code zbd}): the 17 documented {@code RAMP_WIDGET.V1.*} events, typed as
@@ -49,6 +50,8 @@ public final class ZbdRamp implements Provider {
     private static final String PREFIX = "RAMP_WIDGET.V1.";
     private static final ZbdRamp INSTANCE = new ZbdRamp();
     private static final Map<String, Class<?>> EVENT_TYPES = eventTypeTable();
+    private static final Map<String, String> SHORT_NAMES = EVENT_TYPES.keySet().stream()
+            .collect(Collectors.toUnmodifiableMap(name -> name, name -> name.substring(PREFIX.length())));
 
     /** For {@link java.util.ServiceLoader}; in code, use {@link #provider()}. */
     public ZbdRamp() {
@@ -101,6 +104,10 @@ public final class ZbdRamp implements Provider {
     /** Strips {@code RAMP_WIDGET.V1.}, exactly that prefix; any other name is its own short name. */
     @Override
     public String shortName(String eventName) {
+        String known = SHORT_NAMES.get(eventName); // the documented names' short names, not cut per delivery
+        if (known != null) {
+            return known;
+        }
         return eventName.startsWith(PREFIX) && eventName.length() > PREFIX.length()
                 ? eventName.substring(PREFIX.length())
                 : eventName;
@@ -167,7 +174,8 @@ public final class ZbdRamp implements Provider {
 
     /** The integrator's metadata: empty when absent; another shape than an object does not fit. */
     private static Map<String, Object> metadata(JsonNode data, TypedFields f) {
-        return f.optionalObject(data, "data", "metadata").isPresent() ? map(data, "metadata") : Map.of();
+        return f.optionalObject(data, "data", "metadata").isPresent() ? Metadata.parsed(map(data, "metadata"))
+                : Map.of();
     }
 
     private static SecretToken token(String value) {

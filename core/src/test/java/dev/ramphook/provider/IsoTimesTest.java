@@ -66,7 +66,8 @@ class IsoTimesTest {
     @ParameterizedTest
     @ValueSource(strings = {"2025-01-18T11:05:00Z", "2025-01-18T11:05:00.5Z", "2025-01-18T11:05:00.123456789Z",
             "2024-02-29T23:59:59Z", "2000-02-29T00:00:00Z", "0000-02-29T12:00:00Z", "0000-01-01T00:00:00Z",
-            "0001-01-01T00:00:00Z", "1969-12-31T23:59:59.999Z", "1970-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z"})
+            "0001-01-01T00:00:00Z", "1969-12-31T23:59:59.999Z", "1970-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999999999Z"})
     void instantsReadAsTheIsoOffsetFormatterReadsThem(String text) {
         assertThat(IsoTimes.canonicalInstant(text, true))
                 .isEqualTo(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
