@@ -2,6 +2,7 @@ package dev.ramphook.store;
 
 import dev.ramphook.internal.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.time.Instant;
 
@@ -19,7 +20,7 @@ final class DoneKeys {
     static final int BYTES_PER_SLOT = 24;
     private static final int MIN_SLOTS = 1024;
 
-    private final MessageDigest sha256 = Sha256.newDigest();
+    private final Hasher hasher = new Hasher();
     private long[] high;
     private long[] low;
     private long[] receivedSecond;
@@ -34,7 +35,7 @@ final class DoneKeys {
     }
 
     boolean contains(String provider, String key) {
-        return contains(hash(sha256, provider, key));
+        return contains(hasher.hash(provider, key));
     }
 
     /** {@link #contains(String, String)} for a {@link #hash}, so that one hash serves several tables. */
@@ -43,7 +44,7 @@ final class DoneKeys {
     }
 
     void add(String provider, String key, Instant receivedAt) {
-        add(hash(sha256, provider, key), receivedAt);
+        add(hasher.hash(provider, key), receivedAt);
     }
 
     /** {@link #add(String, String, Instant)} for a {@link #hash} already computed. */
@@ -146,9 +147,59 @@ final class DoneKeys {
         sha256.update(provider.getBytes(StandardCharsets.UTF_8));
         sha256.update((byte) 0);
         byte[] digest = sha256.digest(key.getBytes(StandardCharsets.UTF_8));
+        return halves(digest);
+    }
+
+    private static long[] halves(byte[] digest) {
         long h = bigEndian(digest, 0);
         long l = bigEndian(digest, 8);
         return new long[] {h, l == 0 && h == 0 ? 1 : l};
+    }
+
+    /**
+     * {@link #hash} of every event the in-memory store records, without copying the strings: an ASCII provider and
+     * key (what nearly every key is) are written into a buffer of its own, and the digest into another, so only the
+     * two longs are new; any other text is hashed by {@link #hash} itself, so both give the same value. Not
+     * thread-safe: one per store, used under its lock.
+     */
+    static final class Hasher {
+        private final MessageDigest sha256 = Sha256.newDigest();
+        private final byte[] text = new byte[512];
+        private final byte[] digest = new byte[32];
+
+        long[] hash(String provider, String key) {
+            int n = ascii(provider, 0);
+            if (n >= 0) {
+                text[n] = 0;
+                n = ascii(key, n + 1);
+            }
+            if (n < 0) {
+                return DoneKeys.hash(sha256, provider, key);
+            }
+            sha256.update(text, 0, n);
+            try {
+                sha256.digest(digest, 0, digest.length);
+            } catch (DigestException e) {
+                throw new IllegalStateException("SHA-256 digest of 32 bytes", e);
+            }
+            return halves(digest);
+        }
+
+        /** Writes {@code s} at {@code from}; the end, or -1 when it is not ASCII or does not fit. */
+        private int ascii(String s, int from) {
+            int length = s.length();
+            if (from + length >= text.length) {
+                return -1;
+            }
+            for (int i = 0; i < length; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    return -1;
+                }
+                text[from + i] = (byte) c;
+            }
+            return from + length;
+        }
     }
 
     private static long bigEndian(byte[] bytes, int from) {
