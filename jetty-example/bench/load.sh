@@ -8,6 +8,7 @@
 #   ROUNDS=5 DURATION=15s jetty-example/bench/load.sh
 #   NO_BUILD=1 jetty-example/bench/load.sh # reuse jetty-example/target/ramphook-jetty-example.jar
 #   OCTOKIT=1 jetty-example/bench/load.sh  # also: ramphook against @octokit/webhooks (Node), both verifying HMAC
+#   OCTOKIT=only jetty-example/bench/load.sh  # only that pair (no bare, no example, no start-up timing)
 #
 # Prints requests/s and p99 per run, the medians per server, and ramphook/bare and example/bare. Every request is a new ZBD event
 # (zbd.lua). Stops every server it started, however it exits. Needs wrk (installed with apt-get when missing).
@@ -151,11 +152,13 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "wrk: $THREADS threads, $CONNECTIONS connections, POST, a new ZBD event per request; rounds: $ROUNDS x $DURATION each"
 
 startups=()
-for n in 1 2 3; do
+for n in $([[ $OCTOKIT == only ]] || echo 1 2 3); do
   startup_ms "$n"
   startups+=("$STARTUP_MS")
 done
-echo "start-up of the example, JVM launch to first 200 (ms): ${startups[*]} (median $(printf '%s\n' "${startups[@]}" | median))"
+if ((${#startups[@]} > 0)); then
+  echo "start-up of the example, JVM launch to first 200 (ms): ${startups[*]} (median $(printf '%s\n' "${startups[@]}" | median))"
+fi
 
 start EXAMPLE "$EXAMPLE_PORT" ""
 start BARE "$BARE_PORT" dev.ramphook.example.bench.BareServer
@@ -172,6 +175,7 @@ if [[ -n $OCTOKIT ]]; then
   PIDS+=($!)
   OCTOKIT_PID=$!
   SIDES="$SIDES ramphook-hmac octokit"
+  [[ $OCTOKIT != only ]] || SIDES="ramphook-hmac octokit"
 fi
 wait_ready "$EXAMPLE_PORT" "$EXAMPLE" "the example"
 wait_ready "$BARE_PORT" "$BARE" "the bare servlet"
@@ -229,23 +233,27 @@ if ((ROUNDS >= 3)); then
   done
   echo "$line"
 fi
+if [[ $OCTOKIT != only ]]; then
 awk -v br="$rps_bare" -v bp="$p99_bare" -v rr="$rps_ramphook" -v rp="$p99_ramphook" \
     -v er="$rps_example" -v ep="$p99_example" 'BEGIN {
   printf "median    bare          %10.0f req/s  p99 %7.2f ms\n", br, bp / 1000
   printf "median    ramphook      %10.0f req/s  p99 %7.2f ms\n", rr, rp / 1000
   printf "median    example       %10.0f req/s  p99 %7.2f ms\n", er, ep / 1000
 }'
+fi
 if [[ -n $OCTOKIT ]]; then
   awk -v hr="$rps_ramphook_hmac" -v hp="$p99_ramphook_hmac" -v or="$rps_octokit" -v op="$p99_octokit" 'BEGIN {
   printf "median    ramphook-hmac %10.0f req/s  p99 %7.2f ms\n", hr, hp / 1000
   printf "median    octokit       %10.0f req/s  p99 %7.2f ms\n", or, op / 1000
 }'
 fi
+if [[ $OCTOKIT != only ]]; then
 awk -v br="$rps_bare" -v bp="$p99_bare" -v rr="$rps_ramphook" -v rp="$p99_ramphook" \
     -v er="$rps_example" -v ep="$p99_example" 'BEGIN {
   printf "ramphook/bare: throughput %.3f (target >= 0.95), p99 %.2fx (target <= 1.2x)\n", rr / br, rp / bp
   printf "example/bare:  throughput %.3f, p99 %.2fx\n", er / br, ep / bp
 }'
+fi
 if [[ -n $OCTOKIT ]]; then
   awk -v hr="$rps_ramphook_hmac" -v hp="$p99_ramphook_hmac" -v or="$rps_octokit" -v op="$p99_octokit" 'BEGIN {
   printf "ramphook/octokit (HMAC-SHA256, same bodies): throughput %.2fx (target >= 3x), p99 %.2fx\n", hr / or, hp / op
