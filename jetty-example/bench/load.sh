@@ -14,8 +14,9 @@
 # (zbd.lua). Stops every server it started, however it exits. Needs wrk (installed with apt-get when missing).
 #
 # Warm-up: every server gets WARMUP_PASSES (default 2) runs of WARMUP, in alternating order, before the first measured
-# round; the "warm check" line then compares each server's first round with the median of its later ones (a cold
-# first round shows as a ratio well below 1).
+# round, and more passes (up to WARMUP_MAX_PASSES, default 6) while any server's pass is still more than 10% faster
+# than its previous one; the "warm check" line then compares each server's first round with the median of its later
+# ones (a cold first round shows as a ratio well below 1).
 #
 # OCTOKIT=1 adds, in the same alternating rounds, two servers verifying an HMAC-SHA256 signature over the same bytes:
 # ramphook's no-op server at /webhooks/hmac (meCash bodies, X-Hub-Signature-256) and bench/octokit/server.mjs
@@ -32,6 +33,7 @@ ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-10s}
 WARMUP_PASSES=${WARMUP_PASSES:-2}
+WARMUP_MAX_PASSES=${WARMUP_MAX_PASSES:-6}
 OCTOKIT=${OCTOKIT:-}
 OCTOKIT_PORT=${OCTOKIT_PORT:-18083}
 HMAC_LUA=$ROOT/jetty-example/bench/hmac.lua
@@ -199,12 +201,28 @@ port_of() {
 }
 REVERSED=$(tr ' ' '\n' <<<"$SIDES" | tac | tr '\n' ' ')
 
-echo "warming every server: $WARMUP_PASSES alternating passes of $WARMUP each"
-for pass in $(seq 1 "$WARMUP_PASSES"); do
+# At least WARMUP_PASSES passes; more, up to WARMUP_MAX_PASSES, while any server is still getting faster (its pass
+# more than 10% above its previous one: the JIT is still compiling, slowly on a loaded machine).
+echo "warming every server: $WARMUP_PASSES to $WARMUP_MAX_PASSES alternating passes of $WARMUP each"
+declare -A last_warm
+for pass in $(seq 1 "$WARMUP_MAX_PASSES"); do
   if ((pass % 2 == 1)); then order=$SIDES; else order=$REVERSED; fi
+  rising=""
   for side in $order; do
-    run_wrk "$(port_of "$side")" "$WARMUP" "warm$pass" >/dev/null
+    result=$(run_wrk "$(port_of "$side")" "$WARMUP" "warm$pass")
+    rps=${result% *}
+    if [[ -n ${last_warm[$side]:-} ]] && awk -v a="$rps" -v b="${last_warm[$side]}" 'BEGIN {exit !(a > 1.1 * b)}'; then
+      rising+=" $side"
+    fi
+    last_warm[$side]=$rps
   done
+  echo "warm-up pass $pass: $(for side in $SIDES; do printf '%s %.0f  ' "$side" "${last_warm[$side]}"; done)"
+  if ((pass >= WARMUP_PASSES)) && [[ -z $rising ]]; then
+    break
+  fi
+  if ((pass == WARMUP_MAX_PASSES)); then
+    echo "note: still getting faster after $pass warm-up passes:$rising (a loaded machine?); the warm check shows it" >&2
+  fi
 done
 
 for side in $SIDES; do : >"$LOGS/$side.txt"; done
