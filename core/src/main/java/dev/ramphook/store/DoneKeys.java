@@ -68,8 +68,9 @@ final class DoneKeys {
     int pruneBefore(Instant cutoff) {
         long limit = cutoff.getEpochSecond();
         int removed = 0;
-        // A key moved back into slot i by a deletion is examined there again (i is not advanced); one moved across
-        // the table's end lands in a slot already passed, where every key is a kept one.
+        // A key moved back into slot i by a deletion is examined there again (i is not advanced). A chain that
+        // wraps past the table's end moves keys from its start (already passed: all kept) to gaps at its end, where
+        // they are examined again and kept, or between slots already passed; no unexamined key lands behind i.
         for (int i = 0; i < high.length; ) {
             if (used(i) && receivedSecond[i] < limit) {
                 delete(i);
@@ -79,7 +80,7 @@ final class DoneKeys {
             }
         }
         size -= removed;
-        if (removed > 0 && high.length > MIN_SLOTS && slotsFor(size) * 4 <= high.length) {
+        if (removed > 0 && high.length > MIN_SLOTS && 4L * slotsFor(size) <= high.length) {
             rehash(slotsFor(size));
         }
         return removed;
