@@ -1,7 +1,8 @@
 /**
- * ramphook servlet: the {@code jakarta.servlet} filter, the zero-code drop-in for WARs and the Spring Boot
- * auto-configuration. Containers run web applications on the class path, where this descriptor is ignored; it
- * matters to applications that start an embedded container on the module path.
+ * ramphook servlet: the {@code jakarta.servlet} filter and the zero-code drop-in for WARs
+ * ({@code dev.ramphook.servlet}), and the Spring Boot auto-configuration ({@code dev.ramphook.servlet.spring}).
+ * Containers run web applications on the class path, where this descriptor is ignored; it matters to applications
+ * that start an embedded container on the module path.
  *
  * <p>The {@code javax} classifier jar (made by the Eclipse Transformer) carries no descriptor: see servlet/pom.xml.
  */
@@ -25,8 +26,11 @@ module dev.ramphook.servlet {
     requires static io.opentelemetry.api;
 
     exports dev.ramphook.servlet;
+    // The Spring Boot auto-configuration (found through META-INF/spring/...AutoConfiguration.imports), its own
+    // package so that dev.ramphook.servlet holds no Spring type: arrows go spring -> servlet only.
+    exports dev.ramphook.servlet.spring;
     // Spring instantiates the auto-configuration's package-private conditions and calls its @Bean methods.
-    opens dev.ramphook.servlet to spring.core, spring.beans, spring.context;
+    opens dev.ramphook.servlet.spring to spring.core, spring.beans, spring.context;
 
     uses dev.ramphook.Provider;
     provides jakarta.servlet.ServletContainerInitializer with dev.ramphook.servlet.WebhookInitializer;

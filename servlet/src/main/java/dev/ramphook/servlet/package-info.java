@@ -8,8 +8,9 @@
  *       container; with a {@code ramphook.properties} file (or {@code ramphook.*} context parameters) it builds the
  *       receiver, registers the filter for the endpoint paths and closes the receiver when the application stops.
  *       No code.</li>
- *   <li>{@link dev.ramphook.servlet.WebhookAutoConfiguration}: the same for a Spring Boot application, configured
- *       from its {@code Environment}, with its beans as handlers; loaded by Spring Boot, never called directly.</li>
+ *   <li>{@code dev.ramphook.servlet.spring}: the same for a Spring Boot application, configured from its
+ *       {@code Environment}, with its beans as handlers; auto-configuration loaded by Spring Boot, never called
+ *       directly.</li>
  *   <li>{@link dev.ramphook.servlet.WebhookFilter}: the filter itself, for an application that builds its
  *       {@link dev.ramphook.WebhookReceiver} in code and registers the filter like any other.</li>
  * </ul>
