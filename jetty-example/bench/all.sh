@@ -3,8 +3,9 @@
 # section; paste the table with its header lines).
 #   http     jetty-example/bench/load.sh: the library's no-op server against a bare Jetty servlet reading the body;
 #   durable  core's AckThroughput: acknowledged deliveries on PostgreSQL against a plain JDBC insert-commit loop on
-#            the same database and pool, the share handled by the end of the load, and the largest backlog it
-#            sampled (the soak: run it long with ACK_SECONDS);
+#            the same database and pool (32 clients each, like pgbench's run in the issue; ACK_CLIENTS), the share
+#            handled by the end of the load, the largest backlog it sampled (the soak: run it long with
+#            ACK_SECONDS), and what one acknowledgement cost the database against one plain insert (commits, CPU);
 #   core     core's JMH DeliveryBenchmark (-Pbench): the core path against Jackson readTree of the same 0.3 KB body,
 #            and the bytes it allocates per delivery beyond the parse tree (beyond the library's own JSON reader
 #            on the same body, ramphookReader, as the README's allocation figures count them).
@@ -25,7 +26,7 @@ LOAD_DURATION=${LOAD_DURATION:-8s}
 LOAD_WARMUP=${LOAD_WARMUP:-8s}  # per pass; load.sh warms each server twice, in alternating order
 OCTOKIT=${OCTOKIT:-}
 ACK_SECONDS=${ACK_SECONDS:-30}
-ACK_CLIENTS=${ACK_CLIENTS:-8}
+ACK_CLIENTS=${ACK_CLIENTS:-32}
 JMH_ARGS=${JMH_ARGS:--f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc}
 SKIP=${SKIP:-}
 OUT=$(mktemp -d /tmp/ramphook-bench.XXXXXX)
@@ -55,7 +56,7 @@ if ! skipped http; then
   fi
 fi
 
-ACK_RATIO=- HANDLED=- BACKLOG_S=- ACKS=- INSERTS=-
+ACK_RATIO=- HANDLED=- BACKLOG_S=- ACKS=- INSERTS=- COMMITS_PER_ACK=- DB_CPU_RATIO=- DB_CPU_ACK=- DB_CPU_INSERT=-
 if ! skipped durable; then
   echo "durable: AckThroughput, $ACK_SECONDS s of load with $ACK_CLIENTS clients (plus about 50 s of baselines)" >&2
   ./mvnw -q -pl core test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt \
@@ -69,6 +70,8 @@ if ! skipped durable; then
   ACK_RATIO=$(awk -v a="$ACKS" -v i="$INSERTS" 'BEGIN {printf "%.2f", a / i}')
   HANDLED=$(awk -v h="$(field handled)" -v a="$(field acked)" 'BEGIN {printf "%.3f", h / a}')
   BACKLOG_S=$(field max_backlog_s)
+  COMMITS_PER_ACK=$(field commits_per_ack) DB_CPU_ACK=$(field db_cpu_us_per_ack) DB_CPU_INSERT=$(field db_cpu_us_per_insert)
+  DB_CPU_RATIO=$(awk -v a="$DB_CPU_ACK" -v i="$DB_CPU_INSERT" 'BEGIN {printf "%.1f×", a / i}')
 fi
 
 ZBD=- MECASH=- ZBD_B=- MECASH_B=-
@@ -95,7 +98,8 @@ $(java -version 2>&1 | head -1)); load average $START_LOAD at the start, $END_LO
 |---|---|---|
 | library ÷ bare Jetty servlet, requests/s (no-op handlers, median of $LOAD_ROUNDS × $LOAD_DURATION) | $RPS_RATIO | ≥ 0.85 |
 | its p99 ÷ bare p99 | $P99_RATIO | ≤ 1.5× |
-| durable acks/s ÷ JDBC one-row insert commits/s, same database ($ACKS ÷ $INSERTS) | $ACK_RATIO | ≥ 0.5 |
+| durable acks/s ÷ JDBC one-row insert commits/s, same database, $ACK_CLIENTS clients ($ACKS ÷ $INSERTS) | $ACK_RATIO | ≥ 0.5 |
+| database CPU per acknowledgement ÷ per plain insert commit ($DB_CPU_ACK ÷ $DB_CPU_INSERT µs); commits per ack | $DB_CPU_RATIO; $COMMITS_PER_ACK | |
 | acknowledged events handled by the end of the load ($ACK_SECONDS s) | $HANDLED | ≥ 0.95 |
 | largest backlog during the load, in seconds of acknowledgements | $BACKLOG_S | a few |
 | core path ÷ Jackson readTree, ZBD 0.3 KB | ${ZBD} | ≤ 2× |

@@ -19,11 +19,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 
 /**
@@ -261,16 +263,43 @@ public final class WebhookResource {
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
-            reached |= b < 0;
-            return b;
+            try {
+                int b = super.read();
+                reached |= b < 0;
+                return b;
+            } catch (IOException e) {
+                throw timeoutAsSuch(e);
+            }
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            reached |= n < 0;
-            return n;
+            try {
+                int n = super.read(buffer, offset, length);
+                reached |= n < 0;
+                return n;
+            } catch (IOException e) {
+                throw timeoutAsSuch(e);
+            }
+        }
+
+        /**
+         * A stack's own read timeout as a {@link SocketTimeoutException}, so that the receiver answers 408 (the
+         * body did not arrive in time) rather than 400: Grizzly wraps a {@code TimeoutException} in a plain
+         * {@code IOException}.
+         */
+        private static IOException timeoutAsSuch(IOException e) {
+            if (e instanceof SocketTimeoutException) {
+                return e;
+            }
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException) {
+                    SocketTimeoutException timeout = new SocketTimeoutException("body read timed out");
+                    timeout.initCause(e);
+                    return timeout;
+                }
+            }
+            return e;
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 
 /**
@@ -48,11 +49,13 @@ public final class JdbcEventStore implements EventStore {
     private final JdbcStats stats;
     private final JdbcRecords records;
     private final GroupCommit commits;
+    private final LongSupplier ticker;
 
     private JdbcEventStore(Builder b) {
         this.jdbc = new JdbcCalls(b.dataSource, b.queryTimeout);
         this.sql = JdbcStatements.of(b.tables);
-        this.records = new JdbcRecords(jdbc, b.tables);
+        this.ticker = b.ticker;
+        this.records = new JdbcRecords(jdbc, b.tables, b.ticker);
         this.commits = new GroupCommit(records::recordAll, b.tables.events());
         this.search = new JdbcSearch(b.tables, jdbc);
         this.history = new JdbcHistory(b.tables);
@@ -118,7 +121,10 @@ public final class JdbcEventStore implements EventStore {
     /**
      * {@link #recordSoon(StoredEvent, Instant, Consumer)}, handing the event off to {@code owner}: when it is new and
      * its subject has no other pending event, it is recorded already claimed by {@code owner} until
-     * {@code leaseUntil}, as its first attempt, in the transaction that records it (no claim query), and
+     * {@code leaseUntil} moved on by however long the record waited before its insert (for a committer, a
+     * connection, the subjects' locks: a lease that ended while it waited would let another worker take over an
+     * event this process is about to run), as its first attempt, in the transaction that records it (no claim
+     * query), and
      * {@code handoff} gets the claimed copy before the answer is given. {@code handoff} hears exactly once what
      * became of the record: (claimed copy, {@code NEW}); (null, the answer) when it was recorded unclaimed or was
      * there already; (null, null) when it was not recorded.
@@ -127,7 +133,8 @@ public final class JdbcEventStore implements EventStore {
                                            String owner, Instant leaseUntil,
                                            BiConsumer<StoredEvent, Recorded> handoff) {
         return commits.submit(new JdbcRecords.Row(event, now, Objects.requireNonNull(owner, "owner"),
-                Objects.requireNonNull(leaseUntil, "leaseUntil")), late, Objects.requireNonNull(handoff, "handoff"));
+                Objects.requireNonNull(leaseUntil, "leaseUntil"), ticker.getAsLong()), late,
+                Objects.requireNonNull(handoff, "handoff"));
     }
 
     private static Recorded join(CompletableFuture<Recorded> answer) {
@@ -239,20 +246,37 @@ public final class JdbcEventStore implements EventStore {
             return 0;
         }
         List<Claim> all = List.copyOf(claims);
-        return jdbc.call("renew", c -> {
-            int renewed = 0;
-            for (int from = 0; from < all.size(); from += JdbcStatements.RENEW_BATCH) {
-                List<Claim> some = all.subList(from, Math.min(all.size(), from + JdbcStatements.RENEW_BATCH));
+        int renewed = 0;
+        for (int from = 0; from < all.size(); from += JdbcStatements.RENEW_BATCH) {
+            List<Claim> some = all.subList(from, Math.min(all.size(), from + JdbcStatements.RENEW_BATCH));
+            // One short transaction per batch: its settings (JdbcStatements.PER_ROW) last until its commit.
+            renewed += jdbc.transaction("renew", c -> {
                 try (PreparedStatement ps = jdbc.prepare(c, sql.renew())) {
                     JdbcRows.setInstant(ps, 1, now.plus(lease));
                     ps.setArray(2, c.createArrayOf("text", some.stream().map(Claim::provider).toArray()));
                     ps.setArray(3, c.createArrayOf("text", some.stream().map(Claim::key).toArray()));
                     ps.setArray(4, c.createArrayOf("text", some.stream().map(Claim::owner).toArray()));
-                    renewed += ps.executeUpdate();
+                    return lastUpdateCount(ps);
                 }
+            });
+        }
+        return renewed;
+    }
+
+    /** Runs a statement text of settings then one update; the update's count. */
+    private static int lastUpdateCount(PreparedStatement ps) throws SQLException {
+        boolean rows = ps.execute();
+        int count = 0;
+        while (true) {
+            if (!rows) {
+                int n = ps.getUpdateCount();
+                if (n == -1) {
+                    return count;
+                }
+                count = n;
             }
-            return renewed;
-        });
+            rows = ps.getMoreResults();
+        }
     }
 
     @Override
@@ -272,13 +296,13 @@ public final class JdbcEventStore implements EventStore {
         if (completions.isEmpty()) {
             return;
         }
-        jdbc.call("completeAll", c -> {
+        jdbc.transaction("completeAll", c -> { // a transaction for its settings (JdbcStatements.PER_ROW)
             try (PreparedStatement ps = jdbc.prepare(c, sql.completeAll())) {
                 JdbcRows.setInstant(ps, 1, now);
                 ps.setArray(2, c.createArrayOf("text", completions.stream().map(d -> d.event().provider()).toArray()));
                 ps.setArray(3, c.createArrayOf("text", completions.stream().map(d -> d.event().key()).toArray()));
                 ps.setArray(4, c.createArrayOf("text", completions.stream().map(Completion::owner).toArray()));
-                return ps.executeUpdate();
+                return lastUpdateCount(ps);
             }
         });
     }
@@ -414,6 +438,7 @@ public final class JdbcEventStore implements EventStore {
         private String tablePrefix = "ramphook_";
         private Duration queryTimeout = Duration.ofSeconds(5);
         private boolean createSchema = true;
+        private LongSupplier ticker = System::nanoTime;
         private JdbcTables tables;
 
         private Builder(DataSource dataSource) {
@@ -467,6 +492,12 @@ public final class JdbcEventStore implements EventStore {
          */
         public Builder createSchema(boolean createSchema) {
             this.createSchema = createSchema;
+            return this;
+        }
+
+        /** The time source of waits (nanoseconds, like {@link System#nanoTime()}); tests move it by hand. */
+        Builder ticker(LongSupplier ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
             return this;
         }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 
 /**
  * Records many events in one transaction: one multi-row {@code INSERT ... ON CONFLICT DO NOTHING RETURNING} over
@@ -28,29 +29,41 @@ final class JdbcRecords {
     private static final int VANISHED_TRIES = 3;
 
     private final JdbcCalls jdbc;
+    private final LongSupplier ticker;
     private final String insert;
     private final String locked;
     private final String states;
 
-    JdbcRecords(JdbcCalls jdbc, JdbcTables tables) {
+    JdbcRecords(JdbcCalls jdbc, JdbcTables tables, LongSupplier ticker) {
         this.jdbc = jdbc;
+        this.ticker = ticker;
         String t = tables.events();
         // WITH ORDINALITY ... ORDER BY: rows get their ids in the order given (sorted by key, see below). A row to
         // hand off (an owner given) is inserted claimed by that owner, under its lease, as its first attempt, unless
-        // its subject has another pending event: then it waits for a claim in subject order like any other.
+        // its subject has another pending event: then it waits for a claim in subject order like any other. Its lease
+        // counts from the insert: the time it waited for the subjects' locks is added here, the time it waited
+        // before the statement in write(); in the caller's clock either way (only durations are added), as every
+        // other lease is, so that a claimer comparing with its own clock never sees a fresh hand-off as expired.
+        // The subject's earlier pending event is looked up row by row in the subjects' index whatever the statistics
+        // (HandoffInsertPlanTest): a LATERAL with LIMIT cannot become a hashed subplan, and its ORDER BY is that
+        // index's order, so no other index ties with it. As NOT EXISTS, the plan a connection kept from an empty
+        // table read every pending row through the due index, three times per statement (once per use of h).
         this.insert = "INSERT INTO " + t + " (provider, event_key, name, endpoint, body, headers, received_at, state,"
                 + " attempts, next_attempt_at, completed_handlers, last_error, subject, occurred_at, claimed_by,"
                 + " lease_until, trace_parent)"
                 + " SELECT provider, event_key, name, endpoint, body, headers, received_at, 'PENDING',"
                 + " attempts + CASE WHEN h THEN 1 ELSE 0 END, next_attempt_at, completed_handlers, last_error, subject,"
-                + " occurred_at, CASE WHEN h THEN owner END, CASE WHEN h THEN lease_until END, trace_parent"
-                + " FROM (SELECT r.*, r.owner IS NOT NULL AND (r.subject IS NULL OR NOT EXISTS (SELECT 1 FROM " + t
-                + " o WHERE o.provider = r.provider AND o.subject = r.subject AND o.state = 'PENDING')) AS h"
+                + " occurred_at, CASE WHEN h THEN owner END,"
+                + " CASE WHEN h THEN lease_until + (clock_timestamp() - transaction_timestamp()) END, trace_parent"
+                + " FROM (SELECT r.*, r.owner IS NOT NULL AND (r.subject IS NULL OR b.busy IS NULL) AS h"
                 + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::text[], ?::timestamptz[],"
                 + " ?::int4[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],"
                 + " ?::timestamptz[], ?::text[]) WITH ORDINALITY"
                 + " AS r(provider, event_key, name, endpoint, body, headers, received_at, attempts, next_attempt_at,"
-                + " completed_handlers, last_error, subject, occurred_at, owner, lease_until, trace_parent, n)) r"
+                + " completed_handlers, last_error, subject, occurred_at, owner, lease_until, trace_parent, n)"
+                + " LEFT JOIN LATERAL (SELECT true AS busy FROM " + t + " o WHERE o.provider = r.provider"
+                + " AND o.subject = r.subject AND o.state = 'PENDING' ORDER BY o.provider, o.subject LIMIT 1) b"
+                + " ON true) r"
                 + " ORDER BY n"
                 + " ON CONFLICT (provider, event_key) DO NOTHING RETURNING provider, event_key, claimed_by IS NOT NULL";
         // Before a hand-off, the subjects' locks that claimers take (JdbcStatements), in one order, held to the
@@ -67,15 +80,23 @@ final class JdbcRecords {
 
     /**
      * One event to record, with its caller's receive time; with an owner, to be handed off: recorded already
-     * claimed by {@code owner} until {@code leaseUntil} when it is new and its subject has no other pending event.
+     * claimed by {@code owner} until {@code leaseUntil} when it is new and its subject has no other pending event,
+     * {@code leaseUntil} moved on by however long the row waited after {@code queuedAt} (the store's ticker).
      */
-    record Row(StoredEvent event, Instant now, String owner, Instant leaseUntil) {
+    record Row(StoredEvent event, Instant now, String owner, Instant leaseUntil, long queuedAt) {
         Row(StoredEvent event, Instant now) {
-            this(event, now, null, null);
+            this(event, now, null, null, 0);
         }
 
         Row withoutHandoff() {
             return owner == null ? this : new Row(event, now);
+        }
+
+        /** This row with its lease moved on by the time it waited since it was queued, up to {@code writing}. */
+        Row leaseFrom(long writing) {
+            long waited = writing - queuedAt;
+            return owner == null || waited <= 0 ? this
+                    : new Row(event, now, owner, leaseUntil.plusNanos(waited), writing);
         }
     }
 
@@ -134,6 +155,12 @@ final class JdbcRecords {
                 unique.set(i, r.withoutHandoff());
             }
             handoff |= unique.get(i).owner() != null;
+        }
+        // A hand-off's lease counts from now, not from when its delivery was received: it may have waited for a
+        // committer, a connection, a slow database, longer than the lease itself, and been taken over at once.
+        long writing = ticker.getAsLong();
+        for (int i = 0; i < unique.size(); i++) {
+            unique.set(i, unique.get(i).leaseFrom(writing));
         }
         // Every writer inserts in key order, so two batches sharing keys wait on each other, never deadlock.
         unique.sort(BY_KEY);
@@ -202,7 +229,12 @@ final class JdbcRecords {
         return rows.get(row).owner() != null;
     }
 
-    private static void bindRows(Connection c, PreparedStatement ps, int p, List<Row> rows) throws SQLException {
+    /** The insert of {@link #write} without the subjects' locks before it; its parameters as {@link #bindRows} binds them. */
+    String insert() {
+        return insert;
+    }
+
+    static void bindRows(Connection c, PreparedStatement ps, int p, List<Row> rows) throws SQLException {
         ps.setArray(p + 1, texts(c, rows, e -> rows.get(e).event().provider()));
         ps.setArray(p + 2, texts(c, rows, e -> rows.get(e).event().key()));
         ps.setArray(p + 3, texts(c, rows, e -> rows.get(e).event().name()));

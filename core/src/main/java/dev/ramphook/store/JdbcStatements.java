@@ -18,6 +18,16 @@ record JdbcStatements(JdbcTables tables, String claimOne, String claimDue,
     /** Rows deleted per prune statement. */
     static final int PRUNE_BATCH = 5_000;
 
+    /**
+     * Sent before the statements that update {@code FROM} their locked rows (renew, completeAll), in their
+     * transaction: the update's target is then found row by row by its primary key whatever the statistics. The plan a
+     * connection makes while the table is empty is kept until autovacuum's first ANALYZE, and joined the target by
+     * hash over a sequential scan of the whole table (CompletionPlanTest). {@code SET LOCAL}: the connection, the
+     * application's, keeps its own settings after the commit.
+     */
+    static final String PER_ROW = "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off;"
+            + " SET LOCAL enable_seqscan = off; ";
+
     private static final String CLAIMABLE = "e.state = 'PENDING' AND (e.lease_until IS NULL OR e.lease_until <= ?)";
     private static final String HELD = "provider = ? AND event_key = ? AND state = 'PENDING' AND claimed_by = ?";
 
@@ -60,13 +70,13 @@ record JdbcStatements(JdbcTables tables, String claimOne, String claimDue,
         // claim here, or a takeover of a lease that has ended. Waiting, a renewal of thousands of claims queued
         // behind group completions until it timed out, and a failed renewal stops the workers' claims until one
         // succeeds; a skipped row is renewed by the next renewal, a third of a lease on.
-        String renew = "UPDATE " + t + " e SET lease_until = ? FROM "
+        String renew = PER_ROW + "UPDATE " + t + " e SET lease_until = ? FROM "
                 + lockedInIdOrder(t).replace("FOR UPDATE OF h)", "FOR UPDATE OF h SKIP LOCKED)") + " WHERE e.id = l.id";
         // A done event only has to deduplicate: its body and headers go, and so does the error of a failed attempt.
         String complete = "UPDATE " + t + " SET state = 'DONE', body = NULL, headers = '{}', done_at = ?,"
                 + " last_error = NULL, claimed_by = NULL, lease_until = NULL WHERE " + HELD;
         // Many claims (of any owners) done in one statement, each under the same owner guard as complete.
-        String completeAll = "UPDATE " + t + " e SET state = 'DONE', body = NULL, headers = '{}', done_at = ?,"
+        String completeAll = PER_ROW + "UPDATE " + t + " e SET state = 'DONE', body = NULL, headers = '{}', done_at = ?,"
                 + " last_error = NULL, claimed_by = NULL, lease_until = NULL FROM " + lockedInIdOrder(t)
                 + " WHERE e.id = l.id";
         String fail = "UPDATE " + t + " SET completed_handlers = ?, last_error = ?, state = ?,"

@@ -4,6 +4,7 @@ import dev.ramphook.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.internal.engine.ApiAccess;
+import dev.ramphook.internal.engine.Engine;
 import dev.ramphook.internal.text.Logs;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -11,6 +12,9 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
@@ -28,9 +32,12 @@ import org.slf4j.Logger;
  * }</pre>
  *
  * <p>On the event loop it only checks what needs no body ({@link WebhookReceiver#screen}: method, source address,
- * URL token or signature header, content type, declared length) and gathers the body as it arrives, never more than
- * {@link WebhookReceiver#maxBodyBytes()} plus one byte (a larger body is answered 413 at once, and the connection
- * closed, without buffering the rest) and never longer than {@link WebhookReceiver#bodyReadTimeout()} (408).
+ * URL token or signature header, content type, declared length), then reserves the body's declared length (the
+ * whole {@link WebhookReceiver#maxBodyBytes()} when none is declared) from the receiver's bound on bodies in flight
+ * ({@code maxBodyBytesInFlight}; past it 503 with {@code Retry-After}, nothing read) and gathers the body as it
+ * arrives, never more than {@link WebhookReceiver#maxBodyBytes()} (a larger body is answered 413 at once, and the
+ * connection closed, without buffering the rest) and never longer than {@link WebhookReceiver#bodyReadTimeout()}
+ * (408). The reservation is given back when the delivery is answered, whichever way it ends.
  * {@link WebhookReceiver#receive} itself, which verifies, records in the store and may run inline handlers, runs
  * on Vert.x's worker pool ({@code executeBlocking}, unordered), never on the event loop. The answer's status,
  * headers and JSON body are sent as they are.
@@ -89,17 +96,42 @@ public final class WebhookRouteHandler implements Handler<RoutingContext> {
             receive(context, delivery.body(body == null ? new byte[0] : body.getBytes()).build(), path);
             return;
         }
-        readBody(context, request, delivery, path);
+        Engine engine = ApiAccess.engine(receiver);
+        // Counted against the bound on bodies in flight before a byte is buffered: a burst of large bodies on their
+        // way meets 503s, not an exhausted heap. Given back once the delivery is answered, however it ends.
+        long reserved = engine.bodyReservation(declaredLength(request));
+        if (!engine.reserveBody(reserved)) {
+            send(context, engine.overloaded(delivery.build()), "close");
+            return;
+        }
+        readBody(context, request, delivery, path, reserved);
     }
 
-    /** Gathers the body on the event loop, bounded in size and time, then receives it on a worker. */
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Gathers the body on the event loop under its reservation, never more than {@code maxBodyBytes}, within the
+     * body read timeout, then receives it on a worker; the reservation is given back whichever way this ends.
+     */
     private void readBody(RoutingContext context, HttpServerRequest request, WebhookRequest.Builder delivery,
-            String path) {
+            String path, long reserved) {
+        Engine engine = ApiAccess.engine(receiver);
         int limit = receiver.maxBodyBytes();
-        Buffer body = Buffer.buffer(Math.min(limit + 1, 8192));
-        AtomicBoolean done = new AtomicBoolean(); // set once: the body is complete, too large or too late
+        Buffer body = Buffer.buffer((int) Math.min(Math.max(reserved, 1), 8192));
+        AtomicBoolean done = new AtomicBoolean(); // set once: the body is complete, too large, late or broken
         long timer = context.vertx().setTimer(Math.max(1, receiver.bodyReadTimeout().toMillis()), id -> {
             if (done.compareAndSet(false, true)) {
+                engine.releaseBody(reserved);
                 send(context, receiver.bodyTimedOut(delivery.build()), "close");
             }
         });
@@ -107,25 +139,29 @@ public final class WebhookRouteHandler implements Handler<RoutingContext> {
             if (done.get()) {
                 return; // answered already: the rest is dropped, never buffered
             }
-            body.appendBuffer(chunk, 0, Math.min(chunk.length(), limit + 1 - body.length()));
-            if (body.length() > limit && done.compareAndSet(false, true)) {
+            if (body.length() + chunk.length() <= limit) {
+                body.appendBuffer(chunk);
+            } else if (done.compareAndSet(false, true)) {
                 context.vertx().cancelTimer(timer);
-                // limit + 1 bytes: the receiver answers 413, as it does for any body over its limit.
-                receive(context, delivery.body(body.getBytes()).build(), path, "close");
+                // One byte past the limit, read from the chunk rather than buffered: the receiver answers 413, as
+                // it does for any body over its limit.
+                InputStream oneTooMany = new SequenceInputStream(new ByteArrayInputStream(body.getBytes()),
+                        new ByteArrayInputStream(chunk.getBytes(0, 1)));
+                receive(context, delivery.body(oneTooMany).build(), path, "close", reserved);
             }
         });
         request.exceptionHandler(e -> {
             if (done.compareAndSet(false, true)) {
                 context.vertx().cancelTimer(timer);
-                log.debug("body of a delivery to {} failed: {}", ApiAccess.engine(receiver).loggablePath(path),
-                        e.toString());
+                engine.releaseBody(reserved);
+                log.debug("body of a delivery to {} failed: {}", engine.loggablePath(path), e.toString());
                 context.request().connection().close();
             }
         });
         request.endHandler(end -> {
             if (done.compareAndSet(false, true)) {
                 context.vertx().cancelTimer(timer);
-                receive(context, delivery.body(body.getBytes()).build(), path);
+                receive(context, delivery.body(body.getBytes()).build(), path, null, reserved);
             }
         });
         if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
@@ -135,17 +171,27 @@ public final class WebhookRouteHandler implements Handler<RoutingContext> {
     }
 
     private void receive(RoutingContext context, WebhookRequest delivery, String path) {
-        receive(context, delivery, path, null);
+        receive(context, delivery, path, null, -1);
     }
 
-    /** Runs {@link WebhookReceiver#receive} on a worker thread, then answers on the request's context. */
-    private void receive(RoutingContext context, WebhookRequest delivery, String path, String connection) {
-        context.vertx().executeBlocking(() -> receiver.receive(delivery), false).onComplete(result -> {
+    /**
+     * Runs {@link WebhookReceiver#receive} on a worker thread, then answers on the request's context. With
+     * {@code reserved} of 0 or more the body was read under that reservation: the receiver does not count it again,
+     * and it is given back when the worker is done (or could not take it).
+     */
+    private void receive(RoutingContext context, WebhookRequest delivery, String path, String connection,
+            long reserved) {
+        Engine engine = ApiAccess.engine(receiver);
+        context.vertx().executeBlocking(() -> reserved < 0 ? receiver.receive(delivery)
+                : engine.receiveReserved(delivery), false).onComplete(result -> {
+            if (reserved >= 0) {
+                engine.releaseBody(reserved);
+            }
             if (result.succeeded()) {
                 send(context, result.result(), connection);
             } else { // the worker pool refused it: nothing was recorded
                 log.error("could not hand a delivery to {} to a worker; answering 503 so the provider retries: {}",
-                        ApiAccess.engine(receiver).loggablePath(path), result.cause().toString());
+                        engine.loggablePath(path), result.cause().toString());
                 HttpServerResponse response = context.response();
                 if (!response.ended() && !response.headWritten()) {
                     response.setStatusCode(503).putHeader("Content-Type", "application/json")

@@ -3,19 +3,23 @@ package dev.ramphook.jakartarest;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.testing.http.ContractReceivers;
 import dev.ramphook.testing.http.FlakyHandler;
+import dev.ramphook.testing.http.HostileSenderContract;
 import dev.ramphook.testing.http.RecordingHandler;
 import dev.ramphook.testing.http.WebhookContainerContract;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 
 /**
  * The HTTP contract on Jersey 3.1 over Grizzly: each application is the guide's {@link Webhooks} resource (a
@@ -41,17 +45,23 @@ class JerseyContractTest extends WebhookContainerContract {
     }
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         base = serve(ContractReceivers.main());
         down = serve(ContractReceivers.down());
         fenced = serve(ContractReceivers.fenced());
         flaky = serve(ContractReceivers.flaky());
     }
 
-    private static URI serve(WebhookReceiver receiver) {
+    private static URI serve(WebhookReceiver receiver) throws IOException {
         receivers.add(receiver);
         ResourceConfig application = new ResourceConfig().register(new Webhooks(receiver)).register(Events.class);
-        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), application);
+        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), application,
+                false);
+        // Grizzly's blocking body reads wait this long for the next byte (its default: 30 s): as the guide says, at
+        // most the receiver's body read timeout, which the contract's slow-body cases expect.
+        server.getListeners().forEach(listener -> listener.getTransport()
+                .setReadTimeout(HostileSenderContract.DOWN_BODY_READ_TIMEOUT, TimeUnit.SECONDS));
+        server.start();
         servers.add(server);
         int port = server.getListeners().iterator().next().getPort();
         return URI.create("http://127.0.0.1:" + port);
@@ -86,5 +96,32 @@ class JerseyContractTest extends WebhookContainerContract {
     @Override
     protected void fixFlakyHandlers() {
         FlakyHandler.fix();
+    }
+
+    /**
+     * The hostile-sender suite against the same applications, as Grizzly behaves: it sends {@code 100 Continue}
+     * itself before the resource runs, and a body is read on a blocking stream, one worker thread per body.
+     */
+    @Nested
+    class HostileSenders extends HostileSenderContract {
+        @Override
+        protected boolean continuesBeforeTheReceiver() {
+            return true;
+        }
+
+        @Override
+        protected boolean readsBodiesWithoutAThread() {
+            return false;
+        }
+
+        @Override
+        protected URI base() {
+            return JerseyContractTest.this.base();
+        }
+
+        @Override
+        protected URI downBase() {
+            return JerseyContractTest.this.downBase();
+        }
     }
 }

@@ -98,6 +98,36 @@ class GroupCommitTest {
     }
 
     @Test
+    void concurrentHandOffsShareTransactionsAndAreEachHandedOffOnce() throws Exception {
+        List<StoredEvent> handed = new CopyOnWriteArrayList<>();
+        db.reset();
+        db.close();
+        List<CompletableFuture<Recorded>> answers = new ArrayList<>();
+        for (int i = 0; i < CALLERS; i++) { // each about a subject of its own, as ZBD's sessions are
+            answers.add(store.recordSoon(StoreTestEvents.about("s-" + i, "h" + i, null), T0, null, "a-w1h",
+                    T0.plus(StoreTestEvents.LEASE), (claimed, recorded) -> {
+                        if (claimed != null) {
+                            handed.add(claimed);
+                        }
+                    }));
+            if (i == 0) {
+                await().until(() -> db.waitingAtGate.get() == 1); // the first committer holds one at the gate
+            }
+        }
+        await().until(() -> db.waitingAtGate.get() == 2); // the second holds one more; the rest queue behind them
+        db.open();
+
+        for (CompletableFuture<Recorded> answer : answers) {
+            assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(Recorded.NEW);
+        }
+        assertThat(handed).hasSize(CALLERS);
+        assertThat(rows()).isEqualTo(CALLERS);
+        // The subject locks and the insert are one statement text in one transaction per batch, however many.
+        assertThat(db.transactions.get()).as("transactions for %d hand-offs", CALLERS).isLessThanOrEqualTo(4);
+        assertThat(db.statements.get()).as("statements for %d hand-offs", CALLERS).isLessThanOrEqualTo(4);
+    }
+
+    @Test
     void concurrentCopiesOfOneKeyAreOneNewEventAndDuplicates() throws Exception {
         List<StoredEvent> copies = IntStream.range(0, CALLERS).mapToObj(i -> event("same")).toList();
 

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -91,10 +92,18 @@ class LeaseStatementsPlanTest {
     /** {@code EXPLAIN (ANALYZE, FORMAT JSON)} of a statement over {@link #BATCH} claims spread over the backlog. */
     private static JsonNode explainAnalyze(String statement, Binder binder) throws Exception {
         List<String> keys = IntStream.range(0, BATCH).mapToObj(i -> "held-" + (1 + i * (CLAIMED / BATCH))).toList();
+        // The settings the store sends first (JdbcStatements.PER_ROW), then the statement explained.
+        String settings = statement.substring(0, statement.lastIndexOf("; ") + 1);
         try (Connection c = TestPostgres.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) " + statement)) {
+             PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) "
+                     + statement.substring(settings.length()).trim())) {
             c.setAutoCommit(false);
             try {
+                if (!settings.isEmpty()) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute(settings);
+                    }
+                }
                 int p = binder.bind(ps);
                 ps.setArray(p, c.createArrayOf("text", keys.stream().map(k -> "zbd").toArray()));
                 ps.setArray(p + 1, c.createArrayOf("text", keys.toArray()));

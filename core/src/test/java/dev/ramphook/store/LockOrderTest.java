@@ -123,7 +123,7 @@ class LockOrderTest {
     private static boolean waitingOnALock(String prefix, String marker) throws Exception {
         try (Connection c = TestPostgres.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                     + " AND query LIKE 'UPDATE " + prefix + "events e SET %' AND query LIKE '%" + marker + "%'")) {
+                     + " AND query LIKE '%UPDATE " + prefix + "events e SET %' AND query LIKE '%" + marker + "%'")) {
             rs.next();
             return rs.getInt(1) > 0;
         }

@@ -3,24 +3,31 @@ package dev.ramphook.store.bench;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookReceiver;
 import dev.ramphook.auth.Authenticator;
-import dev.ramphook.crash.JdkHttpAdapter;
+import dev.ramphook.httpserver.WebhookHttpHandler;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.JdbcEventStore;
 import dev.ramphook.testing.ShopProvider;
 import dev.ramphook.zbd.ZbdRamp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,8 +43,16 @@ import org.postgresql.ds.PGPoolingDataSource;
  * then how long the workers take to drain what was acknowledged and not yet handled. In the same run, on the same
  * pool and database, before and after the load: a plain JDBC loop of single-row insert-commits at the same
  * concurrency, so the durable ack rate is a ratio against what PostgreSQL itself commits; and the same HTTP server
- * and clients with a handler that only inserts one row, so what ramphook adds on top of HTTP is a ratio too (on a
- * small machine the HTTP stack, in the same process as its clients, costs more than the insert).
+ * and clients with a handler that only inserts one row, so what ramphook adds on top of HTTP is a ratio too.
+ *
+ * <p>Like pgbench, 32 clients by default, and as many server threads as clients (the JDK server's executor), so that
+ * 32 deliveries can wait for the database at once and group commit can gather them; the earlier 8 server threads
+ * capped every batch at 8 whatever the clients. The clients are plain sockets writing a prepared HTTP/1.1 request
+ * and reading the status line (keep-alive): the JDK's {@code HttpClient} cost more CPU per request than the server,
+ * in the same process on the same cores. For each of the three it prints what one event cost: database commits,
+ * database CPU (the server's processes) and this JVM's CPU (server, clients and library), so that a rate limited by
+ * the machine's cores says which side spent them. {@code -Dbench.statements=true} loads {@code pg_stat_statements}
+ * and prints, for the load, each statement's calls per acknowledgement and database time.
  *
  * <p>It is also the soak: every {@code -Dbench.sample=5} seconds of the load it prints the backlog (acknowledged,
  * not yet handled) in events and in seconds of acknowledgements, with the longest-running claim query, the table's
@@ -49,7 +64,7 @@ import org.postgresql.ds.PGPoolingDataSource;
  * <pre>
  * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp "$(cat target/cp.txt):target/classes:target/test-classes" dev.ramphook.store.bench.AckThroughput \
- *     [seconds=60] [workers=default] [clients=8]
+ *     [seconds=60] [workers=default] [clients=32]
  * </pre>
  * The last line is machine-readable ({@code RESULT ...}), for {@code bench/all.sh}.
  */
@@ -60,6 +75,7 @@ public final class AckThroughput {
     /** The longest wait for the backlog after the load ({@code -Dbench.drain} seconds): a stalled run still ends. */
     private static final long DRAIN_MAX_MS = Long.getLong("bench.drain", 120) * 1000;
     private static final boolean ZBD = !"shop".equals(System.getProperty("bench.provider", "zbd"));
+    private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
 
     private AckThroughput() {
     }
@@ -68,40 +84,59 @@ public final class AckThroughput {
     public static void main(String[] args) throws Exception {
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 60;
         int workers = args.length > 1 && !args[1].equals("default") ? Integer.parseInt(args[1]) : 0;
-        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         // Unlike the tests' server, this one keeps PostgreSQL's default durability: every commit waits for fsync.
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "200")
                 .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
-                .setErrorRedirector(ProcessBuilder.Redirect.DISCARD).start()) {
+                .setErrorRedirector(ProcessBuilder.Redirect.DISCARD);
+        if (STATEMENTS) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        try (EmbeddedPostgres postgres = builder.start()) {
             PGPoolingDataSource pooled = new PGPoolingDataSource();
             pooled.setDataSourceName("ack-throughput");
             pooled.setURL(postgres.getJdbcUrl("postgres", "postgres"));
             pooled.setMaxConnections(clients + 16);
-            System.out.printf("%d HTTP clients, %s workers, %d s of load; %d cores, %s%n", clients,
-                    workers == 0 ? "default" : Integer.toString(workers), seconds,
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
-            double insertsBefore = plainInserts(pooled, clients, 10_000);
-            double httpBefore = httpInserts(pooled, clients, 10_000);
-            Load load = run(store(pooled, "bench_"), pooled, workers, clients, seconds * 1000);
-            double httpAfter = httpInserts(pooled, clients, 10_000);
-            double insertsAfter = plainInserts(pooled, clients, 10_000);
-            double inserts = (insertsBefore + insertsAfter) / 2;
-            double http = (httpBefore + httpAfter) / 2;
+            if (STATEMENTS) {
+                execute(pooled, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            }
+            Meter meter = new Meter(pooled, postgres.getPort());
+            System.out.printf("%d HTTP clients (sockets, keep-alive), %d server threads, %s workers, %d s of load;"
+                    + " %d cores, %s%n", clients, clients, workers == 0 ? "default" : Integer.toString(workers),
+                    seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
+            Phase insertsBefore = meter.measure(() -> plainInserts(pooled, clients, 10_000));
+            Phase httpBefore = meter.measure(() -> httpInserts(pooled, clients, 10_000));
+            Load load = run(store(pooled, "bench_"), pooled, meter, workers, clients, seconds * 1000);
+            Phase httpAfter = meter.measure(() -> httpInserts(pooled, clients, 10_000));
+            Phase insertsAfter = meter.measure(() -> plainInserts(pooled, clients, 10_000));
+            double inserts = (insertsBefore.rate() + insertsAfter.rate()) / 2;
+            double http = (httpBefore.rate() + httpAfter.rate()) / 2;
             System.out.printf("plain JDBC insert-commit loop, %d threads:  %8.0f commits/s (before %.0f, after %.0f)%n",
-                    clients, inserts, insertsBefore, insertsAfter);
+                    clients, inserts, insertsBefore.rate(), insertsAfter.rate());
             System.out.printf("same HTTP server and clients, one insert:  %8.0f /s (before %.0f, after %.0f)%n",
-                    http, httpBefore, httpAfter);
+                    http, httpBefore.rate(), httpAfter.rate());
             System.out.printf("ramphook, acknowledged deliveries:        %8.0f /s = %.2f x the plain commit rate,"
                     + " %.2f x HTTP + insert%n", load.ackRate(), load.ackRate() / inserts, load.ackRate() / http);
+            System.out.printf("per event (before / after for the baselines): database commits, database CPU, this"
+                    + " JVM's CPU (server, clients, library)%n");
+            System.out.printf("  plain insert-commit:   %s / %s%n", insertsBefore, insertsAfter);
+            System.out.printf("  HTTP + one insert:     %s / %s%n", httpBefore, httpAfter);
+            System.out.printf("  ramphook (acked):      %s%n", load.cost);
             System.out.printf("handled during the load / acknowledged:   %8d / %d = %.3f%n", load.handledAtEnd,
                     load.acked, (double) load.handledAtEnd / load.acked);
             System.out.printf("backlog at the end of the load: %d events, drained in %d ms%n",
                     load.acked - load.handledAtEnd, load.drainMillis);
             System.out.printf("largest backlog sampled every %d s: %d events = %.1f s of acknowledgements%n",
                     SAMPLE_MS / 1000, load.maxBacklog, load.maxBacklogSeconds);
-            System.out.printf("RESULT acks_per_s=%.1f inserts_per_s=%.1f http_insert_per_s=%.1f acked=%d handled=%d"
-                    + " max_backlog=%d max_backlog_s=%.2f drain_ms=%d%n", load.ackRate(), inserts, http, load.acked,
-                    load.handledAtEnd, load.maxBacklog, load.maxBacklogSeconds, load.drainMillis);
+            System.out.printf(Locale.ROOT, "RESULT acks_per_s=%.1f inserts_per_s=%.1f http_insert_per_s=%.1f acked=%d"
+                    + " handled=%d max_backlog=%d max_backlog_s=%.2f drain_ms=%d commits_per_ack=%.3f"
+                    + " db_cpu_us_per_ack=%.0f db_cpu_us_per_insert=%.0f jvm_cpu_us_per_ack=%.0f"
+                    + " jvm_cpu_us_per_http_insert=%.0f%n", load.ackRate(), inserts, http, load.acked,
+                    load.handledAtEnd, load.maxBacklog, load.maxBacklogSeconds, load.drainMillis,
+                    load.cost.commitsPerEvent(), load.cost.dbCpuMicrosPerEvent(),
+                    (insertsBefore.dbCpuMicrosPerEvent() + insertsAfter.dbCpuMicrosPerEvent()) / 2,
+                    load.cost.jvmCpuMicrosPerEvent(),
+                    (httpBefore.jvmCpuMicrosPerEvent() + httpAfter.jvmCpuMicrosPerEvent()) / 2);
         }
         System.exit(0);
     }
@@ -110,15 +145,112 @@ public final class AckThroughput {
         return JdbcEventStore.builder(dataSource).tablePrefix(prefix).build();
     }
 
+    private static void execute(DataSource dataSource, String sql) throws java.sql.SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** What one phase cost, per event: database commits, database CPU, this JVM's CPU. */
+    private record Phase(long events, long millis, long commits, long dbCpuMicros, long jvmCpuMicros) {
+        double rate() {
+            return events * 1000.0 / millis;
+        }
+
+        double commitsPerEvent() {
+            return events == 0 ? 0 : (double) commits / events;
+        }
+
+        double dbCpuMicrosPerEvent() {
+            return events == 0 || dbCpuMicros < 0 ? -1 : (double) dbCpuMicros / events;
+        }
+
+        double jvmCpuMicrosPerEvent() {
+            return events == 0 || jvmCpuMicros < 0 ? -1 : (double) jvmCpuMicros / events;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.3f commits, %.0f us DB, %.0f us JVM", commitsPerEvent(),
+                    dbCpuMicrosPerEvent(), jvmCpuMicrosPerEvent());
+        }
+    }
+
+    /** A phase that returns its events per second over a known number of milliseconds. */
+    private interface Work {
+        double run() throws Exception;
+    }
+
+    /** Reads the database's commit count and its processes' CPU, and this JVM's CPU, around a phase. */
+    private static final class Meter {
+        private final DataSource dataSource;
+        private final int port;
+
+        Meter(DataSource dataSource, int port) {
+            this.dataSource = dataSource;
+            this.port = port;
+        }
+
+        Phase measure(Work work) throws Exception {
+            long[] before = read();
+            double rate = work.run();
+            long[] after = read();
+            return new Phase(Math.round(rate * 10), 10_000, after[0] - before[0], after[1] - before[1],
+                    after[2] - before[2]);
+        }
+
+        /** Commits, database CPU micros (-1 when unknown), JVM CPU micros (-1 when unknown). */
+        long[] read() throws Exception {
+            long commits;
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SELECT pg_stat_clear_snapshot()");
+                try (ResultSet rs = s.executeQuery("SELECT xact_commit FROM pg_stat_database"
+                        + " WHERE datname = current_database()")) {
+                    rs.next();
+                    commits = rs.getLong(1);
+                }
+            }
+            return new long[] {commits, databaseCpuMicros(port), jvmCpuMicros()};
+        }
+    }
+
+    private static long jvmCpuMicros() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1_000;
+        }
+        return -1;
+    }
+
+    /** CPU time of the database server's processes (the postmaster on {@code port} and its children), in micros. */
+    static long databaseCpuMicros(int port) {
+        Optional<ProcessHandle> postmaster = ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().orElse("").endsWith("postgres"))
+                .filter(p -> String.join(" ", p.info().arguments().orElse(new String[0])).contains(
+                        String.valueOf(port)))
+                .findFirst();
+        if (postmaster.isEmpty()) {
+            return -1;
+        }
+        long micros = cpu(postmaster.get());
+        for (ProcessHandle child : postmaster.get().descendants().toList()) {
+            micros += cpu(child);
+        }
+        return micros;
+    }
+
+    private static long cpu(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L) / 1_000;
+    }
+
     private record Load(long acked, long handledAtEnd, long drainMillis, long millis, long maxBacklog,
-                        double maxBacklogSeconds) {
+                        double maxBacklogSeconds, Phase cost) {
         double ackRate() {
             return acked * 1000.0 / millis;
         }
     }
 
-    private static Load run(EventStore store, DataSource dataSource, int workers, int clients, long millis)
-            throws Exception {
+    private static Load run(EventStore store, DataSource dataSource, Meter meter, int workers, int clients,
+                            long millis) throws Exception {
         AtomicLong handled = new AtomicLong();
         Provider provider = ZBD ? ZbdRamp.provider() : new ShopProvider();
         WebhookReceiver.Builder builder = WebhookReceiver.builder()
@@ -126,8 +258,14 @@ public final class AckThroughput {
                 .on("*", (event, context) -> handled.incrementAndGet())
                 .store(store);
         WebhookReceiver receiver = (workers == 0 ? builder : builder.queued().workers(workers)).build();
-        try (JdkHttpAdapter http = JdkHttpAdapter.serve(receiver, 0)) {
-            URI endpoint = URI.create("http://127.0.0.1:" + http.port() + "/hooks/shop");
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+        ExecutorService exchanges = Executors.newFixedThreadPool(clients);
+        server.createContext("/", WebhookHttpHandler.of(receiver));
+        server.setExecutor(exchanges);
+        server.start();
+        try {
+            URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/shop");
             long warm = send(endpoint, "warm", clients, WARM_UP_MS, new AtomicLong());
             while (handled.get() < warm) {
                 Thread.sleep(10); // a benchmark waiting out its warm-up backlog, not a test
@@ -135,13 +273,21 @@ public final class AckThroughput {
             long handledBefore = handled.get();
             AtomicLong acking = new AtomicLong();
             Soak soak = new Soak(dataSource, acking, () -> handled.get() - handledBefore);
+            if (STATEMENTS) {
+                execute(dataSource, "SELECT pg_stat_statements_reset()");
+            }
             long acked;
+            long[] before = meter.read();
             try {
                 acked = send(endpoint, "load", clients, millis, acking);
             } finally {
                 soak.stop();
             }
+            long[] after = meter.read();
             long handledAtEnd = handled.get() - handledBefore;
+            if (STATEMENTS) {
+                statements(dataSource, acked);
+            }
             long drainStart = System.nanoTime();
             while (handled.get() - handledBefore < acked) {
                 if (System.nanoTime() - drainStart > DRAIN_MAX_MS * 1_000_000) {
@@ -152,9 +298,30 @@ public final class AckThroughput {
                 Thread.sleep(5);
             }
             return new Load(acked, handledAtEnd, (System.nanoTime() - drainStart) / 1_000_000, millis,
-                    soak.maxBacklog, soak.maxBacklogSeconds);
+                    soak.maxBacklog, soak.maxBacklogSeconds, new Phase(acked, millis, after[0] - before[0],
+                    after[1] - before[1], after[2] - before[2]));
         } finally {
+            server.stop(0);
+            exchanges.shutdownNow();
             receiver.close();
+        }
+    }
+
+    /** The load's statements by database time: calls per acknowledgement, mean and total time, rows per call. */
+    private static void statements(DataSource dataSource, long acked) throws java.sql.SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT calls, total_exec_time, rows, regexp_replace(query, '\\s+', ' ',"
+                     + " 'g') FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat%' ORDER BY total_exec_time DESC"
+                     + " LIMIT 12")) {
+            System.out.printf("statements of the load (pg_stat_statements), by database time, %d acknowledged:%n",
+                    acked);
+            while (rs.next()) {
+                long calls = rs.getLong(1);
+                String q = rs.getString(4);
+                System.out.printf(Locale.ROOT, "  %7.3f calls/ack %8.0f us/call %7.1f rows/call %8.0f ms  %s%n",
+                        (double) calls / acked, rs.getDouble(2) * 1000 / calls, (double) rs.getLong(3) / calls,
+                        rs.getDouble(2), q.length() > 110 ? q.substring(0, 110) : q);
+            }
         }
     }
 
@@ -226,21 +393,17 @@ public final class AckThroughput {
     }
 
     private static long send(URI endpoint, String run, int clients, long millis, AtomicLong acked) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long end = System.currentTimeMillis() + millis;
         ExecutorService threads = Executors.newFixedThreadPool(clients);
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
             running.add(threads.submit(() -> {
-                for (int i = 0; System.currentTimeMillis() < end; i++) {
-                    String body = body(run + "-" + client + "-" + i);
-                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(endpoint)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (r.statusCode() == 200) {
-                        acked.incrementAndGet();
+                try (Client http = new Client(endpoint)) {
+                    for (int i = 0; System.currentTimeMillis() < end; i++) {
+                        if (http.post(body(run + "-" + client + "-" + i)) == 200) {
+                            acked.incrementAndGet();
+                        }
                     }
                 }
                 return null;
@@ -254,14 +417,96 @@ public final class AckThroughput {
     }
 
     /**
-     * Deliveries per second through the same HTTP server (the JDK's, 8 exchange threads) and client as the load, with
+     * The cheapest HTTP/1.1 client that still does real HTTP: one keep-alive socket, a request written in one piece,
+     * the answer read to its end by its Content-Length (or chunks). Reconnects when the server closes.
+     */
+    private static final class Client implements AutoCloseable {
+        private final URI endpoint;
+        private Socket socket;
+        private InputStream in;
+        private OutputStream out;
+
+        Client(URI endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        int post(String json) throws IOException {
+            if (socket == null) {
+                socket = new Socket(endpoint.getHost(), endpoint.getPort());
+                socket.setTcpNoDelay(true);
+                in = new BufferedInputStream(socket.getInputStream(), 8192);
+                out = socket.getOutputStream();
+            }
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            byte[] head = ("POST " + endpoint.getPath() + " HTTP/1.1\r\nHost: " + endpoint.getHost() + ":"
+                    + endpoint.getPort() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            byte[] request = new byte[head.length + body.length];
+            System.arraycopy(head, 0, request, 0, head.length);
+            System.arraycopy(body, 0, request, head.length, body.length);
+            out.write(request);
+            out.flush();
+            String status = line();
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String h = line(); !h.isEmpty(); h = line()) {
+                String lower = h.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                }
+            }
+            if (chunked) {
+                for (long n = Long.parseLong(line().trim(), 16); n > 0; n = Long.parseLong(line().trim(), 16)) {
+                    in.skipNBytes(n);
+                    line();
+                }
+                line();
+            } else if (length > 0) {
+                in.skipNBytes(length);
+            }
+            if (close) {
+                close();
+            }
+            return code;
+        }
+
+        private String line() throws IOException {
+            StringBuilder b = new StringBuilder(64);
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (socket != null) {
+                socket.close();
+                socket = null;
+            }
+        }
+    }
+
+    /**
+     * Deliveries per second through the same HTTP server (the JDK's, one exchange thread per client) and clients as the load, with
      * a handler that only inserts the body as one row and answers 200: the HTTP stack's share of an acknowledgement,
      * so that what ramphook adds on top of HTTP and PostgreSQL is a ratio too.
      */
     private static double httpInserts(DataSource dataSource, int clients, long millis) throws Exception {
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        ExecutorService exchanges = Executors.newFixedThreadPool(8);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+        ExecutorService exchanges = Executors.newFixedThreadPool(clients);
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             int status = 200;

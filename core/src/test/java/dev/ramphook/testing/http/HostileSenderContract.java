@@ -46,6 +46,34 @@ public abstract class HostileSenderContract extends BrokenBodyContract {
 
     protected abstract URI downBase();
 
+    /**
+     * True for a stack that answers {@code Expect: 100-continue} itself before the receiver sees the request
+     * (Grizzly, the JDK server): the refusal then follows an interim {@code 100}, and the body is still never read.
+     * False (the default) asserts the refusal is the first status line.
+     */
+    protected boolean continuesBeforeTheReceiver() {
+        return false;
+    }
+
+    /**
+     * True (the default) for a stack whose adapter reads bodies without holding a thread (the servlet filter's
+     * non-blocking read, Vert.x): hundreds of slow senders whose forged signatures need the body read are attached.
+     * False for a stack whose receiver reads the body on a blocking stream (Jersey): each such sender holds one of the
+     * server's worker threads until the stack's own read timeout, so only the senders refused before their body (no
+     * token) are attached, and the guide says how to bound the rest.
+     */
+    protected boolean readsBodiesWithoutAThread() {
+        return true;
+    }
+
+    /** The final status of {@code sender}'s request: the first status line, or the one after a stack's own 100. */
+    private int refusal(RawSender sender) throws Exception {
+        if (!continuesBeforeTheReceiver()) {
+            return sender.status(20_000);
+        }
+        return sender.finalStatus(20_000);
+    }
+
     private static Map<String, String> json(long contentLength) {
         return Map.of("Content-Type", "application/json", "Content-Length", String.valueOf(contentLength));
     }
@@ -54,7 +82,7 @@ public abstract class HostileSenderContract extends BrokenBodyContract {
     void expect100ContinueWithAWrongTokenGetsTheFinalStatusNot100() throws Exception {
         try (RawSender sender = RawSender.post(base(), "/webhooks/zbd?token=wrong",
                 Map.of("Content-Type", "application/json", "Content-Length", "2000", "Expect", "100-continue"))) {
-            assertThat(sender.status(20_000)).isEqualTo(401);
+            assertThat(refusal(sender)).isEqualTo(401);
         }
     }
 
@@ -62,7 +90,7 @@ public abstract class HostileSenderContract extends BrokenBodyContract {
     void expect100ContinueWithAnOversizedDeclaredLengthGets413Not100() throws Exception {
         try (RawSender sender = RawSender.post(base(), "/webhooks/zbd?token=" + TOKEN, Map.of("Content-Type",
                 "application/json", "Content-Length", String.valueOf(MAX_BODY + 1), "Expect", "100-continue"))) {
-            assertThat(sender.status(20_000)).isEqualTo(413);
+            assertThat(refusal(sender)).isEqualTo(413);
         }
     }
 
@@ -70,7 +98,7 @@ public abstract class HostileSenderContract extends BrokenBodyContract {
     void expect100ContinueWithoutASignatureGets401Not100() throws Exception {
         try (RawSender sender = RawSender.post(base(), "/webhooks/mecash",
                 Map.of("Content-Type", "application/json", "Content-Length", "500", "Expect", "100-continue"))) {
-            assertThat(sender.status(20_000)).isEqualTo(401);
+            assertThat(refusal(sender)).isEqualTo(401);
         }
     }
 
@@ -134,8 +162,10 @@ public abstract class HostileSenderContract extends BrokenBodyContract {
             for (int i = 0; i < SLOW_SENDERS; i++) {
                 // Declared lengths within the limit: a forged signature must be read to be refused (without a
                 // thread); a missing token is refused before the body.
-                slow.add(RawSender.post(base(), "/webhooks/mecash", Map.of("Content-Type", "application/json",
-                        "Content-Length", String.valueOf(MAX_BODY), "X-Signature", "00".repeat(64))));
+                if (readsBodiesWithoutAThread()) {
+                    slow.add(RawSender.post(base(), "/webhooks/mecash", Map.of("Content-Type", "application/json",
+                            "Content-Length", String.valueOf(MAX_BODY), "X-Signature", "00".repeat(64))));
+                }
                 slow.add(RawSender.post(base(), "/webhooks/zbd", json(MAX_BODY)));
             }
             CountDownLatch rounds = new CountDownLatch(2);

@@ -66,6 +66,28 @@ public final class RawSender implements AutoCloseable {
         return Integer.parseInt(text.substring(9, 12));
     }
 
+    /**
+     * The status of the first final (not 1xx) response, skipping interim ones such as {@code 100 Continue} with their
+     * header lines, waiting at most {@code millis} for each line.
+     */
+    public int finalStatus(int millis) throws IOException {
+        int status = status(millis);
+        while (status >= 100 && status < 200) {
+            int c;
+            do { // the interim response's header lines, up to its empty line
+                ByteArrayOutputStream line = new ByteArrayOutputStream();
+                while ((c = in.read()) >= 0 && c != '\n') {
+                    line.write(c);
+                }
+                if (line.toString(StandardCharsets.ISO_8859_1).trim().isEmpty()) {
+                    break;
+                }
+            } while (c >= 0);
+            status = status(millis);
+        }
+        return status;
+    }
+
     /** Closes the sending side only ({@code shutdown(SHUT_WR)}): the server reads end-of-stream, and can answer. */
     public void halfClose() throws IOException {
         socket.shutdownOutput();
