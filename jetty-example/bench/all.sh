@@ -23,7 +23,7 @@ cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 LOAD_ROUNDS=${LOAD_ROUNDS:-2}
 LOAD_DURATION=${LOAD_DURATION:-8s}
-LOAD_WARMUP=${LOAD_WARMUP:-8s}  # per pass; load.sh warms each server twice, in alternating order
+LOAD_WARMUP=${LOAD_WARMUP:-8s}  # per pass; load.sh warms each server at least twice, in alternating order
 OCTOKIT=${OCTOKIT:-}
 ACK_SECONDS=${ACK_SECONDS:-30}
 ACK_CLIENTS=${ACK_CLIENTS:-32}
