@@ -59,29 +59,57 @@ final class DoneKeys {
         size++;
     }
 
-    /** Forgets keys of events received before {@code cutoff}; returns how many. Rebuilds the table: no tombstones. */
+    /**
+     * Forgets keys of events received before {@code cutoff}; returns how many. Deletes in place, closing each gap by
+     * moving later keys of its probe chain back (no tombstones, no new table): it runs under the store's lock, which
+     * every delivery takes, and rebuilding a table of a million keys held them all for tens of milliseconds and
+     * allocated its size again. Only a table four times larger than its keys need is rebuilt smaller, to give the
+     * memory of a past burst back.
+     */
     int pruneBefore(Instant cutoff) {
         long limit = cutoff.getEpochSecond();
-        int kept = 0;
-        for (int i = 0; i < high.length; i++) {
-            if (used(i) && receivedSecond[i] >= limit) {
-                kept++;
+        int removed = 0;
+        // A key moved back into slot i by a deletion is examined there again (i is not advanced). A chain that
+        // wraps past the table's end moves keys from its start (already passed: all kept) to gaps at its end, where
+        // they are examined again and kept, or between slots already passed; no unexamined key lands behind i.
+        for (int i = 0; i < high.length; ) {
+            if (used(i) && receivedSecond[i] < limit) {
+                delete(i);
+                removed++;
+            } else {
+                i++;
             }
         }
-        int removed = size - kept;
-        if (removed > 0) {
-            long[] oldHigh = high;
-            long[] oldLow = low;
-            long[] oldSecond = receivedSecond;
-            allocate(slotsFor(kept));
-            for (int i = 0; i < oldHigh.length; i++) {
-                if ((oldHigh[i] | oldLow[i]) != 0 && oldSecond[i] >= limit) {
-                    insert(oldHigh[i], oldLow[i], oldSecond[i]);
-                }
-            }
-            size = kept;
+        size -= removed;
+        if (removed > 0 && high.length > MIN_SLOTS && 4L * slotsFor(size) <= high.length) {
+            rehash(slotsFor(size));
         }
         return removed;
+    }
+
+    /** Empties {@code slot} and moves back each later key of its chain that could no longer be found (Knuth's R). */
+    private void delete(int slot) {
+        int mask = high.length - 1;
+        int gap = slot;
+        clear(gap);
+        for (int j = (gap + 1) & mask; used(j); j = (j + 1) & mask) {
+            int home = (int) high[j] & mask;
+            // The key at j stays when its home lies cyclically in (gap, j]: its chain does not cross the gap.
+            boolean stays = gap <= j ? gap < home && home <= j : gap < home || home <= j;
+            if (!stays) {
+                high[gap] = high[j];
+                low[gap] = low[j];
+                receivedSecond[gap] = receivedSecond[j];
+                clear(j);
+                gap = j;
+            }
+        }
+    }
+
+    private void clear(int slot) {
+        high[slot] = 0;
+        low[slot] = 0;
+        receivedSecond[slot] = 0;
     }
 
     /** Bytes held by the table right now. */
