@@ -13,6 +13,7 @@
 #   jetty-example/bench/all.sh                                   # about 6 minutes on 2 cores
 #   ACK_SECONDS=300 LOAD_ROUNDS=5 LOAD_DURATION=15s jetty-example/bench/all.sh   # longer, steadier
 #   SKIP=http jetty-example/bench/all.sh                         # skip a layer (http, durable, core; comma-separated)
+#   OCTOKIT=1 jetty-example/bench/all.sh                         # http also against @octokit/webhooks (needs node)
 #
 # Ratios only mean something against a baseline measured in the same run on the same machine: check the load
 # average it prints at the start and the end (other work on the machine makes every ratio noisier).
@@ -22,7 +23,8 @@ cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 LOAD_ROUNDS=${LOAD_ROUNDS:-2}
 LOAD_DURATION=${LOAD_DURATION:-8s}
-LOAD_WARMUP=${LOAD_WARMUP:-5s}
+LOAD_WARMUP=${LOAD_WARMUP:-8s}  # per pass; load.sh warms each server at least twice, in alternating order
+OCTOKIT=${OCTOKIT:-}
 ACK_SECONDS=${ACK_SECONDS:-30}
 ACK_CLIENTS=${ACK_CLIENTS:-32}
 JMH_ARGS=${JMH_ARGS:--f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc}
@@ -40,14 +42,18 @@ echo "building (package, no tests)" >&2
 ./mvnw -q -pl core,servlet,jetty-example -am -DskipTests package >"$OUT/build.log" 2>&1 \
   || { echo "build failed; see $OUT/build.log" >&2; exit 1; }
 
-RPS_RATIO=- P99_RATIO=-
+RPS_RATIO=- P99_RATIO=- OCTOKIT_RATIO="- (OCTOKIT=1)"
 if ! skipped http; then
-  echo "http: bare Jetty against the library, $LOAD_ROUNDS alternating rounds of $LOAD_DURATION" >&2
-  NO_BUILD=1 ROUNDS=$LOAD_ROUNDS DURATION=$LOAD_DURATION WARMUP=$LOAD_WARMUP \
+  echo "http: bare Jetty against the library${OCTOKIT:+ (and @octokit/webhooks)}, $LOAD_ROUNDS alternating rounds of $LOAD_DURATION" >&2
+  NO_BUILD=1 ROUNDS=$LOAD_ROUNDS DURATION=$LOAD_DURATION WARMUP=$LOAD_WARMUP OCTOKIT=$OCTOKIT \
     jetty-example/bench/load.sh >"$OUT/http.txt" 2>&1 || { echo "load.sh failed; see $OUT/http.txt" >&2; exit 1; }
   line=$(grep '^ramphook/bare:' "$OUT/http.txt")
   RPS_RATIO=$(sed -E 's/.*throughput ([0-9.]+).*/\1/' <<<"$line")
   P99_RATIO=$(sed -E 's/.*p99 ([0-9.]+)x.*/\1×/' <<<"$line")
+  if [[ -n $OCTOKIT ]]; then
+    line=$(grep '^ramphook/octokit' "$OUT/http.txt")
+    OCTOKIT_RATIO=$(sed -E 's/.*throughput ([0-9.]+)x.*/\1×/' <<<"$line")
+  fi
 fi
 
 ACK_RATIO=- HANDLED=- BACKLOG_S=- ACKS=- INSERTS=- COMMITS_PER_ACK=- DB_CPU_RATIO=- DB_CPU_ACK=- DB_CPU_INSERT=-
@@ -99,6 +105,7 @@ $(java -version 2>&1 | head -1)); load average $START_LOAD at the start, $END_LO
 | core path ÷ Jackson readTree, ZBD 0.3 KB | ${ZBD} | ≤ 2× |
 | core path ÷ Jackson readTree, meCash 0.3 KB | ${MECASH} | ≤ 2× |
 | bytes allocated per 0.3 KB delivery beyond the parse tree, ZBD / meCash (B) | $ZBD_B / $MECASH_B | ≤ 3 KB |
+| library ÷ @octokit/webhooks (Node), requests/s, both verifying HMAC-SHA256 over the same bodies | $OCTOKIT_RATIO | ≥ 2.5× |
 
 Logs: $OUT (http.txt, durable.txt, core.txt)
 EOF

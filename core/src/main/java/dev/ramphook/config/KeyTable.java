@@ -72,6 +72,11 @@ final class KeyTable {
             global("record-timeout", "`4`", "seconds a delivery may wait for its store to record it, from its"
                     + " complete body; later, 503 with `Retry-After` (`WebhookReceiver.Builder.recordTimeout`; see"
                     + " [When the database is down or slow](durable-storage.md#when-the-database-is-down-or-slow))"),
+            global("retention", "`604800` (7 days)", "seconds a handled event's key is kept, and so how long a"
+                    + " redelivery is recognised as a duplicate (`WebhookReceiver.Builder.retention`); keep it longer"
+                    + " than your providers retry. With the in-memory store, shorten it above about 1.6 new events per"
+                    + " second sustained on an endpoint, or its budget of 1,000,000 handled keys fills (503; see"
+                    + " [Dedup window and retention](durable-storage.md#dedup-window-and-retention))"),
             global("health.max-pending-age", "`600`", "seconds the oldest pending event may wait before the"
                     + " receiver's health says `DEGRADED` (see [Health](console-and-metrics.md#health))"),
             global("handling", "`inline` (`queued` with a durable store)", "`inline`: handlers run before the"

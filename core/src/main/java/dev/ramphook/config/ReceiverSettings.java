@@ -93,13 +93,15 @@ public final class ReceiverSettings {
     private final ConsoleSettings console;
     private final Integer maxPendingAgeSeconds;
     private final Integer recordTimeoutSeconds;
+    private final Integer retentionSeconds;
     private final boolean jdbc;
     private final Database database;
 
     private ReceiverSettings(List<Endpoint> endpoints, List<Object> handlers, EventStore store, Integer maxBodyBytes,
                            String handling, int workers, boolean workersSet, Integer bodyReadTimeoutSeconds,
                            ConsoleSettings console, Integer maxPendingAgeSeconds, Integer recordTimeoutSeconds,
-                           Long maxBodyBytesInFlight, boolean jdbc, Database database) {
+                           Long maxBodyBytesInFlight, Integer retentionSeconds, boolean jdbc, Database database) {
+        this.retentionSeconds = retentionSeconds;
         this.jdbc = jdbc;
         this.database = database;
         this.maxBodyBytesInFlight = maxBodyBytesInFlight;
@@ -296,6 +298,8 @@ public final class ReceiverSettings {
                 ? settings.positiveInt(Settings.PREFIX + "health.max-pending-age", 0) : null;
         Integer recordTimeout = settings.optional(Settings.PREFIX + "record-timeout").isPresent()
                 ? settings.positiveInt(Settings.PREFIX + "record-timeout", 0) : null;
+        Integer retention = settings.optional(Settings.PREFIX + "retention").isPresent()
+                ? settings.positiveInt(Settings.PREFIX + "retention", 0) : null;
         Long inFlight = settings.positiveLong(Settings.PREFIX + "max-body-bytes-in-flight");
         // 1 << 20: WebhookReceiver.Builder's default max-body-bytes
         if (inFlight != null && inFlight < (maxBody == null ? 1 << 20 : maxBody)) {
@@ -304,7 +308,7 @@ public final class ReceiverSettings {
         }
         settings.rejectUnread();
         return new ReceiverSettings(List.copyOf(endpoints), List.copyOf(handlers), store, maxBody, handling, workers,
-                workersSet, bodyReadTimeout, console, maxPendingAge, recordTimeout, inFlight, jdbc, database);
+                workersSet, bodyReadTimeout, console, maxPendingAge, recordTimeout, inFlight, retention, jdbc, database);
     }
 
     /**
@@ -453,6 +457,9 @@ public final class ReceiverSettings {
         }
         if (recordTimeoutSeconds != null) {
             builder.recordTimeout(Duration.ofSeconds(recordTimeoutSeconds));
+        }
+        if (retentionSeconds != null) {
+            builder.retention(Duration.ofSeconds(retentionSeconds));
         }
         if (console != null) {
             builder.console(console);

@@ -1,6 +1,8 @@
 package dev.ramphook.provider;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
  * A fast path for the one timestamp shape providers actually send, {@code yyyy-MM-ddTHH:mm:ss[.fraction]} with
@@ -22,13 +24,65 @@ final class IsoTimes {
      * {@link java.time.DateTimeException}, as the strict ISO formatters reject them.
      */
     static LocalDateTime canonical(String text, boolean zulu) {
+        long fields = fields(text, zulu);
+        if (fields < 0) {
+            return null;
+        }
+        return LocalDateTime.of(year(fields), month(fields), day(fields), hour(fields), minute(fields),
+                second(fields), nano(text, zulu));
+    }
+
+    /**
+     * {@link #canonical} as an instant at UTC, computed from the fields without the three {@code java.time} objects
+     * in between (a delivery reads its times once each; this was most of what reading one allocated). The same
+     * texts give {@code null}, the same out-of-range fields throw: those are handed to {@code LocalDateTime.of}.
+     */
+    static Instant canonicalInstant(String text, boolean zulu) {
+        long fields = fields(text, zulu);
+        if (fields < 0) {
+            return null;
+        }
+        int year = year(fields);
+        int month = month(fields);
+        int day = day(fields);
+        int hour = hour(fields);
+        int minute = minute(fields);
+        int second = second(fields);
+        if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month) || hour > 23 || minute > 59
+                || second > 59) {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nano(text, zulu)) // throws
+                    .toInstant(ZoneOffset.UTC);
+        }
+        // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), year 0 to 9999.
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        long dayOfEra = yearOfEra * 365L + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        long epochDay = era * 146_097L + dayOfEra - 719_468;
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600 + minute * 60 + second, nano(text, zulu));
+    }
+
+    private static int monthLength(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /**
+     * The date and time fields of a canonical text packed in one long (as below), or -1 for any other shape (the
+     * fraction checked too). Each field is its digits' value, not yet range-checked.
+     */
+    private static long fields(String text, boolean zulu) {
         int end = zulu ? text.length() - 1 : text.length();
         if (end < 19 || (zulu && text.charAt(end) != 'Z')) {
-            return null;
+            return -1;
         }
         if (text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
                 || text.charAt(13) != ':' || text.charAt(16) != ':') {
-            return null;
+            return -1;
         }
         int year = digits(text, 0, 4);
         int month = digits(text, 5, 7);
@@ -37,21 +91,54 @@ final class IsoTimes {
         int minute = digits(text, 14, 16);
         int second = digits(text, 17, 19);
         if ((year | month | day | hour | minute | second) < 0) {
-            return null;
+            return -1;
         }
-        int nano = 0;
-        if (end > 19) {
-            int fractionDigits = end - 20;
-            if (text.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 9) {
-                return null;
-            }
-            int fraction = digits(text, 20, end);
-            if (fraction < 0) {
-                return null;
-            }
-            nano = fraction * SCALE[fractionDigits];
+        if (end > 19 && nano(text, end) < 0) {
+            return -1;
         }
-        return LocalDateTime.of(year, month, day, hour, minute, second, nano);
+        // year below 10^4 (14 bits), the others below 100 (7 bits each): 49 bits; the fraction is read by nano
+        return (long) year << 35 | (long) month << 28 | (long) day << 21 | (long) hour << 14 | (long) minute << 7
+                | second;
+    }
+
+    /** The fraction of a text {@link #fields} accepted, in nanoseconds. */
+    private static int nano(String text, boolean zulu) {
+        int end = zulu ? text.length() - 1 : text.length();
+        return end > 19 ? nano(text, end) : 0;
+    }
+
+    /** The fraction {@code .d…} from index 19 to {@code end} in nanoseconds, or -1 when it is not 1-9 digits. */
+    private static int nano(String text, int end) {
+        int fractionDigits = end - 20;
+        if (text.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 9) {
+            return -1;
+        }
+        int fraction = digits(text, 20, end);
+        return fraction < 0 ? -1 : fraction * SCALE[fractionDigits];
+    }
+
+    private static int year(long fields) {
+        return (int) (fields >>> 35);
+    }
+
+    private static int month(long fields) {
+        return (int) (fields >>> 28) & 0x7F;
+    }
+
+    private static int day(long fields) {
+        return (int) (fields >>> 21) & 0x7F;
+    }
+
+    private static int hour(long fields) {
+        return (int) (fields >>> 14) & 0x7F;
+    }
+
+    private static int minute(long fields) {
+        return (int) (fields >>> 7) & 0x7F;
+    }
+
+    private static int second(long fields) {
+        return (int) fields & 0x7F;
     }
 
     /** False when {@code text} cannot carry a zone or offset after its time part, so an offset parse must fail. */

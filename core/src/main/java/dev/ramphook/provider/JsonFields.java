@@ -130,15 +130,50 @@ public final class JsonFields {
             if (text.isEmpty() || text.length() > MAX_AMOUNT_CHARS) {
                 return null;
             }
-            try {
-                decimal = new BigDecimal(text);
-            } catch (NumberFormatException e) {
-                return null;
+            decimal = plainDecimal(text);
+            if (decimal == null) {
+                try {
+                    decimal = new BigDecimal(text);
+                } catch (NumberFormatException e) {
+                    return null;
+                }
             }
         } else {
             return null;
         }
         return Math.abs(decimal.scale()) > MAX_AMOUNT_SCALE ? null : decimal;
+    }
+
+    /**
+     * {@code new BigDecimal(text)} for the shape amounts come in ({@code 100.00}: an optional sign, at most 18 digits,
+     * at most one point, no exponent), from the digits' value and scale, without the character array the
+     * constructor copies the text into; {@code null} for any other text, which the constructor then reads. Same
+     * value, same scale.
+     */
+    static BigDecimal plainDecimal(String text) {
+        int length = text.length();
+        int i = length > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+        boolean negative = i == 1 && text.charAt(0) == '-';
+        long unscaled = 0;
+        int digits = 0;
+        int point = -1;
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 18) {
+                    return null;
+                }
+                unscaled = unscaled * 10 + (c - '0');
+            } else if (c == '.' && point < 0) {
+                point = i;
+            } else {
+                return null;
+            }
+        }
+        if (digits == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, point < 0 ? 0 : length - point - 1);
     }
 
     /**
@@ -154,9 +189,9 @@ public final class JsonFields {
             return null;
         }
         try {
-            LocalDateTime utc = IsoTimes.canonical(text, true);
+            Instant utc = IsoTimes.canonicalInstant(text, true);
             if (utc != null) {
-                return utc.toInstant(ZoneOffset.UTC);
+                return utc;
             }
             if (!IsoTimes.mayHaveOffset(text)) {
                 return null; // the formatter would only throw, and an exception costs more than the parse
@@ -202,6 +237,26 @@ public final class JsonFields {
         }
         LocalDateTime local = localDateTime(object, field);
         return local == null ? null : local.toInstant(ZoneOffset.UTC);
+    }
+
+    /**
+     * {@link TypedFields#utcDateTime}'s reader: {@link #instantAssumingUtc} at UTC, except that a canonical zone-less
+     * text (meCash's every time) is read as it stands, not through an {@code Instant} and back.
+     */
+    static LocalDateTime utcDateTime(JsonNode object, String field) {
+        String text = text(object, field);
+        if (text != null) {
+            try {
+                LocalDateTime local = IsoTimes.canonical(text, false);
+                if (local != null) {
+                    return local;
+                }
+            } catch (DateTimeException e) {
+                return null; // instantAssumingUtc refuses it too: no zone to try, and the local parse threw
+            }
+        }
+        Instant instant = instantAssumingUtc(object, field);
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.ramphook.internal.text.Printable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -239,8 +238,7 @@ public final class TypedFields {
      * @return the value, or {@code null} when missing or of another shape (recorded as the {@link #problem()})
      */
     public LocalDateTime utcDateTime(JsonNode object, String path, String field) {
-        Instant value = required(object, path, field, JsonFields::instantAssumingUtc, "an ISO-8601 date-time");
-        return value == null ? null : LocalDateTime.ofInstant(value, ZoneOffset.UTC);
+        return required(object, path, field, JsonFields::utcDateTime, "an ISO-8601 date-time");
     }
 
     /**

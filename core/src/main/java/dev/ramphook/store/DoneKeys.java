@@ -2,6 +2,7 @@ package dev.ramphook.store;
 
 import dev.ramphook.internal.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.time.Instant;
 
@@ -19,7 +20,7 @@ final class DoneKeys {
     static final int BYTES_PER_SLOT = 24;
     private static final int MIN_SLOTS = 1024;
 
-    private final MessageDigest sha256 = Sha256.newDigest();
+    private final Hasher hasher = new Hasher();
     private long[] high;
     private long[] low;
     private long[] receivedSecond;
@@ -34,7 +35,7 @@ final class DoneKeys {
     }
 
     boolean contains(String provider, String key) {
-        return contains(hash(sha256, provider, key));
+        return contains(hasher.hash(provider, key));
     }
 
     /** {@link #contains(String, String)} for a {@link #hash}, so that one hash serves several tables. */
@@ -43,7 +44,7 @@ final class DoneKeys {
     }
 
     void add(String provider, String key, Instant receivedAt) {
-        add(hash(sha256, provider, key), receivedAt);
+        add(hasher.hash(provider, key), receivedAt);
     }
 
     /** {@link #add(String, String, Instant)} for a {@link #hash} already computed. */
@@ -58,29 +59,57 @@ final class DoneKeys {
         size++;
     }
 
-    /** Forgets keys of events received before {@code cutoff}; returns how many. Rebuilds the table: no tombstones. */
+    /**
+     * Forgets keys of events received before {@code cutoff}; returns how many. Deletes in place, closing each gap by
+     * moving later keys of its probe chain back (no tombstones, no new table): it runs under the store's lock, which
+     * every delivery takes, and rebuilding a table of a million keys held them all for tens of milliseconds and
+     * allocated its size again. Only a table four times larger than its keys need is rebuilt smaller, to give the
+     * memory of a past burst back.
+     */
     int pruneBefore(Instant cutoff) {
         long limit = cutoff.getEpochSecond();
-        int kept = 0;
-        for (int i = 0; i < high.length; i++) {
-            if (used(i) && receivedSecond[i] >= limit) {
-                kept++;
+        int removed = 0;
+        // A key moved back into slot i by a deletion is examined there again (i is not advanced). A chain that
+        // wraps past the table's end moves keys from its start (already passed: all kept) to gaps at its end, where
+        // they are examined again and kept, or between slots already passed; no unexamined key lands behind i.
+        for (int i = 0; i < high.length; ) {
+            if (used(i) && receivedSecond[i] < limit) {
+                delete(i);
+                removed++;
+            } else {
+                i++;
             }
         }
-        int removed = size - kept;
-        if (removed > 0) {
-            long[] oldHigh = high;
-            long[] oldLow = low;
-            long[] oldSecond = receivedSecond;
-            allocate(slotsFor(kept));
-            for (int i = 0; i < oldHigh.length; i++) {
-                if ((oldHigh[i] | oldLow[i]) != 0 && oldSecond[i] >= limit) {
-                    insert(oldHigh[i], oldLow[i], oldSecond[i]);
-                }
-            }
-            size = kept;
+        size -= removed;
+        if (removed > 0 && high.length > MIN_SLOTS && 4L * slotsFor(size) <= high.length) {
+            rehash(slotsFor(size));
         }
         return removed;
+    }
+
+    /** Empties {@code slot} and moves back each later key of its chain that could no longer be found (Knuth's R). */
+    private void delete(int slot) {
+        int mask = high.length - 1;
+        int gap = slot;
+        clear(gap);
+        for (int j = (gap + 1) & mask; used(j); j = (j + 1) & mask) {
+            int home = (int) high[j] & mask;
+            // The key at j stays when its home lies cyclically in (gap, j]: its chain does not cross the gap.
+            boolean stays = gap <= j ? gap < home && home <= j : gap < home || home <= j;
+            if (!stays) {
+                high[gap] = high[j];
+                low[gap] = low[j];
+                receivedSecond[gap] = receivedSecond[j];
+                clear(j);
+                gap = j;
+            }
+        }
+    }
+
+    private void clear(int slot) {
+        high[slot] = 0;
+        low[slot] = 0;
+        receivedSecond[slot] = 0;
     }
 
     /** Bytes held by the table right now. */
@@ -146,9 +175,59 @@ final class DoneKeys {
         sha256.update(provider.getBytes(StandardCharsets.UTF_8));
         sha256.update((byte) 0);
         byte[] digest = sha256.digest(key.getBytes(StandardCharsets.UTF_8));
+        return halves(digest);
+    }
+
+    private static long[] halves(byte[] digest) {
         long h = bigEndian(digest, 0);
         long l = bigEndian(digest, 8);
         return new long[] {h, l == 0 && h == 0 ? 1 : l};
+    }
+
+    /**
+     * {@link #hash} of every event the in-memory store records, without copying the strings: an ASCII provider and
+     * key (what nearly every key is) are written into a buffer of its own, and the digest into another, so only the
+     * two longs are new; any other text is hashed by {@link #hash} itself, so both give the same value. Not
+     * thread-safe: one per store, used under its lock.
+     */
+    static final class Hasher {
+        private final MessageDigest sha256 = Sha256.newDigest();
+        private final byte[] text = new byte[512];
+        private final byte[] digest = new byte[32];
+
+        long[] hash(String provider, String key) {
+            int n = ascii(provider, 0);
+            if (n >= 0) {
+                text[n] = 0;
+                n = ascii(key, n + 1);
+            }
+            if (n < 0) {
+                return DoneKeys.hash(sha256, provider, key);
+            }
+            sha256.update(text, 0, n);
+            try {
+                sha256.digest(digest, 0, digest.length);
+            } catch (DigestException e) {
+                throw new IllegalStateException("SHA-256 digest of 32 bytes", e);
+            }
+            return halves(digest);
+        }
+
+        /** Writes {@code s} at {@code from}; the end, or -1 when it is not ASCII or does not fit. */
+        private int ascii(String s, int from) {
+            int length = s.length();
+            if (from + length >= text.length) {
+                return -1;
+            }
+            for (int i = 0; i < length; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    return -1;
+                }
+                text[from + i] = (byte) c;
+            }
+            return from + length;
+        }
     }
 
     private static long bigEndian(byte[] bytes, int from) {

@@ -1,7 +1,5 @@
 package dev.ramphook.store;
 
-import dev.ramphook.internal.crypto.Sha256;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,8 +43,8 @@ final class InMemoryEventStore implements EventStore {
         Instant leaseUntil;
         final long receipt; // receipt order, the tie-break within a subject
         /** Computed once per event, not per store call: {@link #id}, subject's id, and its handled-key hash. */
-        final String id;
-        String subjectId;
+        final Id id;
+        Id subjectId;
         long[] doneHash;
         /** Failed attempts and replays, the latest {@link HistoryEntry#KEPT}; null until the first. */
         java.util.ArrayDeque<HistoryEntry> history;
@@ -60,7 +58,7 @@ final class InMemoryEventStore implements EventStore {
             history.addLast(line);
         }
 
-        Entry(StoredEvent event, Instant now, long receipt, String id) {
+        Entry(StoredEvent event, Instant now, long receipt, Id id) {
             this.event = event;
             this.nextAttemptAt = now;
             this.receipt = receipt;
@@ -81,16 +79,16 @@ final class InMemoryEventStore implements EventStore {
 
     private final int capacity;
     private final int maxHandledKeys;
-    private final Map<String, Entry> entries = new HashMap<>();
+    private final Map<Id, Entry> entries = new HashMap<>();
     // Insertion-ordered key sets per state: oldest-first claiming and listing without full scans.
-    private final LinkedHashSet<String> pending = new LinkedHashSet<>();
-    private final LinkedHashSet<String> dead = new LinkedHashSet<>();
+    private final LinkedHashSet<Id> pending = new LinkedHashSet<>();
+    private final LinkedHashSet<Id> dead = new LinkedHashSet<>();
     // Handled keys by endpoint, each endpoint its own budget; and how many unhandled events each endpoint holds.
     private final Map<String, DoneKeys> done = new LinkedHashMap<>();
     private final Map<String, Integer> unhandled = new HashMap<>();
-    private final MessageDigest sha256 = Sha256.newDigest();
+    private final DoneKeys.Hasher hasher = new DoneKeys.Hasher();
     // The pending events of each subject, in the order they occurred: only the first may run, and only alone.
-    private final Map<String, TreeSet<Entry>> subjects = new HashMap<>();
+    private final Map<Id, Object> subjects = new HashMap<>(); // an Entry alone, or a TreeSet<Entry> (enterSubject)
     private long receipts;
 
     InMemoryEventStore(int capacity, int maxHandledKeys) {
@@ -105,13 +103,30 @@ final class InMemoryEventStore implements EventStore {
         this.maxHandledKeys = maxHandledKeys;
     }
 
-    private static String id(String provider, String key) {
-        return provider + '\u0000' + key;
+    /**
+     * An event's (or a subject's) identity in the maps: the two strings as they are, not concatenated. A key's
+     * {@code String} caches its hash, and the engine hands the same instance to record, claim and complete, so a
+     * look-up neither copies nor rehashes the key (a joined string was a new copy and a new hash per store call).
+     */
+    private record Id(String provider, String key) {
+        @Override
+        public int hashCode() {
+            return provider.hashCode() * 31 + key.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Id other && key.equals(other.key) && provider.equals(other.provider);
+        }
+    }
+
+    private static Id id(String provider, String key) {
+        return new Id(provider, key);
     }
 
     /** Handled through any endpoint: deduplication is by provider and key, whichever endpoint received it. */
     private boolean isDone(String provider, String key) {
-        return !done.isEmpty() && isDone(DoneKeys.hash(sha256, provider, key));
+        return !done.isEmpty() && isDone(hasher.hash(provider, key));
     }
 
     private boolean isDone(long[] h) {
@@ -150,7 +165,7 @@ final class InMemoryEventStore implements EventStore {
 
     @Override
     public synchronized Recorded record(StoredEvent event, Instant now) {
-        String id = id(event.provider(), event.key());
+        Id id = id(event.provider(), event.key());
         Entry existing = entries.get(id);
         if (existing != null) {
             return switch (existing.state) {
@@ -158,7 +173,7 @@ final class InMemoryEventStore implements EventStore {
                 case PENDING -> existing.claimable(now) ? Recorded.PENDING : Recorded.IN_PROGRESS;
             };
         }
-        long[] hash = done.isEmpty() ? null : DoneKeys.hash(sha256, event.provider(), event.key());
+        long[] hash = done.isEmpty() ? null : hasher.hash(event.provider(), event.key());
         if (hash != null && isDone(hash)) {
             return Recorded.DONE;
         }
@@ -199,7 +214,7 @@ final class InMemoryEventStore implements EventStore {
     @Override
     public synchronized List<StoredEvent> claimDue(String owner, Instant now, Duration lease, int max) {
         List<StoredEvent> claimed = new ArrayList<>();
-        for (String id : pending) {
+        for (Id id : pending) {
             if (claimed.size() >= max) {
                 break;
             }
@@ -216,37 +231,54 @@ final class InMemoryEventStore implements EventStore {
         if (!e.claimable(now)) {
             return false;
         }
-        TreeSet<Entry> subject = e.event.subject() == null ? null : subjects.get(e.subjectId);
-        if (subject == null) {
-            return true;
+        Object subject = e.event.subject() == null ? null : subjects.get(e.subjectId);
+        if (subject == null || subject == e) {
+            return true; // no subject, or alone in it, as most events are
         }
-        if (subject.first() != e) {
+        if (!(subject instanceof TreeSet<?> waiting) || waiting.first() != e) {
             return false;
         }
-        for (Entry other : subject) {
-            if (other != e && other.claimed(now)) {
+        for (Object other : waiting) {
+            if (other != e && ((Entry) other).claimed(now)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static String subjectId(StoredEvent event) {
+    private static Id subjectId(StoredEvent event) {
         return id(event.provider(), event.subject());
     }
 
+    /**
+     * A subject's pending events: the entry itself while it is alone (no ordered set built for one event, about 0.1
+     * KB of every delivery), an ordered set from the second on.
+     */
+    @SuppressWarnings("unchecked")
     private void enterSubject(Entry e) {
         if (e.event.subject() != null) {
             e.subjectId = subjectId(e.event);
-            subjects.computeIfAbsent(e.subjectId, s -> new TreeSet<>(SUBJECT_ORDER)).add(e);
+            Object current = subjects.get(e.subjectId);
+            if (current == null) {
+                subjects.put(e.subjectId, e);
+            } else if (current instanceof Entry alone) {
+                TreeSet<Entry> waiting = new TreeSet<>(SUBJECT_ORDER);
+                waiting.add(alone);
+                waiting.add(e);
+                subjects.put(e.subjectId, waiting);
+            } else {
+                ((TreeSet<Entry>) current).add(e);
+            }
         }
     }
 
     private void leaveSubject(Entry e) {
         if (e.event.subject() != null) {
-            String id = e.subjectId;
-            TreeSet<Entry> subject = subjects.get(id);
-            if (subject != null && subject.remove(e) && subject.isEmpty()) {
+            Id id = e.subjectId;
+            Object current = subjects.get(id);
+            if (current == e) {
+                subjects.remove(id);
+            } else if (current instanceof TreeSet<?> waiting && waiting.remove(e) && waiting.isEmpty()) {
                 subjects.remove(id);
             }
         }
@@ -273,7 +305,7 @@ final class InMemoryEventStore implements EventStore {
     }
 
     private Entry owned(StoredEvent event, String owner) {
-        String id = id(event.provider(), event.key());
+        Id id = id(event.provider(), event.key());
         Entry e = entries.get(id);
         return e != null && e.state == State.PENDING && owner.equals(e.owner) ? e : null;
     }
@@ -286,12 +318,12 @@ final class InMemoryEventStore implements EventStore {
         }
         StoredEvent s = e.event;
         leaveSubject(e);
-        String id = e.id;
+        Id id = e.id;
         entries.remove(id);
         pending.remove(id);
         unhandled.computeIfPresent(s.endpoint(), (endpoint, n) -> n == 1 ? null : n - 1);
         // the body goes; the key stays for the retention, in the budget of the endpoint that received it
-        done.computeIfAbsent(s.endpoint(), endpoint -> new DoneKeys()).add(e.doneHash != null ? e.doneHash : DoneKeys.hash(sha256, s.provider(), s.key()),
+        done.computeIfAbsent(s.endpoint(), endpoint -> new DoneKeys()).add(e.doneHash != null ? e.doneHash : hasher.hash(s.provider(), s.key()),
                 s.receivedAt());
     }
 
@@ -308,7 +340,7 @@ final class InMemoryEventStore implements EventStore {
         e.remember(new HistoryEntry(now, retryAt == null ? HistoryEntry.Kind.DEAD : HistoryEntry.Kind.RETRY,
                 s.attempts(), e.event.lastError(), null));
         if (retryAt == null) {
-            String id = e.id;
+            Id id = e.id;
             leaveSubject(e);
             e.state = State.DEAD;
             pending.remove(id);
@@ -376,7 +408,7 @@ final class InMemoryEventStore implements EventStore {
 
     @Override
     public synchronized boolean replay(String provider, String key, Instant now, String by) {
-        String id = id(provider, key);
+        Id id = id(provider, key);
         Entry e = entries.get(id);
         if (e == null || e.state != State.DEAD) {
             return false;

@@ -11,6 +11,7 @@ import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.UrlToken;
+import dev.ramphook.internal.provider.InstantText;
 import dev.ramphook.provider.EventKeys;
 import dev.ramphook.provider.JsonFields;
 import dev.ramphook.provider.TypedFields;
@@ -19,6 +20,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * ZBD Ramp (provider id {@code zbd}): the 17 documented {@code RAMP_WIDGET.V1.*} events, typed as
@@ -48,6 +50,8 @@ public final class ZbdRamp implements Provider {
     private static final String PREFIX = "RAMP_WIDGET.V1.";
     private static final ZbdRamp INSTANCE = new ZbdRamp();
     private static final Map<String, Class<?>> EVENT_TYPES = eventTypeTable();
+    private static final Map<String, String> SHORT_NAMES = EVENT_TYPES.keySet().stream()
+            .collect(Collectors.toUnmodifiableMap(name -> name, name -> name.substring(PREFIX.length())));
 
     /** For {@link java.util.ServiceLoader}; in code, use {@link #provider()}. */
     public ZbdRamp() {
@@ -100,6 +104,10 @@ public final class ZbdRamp implements Provider {
     /** Strips {@code RAMP_WIDGET.V1.}, exactly that prefix; any other name is its own short name. */
     @Override
     public String shortName(String eventName) {
+        String known = SHORT_NAMES.get(eventName); // the documented names' short names, not cut per delivery
+        if (known != null) {
+            return known;
+        }
         return eventName.startsWith(PREFIX) && eventName.length() > PREFIX.length()
                 ? eventName.substring(PREFIX.length())
                 : eventName;
@@ -166,7 +174,8 @@ public final class ZbdRamp implements Provider {
 
     /** The integrator's metadata: empty when absent; another shape than an object does not fit. */
     private static Map<String, Object> metadata(JsonNode data, TypedFields f) {
-        return f.optionalObject(data, "data", "metadata").isPresent() ? map(data, "metadata") : Map.of();
+        return f.optionalObject(data, "data", "metadata").isPresent() ? Metadata.parsed(map(data, "metadata"))
+                : Map.of();
     }
 
     private static SecretToken token(String value) {
@@ -180,7 +189,10 @@ public final class ZbdRamp implements Provider {
         }
         String session = JsonFields.idText(data, "session_id");
         if (session != null && createdAt != null) { // a value: 11:05:00Z, 11:05:00.000Z, 12:05:00+01:00 agree
-            return EventKeys.bounded(name + ":" + session + ":" + createdAt);
+            // Instant.toString's text, written without its formatter (InstantText): keys stored earlier still match
+            StringBuilder key = new StringBuilder(name.length() + session.length() + 34).append(name).append(':')
+                    .append(session).append(':');
+            return EventKeys.bounded(InstantText.append(key, createdAt).toString());
         }
         return EventKeys.canonicalHash(json);
     }

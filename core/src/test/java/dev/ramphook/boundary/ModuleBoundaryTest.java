@@ -77,8 +77,9 @@ class ModuleBoundaryTest {
                     "Logs",
                     // Which header names carry a credential: Masking (dev.ramphook), the engine and the console.
                     "CredentialHeaders"),
-            // Provider packages type their data through it (the new providers).
-            "dev.ramphook.internal.provider", Set.of("TypedData"),
+            // Provider packages type their data through TypedData (the new providers); ZBD writes its key's instant
+            // with InstantText.
+            "dev.ramphook.internal.provider", Set.of("TypedData", "InstantText"),
             // The console: built by the receiver's builder (dev.ramphook.receiver), served by the engine.
             "dev.ramphook.internal.console", Set.of("Console", "ConsoleConfig", "ConsoleData", "ConsoleData$Replayer")));
 

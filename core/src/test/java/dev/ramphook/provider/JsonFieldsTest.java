@@ -36,6 +36,27 @@ class JsonFieldsTest {
     }
 
     @Test
+    void plainAmountsReadAsTheBigDecimalConstructorReadsThem() {
+        for (String plain : new String[] {"100.00", "0.0025", "-0.00", "+5", ".5", "5.", "007.50", "-12.345",
+                "999999999999999999", "0.00000000000000001"}) {
+            assertThat(JsonFields.plainDecimal(plain)).as(plain).isEqualTo(new BigDecimal(plain)); // value and scale
+        }
+        for (String other : new String[] {"1000000000000000000", "0.000000000000000001", "1e3", "1E-2", ".", "",
+                "-", "+.", "1.2.3", "1,5", "\u0661", "--1", " 1", "1 ", "1-"}) {
+            assertThat(JsonFields.plainDecimal(other)).as("left to the constructor: %s", other).isNull();
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(21);
+        for (int i = 0; i < 100_000; i++) {
+            String digits = Long.toString(random.nextLong(0, 1_000_000_000_000_000_000L));
+            int point = random.nextInt(digits.length() + 2) - 1;
+            String text = (random.nextBoolean() ? "-" : "") + (point < 0 ? digits
+                    : digits.substring(0, Math.min(point, digits.length())) + "." + digits.substring(Math.min(point,
+                    digits.length())));
+            assertThat(JsonFields.plainDecimal(text)).as(text).isEqualTo(new BigDecimal(text));
+        }
+    }
+
+    @Test
     void timesWithAZoneWithoutOneOrAsEpochNumbers() throws Exception {
         JsonNode data = json("{\"z\":\"2025-01-18T10:30:00Z\",\"o\":\"2025-01-18T11:30:00+01:00\","
                 + "\"local\":\"2025-01-08T12:23:51.908663\",\"nine\":\"2025-01-08T12:23:51.123456789\","

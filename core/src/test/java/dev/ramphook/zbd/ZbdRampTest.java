@@ -171,4 +171,19 @@ class ZbdRampTest {
 
         assertThatThrownBy(() -> payment.metadata().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void metadataGivenToARecordIsCopiedAndStaysEqualToTheOriginal() throws Exception {
+        ZbdPayment parsed = (ZbdPayment) ZBD.parse("payment-settled.json").data();
+        java.util.Map<String, Object> mine = new java.util.LinkedHashMap<>(parsed.metadata());
+        ZbdPayment made = new ZbdPayment(parsed.email(), parsed.sessionId(), parsed.baseAmount(),
+                parsed.baseCurrency(), parsed.quoteAmount(), parsed.quoteCurrency(), mine);
+        mine.put("later", "change");
+
+        assertThat(made.metadata()).isEqualTo(parsed.metadata()).doesNotContainKey("later");
+        assertThat(made).isEqualTo(parsed).hasSameHashCodeAs(parsed);
+        assertThatThrownBy(() -> made.metadata().remove("source")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> parsed.metadata().entrySet().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
 }

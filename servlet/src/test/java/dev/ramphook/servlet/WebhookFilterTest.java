@@ -88,6 +88,25 @@ class WebhookFilterTest {
     }
 
     @Test
+    void aHeaderSentTwiceReachesTheHandlerWithBothValuesInOrder() throws Exception {
+        List<List<String>> seen = new CopyOnWriteArrayList<>();
+        receiver.close();
+        receiver = WebhookReceiver.builder()
+                .endpoint("/webhooks/echo", new EchoProvider(), Authenticator.none())
+                .on("*", (event, context) -> seen.add(context.headers("X-Trace")))
+                .build();
+        try (JettyApp app = app(null)) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(app.uri("/webhooks/echo"))
+                    .header("Content-Type", "application/json").header("X-Trace", "first").header("x-trace", "second")
+                    .POST(HttpRequest.BodyPublishers.ofString(EVENT.formatted("h1"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(seen).containsExactly(List.of("first", "second"));
+        }
+    }
+
+    @Test
     void otherRequestsGoDownTheChainWithTheirBodyUnread() throws Exception {
         try (JettyApp app = app(null)) {
             HttpResponse<String> response = post(app, "/orders", "{\"order\":42}");

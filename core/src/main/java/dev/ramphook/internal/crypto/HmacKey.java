@@ -32,6 +32,23 @@ public final class HmacKey {
     }
 
     /**
+     * The MAC of {@code bytes}: {@link #mac(byte[]...)} of one part, without the array a varargs call makes (the
+     * body's MAC, on every signed delivery).
+     *
+     * @param bytes the signed bytes
+     * @return the MAC
+     */
+    public byte[] mac(byte[] bytes) {
+        Mac mac = perThread.get();
+        try {
+            return mac.doFinal(bytes); // and the Mac is back in its keyed initial state, for the thread's next call
+        } catch (RuntimeException | Error e) {
+            perThread.remove(); // never reuse one left half-way
+            throw e;
+        }
+    }
+
+    /**
      * The MAC of the concatenation of {@code parts}.
      *
      * @param parts the signed bytes, in order

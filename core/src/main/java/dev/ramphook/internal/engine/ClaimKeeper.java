@@ -138,7 +138,11 @@ final class ClaimKeeper {
 
     /** Forgets the claim once its outcome is written (or given up on); only the owner's own entry goes. */
     void drop(StoredEvent event, String owner) {
-        held.computeIfPresent(EventRef.of(event), (ref, h) -> h.owner().equals(owner) ? null : h);
+        EventRef ref = EventRef.of(event);
+        Held h = held.get(ref);
+        if (h != null && h.owner().equals(owner)) {
+            held.remove(ref, h); // only that very entry: never one another owner put there since
+        }
     }
 
     /** The claims held by owners that {@code ownedBy} accepts. */

@@ -35,6 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -73,6 +74,7 @@ public final class Engine {
     private final LogThrottle recordFailures;
     private final AtomicLong inlineClaims = new AtomicLong();
     private final BodyBudget bodies;
+    private final Consumer<Recorded> recordedLate = this::recordedLate; // one for every record, not one per record
     private volatile boolean closed;
 
     private Engine(EngineConfig given) {
@@ -491,7 +493,7 @@ public final class Engine {
         }
         Recorded recorded;
         try {
-            recorded = store.recordBy(stored, now, recordBy, deadline, this::recordedLate,
+            recorded = store.recordBy(stored, now, recordBy, deadline, recordedLate,
                     worker == null ? null : worker.handoff()); // the hand-off wakes a worker for a new event
             trace.recorded();
         } catch (StoreException e) {
@@ -611,6 +613,10 @@ public final class Engine {
      * up is given back at once, so the provider's retry can take it instead of waiting out its lease.
      */
     private Optional<StoredEvent> claim(StoredEvent stored, String claimOwner) throws StoreDeadline.Missed {
+        if (deadline.isDirect()) { // the in-memory store: what a direct call does, without the two lambdas
+            claims.renewIfBehind();
+            return store.claim(stored.provider(), stored.key(), claimOwner, config.clock().instant(), config.lease());
+        }
         return deadline.call(StoreDeadline.after(config.recordTimeout()), () -> {
             claims.renewIfBehind();
             return store.claim(stored.provider(), stored.key(), claimOwner, config.clock().instant(),

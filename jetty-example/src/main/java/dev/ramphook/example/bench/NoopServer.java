@@ -18,7 +18,9 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * What {@code jetty-example/bench/load.sh} holds against {@link BareServer}: the same Jetty and servlet, with the
  * ramphook filter in front at {@code /webhooks/*} (URL-token and HMAC authentication, parsing, in-memory dedup,
- * inline handling) and one no-op handler. The example app itself also keeps every event in memory for
+ * inline handling) and one no-op handler: {@code /webhooks/zbd} (URL token), {@code /webhooks/mecash}
+ * ({@code X-Signature}, HMAC-SHA512) and {@code /webhooks/hmac} (meCash bodies with GitHub's
+ * {@code X-Hub-Signature-256: sha256=…}, HMAC-SHA256, for the comparison with {@code @octokit/webhooks}). The example app itself also keeps every event in memory for
  * {@code GET /events} and logs each one, which is demo behaviour, not ramphook's cost.
  * Listens on 127.0.0.1:{@code PORT} (default 8082); {@code ZBD_WEBHOOK_TOKEN} and {@code MECASH_WEBHOOK_SECRET}
  * are required.
@@ -40,6 +42,10 @@ public final class NoopServer {
                 .endpoint("/webhooks/zbd", ZbdRamp.provider(), UrlToken.of(required("ZBD_WEBHOOK_TOKEN")))
                 .endpoint("/webhooks/mecash", MeCash.provider(),
                         HmacSignature.sha512Hex("X-Signature", required("MECASH_WEBHOOK_SECRET")))
+                // load.sh's OCTOKIT=1 rounds (hmac.lua): meCash bodies signed as GitHub signs, the same bytes that
+                // @octokit/webhooks verifies beside it.
+                .endpoint("/webhooks/hmac", MeCash.provider(), HmacSignature.sha256Hex("X-Hub-Signature-256",
+                        required("MECASH_WEBHOOK_SECRET")).prefix("sha256="))
                 .on("*", (event, context) -> { })
                 // Every wrk request is a new event: at the default 7-day retention a run at ~100,000/s would fill
                 // the endpoint's in-memory budget of 1,000,000 keys within seconds and measure 503s. wrk never

@@ -303,6 +303,15 @@ class JettyExampleTest extends WebhookContainerContract {
     }
 
     @Test
+    void theRetentionVariableShortensTheDedupWindowAsTheBenchmarkSetsIt() {
+        // load.sh starts the example with RAMPHOOK_RETENTION=10, so that its distinct events never fill the in-memory
+        // budget of handled keys (issue 21: 503 after about a million); before ramphook.retention it stopped start-up.
+        JettyExample.Options options = JettyExample.Options.fromEnvironment(Map.of("RAMPHOOK_RETENTION", "10"));
+
+        assertThat(options.keys()).containsEntry("ramphook.retention", "10");
+    }
+
+    @Test
     void trustedProxiesWithoutAllowedIpsAreAnError() {
         assertThatThrownBy(() -> JettyExample.Options.fromEnvironment(Map.of("RAMPHOOK_TRUSTED_PROXIES", "10.0.0.1")))
                 .hasMessage("RAMPHOOK_TRUSTED_PROXIES applies only together with RAMPHOOK_ALLOWED_IPS");

@@ -1,0 +1,45 @@
+package dev.ramphook.internal.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The fast text must be {@code Instant.toString()}'s to the character: stored deduplication keys end with it. */
+class InstantTextTest {
+
+    private static String text(Instant instant) {
+        return InstantText.append(new StringBuilder("k:"), instant).toString();
+    }
+
+    @Test
+    void writesWhatInstantToStringWritesAtTheEdgesOfTheFastRange() {
+        for (String edge : new String[] {"1970-01-01T00:00:00Z", "1970-01-01T00:00:00.000000001Z",
+                "1999-12-31T23:59:59.999Z", "2000-02-29T12:00:00.120Z", "2024-02-29T23:59:59.000001Z",
+                "2100-03-01T00:00:00Z", "2026-12-06T10:05:00.123456789Z", "9999-12-31T23:59:59.999999999Z",
+                "1969-12-31T23:59:59.999Z", "0001-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+                "-0001-06-30T01:02:03.5Z"}) {
+            Instant instant = Instant.parse(edge);
+            assertThat(text(instant)).as(edge).isEqualTo("k:" + instant);
+        }
+        assertThat(text(Instant.MIN)).isEqualTo("k:" + Instant.MIN);
+        assertThat(text(Instant.MAX)).isEqualTo("k:" + Instant.MAX);
+    }
+
+    @Test
+    void writesWhatInstantToStringWritesForAMillionInstants() {
+        SplittableRandom random = new SplittableRandom(21);
+        for (int i = 0; i < 1_000_000; i++) {
+            long seconds = random.nextLong(-100_000_000_000L, 300_000_000_000L);
+            int nano = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant instant = Instant.ofEpochSecond(seconds, nano);
+            assertThat(text(instant)).isEqualTo("k:" + instant);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.ramphook.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ramphook.internal.crypto.Sha256;
+import java.lang.management.ManagementFactory;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pruning the handled keys runs under the in-memory store's lock, so every delivery to the store waits for it: it
+ * deletes in place (no new table, no rehash of the kept keys), and every kept key stays findable, however the
+ * deleted ones sat in its probe chain (issue 21: a prune that rebuilt the table held deliveries for tens of ms).
+ */
+class DoneKeysPruneTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final MessageDigest SHA256 = Sha256.newDigest();
+
+    @Test
+    void pruningDeletesInPlaceWithoutAllocatingANewTable() {
+        DoneKeys keys = new DoneKeys();
+        for (int i = 0; i < 100_000; i++) {
+            keys.add(hash(i), T0.plusSeconds(i % 2 == 0 ? 0 : 10));
+        }
+        long slots = keys.bytes();
+        keys.pruneBefore(T0.plusSeconds(1)); // warm: the first call may load classes
+
+        for (int i = 100_000; i < 200_000; i++) {
+            keys.add(hash(i), T0.plusSeconds(i % 2 == 0 ? 0 : 10));
+        }
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        int removed = keys.pruneBefore(T0.plusSeconds(1));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(removed).isEqualTo(50_000);
+        assertThat(keys.size()).isEqualTo(100_000);
+        // A rebuilt table for 100,000 keys is 262,144 slots of 24 bytes: 6 MB. In place: nothing but noise.
+        assertThat(allocated).isLessThan(64 * 1024);
+        assertThat(keys.bytes()).isEqualTo(slots * 2);
+    }
+
+    @Test
+    void everyKeptKeyStaysFindableAfterDeletionsInsideItsProbeChain() {
+        SplittableRandom random = new SplittableRandom(21);
+        for (int round = 0; round < 50; round++) {
+            DoneKeys keys = new DoneKeys();
+            List<long[]> kept = new ArrayList<>();
+            List<long[]> dropped = new ArrayList<>();
+            // 500 keys in a 1,024-slot table, homes crowded into a few slots around the wrap-around point so that
+            // chains are long, cross the table's end, and mix old and new keys.
+            for (int i = 0; i < 500; i++) {
+                int home = (1024 - 8 + random.nextInt(16)) & 1023;
+                long[] h = {((long) random.nextInt() << 10) | home, random.nextLong() | 1};
+                boolean old = random.nextBoolean();
+                keys.add(h, T0.plusSeconds(old ? 0 : 10));
+                (old ? dropped : kept).add(h);
+            }
+
+            assertThat(keys.pruneBefore(T0.plusSeconds(5))).isEqualTo(dropped.size());
+
+            assertThat(keys.size()).isEqualTo(kept.size());
+            assertThat(kept).allMatch(keys::contains);
+            assertThat(dropped).noneMatch(keys::contains);
+            keys.add(dropped.get(0), T0.plusSeconds(10)); // and the table still takes keys
+            assertThat(keys.contains(dropped.get(0))).isTrue();
+            assertThat(kept).allMatch(keys::contains);
+        }
+    }
+
+    @Test
+    void aTableFarLargerThanWhatIsKeptShrinksWhenPruned() {
+        DoneKeys keys = new DoneKeys();
+        for (int i = 0; i < 100_000; i++) {
+            keys.add(hash(i), T0.plusSeconds(i < 99_000 ? 0 : 10));
+        }
+
+        keys.pruneBefore(T0.plusSeconds(1));
+
+        assertThat(keys.size()).isEqualTo(1_000);
+        assertThat(keys.bytes()).isEqualTo(2048L * DoneKeys.BYTES_PER_SLOT);
+        assertThat(keys.contains(hash(99_500))).isTrue();
+        assertThat(keys.contains(hash(5))).isFalse();
+    }
+
+    private static long[] hash(int i) {
+        return DoneKeys.hash(SHA256, "zbd", "key-" + i);
+    }
+}
