@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link JdbcEventStore#stats}: two read-only statements on one connection, each answered from an existing partial
- * index. The unhandled rows (pending and dead: few, unless something is wrong) are grouped by provider; the handled
- * ones, which may be millions within the retention, are only counted, from the index retention prunes by.
+ * {@link JdbcEventStore#stats}: two read-only statements on one connection, each answered from existing indexes. The
+ * unhandled rows (pending and dead: few, unless something is wrong) are grouped by provider, read through the partial
+ * indexes of unclaimed, claimed and dead rows; the handled ones, which may be millions within the retention, are only
+ * counted: all rows (the smallest index) less the unhandled ones, in one snapshot. Done rows have no index of their
+ * own since schema version 7: every completion wrote an entry into it.
  */
 final class JdbcStats {
 
@@ -23,11 +25,14 @@ final class JdbcStats {
     JdbcStats(JdbcCalls jdbc, JdbcTables tables) {
         this.jdbc = jdbc;
         String t = tables.events();
+        // Pending rows as the two partial indexes of V4 hold them (unclaimed, claimed): the planner matches each
+        // branch of the OR to one index, where a plain state = 'PENDING' matches neither.
+        String unhandledRows = " FROM " + t + " WHERE (state = 'PENDING' AND claimed_by IS NULL)"
+                + " OR (state = 'PENDING' AND claimed_by IS NOT NULL) OR state = 'DEAD'";
         this.unhandled = "SELECT provider, state, count(*) AS events,"
                 + " count(*) FILTER (WHERE claimed_by IS NOT NULL AND lease_until > ?) AS in_progress,"
-                + " min(received_at) AS oldest"
-                + " FROM " + t + " WHERE state = 'PENDING' OR state = 'DEAD' GROUP BY provider, state";
-        this.done = "SELECT count(*) FROM " + t + " WHERE state = 'DONE'";
+                + " min(received_at) AS oldest" + unhandledRows + " GROUP BY provider, state";
+        this.done = "SELECT (SELECT count(*) FROM " + t + ") - (SELECT count(*)" + unhandledRows + ")";
     }
 
     StoreStats read(Instant now) {

@@ -31,7 +31,7 @@ class JdbcEventStoreTest {
         JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build();
 
         assertThat(queryInts("SELECT version FROM " + prefix + "schema_version ORDER BY version"))
-                .containsExactly(1, 2, 3, 4, 5, 6);
+                .containsExactly(1, 2, 3, 4, 5, 6, 7);
     }
 
     @Test
@@ -43,7 +43,7 @@ class JdbcEventStoreTest {
 
         assertThat(stores).hasSize(6);
         assertThat(queryInts("SELECT version FROM " + prefix + "schema_version ORDER BY version"))
-                .containsExactly(1, 2, 3, 4, 5, 6);
+                .containsExactly(1, 2, 3, 4, 5, 6, 7);
         assertThat(stores.get(0).record(event("e1"), T0)).isEqualTo(Recorded.NEW);
         assertThat(stores.get(5).record(event("e1"), T0)).isEqualTo(Recorded.PENDING);
     }
@@ -74,7 +74,7 @@ class JdbcEventStoreTest {
 
         assertThat(store.record(event("e1"), T0)).isEqualTo(Recorded.NEW);
         assertThat(queryInts("SELECT version FROM " + prefix + "schema_version ORDER BY version"))
-                .containsExactly(1, 2, 3, 4, 5, 6);
+                .containsExactly(1, 2, 3, 4, 5, 6, 7);
     }
 
     @Test
@@ -101,7 +101,7 @@ class JdbcEventStoreTest {
         JdbcEventStore store = JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build();
 
         assertThat(queryInts("SELECT version FROM " + prefix + "schema_version ORDER BY version"))
-                .containsExactly(1, 2, 3, 4, 5, 6);
+                .containsExactly(1, 2, 3, 4, 5, 6, 7);
         assertThat(store.renew(List.of(new EventStore.Claim("zbd", "old-2", "old-owner")), T0, StoreTestEvents.LEASE))
                 .isEqualTo(1);
         assertThat(store.claimDue("new-owner", T0, StoreTestEvents.LEASE, 10))
@@ -109,6 +109,63 @@ class JdbcEventStoreTest {
         store.record(StoreTestEvents.about("sess-1", "new-1", T0), T0);
         assertThat(store.claimDue("new-owner", T0, StoreTestEvents.LEASE, 10))
                 .extracting(StoredEvent::key, StoredEvent::subject).containsExactly(tuple("new-1", "sess-1"));
+    }
+
+    @Test
+    void upgradesAPopulatedVersion6DatabaseToFewerIndexesKeepingDedupOrderAndCounts() throws Exception {
+        String prefix = TestPostgres.freshPrefix();
+        JdbcTables tables = new JdbcTables(null, prefix);
+        String t = tables.events();
+        execute("CREATE TABLE " + tables.versions() + " (version integer PRIMARY KEY, script text NOT NULL,"
+                + " applied_at timestamptz NOT NULL DEFAULT now())");
+        for (String script : List.of("V1__create_events.sql", "V2__subjects.sql", "V3__console_queries.sql",
+                "V4__unclaimed_and_leased.sql", "V5__attempt_history.sql", "V6__trace_parent.sql")) {
+            String sql = new String(JdbcSchema.class.getResourceAsStream("postgresql/" + script).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            for (String statement : JdbcSchema.statements(tables.render(sql))) {
+                execute(statement);
+            }
+            execute("INSERT INTO " + tables.versions() + " (version, script) VALUES (" + JdbcSchema.version(script)
+                    + ", '" + script + "')");
+        }
+        // As version 6 left them: done events, a dead letter with its history, a claimed one, a waiting one.
+        String rows = "INSERT INTO " + t + " (provider, event_key, name, endpoint, body, headers, received_at,"
+                + " state, attempts, next_attempt_at, completed_handlers, subject, claimed_by, lease_until, done_at,"
+                + " history) SELECT 'zbd', '%s-' || g, 'RAMP_WIDGET.V1.PAYMENT.SETTLED', '/webhooks/zbd', %s, '{}',"
+                + " TIMESTAMPTZ '" + T0 + "' - interval '1 day', '%s', 1, TIMESTAMPTZ '" + T0 + "', '[]', %s, %s,"
+                + " %s, %s, %s FROM generate_series(1, %d) g";
+        execute(String.format(rows, "done", "NULL", "DONE", "NULL", "NULL", "NULL", "TIMESTAMPTZ '" + T0 + "'",
+                "NULL", 1_000));
+        execute(String.format(rows, "dead", "'\\x7b7d'", "DEAD", "NULL", "NULL", "NULL", "TIMESTAMPTZ '" + T0 + "'",
+                "'[{\"at\": 1, \"kind\": \"DEAD\", \"attempt\": 1, \"error\": \"boom\"}]'", 1));
+        execute(String.format(rows, "held", "'\\x7b7d'", "PENDING", "'sess-1'", "'old-owner'",
+                "TIMESTAMPTZ '" + T0.plus(LEASE) + "'", "NULL", "NULL", 1));
+        execute(String.format(rows, "waiting", "'\\x7b7d'", "PENDING", "'sess-1'", "NULL", "NULL", "NULL", "NULL",
+                1));
+
+        JdbcEventStore store = JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build();
+
+        assertThat(queryInts("SELECT version FROM " + prefix + "schema_version ORDER BY version"))
+                .containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(queryStrings("SELECT indexname FROM pg_indexes WHERE tablename = '" + prefix + "events'"
+                + " ORDER BY indexname")).containsExactly(prefix + "events_dead", prefix + "events_dedup",
+                prefix + "events_leased", prefix + "events_name", prefix + "events_pkey", prefix + "events_received",
+                prefix + "events_subject", prefix + "events_unclaimed");
+        assertThat(queryStrings("SELECT indexdef FROM pg_indexes WHERE indexname = '" + prefix + "events_dedup'"))
+                .singleElement().asString().contains("UNIQUE").contains("(event_key, provider)");
+        // Old keys still deduplicate, each answering its state; the history of the dead letter is kept.
+        assertThat(store.record(event("done-7"), T0)).isEqualTo(Recorded.DONE);
+        assertThat(store.record(event("dead-1"), T0)).isEqualTo(Recorded.DEAD);
+        assertThat(store.record(event("held-1"), T0)).isEqualTo(Recorded.IN_PROGRESS);
+        assertThat(store.history("zbd", "dead-1")).extracting(HistoryEntry::error).containsExactly("boom");
+        assertThat(store.stats(T0).done()).isEqualTo(1_000);
+        assertThat(store.stats(T0).of("zbd")).isEqualTo(new StoreStats.Counts(2, 1, 1));
+        // The subject's later event waits for the claimed one, then runs; the retention prunes by receive time.
+        assertThat(store.claimDue("new-owner", T0, LEASE, 10)).isEmpty();
+        assertThat(store.claimDue("new-owner", T0.plus(LEASE), LEASE, 10)).extracting(StoredEvent::key)
+                .containsExactly("held-1");
+        assertThat(store.prune(T0)).isEqualTo(1_000);
+        assertThat(store.record(event("done-7"), T0)).isEqualTo(Recorded.NEW);
     }
 
     @Test
