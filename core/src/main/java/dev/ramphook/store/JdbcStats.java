@@ -35,6 +35,11 @@ final class JdbcStats {
         this.done = "SELECT (SELECT count(*) FROM " + t + ") - (SELECT count(*)" + unhandledRows + ")";
     }
 
+    /** The statement counting unhandled rows by provider and state; one parameter, now. */
+    String unhandled() {
+        return unhandled;
+    }
+
     StoreStats read(Instant now) {
         return jdbc.call("stats", c -> {
             Map<String, long[]> counts = new HashMap<>(); // provider -> pending, in progress, dead
