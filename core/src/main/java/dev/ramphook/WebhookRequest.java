@@ -8,14 +8,14 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * One HTTP request as any HTTP stack sees it: method, path, query, headers, raw body and the peer's address.
@@ -31,7 +31,17 @@ public final class WebhookRequest {
     private final String method;
     private final String path;
     private final String query;
-    private final Map<String, List<String>> headers;
+    /**
+     * The headers in the order added, as parallel arrays rather than a case-insensitive map of lists: a delivery's
+     * dozen headers cost four small arrays instead of a tree node and a list each, and a look-up is a scan of int
+     * hashes.
+     * {@code first[i]} is the index of the first header whose name equals {@code names[i]} ignoring case.
+     */
+    private final String[] names;
+    private final String[] values;
+    private final int[] folds;
+    private final int[] first;
+    private final int count;
     private final byte[] body;
     private final InputStream bodyStream;
     private final String remoteAddress;
@@ -40,7 +50,11 @@ public final class WebhookRequest {
         this.method = Objects.requireNonNull(b.method, "method");
         this.path = Objects.requireNonNull(b.path, "path");
         this.query = b.query;
-        this.headers = b.headers;
+        this.names = b.names;
+        this.values = b.values;
+        this.folds = b.folds;
+        this.first = b.first;
+        this.count = b.count;
         this.body = b.body;
         this.bodyStream = b.bodyStream;
         this.remoteAddress = b.remoteAddress;
@@ -64,7 +78,9 @@ public final class WebhookRequest {
      */
     public Builder toBuilder() {
         Builder copy = new Builder().method(method).path(path).query(query).remoteAddress(remoteAddress);
-        headers.forEach((name, values) -> values.forEach(value -> copy.header(name, value)));
+        for (int i = 0; i < count; i++) {
+            copy.header(names[i], values[i]);
+        }
         if (body != null) {
             copy.body(body); // this request's own array, never modified: both requests may share it
         } else {
@@ -146,23 +162,125 @@ public final class WebhookRequest {
      * @return its first value as given to the builder; empty when absent
      */
     public Optional<String> header(String name) {
-        List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+        int i = indexOf(name);
+        return i < 0 ? Optional.empty() : Optional.of(values[i]);
     }
 
     /**
      * All values of a header, matched case-insensitively.
      *
      * @param name the header name, in any case
-     * @return its values in the order added; empty when absent
+     * @return its values in the order added, unmodifiable; empty when absent
      */
     public List<String> headers(String name) {
-        return headers.getOrDefault(name, List.of());
+        int i = indexOf(name);
+        if (i < 0) {
+            return List.of();
+        }
+        int n = 1;
+        for (int j = i + 1; j < count; j++) {
+            if (first[j] == i) {
+                n++;
+            }
+        }
+        if (n == 1) {
+            return List.of(values[i]);
+        }
+        String[] all = new String[n];
+        all[0] = values[i];
+        for (int j = i + 1, k = 1; k < n; j++) {
+            if (first[j] == i) {
+                all[k++] = values[j];
+            }
+        }
+        return List.of(all);
     }
 
-    /** {@return the header names as received, unmodifiable} */
+    /**
+     * {@return the header names as received (one spelling per name ignoring case: the first), in the order first
+     * added, unmodifiable; {@code contains} ignores case}
+     */
     public Set<String> headerNames() {
-        return Collections.unmodifiableSet(headers.keySet());
+        return new Names();
+    }
+
+    /** The index of the first header named {@code name} ignoring case, or -1. */
+    private int indexOf(String name) {
+        int fold = fold(name);
+        for (int i = 0; i < count; i++) {
+            if (folds[i] == fold && first[i] == i && names[i].equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A hash of {@code name} that names equal ignoring case share: each character as {@link String#equalsIgnoreCase}
+     * compares it (lower case of upper case), ASCII without the look-up.
+     */
+    static int fold(String name) {
+        int h = name.length();
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 128) {
+                if (c >= 'A' && c <= 'Z') {
+                    c += 'a' - 'A';
+                }
+            } else {
+                c = Character.toLowerCase(Character.toUpperCase(c));
+            }
+            h = 31 * h + c;
+        }
+        return h;
+    }
+
+    /** The distinct header names, a view over the arrays: nothing copied for a walk over them. */
+    private final class Names extends AbstractSet<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return new Iterator<>() {
+                private int next = advance(0);
+
+                private int advance(int from) {
+                    while (from < count && first[from] != from) {
+                        from++;
+                    }
+                    return from;
+                }
+
+                @Override
+                public boolean hasNext() {
+                    return next < count;
+                }
+
+                @Override
+                public String next() {
+                    if (next >= count) {
+                        throw new NoSuchElementException();
+                    }
+                    String name = names[next];
+                    next = advance(next + 1);
+                    return name;
+                }
+            };
+        }
+
+        @Override
+        public int size() {
+            int n = 0;
+            for (int i = 0; i < count; i++) {
+                if (first[i] == i) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return o instanceof String name && indexOf(name) >= 0;
+        }
     }
 
     /**
@@ -250,7 +368,11 @@ public final class WebhookRequest {
         private String method = "POST";
         private String path;
         private String query;
-        private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private String[] names = new String[8];
+        private String[] values = new String[8];
+        private int[] folds = new int[8];
+        private int[] first = new int[8];
+        private int count;
         private byte[] body;
         private InputStream bodyStream;
         private String remoteAddress;
@@ -303,8 +425,27 @@ public final class WebhookRequest {
          * @throws NullPointerException when {@code name} or {@code value} is null
          */
         public Builder header(String name, String value) {
-            headers.computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new ArrayList<>(1))
-                    .add(Objects.requireNonNull(value, "value"));
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            if (count == names.length) {
+                names = Arrays.copyOf(names, count * 2);
+                values = Arrays.copyOf(values, count * 2);
+                folds = Arrays.copyOf(folds, count * 2);
+                first = Arrays.copyOf(first, count * 2);
+            }
+            int fold = fold(name);
+            int same = count;
+            for (int i = 0; i < count; i++) {
+                if (folds[i] == fold && first[i] == i && names[i].equalsIgnoreCase(name)) {
+                    same = i;
+                    break;
+                }
+            }
+            names[count] = name;
+            values[count] = value;
+            folds[count] = fold;
+            first[count] = same;
+            count++;
             return this;
         }
 
