@@ -32,15 +32,13 @@ public final class WebhookRequest {
     private final String path;
     private final String query;
     /**
-     * The headers in the order added, as parallel arrays rather than a case-insensitive map of lists: a delivery's
-     * dozen headers cost four small arrays instead of a tree node and a list each, and a look-up is a scan of int
-     * hashes.
-     * {@code first[i]} is the index of the first header whose name equals {@code names[i]} ignoring case.
+     * The headers in the order added, in two arrays rather than a case-insensitive map of lists: a delivery's dozen
+     * headers cost two arrays instead of a tree node and a list each, and a look-up is a scan of int hashes. Header
+     * {@code i} is named {@code text[2i]} with value {@code text[2i + 1]}; {@code index[2i]} is its name's
+     * {@link #fold}, {@code index[2i + 1]} the number of the first header whose name equals it ignoring case.
      */
-    private final String[] names;
-    private final String[] values;
-    private final int[] folds;
-    private final int[] first;
+    private final String[] text;
+    private final int[] index;
     private final int count;
     private final byte[] body;
     private final InputStream bodyStream;
@@ -50,10 +48,8 @@ public final class WebhookRequest {
         this.method = Objects.requireNonNull(b.method, "method");
         this.path = Objects.requireNonNull(b.path, "path");
         this.query = b.query;
-        this.names = b.names;
-        this.values = b.values;
-        this.folds = b.folds;
-        this.first = b.first;
+        this.text = b.text;
+        this.index = b.index;
         this.count = b.count;
         this.body = b.body;
         this.bodyStream = b.bodyStream;
@@ -79,7 +75,7 @@ public final class WebhookRequest {
     public Builder toBuilder() {
         Builder copy = new Builder().method(method).path(path).query(query).remoteAddress(remoteAddress);
         for (int i = 0; i < count; i++) {
-            copy.header(names[i], values[i]);
+            copy.header(text[2 * i], text[2 * i + 1]);
         }
         if (body != null) {
             copy.body(body); // this request's own array, never modified: both requests may share it
@@ -163,7 +159,7 @@ public final class WebhookRequest {
      */
     public Optional<String> header(String name) {
         int i = indexOf(name);
-        return i < 0 ? Optional.empty() : Optional.of(values[i]);
+        return i < 0 ? Optional.empty() : Optional.of(text[2 * i + 1]);
     }
 
     /**
@@ -179,18 +175,18 @@ public final class WebhookRequest {
         }
         int n = 1;
         for (int j = i + 1; j < count; j++) {
-            if (first[j] == i) {
+            if (index[2 * j + 1] == i) {
                 n++;
             }
         }
         if (n == 1) {
-            return List.of(values[i]);
+            return List.of(text[2 * i + 1]);
         }
         String[] all = new String[n];
-        all[0] = values[i];
+        all[0] = text[2 * i + 1];
         for (int j = i + 1, k = 1; k < n; j++) {
-            if (first[j] == i) {
-                all[k++] = values[j];
+            if (index[2 * j + 1] == i) {
+                all[k++] = text[2 * j + 1];
             }
         }
         return List.of(all);
@@ -208,7 +204,7 @@ public final class WebhookRequest {
     private int indexOf(String name) {
         int fold = fold(name);
         for (int i = 0; i < count; i++) {
-            if (folds[i] == fold && first[i] == i && names[i].equalsIgnoreCase(name)) {
+            if (index[2 * i] == fold && index[2 * i + 1] == i && text[2 * i].equalsIgnoreCase(name)) {
                 return i;
             }
         }
@@ -243,7 +239,7 @@ public final class WebhookRequest {
                 private int next = advance(0);
 
                 private int advance(int from) {
-                    while (from < count && first[from] != from) {
+                    while (from < count && index[2 * from + 1] != from) {
                         from++;
                     }
                     return from;
@@ -259,7 +255,7 @@ public final class WebhookRequest {
                     if (next >= count) {
                         throw new NoSuchElementException();
                     }
-                    String name = names[next];
+                    String name = text[2 * next];
                     next = advance(next + 1);
                     return name;
                 }
@@ -270,7 +266,7 @@ public final class WebhookRequest {
         public int size() {
             int n = 0;
             for (int i = 0; i < count; i++) {
-                if (first[i] == i) {
+                if (index[2 * i + 1] == i) {
                     n++;
                 }
             }
@@ -368,10 +364,8 @@ public final class WebhookRequest {
         private String method = "POST";
         private String path;
         private String query;
-        private String[] names = new String[8];
-        private String[] values = new String[8];
-        private int[] folds = new int[8];
-        private int[] first = new int[8];
+        private String[] text = new String[16];
+        private int[] index = new int[16];
         private int count;
         private byte[] body;
         private InputStream bodyStream;
@@ -427,24 +421,22 @@ public final class WebhookRequest {
         public Builder header(String name, String value) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
-            if (count == names.length) {
-                names = Arrays.copyOf(names, count * 2);
-                values = Arrays.copyOf(values, count * 2);
-                folds = Arrays.copyOf(folds, count * 2);
-                first = Arrays.copyOf(first, count * 2);
+            if (2 * count == text.length) {
+                text = Arrays.copyOf(text, 4 * count);
+                index = Arrays.copyOf(index, 4 * count);
             }
             int fold = fold(name);
             int same = count;
             for (int i = 0; i < count; i++) {
-                if (folds[i] == fold && first[i] == i && names[i].equalsIgnoreCase(name)) {
+                if (index[2 * i] == fold && index[2 * i + 1] == i && text[2 * i].equalsIgnoreCase(name)) {
                     same = i;
                     break;
                 }
             }
-            names[count] = name;
-            values[count] = value;
-            folds[count] = fold;
-            first[count] = same;
+            text[2 * count] = name;
+            text[2 * count + 1] = value;
+            index[2 * count] = fold;
+            index[2 * count + 1] = same;
             count++;
             return this;
         }
