@@ -537,7 +537,8 @@ public final class Engine {
     /** The provider's subject for ordering, bounded like a key; a rule that fails orders nothing (and says so). */
     private static String subject(EngineConfig.EndpointSpec endpoint, WebhookEvent<?> event) {
         try {
-            return endpoint.provider().subject(event).map(EventKeys::bounded).orElse(null);
+            Optional<String> subject = endpoint.provider().subject(event);
+            return subject.isEmpty() ? null : EventKeys.bounded(subject.get()); // no second Optional from map
         } catch (RuntimeException e) {
             log.warn("subject rule of {} failed for {}; handling it without ordering: {}", endpoint.provider().id(),
                     event, e.getClass().getName());
