@@ -187,7 +187,7 @@ class AllocationBudgetTest {
         ObjectNode template = read(zbd ? "/META-INF/ramphook/samples/zbd/payment-settled.json"
                 : "/META-INF/ramphook/samples/mecash/ramp-payout-completed-off-ramp.json");
         ObjectNode data = (ObjectNode) template.get("data");
-        if (!zbd) { // both optional in RampPayout; then padded to 0.3 KB like the benchmark's
+        if (!zbd) { // both optional in MeCashPayout; then padded to 0.3 KB like the benchmark's
             data.remove("recipient");
             data.remove("quote");
             ArrayNode items = data.putArray("items");
