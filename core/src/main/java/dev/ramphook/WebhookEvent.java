@@ -10,7 +10,7 @@ import java.util.Optional;
  * One webhook event: the envelope every provider shares, with the provider's typed data. What an {@link OnEvent}
  * method or an {@link EventHandler} receives. Immutable and thread-safe (the JSON tree is shared: do not modify it).
  *
- * @param <T> the data type: a provider record such as {@code ZbdPayment} or {@code RampPayout}, or
+ * @param <T> the data type: a provider record such as {@code ZbdPayment} or {@code MeCashPayout}, or
  *            {@link JsonNode} for an event name the provider does not document (or data it could not map)
  */
 public final class WebhookEvent<T> {

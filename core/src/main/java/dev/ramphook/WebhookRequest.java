@@ -8,14 +8,14 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * One HTTP request as any HTTP stack sees it: method, path, query, headers, raw body and the peer's address.
@@ -31,7 +31,15 @@ public final class WebhookRequest {
     private final String method;
     private final String path;
     private final String query;
-    private final Map<String, List<String>> headers;
+    /**
+     * The headers in the order added, in two arrays rather than a case-insensitive map of lists: a delivery's dozen
+     * headers cost two arrays instead of a tree node and a list each, and a look-up is a scan of int hashes. Header
+     * {@code i} is named {@code text[2i]} with value {@code text[2i + 1]}; {@code index[2i]} is its name's
+     * {@link #fold}, {@code index[2i + 1]} the number of the first header whose name equals it ignoring case.
+     */
+    private final String[] text;
+    private final int[] index;
+    private final int count;
     private final byte[] body;
     private final InputStream bodyStream;
     private final String remoteAddress;
@@ -40,7 +48,9 @@ public final class WebhookRequest {
         this.method = Objects.requireNonNull(b.method, "method");
         this.path = Objects.requireNonNull(b.path, "path");
         this.query = b.query;
-        this.headers = b.headers;
+        this.text = b.text;
+        this.index = b.index;
+        this.count = b.count;
         this.body = b.body;
         this.bodyStream = b.bodyStream;
         this.remoteAddress = b.remoteAddress;
@@ -64,7 +74,9 @@ public final class WebhookRequest {
      */
     public Builder toBuilder() {
         Builder copy = new Builder().method(method).path(path).query(query).remoteAddress(remoteAddress);
-        headers.forEach((name, values) -> values.forEach(value -> copy.header(name, value)));
+        for (int i = 0; i < count; i++) {
+            copy.header(text[2 * i], text[2 * i + 1]);
+        }
         if (body != null) {
             copy.body(body); // this request's own array, never modified: both requests may share it
         } else {
@@ -146,23 +158,125 @@ public final class WebhookRequest {
      * @return its first value as given to the builder; empty when absent
      */
     public Optional<String> header(String name) {
-        List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+        int i = indexOf(name);
+        return i < 0 ? Optional.empty() : Optional.of(text[2 * i + 1]);
     }
 
     /**
      * All values of a header, matched case-insensitively.
      *
      * @param name the header name, in any case
-     * @return its values in the order added; empty when absent
+     * @return its values in the order added, unmodifiable; empty when absent
      */
     public List<String> headers(String name) {
-        return headers.getOrDefault(name, List.of());
+        int i = indexOf(name);
+        if (i < 0) {
+            return List.of();
+        }
+        int n = 1;
+        for (int j = i + 1; j < count; j++) {
+            if (index[2 * j + 1] == i) {
+                n++;
+            }
+        }
+        if (n == 1) {
+            return List.of(text[2 * i + 1]);
+        }
+        String[] all = new String[n];
+        all[0] = text[2 * i + 1];
+        for (int j = i + 1, k = 1; k < n; j++) {
+            if (index[2 * j + 1] == i) {
+                all[k++] = text[2 * j + 1];
+            }
+        }
+        return List.of(all);
     }
 
-    /** {@return the header names as received, unmodifiable} */
+    /**
+     * {@return the header names as received (one spelling per name ignoring case: the first), in the order first
+     * added, unmodifiable; {@code contains} ignores case}
+     */
     public Set<String> headerNames() {
-        return Collections.unmodifiableSet(headers.keySet());
+        return new Names();
+    }
+
+    /** The index of the first header named {@code name} ignoring case, or -1. */
+    private int indexOf(String name) {
+        int fold = fold(name);
+        for (int i = 0; i < count; i++) {
+            if (index[2 * i] == fold && index[2 * i + 1] == i && text[2 * i].equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A hash of {@code name} that names equal ignoring case share: each character as {@link String#equalsIgnoreCase}
+     * compares it (lower case of upper case), ASCII without the look-up.
+     */
+    static int fold(String name) {
+        int h = name.length();
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 128) {
+                if (c >= 'A' && c <= 'Z') {
+                    c += 'a' - 'A';
+                }
+            } else {
+                c = Character.toLowerCase(Character.toUpperCase(c));
+            }
+            h = 31 * h + c;
+        }
+        return h;
+    }
+
+    /** The distinct header names, a view over the arrays: nothing copied for a walk over them. */
+    private final class Names extends AbstractSet<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return new Iterator<>() {
+                private int next = advance(0);
+
+                private int advance(int from) {
+                    while (from < count && index[2 * from + 1] != from) {
+                        from++;
+                    }
+                    return from;
+                }
+
+                @Override
+                public boolean hasNext() {
+                    return next < count;
+                }
+
+                @Override
+                public String next() {
+                    if (next >= count) {
+                        throw new NoSuchElementException();
+                    }
+                    String name = text[2 * next];
+                    next = advance(next + 1);
+                    return name;
+                }
+            };
+        }
+
+        @Override
+        public int size() {
+            int n = 0;
+            for (int i = 0; i < count; i++) {
+                if (index[2 * i + 1] == i) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return o instanceof String name && indexOf(name) >= 0;
+        }
     }
 
     /**
@@ -250,7 +364,9 @@ public final class WebhookRequest {
         private String method = "POST";
         private String path;
         private String query;
-        private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private String[] text = new String[16];
+        private int[] index = new int[16];
+        private int count;
         private byte[] body;
         private InputStream bodyStream;
         private String remoteAddress;
@@ -303,8 +419,25 @@ public final class WebhookRequest {
          * @throws NullPointerException when {@code name} or {@code value} is null
          */
         public Builder header(String name, String value) {
-            headers.computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new ArrayList<>(1))
-                    .add(Objects.requireNonNull(value, "value"));
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            if (2 * count == text.length) {
+                text = Arrays.copyOf(text, 4 * count);
+                index = Arrays.copyOf(index, 4 * count);
+            }
+            int fold = fold(name);
+            int same = count;
+            for (int i = 0; i < count; i++) {
+                if (index[2 * i] == fold && index[2 * i + 1] == i && text[2 * i].equalsIgnoreCase(name)) {
+                    same = i;
+                    break;
+                }
+            }
+            text[2 * count] = name;
+            text[2 * count + 1] = value;
+            index[2 * count] = fold;
+            index[2 * count + 1] = same;
+            count++;
             return this;
         }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.mecash.MeCash;
-import dev.ramphook.mecash.RampPayout;
+import dev.ramphook.mecash.MeCashPayout;
 import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.zbd.ZbdPayment;
 import dev.ramphook.zbd.ZbdRamp;
@@ -41,7 +41,7 @@ class SeedDeliveryTest {
         final List<ZbdPayment> settled = new CopyOnWriteArrayList<>();
         final List<String> money = new CopyOnWriteArrayList<>();
         final List<String> audit = new CopyOnWriteArrayList<>();
-        final List<RampPayout> payouts = new CopyOnWriteArrayList<>();
+        final List<MeCashPayout> payouts = new CopyOnWriteArrayList<>();
 
         @OnEvent("PAYMENT.SETTLED")
         void settled(ZbdPayment payment) {
@@ -54,7 +54,7 @@ class SeedDeliveryTest {
         }
 
         @OnEvent("ramp.payout.completed")
-        void payout(RampPayout payout) {
+        void payout(MeCashPayout payout) {
             payouts.add(payout);
         }
 

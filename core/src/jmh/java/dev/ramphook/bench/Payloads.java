@@ -70,7 +70,7 @@ final class Payloads {
         };
         ObjectNode data = (ObjectNode) json.get("data");
         if ("mecash".equals(provider) && size < 1024) {
-            // Both optional in RampPayout; a quote must be whole to be typed (a partial one is delivered untyped,
+            // Both optional in MeCashPayout; a quote must be whole to be typed (a partial one is delivered untyped,
             // with a WARN per delivery), so it goes rather than being trimmed.
             data.remove("recipient");
             data.remove("quote");

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * meCash (provider id {@code mecash}): {@code ramp.payout.*} typed as {@link RampPayout}; fiat
- * {@code payout.*}, {@code collection.*} and {@code virtualaccount.*} typed as {@link FiatTransaction}. The event
+ * meCash (provider id {@code mecash}): {@code ramp.payout.*} typed as {@link MeCashPayout}; fiat
+ * {@code payout.*}, {@code collection.*} and {@code virtualaccount.*} typed as {@link MeCashFiatTransaction}. The event
  * name is the envelope's {@code event} field; meCash names have no namespace, so the short name is the name.
  *
  * <p>Deduplication key, built from parsed values: {@code <event name>:<data.id>} (or {@code data.transaction_id};
@@ -134,7 +134,7 @@ public final class MeCash implements Provider {
         }
         Object typed;
         try {
-            typed = type == RampPayout.class ? MeCashMapper.rampPayout(data, f) : MeCashMapper.fiatTransaction(data, f);
+            typed = type == MeCashPayout.class ? MeCashMapper.payout(data, f) : MeCashMapper.fiatTransaction(data, f);
         } catch (RuntimeException e) {
             // Field readers do not throw, so this is a bug or a shape nobody foresaw: the event must still count.
             // The exception's message may quote payload values, so only its type is logged.
@@ -167,11 +167,11 @@ public final class MeCash implements Provider {
     private static Map<String, Class<?>> eventTypeTable() {
         Map<String, Class<?>> types = new LinkedHashMap<>();
         for (String state : new String[] {"completed", "failed", "pending", "refund"}) {
-            types.put("ramp.payout." + state, RampPayout.class);
+            types.put("ramp.payout." + state, MeCashPayout.class);
         }
         for (String name : new String[] {"payout.completed", "payout.failed", "payout.pending",
                 "collection.completed", "collection.failed", "virtualaccount.completed", "virtualaccount.failed"}) {
-            types.put(name, FiatTransaction.class);
+            types.put(name, MeCashFiatTransaction.class);
         }
         return Collections.unmodifiableMap(types);
     }

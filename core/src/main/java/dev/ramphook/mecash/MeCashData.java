@@ -1,7 +1,7 @@
 package dev.ramphook.mecash;
 
 /** What every typed meCash event carries. A handler that takes this type receives every typed meCash event. */
-public sealed interface MeCashData permits RampPayout, FiatTransaction {
+public sealed interface MeCashData permits MeCashPayout, MeCashFiatTransaction {
 
     /** {@return meCash's transaction id, never null} */
     String id();

@@ -17,22 +17,22 @@ final class MeCashMapper {
     private MeCashMapper() {
     }
 
-    static RampPayout rampPayout(JsonNode data, TypedFields f) {
+    static MeCashPayout payout(JsonNode data, TypedFields f) {
         Optional<String> category = f.optionalText(data, "data", "category");
-        return new RampPayout(f.id(data, "data", "id"), f.optionalText(data, "data", "type"), category,
+        return new MeCashPayout(f.id(data, "data", "id"), f.optionalText(data, "data", "type"), category,
                 f.text(data, "data", "state"), f.optionalText(data, "data", "referenceNumber"),
                 f.optionalObject(data, "data", "quote").map(q -> quote(q, f)),
                 f.optionalObject(data, "data", "recipient").map(r -> recipient(category.orElse(null), r, f)),
                 f.utcDateTime(data, "data", "created"), f.optionalUtcDateTime(data, "data", "processed"));
     }
 
-    static FiatTransaction fiatTransaction(JsonNode data, TypedFields f) {
+    static MeCashFiatTransaction fiatTransaction(JsonNode data, TypedFields f) {
         String id = id(data);
         if (id == null) {
             f.unexpected("data.id", "present (nor data.transaction_id)");
         }
         String state = first(data, "state", "status", f);
-        return new FiatTransaction(id, f.optionalText(data, "data", "type"), state,
+        return new MeCashFiatTransaction(id, f.optionalText(data, "data", "type"), state,
                 Optional.ofNullable(has(data, "referenceNumber") || has(data, "reference")
                         ? first(data, "referenceNumber", "reference", f) : null),
                 f.decimal(data, "data", "amount"), f.optionalDecimal(data, "data", "fee"),
@@ -46,19 +46,19 @@ final class MeCashMapper {
         return id != null ? id : JsonFields.idText(data, "transaction_id");
     }
 
-    private static RampPayout.Quote quote(JsonNode quote, TypedFields f) {
-        return new RampPayout.Quote(f.id(quote, "data.quote", "id"),
+    private static MeCashPayout.Quote quote(JsonNode quote, TypedFields f) {
+        return new MeCashPayout.Quote(f.id(quote, "data.quote", "id"),
                 asset(f.object(quote, "data.quote", "source"), "data.quote.source", f),
                 asset(f.object(quote, "data.quote", "target"), "data.quote.target", f),
                 f.decimal(quote, "data.quote", "rate"), fees(quote, f),
                 f.decimal(f.object(quote, "data.quote", "summary"), "data.quote.summary", "total"));
     }
 
-    private static RampPayout.Asset asset(JsonNode asset, String path, TypedFields f) {
+    private static MeCashPayout.Asset asset(JsonNode asset, String path, TypedFields f) {
         if (asset == null) {
             return null;
         }
-        return new RampPayout.Asset(f.text(asset, path, "type"), f.text(asset, path, "currency"),
+        return new MeCashPayout.Asset(f.text(asset, path, "type"), f.text(asset, path, "currency"),
                 f.optionalText(asset, path, "symbol"), f.decimal(asset, path, "amount"),
                 f.optionalText(asset, path, "blockchain"), f.optionalText(asset, path, "country"),
                 f.optionalText(asset, path, "paymentChannel"));
@@ -68,16 +68,16 @@ final class MeCashMapper {
      * The webhook documents an object ({@code {amount, gas: {type, amount}}}: a service fee and a gas fee); meCash's
      * order API sends an array of {@code {type, amount}}. Both become a list of fees; absent, the list is empty.
      */
-    private static List<RampPayout.Fee> fees(JsonNode quote, TypedFields f) {
+    private static List<MeCashPayout.Fee> fees(JsonNode quote, TypedFields f) {
         JsonNode fees = quote.get("fees");
-        List<RampPayout.Fee> out = new ArrayList<>();
+        List<MeCashPayout.Fee> out = new ArrayList<>();
         if (fees == null || fees.isNull()) {
             return out;
         }
         if (fees.isObject()) {
-            out.add(new RampPayout.Fee("SERVICE", f.decimal(fees, "data.quote.fees", "amount"), Optional.empty()));
+            out.add(new MeCashPayout.Fee("SERVICE", f.decimal(fees, "data.quote.fees", "amount"), Optional.empty()));
             Optional<JsonNode> gas = f.optionalObject(fees, "data.quote.fees", "gas");
-            gas.ifPresent(g -> out.add(new RampPayout.Fee("GAS", f.decimal(g, "data.quote.fees.gas", "amount"),
+            gas.ifPresent(g -> out.add(new MeCashPayout.Fee("GAS", f.decimal(g, "data.quote.fees.gas", "amount"),
                     f.optionalText(g, "data.quote.fees.gas", "type"))));
         } else if (fees.isArray()) {
             for (int i = 0; i < fees.size(); i++) {
@@ -87,7 +87,7 @@ final class MeCashMapper {
                     f.unexpected(path, "an object");
                     continue;
                 }
-                out.add(new RampPayout.Fee(f.text(fee, path, "type"), f.decimal(fee, path, "amount"),
+                out.add(new MeCashPayout.Fee(f.text(fee, path, "type"), f.decimal(fee, path, "amount"),
                         f.optionalText(fee, path, "tier")));
             }
         } else {
@@ -100,7 +100,7 @@ final class MeCashMapper {
      * The category decides the recipient's kind; for another category, the fields do: an account or payment
      * channel means fiat, a blockchain means a wallet.
      */
-    private static RampRecipient recipient(String category, JsonNode recipient, TypedFields f) {
+    private static MeCashRecipient recipient(String category, JsonNode recipient, TypedFields f) {
         boolean fiat;
         if ("OFF_RAMP".equalsIgnoreCase(category)) {
             fiat = true;
@@ -117,26 +117,26 @@ final class MeCashMapper {
         return fiat ? fiatRecipient(recipient, f) : wallet(recipient, f);
     }
 
-    private static RampRecipient.Fiat fiatRecipient(JsonNode r, TypedFields f) {
+    private static MeCashRecipient.Fiat fiatRecipient(JsonNode r, TypedFields f) {
         String p = "data.recipient";
-        Optional<RampRecipient.Account> account = f.optionalObject(r, p, "account").map(a -> account(a, f));
-        return new RampRecipient.Fiat(f.text(r, p, "name"), f.text(r, p, "type"),
+        Optional<MeCashRecipient.Account> account = f.optionalObject(r, p, "account").map(a -> account(a, f));
+        return new MeCashRecipient.Fiat(f.text(r, p, "name"), f.text(r, p, "type"),
                 f.optionalText(r, p, "paymentChannel"), f.optionalText(r, p, "currency"),
                 f.optionalText(r, p, "country"), f.optionalText(r, p, "address"), f.optionalText(r, p, "email"),
                 f.optionalText(r, p, "website"), account);
     }
 
-    private static RampRecipient.Account account(JsonNode a, TypedFields f) {
+    private static MeCashRecipient.Account account(JsonNode a, TypedFields f) {
         String p = "data.recipient.account";
-        return new RampRecipient.Account(f.optionalText(a, p, "bankName"), f.optionalText(a, p, "sortCode"),
+        return new MeCashRecipient.Account(f.optionalText(a, p, "bankName"), f.optionalText(a, p, "sortCode"),
                 f.text(a, p, "accountNumber"), f.optionalText(a, p, "branchCode"),
                 f.optionalText(a, p, "mobileProvider"), f.optionalText(a, p, "address"),
                 f.optionalText(a, p, "swiftCode"), f.optionalText(a, p, "routingNumber"));
     }
 
-    private static RampRecipient.Wallet wallet(JsonNode r, TypedFields f) {
+    private static MeCashRecipient.Wallet wallet(JsonNode r, TypedFields f) {
         String p = "data.recipient";
-        return new RampRecipient.Wallet(f.text(r, p, "address"), f.optionalText(r, p, "alias"),
+        return new MeCashRecipient.Wallet(f.text(r, p, "address"), f.optionalText(r, p, "alias"),
                 f.text(r, p, "blockchain"), f.optionalText(r, p, "symbol"));
     }
 

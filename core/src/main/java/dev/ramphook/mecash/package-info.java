@@ -1,7 +1,7 @@
 /**
  * meCash webhooks: the {@link dev.ramphook.mecash.MeCash} provider, ramp payouts typed as
- * {@link dev.ramphook.mecash.RampPayout} and fiat payouts, collections and virtual-account fundings as
- * {@link dev.ramphook.mecash.FiatTransaction}.
+ * {@link dev.ramphook.mecash.MeCashPayout} and fiat payouts, collections and virtual-account fundings as
+ * {@link dev.ramphook.mecash.MeCashFiatTransaction}.
  *
  * <p>Entry points: {@link dev.ramphook.mecash.MeCash#provider()} for {@code WebhookReceiver.Builder.endpoint} (or
  * {@code provider=mecash} in {@code ramphook.properties}), and the records as parameters of {@code @OnEvent}

@@ -72,7 +72,8 @@ public final class EventKeys {
      * @return the subject, or empty for an event without one
      */
     public static Optional<String> subject(JsonNode object, String field) {
-        return Optional.ofNullable(JsonFields.idText(object, field)).map(EventKeys::bounded);
+        String id = JsonFields.idText(object, field);
+        return id == null ? Optional.empty() : Optional.of(bounded(id)); // one Optional, not two (ofNullable, map)
     }
 
     /**

@@ -20,9 +20,9 @@ import java.util.Optional;
 /**
  * Ramp Network (provider id {@code rampnetwork}): on-ramp purchase webhooks {@code {type, purchase}} named by their
  * {@code type} ({@code CREATED}, {@code RELEASED}, {@code RETURNED}, {@code ERROR}) and typed as
- * {@link RampPurchase}; off-ramp sale webhooks {@code {id, type, mode: "OFFRAMP", payload}} named
+ * {@link RampNetworkPurchase}; off-ramp sale webhooks {@code {id, type, mode: "OFFRAMP", payload}} named
  * {@code OFFRAMP.<type>} ({@code OFFRAMP.CREATED}, {@code OFFRAMP.RELEASED}, {@code OFFRAMP.EXPIRED}: Ramp uses the
- * same type names for both, so the mode is put in front) and typed as {@link RampSale} (sealed
+ * same type names for both, so the mode is put in front) and typed as {@link RampNetworkSale} (sealed
  * {@link RampNetworkData}).
  *
  * <p><b>Deduplication key</b>: the envelope's {@code id} when present (off-ramp); else
@@ -139,7 +139,7 @@ public final class RampNetwork implements Provider {
                 : TypedData.map(TypedFields.of("rampnetwork", name), subject, f -> purchase(subject, f));
     }
 
-    private static RampPurchase purchase(JsonNode p, TypedFields f) {
+    private static RampNetworkPurchase purchase(JsonNode p, TypedFields f) {
         String path = "purchase";
         JsonNode asset = f.object(p, path, "asset");
         String symbol = asset == null ? null : f.text(asset, "purchase.asset", "symbol");
@@ -148,7 +148,7 @@ public final class RampNetwork implements Provider {
         if (f.problem().isPresent()) {
             return null;
         }
-        return new RampPurchase(f.id(p, path, "id"), f.optionalText(p, path, "status"), symbol, decimals,
+        return new RampNetworkPurchase(f.id(p, path, "id"), f.optionalText(p, path, "status"), symbol, decimals,
                 units.movePointLeft(decimals), f.text(p, path, "fiatCurrency"), f.decimal(p, path, "fiatValue"),
                 f.text(p, path, "receiverAddress"), f.optionalDecimal(p, path, "appliedFee"),
                 f.optionalDecimal(p, path, "networkFee"), f.optionalText(p, path, "paymentMethodType"),
@@ -156,7 +156,7 @@ public final class RampNetwork implements Provider {
                 optionalInstant(p, path, "updatedAt", f));
     }
 
-    private static RampSale sale(JsonNode s, TypedFields f) {
+    private static RampNetworkSale sale(JsonNode s, TypedFields f) {
         JsonNode crypto = f.object(s, "payload", "crypto");
         JsonNode fiat = f.object(s, "payload", "fiat");
         JsonNode asset = crypto == null ? null : f.object(crypto, "payload.crypto", "assetInfo");
@@ -168,7 +168,7 @@ public final class RampNetwork implements Provider {
         if (f.problem().isPresent()) {
             return null;
         }
-        return new RampSale(f.id(s, "payload", "id"), f.optionalText(s, "payload", "status"), symbol, decimals,
+        return new RampNetworkSale(f.id(s, "payload", "id"), f.optionalText(s, "payload", "status"), symbol, decimals,
                 units.movePointLeft(decimals), fiatAmount, currency, optionalInstant(s, "payload", "createdAt", f));
     }
 
@@ -192,10 +192,10 @@ public final class RampNetwork implements Provider {
     private static Map<String, Class<?>> eventTypeTable() {
         Map<String, Class<?>> types = new LinkedHashMap<>();
         for (String type : new String[] {"CREATED", "RELEASED", "RETURNED", "ERROR"}) {
-            types.put(type, RampPurchase.class);
+            types.put(type, RampNetworkPurchase.class);
         }
         for (String type : new String[] {"CREATED", "RELEASED", "EXPIRED"}) {
-            types.put(OFFRAMP + "." + type, RampSale.class);
+            types.put(OFFRAMP + "." + type, RampNetworkSale.class);
         }
         return Collections.unmodifiableMap(types);
     }

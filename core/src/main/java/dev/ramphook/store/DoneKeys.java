@@ -188,7 +188,7 @@ final class DoneKeys {
      * {@link #hash} of every event the in-memory store records, without copying the strings: an ASCII provider and
      * key (what nearly every key is) are written into a buffer of its own, and the digest into another, so only the
      * two longs are new; any other text is hashed by {@link #hash} itself, so both give the same value. Not
-     * thread-safe: one per store, used under its lock.
+     * thread-safe: the in-memory store keeps one per thread, used before it takes its lock.
      */
     static final class Hasher {
         private final MessageDigest sha256 = Sha256.newDigest();

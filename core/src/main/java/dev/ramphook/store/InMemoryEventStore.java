@@ -86,7 +86,11 @@ final class InMemoryEventStore implements EventStore {
     // Handled keys by endpoint, each endpoint its own budget; and how many unhandled events each endpoint holds.
     private final Map<String, DoneKeys> done = new LinkedHashMap<>();
     private final Map<String, Integer> unhandled = new HashMap<>();
-    private final DoneKeys.Hasher hasher = new DoneKeys.Hasher();
+    /**
+     * One hasher per thread, so that a record's SHA-256 (most of its CPU) runs before the lock is taken: a thread
+     * preempted while holding the store's single lock makes every delivery wait behind it.
+     */
+    private static final ThreadLocal<DoneKeys.Hasher> HASHERS = ThreadLocal.withInitial(DoneKeys.Hasher::new);
     // The pending events of each subject, in the order they occurred: only the first may run, and only alone.
     private final Map<Id, Object> subjects = new HashMap<>(); // an Entry alone, or a TreeSet<Entry> (enterSubject)
     private long receipts;
@@ -126,7 +130,7 @@ final class InMemoryEventStore implements EventStore {
 
     /** Handled through any endpoint: deduplication is by provider and key, whichever endpoint received it. */
     private boolean isDone(String provider, String key) {
-        return !done.isEmpty() && isDone(hasher.hash(provider, key));
+        return !done.isEmpty() && isDone(HASHERS.get().hash(provider, key));
     }
 
     private boolean isDone(long[] h) {
@@ -163,9 +167,21 @@ final class InMemoryEventStore implements EventStore {
         return full;
     }
 
+    /**
+     * Records {@code event}. What needs no shared state (the identity, the subject's identity and the handled-key
+     * hash) is computed before the lock is taken; only the look-ups and changes run under it.
+     */
     @Override
-    public synchronized Recorded record(StoredEvent event, Instant now) {
+    public Recorded record(StoredEvent event, Instant now) {
         Id id = id(event.provider(), event.key());
+        long[] hash = HASHERS.get().hash(event.provider(), event.key());
+        Id subjectId = event.subject() == null ? null : subjectId(event);
+        synchronized (this) {
+            return record(event, now, id, hash, subjectId);
+        }
+    }
+
+    private Recorded record(StoredEvent event, Instant now, Id id, long[] hash, Id subjectId) {
         Entry existing = entries.get(id);
         if (existing != null) {
             return switch (existing.state) {
@@ -173,8 +189,7 @@ final class InMemoryEventStore implements EventStore {
                 case PENDING -> existing.claimable(now) ? Recorded.PENDING : Recorded.IN_PROGRESS;
             };
         }
-        long[] hash = done.isEmpty() ? null : hasher.hash(event.provider(), event.key());
-        if (hash != null && isDone(hash)) {
+        if (!done.isEmpty() && isDone(hash)) {
             return Recorded.DONE;
         }
         String endpoint = event.endpoint();
@@ -194,6 +209,7 @@ final class InMemoryEventStore implements EventStore {
         }
         Entry entry = new Entry(event, now, receipts++, id);
         entry.doneHash = hash; // kept for complete: one SHA-256 per event
+        entry.subjectId = subjectId;
         entries.put(id, entry);
         unhandled.merge(endpoint, 1, Integer::sum);
         pending.add(id);
@@ -257,7 +273,6 @@ final class InMemoryEventStore implements EventStore {
     @SuppressWarnings("unchecked")
     private void enterSubject(Entry e) {
         if (e.event.subject() != null) {
-            e.subjectId = subjectId(e.event);
             Object current = subjects.get(e.subjectId);
             if (current == null) {
                 subjects.put(e.subjectId, e);
@@ -323,7 +338,7 @@ final class InMemoryEventStore implements EventStore {
         pending.remove(id);
         unhandled.computeIfPresent(s.endpoint(), (endpoint, n) -> n == 1 ? null : n - 1);
         // the body goes; the key stays for the retention, in the budget of the endpoint that received it
-        done.computeIfAbsent(s.endpoint(), endpoint -> new DoneKeys()).add(e.doneHash != null ? e.doneHash : hasher.hash(s.provider(), s.key()),
+        done.computeIfAbsent(s.endpoint(), endpoint -> new DoneKeys()).add(e.doneHash,
                 s.receivedAt());
     }
 

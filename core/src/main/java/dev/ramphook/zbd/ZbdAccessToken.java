@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * {@code USER_ACCESS_TOKEN.CREATED}: ZBD issued tokens that let the integrator act for the user. The tokens are
- * {@link SecretToken}s, so {@link #toString()} never shows them; the whole delivered JSON still holds them, so do
+ * {@link ZbdSecretToken}s, so {@link #toString()} never shows them; the whole delivered JSON still holds them, so do
  * not log {@link dev.ramphook.WebhookEvent#json()} for this event.
  *
  * <p>All fields are always present ({@code metadata} is empty when ZBD sends none). A delivery where one is
@@ -21,8 +21,8 @@ import java.util.Map;
  * @param refreshTokenExpiresAt when the refresh token expires
  * @param metadata              the integrator's session metadata, possibly empty
  */
-public record ZbdAccessToken(String email, String sessionId, String accessTokenId, SecretToken accessToken,
-                             Instant accessTokenExpiresAt, SecretToken refreshToken, Instant refreshTokenExpiresAt,
+public record ZbdAccessToken(String email, String sessionId, String accessTokenId, ZbdSecretToken accessToken,
+                             Instant accessTokenExpiresAt, ZbdSecretToken refreshToken, Instant refreshTokenExpiresAt,
                              Map<String, Object> metadata) implements ZbdRampData {
 
     /**

@@ -178,8 +178,8 @@ public final class ZbdRamp implements Provider {
                 : Map.of();
     }
 
-    private static SecretToken token(String value) {
-        return value == null ? null : new SecretToken(value);
+    private static ZbdSecretToken token(String value) {
+        return value == null ? null : new ZbdSecretToken(value);
     }
 
     private static String key(ObjectNode json, JsonNode data, String name, Instant createdAt) {

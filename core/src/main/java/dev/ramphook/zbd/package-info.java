@@ -12,7 +12,7 @@
  * plain component that is never {@code null} (a delivery where it is missing or has another JSON shape is not
  * typed: it arrives with its JSON {@code data} node as data, and a WARN line names the field); a field ZBD
  * documents as sometimes absent is an {@link java.util.Optional}. Metadata is never {@code null}: it is empty when
- * the delivery has none. Tokens are {@link dev.ramphook.zbd.SecretToken}s, which print as {@code ***}.
+ * the delivery has none. Tokens are {@link dev.ramphook.zbd.ZbdSecretToken}s, which print as {@code ***}.
  *
  * <p>ZBD documents no signature for these webhooks: authenticate them with a secret token in the
  * {@code webhook_url} you choose per session, and/or by source IP.

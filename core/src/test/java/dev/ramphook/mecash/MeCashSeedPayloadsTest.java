@@ -17,26 +17,26 @@ class MeCashSeedPayloadsTest {
     private static final String ID = "8bd9a372-8d2b-494c-b0b2-xxxxxxxxxxxxx";
     private static final LocalDateTime CREATED = LocalDateTime.of(2025, 1, 8, 12, 23, 51, 908_663_000);
     private static final LocalDateTime PROCESSED = LocalDateTime.of(2025, 1, 8, 12, 30, 10, 499_526_000);
-    private static final RampPayout.Asset USDC_ON_MATIC = new RampPayout.Asset("CRYPTOCURRENCY", "USDC",
+    private static final MeCashPayout.Asset USDC_ON_MATIC = new MeCashPayout.Asset("CRYPTOCURRENCY", "USDC",
             Optional.of("USDC"), new BigDecimal("0.12"), Optional.of("MATIC"), Optional.empty(), Optional.empty());
-    private static final List<RampPayout.Fee> FEES = List.of(
-            new RampPayout.Fee("SERVICE", new BigDecimal("0"), Optional.empty()),
-            new RampPayout.Fee("GAS", new BigDecimal("0.02"), Optional.of("MEDIUM")));
+    private static final List<MeCashPayout.Fee> FEES = List.of(
+            new MeCashPayout.Fee("SERVICE", new BigDecimal("0"), Optional.empty()),
+            new MeCashPayout.Fee("GAS", new BigDecimal("0.02"), Optional.of("MEDIUM")));
 
     @Test
     void offRampPayoutPaysAFiatBankAccount() throws Exception {
         WebhookEvent<?> event = MECASH.parse("ramp-payout-completed-off-ramp.json");
 
         assertEnvelope(event);
-        assertThat(event.data()).isEqualTo(new RampPayout(ID, Optional.of("SEND"), Optional.of("OFF_RAMP"),
+        assertThat(event.data()).isEqualTo(new MeCashPayout(ID, Optional.of("SEND"), Optional.of("OFF_RAMP"),
                 "COMPLETED", Optional.of("YQXUA0ELOXXXXXX"),
-                Optional.of(new RampPayout.Quote("55ce26f5-96c1-40cd-9fd3-xxxxxxxxxxxxx", USDC_ON_MATIC,
-                        new RampPayout.Asset("FIAT", "NGN", Optional.empty(), new BigDecimal("201.68"),
+                Optional.of(new MeCashPayout.Quote("55ce26f5-96c1-40cd-9fd3-xxxxxxxxxxxxx", USDC_ON_MATIC,
+                        new MeCashPayout.Asset("FIAT", "NGN", Optional.empty(), new BigDecimal("201.68"),
                                 Optional.empty(), Optional.of("NG"), Optional.of("BANK_TRANSFER")),
                         new BigDecimal("0"), FEES, new BigDecimal("0.14"))),
-                Optional.of(new RampRecipient.Fiat("NZAN  CHRISTIANA OMOM", "BUSINESS", Optional.of("BANK_TRANSFER"),
+                Optional.of(new MeCashRecipient.Fiat("NZAN  CHRISTIANA OMOM", "BUSINESS", Optional.of("BANK_TRANSFER"),
                         Optional.of("NGN"), Optional.of("NG"), Optional.of(""), Optional.of(""), Optional.of(""),
-                        Optional.of(new RampRecipient.Account(Optional.of("Guaranty Trust Bank"), Optional.of("058"),
+                        Optional.of(new MeCashRecipient.Account(Optional.of("Guaranty Trust Bank"), Optional.of("058"),
                                 "071261XXXXXXXX", Optional.of(""), Optional.of(""), Optional.of(""), Optional.of(""),
                                 Optional.of(""))))),
                 CREATED, Optional.of(PROCESSED)));
@@ -47,18 +47,18 @@ class MeCashSeedPayloadsTest {
         WebhookEvent<?> event = MECASH.parse("ramp-payout-completed-crypto.json");
 
         assertEnvelope(event);
-        assertThat(event.data()).isEqualTo(new RampPayout(ID, Optional.of("SEND"), Optional.of("CRYPTOCURRENCY"),
+        assertThat(event.data()).isEqualTo(new MeCashPayout(ID, Optional.of("SEND"), Optional.of("CRYPTOCURRENCY"),
                 "COMPLETED", Optional.of("YQXUA0ELOHXDL"),
-                Optional.of(new RampPayout.Quote("55ce26f5-96c1-4ghd-9fd3-xxxxxxxxxxxxx", USDC_ON_MATIC,
+                Optional.of(new MeCashPayout.Quote("55ce26f5-96c1-4ghd-9fd3-xxxxxxxxxxxxx", USDC_ON_MATIC,
                         USDC_ON_MATIC, new BigDecimal("0"), FEES, new BigDecimal("0.14"))),
-                Optional.of(new RampRecipient.Wallet("0x018b979db90e60d2b2a4xxxxxxxxxxxxxxxxxxxx",
+                Optional.of(new MeCashRecipient.Wallet("0x018b979db90e60d2b2a4xxxxxxxxxxxxxxxxxxxx",
                         Optional.of("Testing"), "MATIC", Optional.of("POL"))),
                 CREATED, Optional.of(PROCESSED)));
     }
 
     @Test
     void accountToStringShowsOnlyTheLastFourCharactersOfTheAccountNumber() throws Exception {
-        RampPayout payout = (RampPayout) MECASH.parse("ramp-payout-completed-off-ramp.json").data();
+        MeCashPayout payout = (MeCashPayout) MECASH.parse("ramp-payout-completed-off-ramp.json").data();
 
         assertThat(payout.toString()).contains("accountNumber=****XXXX").doesNotContain("071261");
     }

@@ -33,67 +33,67 @@ class MeCashTest {
     @Test
     void eventTypesMapRampPayoutsAndFiatEvents() {
         assertThat(meCash.eventTypes()).hasSize(11)
-                .containsEntry("ramp.payout.completed", RampPayout.class)
-                .containsEntry("ramp.payout.failed", RampPayout.class)
-                .containsEntry("ramp.payout.pending", RampPayout.class)
-                .containsEntry("ramp.payout.refund", RampPayout.class)
-                .containsEntry("payout.completed", FiatTransaction.class)
-                .containsEntry("payout.failed", FiatTransaction.class)
-                .containsEntry("payout.pending", FiatTransaction.class)
-                .containsEntry("collection.completed", FiatTransaction.class)
-                .containsEntry("collection.failed", FiatTransaction.class)
-                .containsEntry("virtualaccount.completed", FiatTransaction.class)
-                .containsEntry("virtualaccount.failed", FiatTransaction.class);
+                .containsEntry("ramp.payout.completed", MeCashPayout.class)
+                .containsEntry("ramp.payout.failed", MeCashPayout.class)
+                .containsEntry("ramp.payout.pending", MeCashPayout.class)
+                .containsEntry("ramp.payout.refund", MeCashPayout.class)
+                .containsEntry("payout.completed", MeCashFiatTransaction.class)
+                .containsEntry("payout.failed", MeCashFiatTransaction.class)
+                .containsEntry("payout.pending", MeCashFiatTransaction.class)
+                .containsEntry("collection.completed", MeCashFiatTransaction.class)
+                .containsEntry("collection.failed", MeCashFiatTransaction.class)
+                .containsEntry("virtualaccount.completed", MeCashFiatTransaction.class)
+                .containsEntry("virtualaccount.failed", MeCashFiatTransaction.class);
     }
 
     @Test
     void nineDigitFractionsAndEightDecimalAmountsAreExact() throws Exception {
         WebhookEvent<?> event = MECASH.parse("ramp-payout-failed-nine-digit-fraction.json");
 
-        RampPayout payout = (RampPayout) event.data();
+        MeCashPayout payout = (MeCashPayout) event.data();
         assertThat(payout.created()).isEqualTo(LocalDateTime.of(2025, 3, 2, 8, 15, 0, 123_456_789));
         assertThat(payout.processed()).contains(LocalDateTime.of(2025, 3, 2, 8, 15, 42, 987_654_321));
         assertThat(event.occurredAt()).contains(Instant.parse("2025-03-02T08:15:42.987654321Z"));
-        assertThat(payout.quote()).contains(new RampPayout.Quote("9e2d7c11-1a2b-4c3d-8e9f-000000000002",
-                new RampPayout.Asset("CRYPTOCURRENCY", "USDT", Optional.of("USDT"), new BigDecimal("25.12345678"),
+        assertThat(payout.quote()).contains(new MeCashPayout.Quote("9e2d7c11-1a2b-4c3d-8e9f-000000000002",
+                new MeCashPayout.Asset("CRYPTOCURRENCY", "USDT", Optional.of("USDT"), new BigDecimal("25.12345678"),
                         Optional.of("TRON"), Optional.empty(), Optional.empty()),
-                new RampPayout.Asset("FIAT", "KES", Optional.empty(), new BigDecimal("3241.50"), Optional.empty(),
+                new MeCashPayout.Asset("FIAT", "KES", Optional.empty(), new BigDecimal("3241.50"), Optional.empty(),
                         Optional.of("KE"), Optional.of("MOBILE_MONEY")),
                 new BigDecimal("129.0312"),
-                List.of(new RampPayout.Fee("SERVICE", new BigDecimal("0.25"), Optional.empty()),
-                        new RampPayout.Fee("GAS", new BigDecimal("0.00000001"), Optional.of("LOW"))),
+                List.of(new MeCashPayout.Fee("SERVICE", new BigDecimal("0.25"), Optional.empty()),
+                        new MeCashPayout.Fee("GAS", new BigDecimal("0.00000001"), Optional.of("LOW"))),
                 new BigDecimal("25.37345679")));
     }
 
     @Test
     void mobileMoneyRecipientIsAFiatRecipient() throws Exception {
-        RampPayout payout = (RampPayout) MECASH.parse("ramp-payout-failed-nine-digit-fraction.json").data();
+        MeCashPayout payout = (MeCashPayout) MECASH.parse("ramp-payout-failed-nine-digit-fraction.json").data();
 
         assertThat(payout.state()).isEqualTo("FAILED");
         Optional<String> empty = Optional.of("");
-        assertThat(payout.recipient()).contains(new RampRecipient.Fiat("Wanjiku Kamau", "INDIVIDUAL",
+        assertThat(payout.recipient()).contains(new MeCashRecipient.Fiat("Wanjiku Kamau", "INDIVIDUAL",
                 Optional.of("MOBILE_MONEY"), Optional.of("KES"), Optional.of("KE"), empty, empty, empty,
-                Optional.of(new RampRecipient.Account(empty, empty, "254712345678", empty, Optional.of("MPESA"),
+                Optional.of(new MeCashRecipient.Account(empty, empty, "254712345678", empty, Optional.of("MPESA"),
                         empty, empty, empty))));
     }
 
     @Test
     void feesAsAnArrayAreOneFeePerElement() throws Exception {
-        RampPayout payout = (RampPayout) MECASH.parse("ramp-payout-pending-fees-array.json").data();
+        MeCashPayout payout = (MeCashPayout) MECASH.parse("ramp-payout-pending-fees-array.json").data();
 
-        RampPayout.Quote quote = payout.quote().orElseThrow();
+        MeCashPayout.Quote quote = payout.quote().orElseThrow();
         assertThat(quote.fees()).containsExactly(
-                new RampPayout.Fee("SERVICE", new BigDecimal("0.05"), Optional.empty()),
-                new RampPayout.Fee("GAS", new BigDecimal("0.01"), Optional.empty()));
+                new MeCashPayout.Fee("SERVICE", new BigDecimal("0.05"), Optional.empty()),
+                new MeCashPayout.Fee("GAS", new BigDecimal("0.01"), Optional.empty()));
         assertThat(quote.rate()).isEqualTo(new BigDecimal("1"));
         assertThat(quote.total()).isEqualTo(new BigDecimal("10.56"));
-        assertThat(payout.recipient()).contains(new RampRecipient.Wallet(
+        assertThat(payout.recipient()).contains(new MeCashRecipient.Wallet(
                 "0x4b20993bc481177ec7e8f571cecae8a9e22c02db", Optional.of("Treasury"), "BASE", Optional.of("ETH")));
     }
 
     @Test
     void anAmountSentAsAStringIsStillExact() throws Exception {
-        RampPayout payout = (RampPayout) MECASH.parse("ramp-payout-pending-fees-array.json").data();
+        MeCashPayout payout = (MeCashPayout) MECASH.parse("ramp-payout-pending-fees-array.json").data();
 
         assertThat(payout.quote().orElseThrow().source().amount()).isEqualTo(new BigDecimal("10.50"));
         assertThat(payout.quote().orElseThrow().target().amount()).isEqualTo(new BigDecimal("10.50"));
@@ -103,7 +103,7 @@ class MeCashTest {
     void unprocessedPayoutHasNoProcessedTimeAndOccurredWhenCreated() throws Exception {
         WebhookEvent<?> event = MECASH.parse("ramp-payout-pending-fees-array.json");
 
-        assertThat(((RampPayout) event.data()).processed()).isEmpty();
+        assertThat(((MeCashPayout) event.data()).processed()).isEmpty();
         assertThat(event.occurredAt()).contains(Instant.parse("2025-03-02T09:00:00Z"));
     }
 
@@ -112,8 +112,8 @@ class MeCashTest {
         WebhookEvent<?> event = MECASH.parse("ramp-payout-refund-envelope.json");
 
         assertThat(event.occurredAt()).contains(Instant.parse("2025-03-03T10:05:01Z"));
-        RampPayout payout = (RampPayout) event.data();
-        assertThat(payout).isEqualTo(new RampPayout("3f1c9a20-6b7e-4d2a-9c41-000000000004", Optional.of("SEND"),
+        MeCashPayout payout = (MeCashPayout) event.data();
+        assertThat(payout).isEqualTo(new MeCashPayout("3f1c9a20-6b7e-4d2a-9c41-000000000004", Optional.of("SEND"),
                 Optional.of("OFF_RAMP"), "REFUNDED", Optional.of("YQXUA0RFND00004"), Optional.empty(),
                 Optional.empty(), LocalDateTime.of(2025, 3, 3, 10, 0, 0, 500_000_000),
                 Optional.of(LocalDateTime.of(2025, 3, 3, 10, 5, 0, 250_000_000))));
@@ -135,10 +135,10 @@ class MeCashTest {
 
     @Test
     void withoutACategoryTheRecipientFieldsDecideItsKind() throws Exception {
-        RampPayout payout = (RampPayout) MECASH.parse("ramp-payout-category-missing.json").data();
+        MeCashPayout payout = (MeCashPayout) MECASH.parse("ramp-payout-category-missing.json").data();
 
         assertThat(payout.category()).isEmpty();
-        assertThat(payout.recipient()).contains(new RampRecipient.Fiat("Ada Obi", "INDIVIDUAL",
+        assertThat(payout.recipient()).contains(new MeCashRecipient.Fiat("Ada Obi", "INDIVIDUAL",
                 Optional.of("BANK_TRANSFER"), Optional.of("NGN"), Optional.of("NG"), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty()));
     }
@@ -147,9 +147,9 @@ class MeCashTest {
     void fiatPayoutLiftsItsCommonFieldsAndKeepsTheDataNode() throws Exception {
         WebhookEvent<?> event = MECASH.parse("payout-completed.json");
 
-        FiatTransaction payout = (FiatTransaction) event.data();
-        assertThat(payout).isEqualTo(new FiatTransaction("a81e4c3b-2f6d-4b8e-9a10-000000000010", Optional.of("SEND"),
-                "COMPLETED", Optional.of("MCPAYOUT0000010"), new BigDecimal("150000.00"),
+        MeCashFiatTransaction payout = (MeCashFiatTransaction) event.data();
+        assertThat(payout).isEqualTo(new MeCashFiatTransaction("a81e4c3b-2f6d-4b8e-9a10-000000000010",
+                Optional.of("SEND"), "COMPLETED", Optional.of("MCPAYOUT0000010"), new BigDecimal("150000.00"),
                 Optional.of(new BigDecimal("50.00")), "NGN",
                 Optional.of(LocalDateTime.of(2025, 4, 1, 9, 30, 0, 120_000_000)),
                 Optional.of(LocalDateTime.of(2025, 4, 1, 9, 31, 12, 450_000)), event.json().get("data")));
@@ -159,7 +159,7 @@ class MeCashTest {
 
     @Test
     void fiatTransactionToStringLeavesOutTheDataNode() throws Exception {
-        FiatTransaction payout = (FiatTransaction) MECASH.parse("payout-completed.json").data();
+        MeCashFiatTransaction payout = (MeCashFiatTransaction) MECASH.parse("payout-completed.json").data();
 
         assertThat(payout.toString()).contains("MCPAYOUT0000010").doesNotContain("0691234567", "Chinedu");
     }
@@ -168,7 +168,7 @@ class MeCashTest {
     void failedCollectionHasNoFeeAndNoProcessedTime() throws Exception {
         WebhookEvent<?> event = MECASH.parse("collection-failed.json");
 
-        assertThat(event.data()).isEqualTo(new FiatTransaction("c0de4c3b-2f6d-4b8e-9a10-000000000011",
+        assertThat(event.data()).isEqualTo(new MeCashFiatTransaction("c0de4c3b-2f6d-4b8e-9a10-000000000011",
                 Optional.of("FUNDING"), "FAILED", Optional.of("MCCOLL00000011"), new BigDecimal("2500.5"),
                 Optional.empty(), "GHS", Optional.of(LocalDateTime.of(2025, 4, 2, 14, 0, 0, 500_000_000)),
                 Optional.empty(), event.json().get("data")));
@@ -177,7 +177,7 @@ class MeCashTest {
 
     @Test
     void virtualAccountFundingIsAFiatTransaction() throws Exception {
-        FiatTransaction funding = (FiatTransaction) MECASH.parse("virtualaccount-completed.json").data();
+        MeCashFiatTransaction funding = (MeCashFiatTransaction) MECASH.parse("virtualaccount-completed.json").data();
 
         assertThat(funding.id()).isEqualTo("7a11e4c3-2f6d-4b8e-9a10-000000000012");
         assertThat(funding.state()).isEqualTo("COMPLETED");
@@ -190,7 +190,7 @@ class MeCashTest {
     void transactionIdStatusAndStringAmountOfTheOtherDocumentedShapeAreRead() throws Exception {
         WebhookEvent<?> event = MECASH.parse("transaction-other-page-shape.json");
 
-        FiatTransaction payout = (FiatTransaction) event.data();
+        MeCashFiatTransaction payout = (MeCashFiatTransaction) event.data();
         assertThat(payout.id()).isEqualTo("txn_123456789");
         assertThat(payout.state()).isEqualTo("failed");
         assertThat(payout.amount()).isEqualTo(new BigDecimal("1000.00"));
@@ -202,7 +202,7 @@ class MeCashTest {
     void createdWithAZoneParsesAsOccurredAtDoes() throws Exception {
         WebhookEvent<?> event = MECASH.parse("ramp-payout-created-with-zone.json");
 
-        RampPayout payout = (RampPayout) event.data();
+        MeCashPayout payout = (MeCashPayout) event.data();
         assertThat(payout.created()).isEqualTo(LocalDateTime.of(2025, 1, 8, 12, 23, 51, 908_663_000));
         assertThat(event.occurredAt()).contains(Instant.parse("2025-01-08T12:23:51.908663Z"));
     }

@@ -96,7 +96,7 @@ class RampNetworkTest {
         receiver.receive(delivery(body, sign(RAMP, StableJson.of(body))));
 
         assertThat(handlers.names).containsExactly("CREATED purchase:311:CREATED");
-        assertThat(handlers.data).singleElement().isInstanceOfSatisfying(RampPurchase.class, p -> {
+        assertThat(handlers.data).singleElement().isInstanceOfSatisfying(RampNetworkPurchase.class, p -> {
             assertThat(p.cryptoAmount()).isEqualByComparingTo("0.03");
             assertThat(p.assetDecimals()).isEqualTo(18);
             assertThat(p.fiatValue()).isEqualTo(new BigDecimal("0.05"));
@@ -110,7 +110,7 @@ class RampNetworkTest {
         receiver.receive(delivery(body, sign(RAMP, StableJson.of(body))));
 
         assertThat(handlers.names).containsExactly("OFFRAMP.CREATED 9393916e-c3c5-46c4-9132-18106a192637");
-        assertThat(handlers.data).singleElement().isInstanceOfSatisfying(RampSale.class, s -> {
+        assertThat(handlers.data).singleElement().isInstanceOfSatisfying(RampNetworkSale.class, s -> {
             assertThat(s.cryptoAmount()).isEqualByComparingTo("1.5");
             assertThat(s.fiatAmount()).isEqualTo(new BigDecimal("1.37"));
             assertThat(s.fiatCurrency()).isEqualTo("EUR");

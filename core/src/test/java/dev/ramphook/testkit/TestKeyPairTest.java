@@ -12,8 +12,8 @@ import dev.ramphook.auth.StandardWebhooks;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.rampnetwork.RampNetwork;
 import dev.ramphook.rampnetwork.RampNetworkSignature;
-import dev.ramphook.rampnetwork.RampPurchase;
-import dev.ramphook.rampnetwork.RampSale;
+import dev.ramphook.rampnetwork.RampNetworkPurchase;
+import dev.ramphook.rampnetwork.RampNetworkSale;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,7 +63,7 @@ class TestKeyPairTest {
             assertThat(receiver.receive(released.signed("/webhooks/ramp", TestKeyPair.rampNetwork()).request())
                     .status()).isEqualTo(401);
             assertThat(received.events).extracting(e -> (Object) e.data().getClass())
-                    .containsExactly(RampPurchase.class, RampSale.class);
+                    .containsExactly(RampNetworkPurchase.class, RampNetworkSale.class);
             assertThat(delivery.request().header(RampNetworkSignature.HEADER)).isPresent();
             assertThat(delivery.body()).isEqualTo(released.body());
         }

@@ -112,7 +112,12 @@ final class ClaimKeeper {
      * while its handling still runs or waits to be marked done. The caller must not handle it a second time.
      */
     boolean hold(StoredEvent event, String owner) {
-        Held existing = held.putIfAbsent(EventRef.of(event), new Held(event, owner));
+        return hold(EventRef.of(event), event, owner);
+    }
+
+    /** {@link #hold(StoredEvent, String)} with the event's reference already made ({@code EventRef.of(event)}). */
+    boolean hold(EventRef ref, StoredEvent event, String owner) {
+        Held existing = held.putIfAbsent(ref, new Held(event, owner));
         return existing == null || existing.owner().equals(owner);
     }
 
@@ -133,12 +138,20 @@ final class ClaimKeeper {
 
     /** True while some owner of this process holds the event's claim. */
     boolean holds(StoredEvent event) {
-        return held.containsKey(EventRef.of(event));
+        return holds(EventRef.of(event));
+    }
+
+    boolean holds(EventRef ref) {
+        return held.containsKey(ref);
     }
 
     /** Forgets the claim once its outcome is written (or given up on); only the owner's own entry goes. */
     void drop(StoredEvent event, String owner) {
-        EventRef ref = EventRef.of(event);
+        drop(EventRef.of(event), owner);
+    }
+
+    /** {@link #drop(StoredEvent, String)} by the event's reference. */
+    void drop(EventRef ref, String owner) {
         Held h = held.get(ref);
         if (h != null && h.owner().equals(owner)) {
             held.remove(ref, h); // only that very entry: never one another owner put there since

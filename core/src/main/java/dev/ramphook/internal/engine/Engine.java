@@ -451,8 +451,9 @@ public final class Engine {
         }
         byte[] body;
         try {
-            body = request.readBody(config.maxBodyBytes(), config.clock(),
-                    config.clock().instant().plus(config.bodyReadTimeout()));
+            // bytes already in memory have no read to time: no clock reading and no deadline Instant for them
+            body = request.readBody(config.maxBodyBytes(), config.clock(), request.bufferedBodyLength() >= 0
+                    ? Instant.MAX : config.clock().instant().plus(config.bodyReadTimeout()));
         } catch (SocketTimeoutException e) {
             return timedOut(trace);
         } catch (IOException e) {
@@ -536,7 +537,8 @@ public final class Engine {
     /** The provider's subject for ordering, bounded like a key; a rule that fails orders nothing (and says so). */
     private static String subject(EngineConfig.EndpointSpec endpoint, WebhookEvent<?> event) {
         try {
-            return endpoint.provider().subject(event).map(EventKeys::bounded).orElse(null);
+            Optional<String> subject = endpoint.provider().subject(event);
+            return subject.isEmpty() ? null : EventKeys.bounded(subject.get()); // no second Optional from map
         } catch (RuntimeException e) {
             log.warn("subject rule of {} failed for {}; handling it without ordering: {}", endpoint.provider().id(),
                     event, e.getClass().getName());
@@ -577,7 +579,8 @@ public final class Engine {
                 break;
         }
         String claimOwner = owner + "-r" + inlineClaims.incrementAndGet(); // one owner per request's claim
-        if (claims.holds(stored)) {
+        ClaimKeeper.EventRef ref = ClaimKeeper.EventRef.of(stored); // one for the three look-ups below
+        if (claims.holds(ref)) {
             return Responses.IN_PROGRESS; // this process is handling it (its claim may have lapsed in an outage)
         }
         Optional<StoredEvent> claimed;
@@ -587,13 +590,13 @@ public final class Engine {
                 return Responses.IN_PROGRESS; // another copy of this event won the claim just now
             }
             // This delivery handled the event, whether it was first to record it or a retry after a failure.
-            if (!claims.hold(claimed.get(), claimOwner)) { // renewed while the handlers run, however long they take
+            if (!claims.hold(ref, claimed.get(), claimOwner)) { // renewed while the handlers run, however long they take
                 return Responses.IN_PROGRESS; // handled here already, under a claim that lapsed: not twice
             }
             try {
                 return attempts.run(claimed.get(), event, claimOwner) ? Responses.ACCEPTED : Responses.HANDLER_FAILED;
             } finally {
-                claims.drop(claimed.get(), claimOwner);
+                claims.drop(ref, claimOwner);
             }
         } catch (StoreException e) {
             // Recorded, so not lost: a redelivery or replay runs it. The provider must retry, hence 503.

@@ -62,7 +62,9 @@ final class Headers {
 
     private static List<String> masked(String name, List<String> values) {
         if (values.size() == 1) {
-            return List.of(Masking.header(name, values.get(0)));
+            String value = values.get(0);
+            String shown = Masking.header(name, value);
+            return shown == value ? values : List.of(shown); // the request's own immutable list when nothing is masked
         }
         List<String> masked = new ArrayList<>(values.size());
         values.forEach(value -> masked.add(Masking.header(name, value)));

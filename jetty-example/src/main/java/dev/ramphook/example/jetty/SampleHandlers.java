@@ -3,7 +3,7 @@ package dev.ramphook.example.jetty;
 import dev.ramphook.DeliveryContext;
 import dev.ramphook.OnEvent;
 import dev.ramphook.WebhookEvent;
-import dev.ramphook.mecash.RampPayout;
+import dev.ramphook.mecash.MeCashPayout;
 import dev.ramphook.zbd.ZbdPayment;
 import dev.ramphook.zbd.ZbdWithdrawal;
 import org.slf4j.Logger;
@@ -36,7 +36,7 @@ public final class SampleHandlers {
 
     /** meCash: a ramp payout completed, failed, is pending or was refunded. */
     @OnEvent("ramp.payout.*")
-    void payout(RampPayout payout, WebhookEvent<?> event) {
+    void payout(MeCashPayout payout, WebhookEvent<?> event) {
         log.info("meCash {}: transaction {} is {}", printable(event.name()), printable(payout.id()),
                 printable(payout.state()));
     }

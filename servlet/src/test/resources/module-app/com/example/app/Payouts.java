@@ -1,7 +1,7 @@
 package com.example.app;
 
 import dev.ramphook.OnEvent;
-import dev.ramphook.mecash.RampPayout;
+import dev.ramphook.mecash.MeCashPayout;
 
 /** Neither the class nor its members are public: ramphook reaches them through the module's opens. */
 final class Payouts {
@@ -17,7 +17,7 @@ final class Payouts {
     }
 
     @OnEvent("ramp.payout.completed")
-    void completed(RampPayout payout) {
+    void completed(MeCashPayout payout) {
         System.out.println("handled " + name + " " + payout.id());
     }
 }

@@ -2,7 +2,7 @@ package com.example.webhooks;
 
 import dev.ramphook.OnEvent;
 import dev.ramphook.WebhookEvent;
-import dev.ramphook.mecash.RampPayout;
+import dev.ramphook.mecash.MeCashPayout;
 import dev.ramphook.zbd.ZbdPayment;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -18,7 +18,7 @@ public class Payments {
     }
 
     @OnEvent("ramp.payout.completed")
-    void payout(RampPayout payout) {
+    void payout(MeCashPayout payout) {
         log.info("paid out: {}", payout.id());
     }
 

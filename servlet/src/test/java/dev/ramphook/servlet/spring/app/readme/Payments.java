@@ -1,7 +1,7 @@
 package dev.ramphook.servlet.spring.app.readme;
 
 import dev.ramphook.OnEvent;
-import dev.ramphook.mecash.RampPayout;
+import dev.ramphook.mecash.MeCashPayout;
 import dev.ramphook.zbd.ZbdPayment;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +21,7 @@ class Payments {
     }
 
     @OnEvent("ramp.payout.completed")                  // meCash
-    void paidOut(RampPayout payout) {
+    void paidOut(MeCashPayout payout) {
         orders.markPaidOut(payout.id());
     }
 }

@@ -19,9 +19,9 @@ import java.util.Optional;
  * @param fiatCurrency   the fiat currency ({@code fiat.currencySymbol})
  * @param createdAt      when the sale was created
  */
-public record RampSale(String id, Optional<String> status, String assetSymbol, int assetDecimals,
-                       BigDecimal cryptoAmount, BigDecimal fiatAmount, String fiatCurrency,
-                       Optional<Instant> createdAt) implements RampNetworkData {
+public record RampNetworkSale(String id, Optional<String> status, String assetSymbol, int assetDecimals,
+                              BigDecimal cryptoAmount, BigDecimal fiatAmount, String fiatCurrency,
+                              Optional<Instant> createdAt) implements RampNetworkData {
 
     /**
      * Checks that every always-present component is there.
@@ -37,7 +37,7 @@ public record RampSale(String id, Optional<String> status, String assetSymbol, i
      * @param createdAt     when the sale was created
      * @throws NullPointerException when an always-present component is null
      */
-    public RampSale {
+    public RampNetworkSale {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(assetSymbol, "assetSymbol");
         Objects.requireNonNull(cryptoAmount, "cryptoAmount");

@@ -27,9 +27,9 @@ import java.util.Optional;
  * @param processed       when it was processed, in UTC; empty while it is not
  * @param data            the delivered {@code data} object, for fields not lifted here; do not modify it
  */
-public record FiatTransaction(String id, Optional<String> type, String state, Optional<String> referenceNumber,
-                              BigDecimal amount, Optional<BigDecimal> fee, String currency,
-                              Optional<LocalDateTime> created, Optional<LocalDateTime> processed, JsonNode data)
+public record MeCashFiatTransaction(String id, Optional<String> type, String state, Optional<String> referenceNumber,
+                                    BigDecimal amount, Optional<BigDecimal> fee, String currency,
+                                    Optional<LocalDateTime> created, Optional<LocalDateTime> processed, JsonNode data)
         implements MeCashData {
 
     /**
@@ -47,7 +47,7 @@ public record FiatTransaction(String id, Optional<String> type, String state, Op
      * @param processed       when it was processed, in UTC; empty while it is not
      * @param data            the delivered {@code data} object, for fields not lifted here; do not modify it
      */
-    public FiatTransaction {
+    public MeCashFiatTransaction {
         type = type == null ? Optional.empty() : type;
         referenceNumber = referenceNumber == null ? Optional.empty() : referenceNumber;
         fee = fee == null ? Optional.empty() : fee;
@@ -58,7 +58,7 @@ public record FiatTransaction(String id, Optional<String> type, String state, Op
     /** Leaves out {@code data}, which may hold account numbers and names. */
     @Override
     public String toString() {
-        return "FiatTransaction[id=" + id + ", type=" + type + ", state=" + state + ", referenceNumber="
+        return "MeCashFiatTransaction[id=" + id + ", type=" + type + ", state=" + state + ", referenceNumber="
                 + referenceNumber + ", amount=" + amount + ", fee=" + fee + ", currency=" + currency + ", created="
                 + created + ", processed=" + processed + "]";
     }

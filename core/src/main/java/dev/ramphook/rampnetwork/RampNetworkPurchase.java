@@ -26,11 +26,12 @@ import java.util.Optional;
  * @param createdAt         when the purchase was created
  * @param updatedAt         when it last changed
  */
-public record RampPurchase(String id, Optional<String> status, String assetSymbol, int assetDecimals,
-                           BigDecimal cryptoAmount, String fiatCurrency, BigDecimal fiatValue, String receiverAddress,
-                           Optional<BigDecimal> appliedFee, Optional<BigDecimal> networkFee,
-                           Optional<String> paymentMethodType, Optional<String> finalTxHash,
-                           Optional<Instant> createdAt, Optional<Instant> updatedAt) implements RampNetworkData {
+public record RampNetworkPurchase(String id, Optional<String> status, String assetSymbol, int assetDecimals,
+                                  BigDecimal cryptoAmount, String fiatCurrency, BigDecimal fiatValue,
+                                  String receiverAddress, Optional<BigDecimal> appliedFee,
+                                  Optional<BigDecimal> networkFee, Optional<String> paymentMethodType,
+                                  Optional<String> finalTxHash, Optional<Instant> createdAt,
+                                  Optional<Instant> updatedAt) implements RampNetworkData {
 
     /**
      * Checks that every always-present component is there.
@@ -52,7 +53,7 @@ public record RampPurchase(String id, Optional<String> status, String assetSymbo
      * @param updatedAt         when it last changed
      * @throws NullPointerException when an always-present component is null
      */
-    public RampPurchase {
+    public RampNetworkPurchase {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(assetSymbol, "assetSymbol");
         Objects.requireNonNull(cryptoAmount, "cryptoAmount");

@@ -3,10 +3,10 @@ package dev.ramphook.mecash;
 import java.util.Optional;
 
 /**
- * Who receives a {@link RampPayout}: a fiat account holder (off-ramp) or a crypto wallet. Fields meCash may omit
- * are {@link Optional}; the others are always present (see {@link RampPayout} for what happens when they are not).
+ * Who receives a {@link MeCashPayout}: a fiat account holder (off-ramp) or a crypto wallet. Fields meCash may omit
+ * are {@link Optional}; the others are always present (see {@link MeCashPayout} for what happens when they are not).
  */
-public sealed interface RampRecipient permits RampRecipient.Fiat, RampRecipient.Wallet {
+public sealed interface MeCashRecipient permits MeCashRecipient.Fiat, MeCashRecipient.Wallet {
 
     /**
      * The recipient of an off-ramp payout (category {@code OFF_RAMP}), paid by bank transfer or mobile money.
@@ -23,7 +23,7 @@ public sealed interface RampRecipient permits RampRecipient.Fiat, RampRecipient.
      */
     record Fiat(String name, String type, Optional<String> paymentChannel, Optional<String> currency,
                 Optional<String> country, Optional<String> address, Optional<String> email, Optional<String> website,
-                Optional<Account> account) implements RampRecipient {
+                Optional<Account> account) implements MeCashRecipient {
     }
 
     /**
@@ -67,6 +67,6 @@ public sealed interface RampRecipient permits RampRecipient.Fiat, RampRecipient.
      * @param symbol     the network's native token symbol ({@code POL})
      */
     record Wallet(String address, Optional<String> alias, String blockchain, Optional<String> symbol)
-            implements RampRecipient {
+            implements MeCashRecipient {
     }
 }

@@ -22,14 +22,14 @@ import java.util.Optional;
  * @param state           the transaction state ({@code COMPLETED})
  * @param referenceNumber meCash's reference for the transaction
  * @param quote           what was sent, what arrives, and the fees
- * @param recipient       who receives it: {@link RampRecipient.Fiat} or {@link RampRecipient.Wallet}
+ * @param recipient       who receives it: {@link MeCashRecipient.Fiat} or {@link MeCashRecipient.Wallet}
  * @param created         when the transaction was created, in UTC (meCash sends it zone-less; a zone or offset, when
  *                        sent, is converted)
  * @param processed       when it was processed, in UTC; empty while it is not
  */
-public record RampPayout(String id, Optional<String> type, Optional<String> category, String state,
-                         Optional<String> referenceNumber, Optional<Quote> quote, Optional<RampRecipient> recipient,
-                         LocalDateTime created, Optional<LocalDateTime> processed) implements MeCashData {
+public record MeCashPayout(String id, Optional<String> type, Optional<String> category, String state,
+                           Optional<String> referenceNumber, Optional<Quote> quote, Optional<MeCashRecipient> recipient,
+                           LocalDateTime created, Optional<LocalDateTime> processed) implements MeCashData {
 
     /**
      * Creates the record, as the provider does for a delivery (tests may too): a {@code null} {@code Optional}
@@ -41,12 +41,12 @@ public record RampPayout(String id, Optional<String> type, Optional<String> cate
      * @param state           the transaction state ({@code COMPLETED})
      * @param referenceNumber meCash's reference for the transaction
      * @param quote           what was sent, what arrives, and the fees
-     * @param recipient       who receives it: {@link RampRecipient.Fiat} or {@link RampRecipient.Wallet}
+     * @param recipient       who receives it: {@link MeCashRecipient.Fiat} or {@link MeCashRecipient.Wallet}
      * @param created         when the transaction was created, in UTC (meCash sends it zone-less; a zone or offset, when
      *                        sent, is converted)
      * @param processed       when it was processed, in UTC; empty while it is not
      */
-    public RampPayout {
+    public MeCashPayout {
         type = type == null ? Optional.empty() : type;
         category = category == null ? Optional.empty() : category;
         referenceNumber = referenceNumber == null ? Optional.empty() : referenceNumber;

@@ -8,7 +8,7 @@ import java.util.Objects;
  * A bearer token ZBD hands to the integrator. It never prints itself: {@link #toString()} is a fixed mask, so a
  * record or log line that contains it cannot leak it. Read it with {@link #reveal()} where it is actually used.
  */
-public final class SecretToken {
+public final class ZbdSecretToken {
 
     private final String value;
 
@@ -18,7 +18,7 @@ public final class SecretToken {
      * @param value the token, not {@code null}
      * @throws NullPointerException when {@code value} is null
      */
-    public SecretToken(String value) {
+    public ZbdSecretToken(String value) {
         this.value = Objects.requireNonNull(value, "value");
     }
 
@@ -30,7 +30,7 @@ public final class SecretToken {
     /** Compares in constant time, so equality checks cannot be timed to guess a token. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof SecretToken that
+        return other instanceof ZbdSecretToken that
                 && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),
                                          that.value.getBytes(StandardCharsets.UTF_8));
     }
@@ -38,11 +38,11 @@ public final class SecretToken {
     /** Constant, so the hash reveals nothing about the token. */
     @Override
     public int hashCode() {
-        return SecretToken.class.hashCode();
+        return ZbdSecretToken.class.hashCode();
     }
 
     @Override
     public String toString() {
-        return "SecretToken[***]";
+        return "ZbdSecretToken[***]";
     }
 }
