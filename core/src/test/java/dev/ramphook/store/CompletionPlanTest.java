@@ -1,5 +1,6 @@
 package dev.ramphook.store;
 
+import static dev.ramphook.store.Plans.rowsRead;
 import static dev.ramphook.store.JdbcEventStoreTest.execute;
 import static dev.ramphook.store.StoreTestEvents.LEASE;
 import static dev.ramphook.store.StoreTestEvents.T0;
@@ -105,21 +106,5 @@ class CompletionPlanTest {
                 s.execute("DEALLOCATE " + name);
             }
         }
-    }
-
-    /** Rows of the events table that scans produced or read and threw away, over all their loops. */
-    private static long rowsRead(JsonNode node) {
-        long read = 0;
-        if (node.has("Relation Name") && !"ModifyTable".equals(node.path("Node Type").asText())) {
-            long loops = Math.max(1, node.path("Actual Loops").asLong(1));
-            read += (node.path("Actual Rows").asLong(0) + node.path("Rows Removed by Filter").asLong(0)
-                    + node.path("Rows Removed by Index Recheck").asLong(0)) * loops;
-        }
-        List<JsonNode> children = new ArrayList<>();
-        node.elements().forEachRemaining(children::add);
-        for (JsonNode child : children) {
-            read += rowsRead(child);
-        }
-        return read;
     }
 }

@@ -1,5 +1,7 @@
 package dev.ramphook.store;
 
+import static dev.ramphook.store.Plans.rowsRead;
+import static dev.ramphook.store.Plans.indexes;
 import static dev.ramphook.store.JdbcEventStoreTest.execute;
 import static dev.ramphook.store.StoreTestEvents.LEASE;
 import static dev.ramphook.store.StoreTestEvents.T0;
@@ -93,27 +95,5 @@ class HandoffInsertPlanTest {
 
     private static long inserted(JsonNode plan) {
         return plan.get(0).path("Plan").path("Actual Rows").asLong(-1);
-    }
-
-    private static Set<String> indexes(JsonNode plan) {
-        Set<String> names = new TreeSet<>();
-        plan.findValuesAsText("Index Name").forEach(names::add);
-        return names;
-    }
-
-    /** Rows of the events table that scans produced or read and threw away, over all their loops. */
-    private static long rowsRead(JsonNode node) {
-        long read = 0;
-        if (node.has("Relation Name") && !"ModifyTable".equals(node.path("Node Type").asText())) {
-            long loops = Math.max(1, node.path("Actual Loops").asLong(1));
-            read += (node.path("Actual Rows").asLong(0) + node.path("Rows Removed by Filter").asLong(0)
-                    + node.path("Rows Removed by Index Recheck").asLong(0)) * loops;
-        }
-        List<JsonNode> children = new ArrayList<>();
-        node.elements().forEachRemaining(children::add);
-        for (JsonNode child : children) {
-            read += rowsRead(child);
-        }
-        return read;
     }
 }

@@ -1,5 +1,7 @@
 package dev.ramphook.store;
 
+import static dev.ramphook.store.Plans.rowsRead;
+import static dev.ramphook.store.Plans.indexes;
 import static dev.ramphook.store.JdbcEventStoreTest.execute;
 import static dev.ramphook.store.StoreTestEvents.LEASE;
 import static dev.ramphook.store.StoreTestEvents.T0;
@@ -123,31 +125,5 @@ class LeaseStatementsPlanTest {
     /** Rows the statement wrote: those the update's input produced (an update without RETURNING shows none). */
     private static long updated(JsonNode plan) {
         return plan.get(0).path("Plan").path("Plans").get(0).path("Actual Rows").asLong(-1);
-    }
-
-    /** The indexes the plan reads. */
-    private static java.util.Set<String> indexes(JsonNode plan) {
-        java.util.Set<String> names = new java.util.TreeSet<>();
-        plan.findValuesAsText("Index Name").forEach(names::add);
-        return names;
-    }
-
-    /**
-     * Rows of the events table that scans produced or read and threw away, over all their loops: each claim's row
-     * three times (found by its key, locked by its id, written) when the statement works row by row.
-     */
-    private static long rowsRead(JsonNode node) {
-        long read = 0;
-        if (node.has("Relation Name") && !"ModifyTable".equals(node.path("Node Type").asText())) {
-            long loops = Math.max(1, node.path("Actual Loops").asLong(1));
-            read += (node.path("Actual Rows").asLong(0) + node.path("Rows Removed by Filter").asLong(0)
-                    + node.path("Rows Removed by Index Recheck").asLong(0)) * loops;
-        }
-        List<JsonNode> children = new ArrayList<>();
-        node.elements().forEachRemaining(children::add);
-        for (JsonNode child : children) {
-            read += rowsRead(child);
-        }
-        return read;
     }
 }
