@@ -13,10 +13,8 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,10 +57,10 @@ public final class MultiInstance {
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
             PGPoolingDataSource reference = pool(url, "reference", clients + 4);
             long commitsBefore = commits(url);
-            long cpuBefore = databaseCpuMicros(postgres.getPort());
+            long cpuBefore = AckThroughput.databaseCpuMicros(postgres.getPort());
             double inserts = AckThroughput.plainInserts(reference, clients, 10_000);
             long plainCommits = commits(url) - commitsBefore;
-            long plainCpu = databaseCpuMicros(postgres.getPort()) - cpuBefore;
+            long plainCpu = AckThroughput.databaseCpuMicros(postgres.getPort()) - cpuBefore;
             System.out.printf("plain JDBC insert-commit loop, %d threads: %.0f commits/s, %.0f us of database CPU per"
                     + " commit%n", clients, inserts, plainCpu / (double) plainCommits);
             for (String count : counts) {
@@ -130,11 +128,11 @@ public final class MultiInstance {
             }
             long handledBefore = handled.get();
             long commitsBefore = commits(url);
-            long cpuBefore = databaseCpuMicros(port);
+            long cpuBefore = AckThroughput.databaseCpuMicros(port);
             long acked = send(endpoints, "load" + instances, clients, millis, new AtomicLong());
             long handledAtEnd = handled.get() - handledBefore;
             long commits = commits(url) - commitsBefore;
-            long cpuAfter = databaseCpuMicros(port);
+            long cpuAfter = AckThroughput.databaseCpuMicros(port);
             long drainStart = System.nanoTime();
             while (handled.get() - handledBefore < acked && System.nanoTime() - drainStart < 120_000_000_000L) {
                 Thread.sleep(5);
@@ -161,30 +159,6 @@ public final class MultiInstance {
                 return rs.getLong(1);
             }
         }
-    }
-
-    /**
-     * CPU time of the database server's processes (the postmaster listening on {@code port} and its children, the
-     * backends), in microseconds; -1 when the platform does not tell. The pools keep their backends for the run.
-     */
-    private static long databaseCpuMicros(int port) {
-        Optional<ProcessHandle> postmaster = ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().orElse("").endsWith("postgres"))
-                .filter(p -> String.join(" ", p.info().arguments().orElse(new String[0])).contains(
-                        String.valueOf(port)))
-                .findFirst();
-        if (postmaster.isEmpty()) {
-            return -1;
-        }
-        long micros = cpu(postmaster.get());
-        for (ProcessHandle child : postmaster.get().descendants().toList()) {
-            micros += cpu(child);
-        }
-        return micros;
-    }
-
-    private static long cpu(ProcessHandle p) {
-        return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L) / 1_000;
     }
 
     private static long send(List<URI> endpoints, String run, int clients, long millis, AtomicLong acked)
