@@ -65,6 +65,32 @@ public final class WebhookRequest {
         return new Builder();
     }
 
+    /** This request's head with another body: the head's fields and header arrays are shared (never modified). */
+    private WebhookRequest(WebhookRequest head, byte[] body) {
+        this.method = head.method;
+        this.path = head.path;
+        this.query = head.query;
+        this.text = head.text;
+        this.index = head.index;
+        this.count = head.count;
+        this.body = body;
+        this.bodyStream = null;
+        this.remoteAddress = head.remoteAddress;
+    }
+
+    /**
+     * This request with {@code body} as its body: the same method, path, query, headers and peer address, shared
+     * with this request rather than copied (both are immutable). What an adapter that screened a request's head
+     * and then read the body itself hands on ({@code WebhookReceiver.receiveScreened} does it for the adapter).
+     *
+     * @param body the complete body, kept as it is: the caller must not change the array afterwards
+     * @return a new request; this one is unchanged
+     * @throws NullPointerException when {@code body} is null
+     */
+    public WebhookRequest withBody(byte[] body) {
+        return new WebhookRequest(this, Objects.requireNonNull(body, "body"));
+    }
+
     /**
      * A builder holding this request's method, path, query, headers, body and peer address, to derive a changed
      * copy: what {@link dev.ramphook.Authenticator#sign} does to add a signature. A stream body is shared, not

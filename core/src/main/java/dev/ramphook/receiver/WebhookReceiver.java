@@ -117,6 +117,82 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /**
+     * {@link #screen} for an adapter that reads the body itself and then hands it to {@link #receiveScreened}: the
+     * same checks, the same refusals and log lines, and a record that they passed on this exact head, so that the
+     * delivery is not screened a second time once its body is in (what {@code receiveReserved} does, as it cannot
+     * know the checks passed). The servlet filter reads every body this way.
+     *
+     * @param head the request without its body, as for {@link #screen}
+     * @return the screening: its {@link Screening#refusal() refusal} to send (read no body), or none (read the body,
+     *         under a {@link #reserveBody reservation}, and give it to {@link #receiveScreened})
+     */
+    public Screening screenHead(WebhookRequest head) {
+        return new Screening(this, head, engine.screen(head));
+    }
+
+    /**
+     * {@link #receiveReserved} for a head that {@link #screenHead} passed: the body is given on its own and joined
+     * to the screened head as it is ({@link WebhookRequest#withBody}), so the checks before the body are not run
+     * again; everything after them (the body's length, the signature over its bytes, parsing, recording, handling)
+     * runs as in {@link #receive}. The adapter holds the body's {@link #reserveBody reservation} and gives it back
+     * after the answer.
+     *
+     * @param screening what {@link #screenHead} of this receiver returned, without a refusal
+     * @param body      the complete body as read (at most {@link #maxBodyBytes()} + 1 bytes); not copied
+     * @return the answer to send, as {@link #receive} returns it
+     * @throws IllegalArgumentException when {@code screening} is another receiver's, or holds a refusal (send that
+     *                                  instead)
+     * @throws NullPointerException     when an argument is null
+     */
+    public WebhookResponse receiveScreened(Screening screening, byte[] body) {
+        Objects.requireNonNull(body, "body");
+        if (screening.receiver != this) {
+            throw new IllegalArgumentException("screened by another receiver");
+        }
+        if (screening.refusal != null) {
+            throw new IllegalArgumentException("the screening refused this request: send its refusal");
+        }
+        return engine.receiveScreened(screening.head.withBody(body));
+    }
+
+    /**
+     * What {@link #screenHead} found: a refusal to send, or none, and the head it screened. Made only by a
+     * receiver, so {@link #receiveScreened} can trust that the checks before the body passed on exactly this head.
+     * Immutable.
+     */
+    public static final class Screening {
+
+        private final WebhookReceiver receiver;
+        private final WebhookRequest head;
+        private final WebhookResponse refusal;
+
+        private Screening(WebhookReceiver receiver, WebhookRequest head, WebhookResponse refusal) {
+            this.receiver = receiver;
+            this.head = head;
+            this.refusal = refusal;
+        }
+
+        /** {@return the answer to send without reading the body, or empty when the body should be read} */
+        public Optional<WebhookResponse> refusal() {
+            return Optional.ofNullable(refusal);
+        }
+
+        /**
+         * {@return the screened request, without its body: for the answers to a body that never arrives in full
+         * ({@link WebhookReceiver#bodyFailed}, {@link WebhookReceiver#bodyTimedOut},
+         * {@link WebhookReceiver#overloaded})}
+         */
+        public WebhookRequest request() {
+            return head;
+        }
+
+        @Override
+        public String toString() {
+            return "Screening[" + head + (refusal == null ? ", passed]" : ", refused " + refusal.status() + "]");
+        }
+    }
+
+    /**
      * How long a body may take to arrive in full ({@link Builder#bodyReadTimeout}). An adapter that reads the body
      * itself gives up at this deadline and sends {@link #bodyTimedOut}; a body stream given to {@link #receive} is
      * checked against it after each chunk read.

@@ -7,7 +7,7 @@
  * <p>This package sits above the engine that it builds and drives, and below the adapters that call it (the servlet
  * filter, the JDK server's handler, Vert.x, Jakarta REST): an adapter for another HTTP stack needs only the
  * receiver's public methods, {@link dev.ramphook.receiver.WebhookReceiver#receive} and, when it reads bodies itself,
- * {@code screen}, {@code reserveBody}, {@code receiveReserved}, {@code releaseBody}, {@code bodyFailed} and
- * {@code bodyTimedOut}.
+ * {@code screenHead} (or {@code screen}), {@code reserveBody}, {@code receiveScreened} (or {@code receiveReserved},
+ * which screens the head again), {@code releaseBody}, {@code bodyFailed} and {@code bodyTimedOut}.
  */
 package dev.ramphook.receiver;

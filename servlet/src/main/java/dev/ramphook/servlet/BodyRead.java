@@ -1,7 +1,6 @@
 package dev.ramphook.servlet;
 
 import dev.ramphook.receiver.WebhookReceiver;
-import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
 import dev.ramphook.internal.text.Logs;
 import jakarta.servlet.AsyncContext;
@@ -35,7 +34,8 @@ final class BodyRead implements ReadListener {
     private final String endpoint;
     /** Bytes reserved of the bound on bodies in flight; given back once, when the delivery is answered. */
     private final long reserved;
-    private final WebhookRequest.Builder request;
+    /** The head that {@link WebhookReceiver#screenHead} passed; the body read here is joined to it. */
+    private final WebhookReceiver.Screening screening;
     private final AsyncContext async;
     private final ServletInputStream in;
     private final HttpServletResponse out;
@@ -45,12 +45,12 @@ final class BodyRead implements ReadListener {
     private final long startNanos = System.nanoTime();
     private volatile ScheduledFuture<?> deadline;
 
-    private BodyRead(WebhookReceiver receiver, WebhookRequest.Builder request, AsyncContext async,
+    private BodyRead(WebhookReceiver receiver, WebhookReceiver.Screening screening, AsyncContext async,
                      ServletInputStream in, HttpServletResponse out, String endpoint, long reserved) {
         this.receiver = receiver;
         this.endpoint = endpoint;
         this.reserved = reserved;
-        this.request = request;
+        this.screening = screening;
         this.async = async;
         this.in = in;
         this.out = out;
@@ -70,8 +70,8 @@ final class BodyRead implements ReadListener {
      *
      * @return true when the delivery was answered here; false (nothing read, nothing answered) to read it async
      */
-    static boolean readAvailable(WebhookReceiver receiver, WebhookRequest.Builder request, HttpServletRequest http,
-                                 HttpServletResponse out, long reserved) {
+    static boolean readAvailable(WebhookReceiver receiver, WebhookReceiver.Screening screening,
+                                 HttpServletRequest http, HttpServletResponse out, long reserved) {
         long declared = http.getContentLengthLong();
         if (declared < 0 || declared > receiver.maxBodyBytes()) {
             return false;
@@ -102,8 +102,8 @@ final class BodyRead implements ReadListener {
                 n = -1;
             }
             response = n == body.length
-                    ? receiver.receiveReserved(request.body(body).build())
-                    : receiver.bodyFailed(request.build());
+                    ? receiver.receiveScreened(screening, body)
+                    : receiver.bodyFailed(screening.request());
             if (response.status() == 400 || response.status() == 408 || response.status() == 413) {
                 out.setHeader("Connection", "close"); // the rest of the body is never read
             }
@@ -121,9 +121,9 @@ final class BodyRead implements ReadListener {
 
     /**
      * Starts reading {@code http}'s body asynchronously; the answer is written when it is complete or late.
-     * {@code request} is the request without its body, which this read adds.
+     * {@code screening} holds the screened request without its body, to which this read adds the body.
      */
-    static void start(WebhookReceiver receiver, WebhookRequest.Builder request, HttpServletRequest http,
+    static void start(WebhookReceiver receiver, WebhookReceiver.Screening screening, HttpServletRequest http,
                       HttpServletResponse out, ScheduledExecutorService timer, long reserved) throws IOException {
         AsyncContext async;
         try {
@@ -136,7 +136,7 @@ final class BodyRead implements ReadListener {
         BodyRead read;
         try {
             async.setTimeout(0); // our own deadline bounds the read; handlers that follow it are not cut off
-            read = new BodyRead(receiver, request, async, http.getInputStream(), out, endpoint, reserved);
+            read = new BodyRead(receiver, screening, async, http.getInputStream(), out, endpoint, reserved);
             read.in.setReadListener(read);
         } catch (IOException | RuntimeException | Error e) {
             // Nothing read, nothing recorded: 503 so the provider retries, and the started exchange is ended here
@@ -162,7 +162,7 @@ final class BodyRead implements ReadListener {
                 }
                 buffer.write(chunk, 0, n);
                 if (buffer.size() > receiver.maxBodyBytes()) {
-                    answer(() -> receiver.receiveReserved(body().build())); // 413, read no further
+                    answer(() -> receiver.receiveScreened(screening, buffer.toByteArray())); // 413, read no further
                     return;
                 }
             }
@@ -175,12 +175,8 @@ final class BodyRead implements ReadListener {
 
     @Override
     public void onAllDataRead() {
-        answer(() -> receiver.receiveReserved(body().build()));
-    }
-
-    /** The request with what was read: a new array of this read's own, kept without a second copy. */
-    private WebhookRequest.Builder body() {
-        return request.body(buffer.toByteArray());
+        // What was read, as a new array of this read's own, kept without a second copy.
+        answer(() -> receiver.receiveScreened(screening, buffer.toByteArray()));
     }
 
     /**
@@ -194,12 +190,12 @@ final class BodyRead implements ReadListener {
     public void onError(Throwable t) {
         boolean late = System.nanoTime() - startNanos >= receiver.bodyReadTimeout().toNanos();
         log.debug("body read failed: {}", t.toString()); // the WARN line is the receiver's, naming the endpoint
-        answer(() -> late ? receiver.bodyTimedOut(request.build())
-                : receiver.bodyFailed(request.build()));
+        answer(() -> late ? receiver.bodyTimedOut(screening.request())
+                : receiver.bodyFailed(screening.request()));
     }
 
     private void timedOut() {
-        answer(() -> receiver.bodyTimedOut(request.build()));
+        answer(() -> receiver.bodyTimedOut(screening.request()));
     }
 
     /**

@@ -113,14 +113,16 @@ public final class WebhookFilter implements Filter {
         WebhookResponse recorded = null; // the receiver's answer, once it has one: past it, a failure is a 500
         try {
             WebhookRequest.Builder delivery = head(http, path);
-            // Every check that needs no body, before the first read (which is what sends 100 Continue).
-            Optional<WebhookResponse> refused = current.screen(delivery.build());
+            // Every check that needs no body, before the first read (which is what sends 100 Continue); once passed,
+            // the receiver takes the body as screened and does not run them again.
+            WebhookReceiver.Screening screening = current.screenHead(delivery.build());
+            Optional<WebhookResponse> refused = screening.refusal();
             if (refused.isPresent() && http.isAsyncSupported() && RefusedBody.bodyMayFollow(http)) {
                 RefusedBody.answer(http, out, refused.get(), current.bodyReadTimeout(), timer);
             } else if (refused.isPresent()) {
                 write(out, refused.get());
             } else if (http.isAsyncSupported()) {
-                readBody(current, delivery, http, out);
+                readBody(current, screening, http, out);
             } else {
                 warnBlockingOnce(current.loggablePath(path));
                 // The receiver reads the stream in chunks and answers 408 once the deadline has passed.
@@ -141,18 +143,18 @@ public final class WebhookFilter implements Filter {
      * ({@code maxBodyBytesInFlight}); over the bound, 503 with {@code Retry-After} before a byte is read, sent as
      * any refusal of a body that may still be coming.
      */
-    private void readBody(WebhookReceiver current, WebhookRequest.Builder delivery, HttpServletRequest http,
+    private void readBody(WebhookReceiver current, WebhookReceiver.Screening screening, HttpServletRequest http,
                           HttpServletResponse out) throws IOException {
         long bytes = current.bodyReservation(http.getContentLengthLong()); // -1 when chunked: maxBodyBytes
         if (current.reserveBody(bytes)) {
             // Both give the bytes back once answered; the first only when the whole body is already there.
-            if (!BodyRead.readAvailable(current, delivery, http, out, bytes)) {
-                BodyRead.start(current, delivery, http, out, timer, bytes);
+            if (!BodyRead.readAvailable(current, screening, http, out, bytes)) {
+                BodyRead.start(current, screening, http, out, timer, bytes);
             }
         } else if (RefusedBody.bodyMayFollow(http)) {
-            RefusedBody.answer(http, out, current.overloaded(delivery.build()), current.bodyReadTimeout(), timer);
+            RefusedBody.answer(http, out, current.overloaded(screening.request()), current.bodyReadTimeout(), timer);
         } else {
-            write(out, current.overloaded(delivery.build()));
+            write(out, current.overloaded(screening.request()));
         }
     }
 

@@ -101,7 +101,7 @@ class BodyReadTest {
         WebhookRequest.Builder request = WebhookRequest.builder().method("POST").path("/webhooks/echo")
                 .header("Content-Type", "application/json");
         assertThat(receiver.reserveBody(RESERVED)).isTrue(); // as the filter does first
-        BodyRead.start(receiver, request, http, out, timer, RESERVED);
+        BodyRead.start(receiver, receiver.screenHead(request.build()), http, out, timer, RESERVED);
 
         ArgumentCaptor<ReadListener> listenerCaptor = ArgumentCaptor.forClass(ReadListener.class);
         verify(in).setReadListener(listenerCaptor.capture());
@@ -354,8 +354,8 @@ class BodyReadTest {
         doThrow(new IllegalStateException("not async")).when(in).setReadListener(any());
 
         receiver.reserveBody(RESERVED);
-        BodyRead.start(receiver, WebhookRequest.builder().method("POST").path("/webhooks/echo"), http, out, timer,
-                RESERVED);
+        BodyRead.start(receiver, receiver.screenHead(WebhookRequest.builder().method("POST").path("/webhooks/echo")
+                .build()), http, out, timer, RESERVED);
 
         verify(out).setStatus(503);
         assertThat(receiver.bodyBytesInFlight()).isZero();

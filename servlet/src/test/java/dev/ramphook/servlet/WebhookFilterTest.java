@@ -198,6 +198,53 @@ class WebhookFilterTest {
         }
     }
 
+    /**
+     * The filter screens a delivery's head before reading its body; the receiver then takes it as screened and does
+     * not run the same checks again (issue 21: the second pass, the URL token's SHA-256 among them, was paid by every
+     * delivery). Counted on the authenticator's check before the body, for a body read on the container thread and
+     * for one read asynchronously.
+     */
+    @Test
+    void headIsScreenedOncePerDeliveryWhetherTheBodyIsReadAtOnceOrAsynchronously() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        receiver.close();
+        receiver = WebhookReceiver.builder()
+                .endpoint("/webhooks/echo", new EchoProvider(), new Authenticator() {
+                    @Override
+                    public dev.ramphook.Verification checkBeforeBody(dev.ramphook.WebhookRequest request) {
+                        checks.incrementAndGet();
+                        return dev.ramphook.Verification.ok();
+                    }
+
+                    @Override
+                    public dev.ramphook.Verification verify(dev.ramphook.WebhookRequest request, byte[] body) {
+                        return dev.ramphook.Verification.ok();
+                    }
+                })
+                .on("*", (event, context) -> handled.add(event.key()))
+                .maxBodyBytes(1024)
+                .build();
+        try (JettyApp app = app(null)) {
+            HttpResponse<String> atOnce = HTTP.send(HttpRequest.newBuilder(app.uri("/webhooks/echo"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(EVENT.formatted("s1"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(atOnce.statusCode()).isEqualTo(200);
+            assertThat(checks).hasValue(1);
+
+            byte[] body = EVENT.formatted("s2").getBytes(StandardCharsets.UTF_8);
+            try (RawSender sender = RawSender.post(app.uri(""), "/webhooks/echo", Map.of(
+                    "Content-Type", "application/json", "Content-Length", Integer.toString(body.length)))) {
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> checks.get() == 2);
+                assertThat(sender.send(body)).isTrue();
+
+                assertThat(sender.status(10_000)).isEqualTo(200);
+            }
+            assertThat(handled).containsExactly("s1", "s2");
+            assertThat(checks).hasValue(2);
+        }
+    }
+
     @Test
     void unexpectedFailureBeforeTheRecordIsA503JsonAnswerNotAnErrorPage() throws Exception {
         Filter brokenWrapper = (request, response, chain) -> chain.doFilter(

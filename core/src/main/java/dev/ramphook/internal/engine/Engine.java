@@ -360,7 +360,19 @@ public final class Engine {
         return receive(request, false);
     }
 
+    /**
+     * {@link #receiveReserved} for a request whose head {@link #screen} passed (the receiver's {@code Screening}
+     * vouches for it): the checks before the body are not run a second time.
+     */
+    public WebhookResponse receiveScreened(WebhookRequest request) {
+        return receive(request, false, true);
+    }
+
     private WebhookResponse receive(WebhookRequest request, boolean reserve) {
+        return receive(request, reserve, false);
+    }
+
+    private WebhookResponse receive(WebhookRequest request, boolean reserve, boolean screened) {
         if (console != null && console.owns(request.path())) {
             return closed ? Responses.SHUTTING_DOWN : console.serve(request); // not a delivery: not observed
         }
@@ -372,7 +384,7 @@ public final class Engine {
         }
         WebhookResponse answer;
         try {
-            answer = closed ? Responses.SHUTTING_DOWN : deliver(request, trace, reserve);
+            answer = closed ? Responses.SHUTTING_DOWN : deliver(request, trace, reserve, screened);
         } catch (Throwable e) { // an Error too (out of memory, stack overflow, linkage): never a 200, never unlogged
             answer = failed(trace, e);
         } finally {
@@ -429,7 +441,8 @@ public final class Engine {
         return recorded ? Responses.INTERNAL : Responses.RECEIVER_FAILED;
     }
 
-    private WebhookResponse deliver(WebhookRequest request, DeliveryTrace trace, boolean reserve) {
+    private WebhookResponse deliver(WebhookRequest request, DeliveryTrace trace, boolean reserve,
+                                    boolean screened) {
         // 1. route
         EngineConfig.EndpointSpec endpoint = route(request.path());
         if (endpoint == null) {
@@ -437,8 +450,9 @@ public final class Engine {
             return noEndpoint(trace);
         }
         trace.endpoint(endpoint);
-        // 2. guard: every check that needs no body, before a byte of it is read
-        Guard.Refusal refusal = Guard.screen(request, endpoint.authenticator(), config.maxBodyBytes());
+        // 2. guard: every check that needs no body, before a byte of it is read (unless screen passed this head)
+        Guard.Refusal refusal = screened ? null
+                : Guard.screen(request, endpoint.authenticator(), config.maxBodyBytes());
         if (refusal != null) {
             return reject(trace, refusal.status(), refusal.code(), refusal.reason());
         }
@@ -520,8 +534,9 @@ public final class Engine {
 
     /**
      * The authenticator's verdict on the body. A {@link UrlToken} reads no body: its {@code verify} is its
-     * {@code checkBeforeBody}, which {@link Guard#screen} ran and passed on this same (immutable) request in step 2,
-     * so its answer is already known and the token is not hashed and compared a second time.
+     * {@code checkBeforeBody}, which {@link Guard#screen} ran and passed on this same (immutable) head in step 2 (or
+     * in {@link #screen}, for a screened request), so its answer is already known and the token is not hashed and
+     * compared a second time.
      */
     private static Verification verify(Authenticator authenticator, WebhookRequest request, byte[] body) {
         return authenticator instanceof UrlToken ? Verification.ok() : authenticator.verify(request, body);
