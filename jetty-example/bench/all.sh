@@ -10,7 +10,7 @@
 #            and the bytes it allocates per delivery beyond the parse tree (beyond the library's own JSON reader
 #            on the same body, ramphookReader, as the README's allocation figures count them).
 #
-#   jetty-example/bench/all.sh                                   # about 6 minutes on 2 cores
+#   jetty-example/bench/all.sh                                   # about 8 minutes on 2 cores
 #   ACK_SECONDS=300 LOAD_ROUNDS=5 LOAD_DURATION=15s jetty-example/bench/all.sh   # longer, steadier
 #   SKIP=http jetty-example/bench/all.sh                         # skip a layer (http, durable, core; comma-separated)
 #   OCTOKIT=1 jetty-example/bench/all.sh                         # http also against @octokit/webhooks (needs node)
@@ -21,9 +21,11 @@ set -euo pipefail
 
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
-LOAD_ROUNDS=${LOAD_ROUNDS:-2}
-LOAD_DURATION=${LOAD_DURATION:-8s}
-LOAD_WARMUP=${LOAD_WARMUP:-8s}  # per pass; load.sh warms each server at least twice, in alternating order
+# 5 rounds of 10 s: with 2 of 8 s one noisy round moved the median by 0.1 (issue 21, third session).
+LOAD_ROUNDS=${LOAD_ROUNDS:-5}
+LOAD_DURATION=${LOAD_DURATION:-10s}
+LOAD_WARMUP=${LOAD_WARMUP:-8s}  # per pass; load.sh warms every server at least twice, in alternating order, and
+                                # on until each JVM's JIT compiler threads are idle (at most 2% of its CPU)
 OCTOKIT=${OCTOKIT:-}
 ACK_SECONDS=${ACK_SECONDS:-30}
 ACK_CLIENTS=${ACK_CLIENTS:-32}

@@ -27,6 +27,15 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 public final class NoopServer {
 
+    /**
+     * How long a handled key is kept. Every wrk request is a new event: at the default 7-day retention a run at
+     * ~100,000/s would fill the endpoint's in-memory budget of 1,000,000 keys within seconds and measure 503s. wrk
+     * never redelivers, so a 1 s dedup window, pruned every second, keeps at most ~2 s of keys (3 s if a prune
+     * runs a second late): under the budget up to ~330,000 deliveries/s, however long the run
+     * ({@code BenchRetentionTest}).
+     */
+    static final Duration RETENTION = Duration.ofSeconds(1);
+
     private NoopServer() {
     }
 
@@ -47,11 +56,7 @@ public final class NoopServer {
                 .endpoint("/webhooks/hmac", MeCash.provider(), HmacSignature.sha256Hex("X-Hub-Signature-256",
                         required("MECASH_WEBHOOK_SECRET")).prefix("sha256="))
                 .on("*", (event, context) -> { })
-                // Every wrk request is a new event: at the default 7-day retention a run at ~100,000/s would fill
-                // the endpoint's in-memory budget of 1,000,000 keys within seconds and measure 503s. wrk never
-                // redelivers, so a 5 s dedup window (pruned every second) keeps at most ~6 s of keys: under the
-                // budget up to ~160,000 deliveries/s, however long the run.
-                .retention(Duration.ofSeconds(5))
+                .retention(RETENTION) // every wrk request is a new event: see RETENTION
                 .build();
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
