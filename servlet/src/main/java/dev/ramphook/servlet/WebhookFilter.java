@@ -234,8 +234,11 @@ public final class WebhookFilter implements Filter {
 
     static void write(HttpServletResponse out, WebhookResponse answer) throws IOException {
         out.setStatus(answer.status());
-        for (Map.Entry<String, String> header : answer.headers().entrySet()) {
-            out.setHeader(header.getKey(), header.getValue());
+        Map<String, String> headers = answer.headers();
+        if (!headers.isEmpty()) { // most answers have none: no entry set and iterator for them
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                out.setHeader(header.getKey(), header.getValue());
+            }
         }
         out.setContentType(answer.contentType());
         out.setContentLength(answer.bodyLength());
