@@ -308,10 +308,10 @@ per_round() { # numerator-side denominator-side
   paste -d' ' "$LOGS/$1.txt" "$LOGS/$2.txt" | awk '{printf "%.3f\n", $1 / $3}'
 }
 if [[ $OCTOKIT != only ]]; then
-  echo "ramphook/bare per round: $(per_round ramphook bare | tr '\n' ' ')(median $(per_round ramphook bare | median))"
+  echo "per round, ramphook/bare: $(per_round ramphook bare | tr '\n' ' ')(median $(per_round ramphook bare | median))"
 fi
 if [[ -n $OCTOKIT ]]; then
-  echo "ramphook/octokit per round: $(per_round ramphook-hmac octokit | tr '\n' ' ')(median" \
+  echo "per round, ramphook/octokit: $(per_round ramphook-hmac octokit | tr '\n' ' ')(median" \
     "$(per_round ramphook-hmac octokit | median))"
 fi
 if [[ $OCTOKIT != only ]]; then
