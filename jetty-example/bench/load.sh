@@ -9,6 +9,7 @@
 #   NO_BUILD=1 jetty-example/bench/load.sh # reuse jetty-example/target/ramphook-jetty-example.jar
 #   OCTOKIT=1 jetty-example/bench/load.sh  # also: ramphook against @octokit/webhooks (Node), both verifying HMAC
 #   OCTOKIT=only jetty-example/bench/load.sh  # only that pair (no bare, no example, no start-up timing)
+#   WITH_EXAMPLE=0 jetty-example/bench/load.sh  # bare and the no-op server only (no example, no start-up timing): shorter
 #
 # Prints requests/s and p99 per run, the medians per server, and ramphook/bare and example/bare. Every request is a new ZBD event
 # (zbd.lua). Stops every server it started, however it exits. Needs wrk (installed with apt-get when missing).
@@ -33,6 +34,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 JAR=$ROOT/jetty-example/target/ramphook-jetty-example.jar
+WITH_EXAMPLE=${WITH_EXAMPLE:-1}
 LUA=$ROOT/jetty-example/bench/zbd.lua
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10s}
@@ -183,7 +185,7 @@ echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) core
 echo "wrk: $THREADS threads, $CONNECTIONS connections, POST, a new ZBD event per request; rounds: $ROUNDS x $DURATION each"
 
 startups=()
-for n in $([[ $OCTOKIT == only ]] || echo 1 2 3); do
+for n in $([[ $OCTOKIT == only || $WITH_EXAMPLE == 0 ]] || echo 1 2 3); do
   startup_ms "$n"
   startups+=("$STARTUP_MS")
 done
@@ -191,10 +193,10 @@ if ((${#startups[@]} > 0)); then
   echo "start-up of the example, JVM launch to first 200 (ms): ${startups[*]} (median $(printf '%s\n' "${startups[@]}" | median))"
 fi
 
-start EXAMPLE "$EXAMPLE_PORT" ""
+[[ $WITH_EXAMPLE == 0 ]] || start EXAMPLE "$EXAMPLE_PORT" ""
 start BARE "$BARE_PORT" dev.ramphook.example.bench.BareServer
 start RAMPHOOK "$RAMPHOOK_PORT" dev.ramphook.example.bench.NoopServer
-SIDES="bare ramphook example"
+SIDES="bare ramphook$([[ $WITH_EXAMPLE == 0 ]] || echo " example")"
 if [[ -n $OCTOKIT ]]; then
   command -v node >/dev/null && command -v npm >/dev/null || { echo "OCTOKIT=1 needs node and npm" >&2; exit 1; }
   if [[ ! -d $ROOT/jetty-example/bench/octokit/node_modules/@octokit/webhooks ]]; then
@@ -208,7 +210,7 @@ if [[ -n $OCTOKIT ]]; then
   SIDES="$SIDES ramphook-hmac octokit"
   [[ $OCTOKIT != only ]] || SIDES="ramphook-hmac octokit"
 fi
-wait_ready "$EXAMPLE_PORT" "$EXAMPLE" "the example"
+[[ $WITH_EXAMPLE == 0 ]] || wait_ready "$EXAMPLE_PORT" "$EXAMPLE" "the example"
 wait_ready "$BARE_PORT" "$BARE" "the bare servlet"
 wait_ready "$RAMPHOOK_PORT" "$RAMPHOOK" "the ramphook no-op server"
 if [[ -n $OCTOKIT ]]; then
@@ -316,10 +318,10 @@ if [[ -n $OCTOKIT ]]; then
 fi
 if [[ $OCTOKIT != only ]]; then
 awk -v br="$rps_bare" -v bp="$p99_bare" -v rr="$rps_ramphook" -v rp="$p99_ramphook" \
-    -v er="$rps_example" -v ep="$p99_example" 'BEGIN {
+    -v er="${rps_example:-0}" -v ep="${p99_example:-0}" 'BEGIN {
   printf "median    bare          %10.0f req/s  p99 %7.2f ms\n", br, bp / 1000
   printf "median    ramphook      %10.0f req/s  p99 %7.2f ms\n", rr, rp / 1000
-  printf "median    example       %10.0f req/s  p99 %7.2f ms\n", er, ep / 1000
+  if (er > 0) printf "median    example       %10.0f req/s  p99 %7.2f ms\n", er, ep / 1000
 }'
 fi
 if [[ -n $OCTOKIT ]]; then
@@ -330,9 +332,9 @@ if [[ -n $OCTOKIT ]]; then
 fi
 if [[ $OCTOKIT != only ]]; then
 awk -v br="$rps_bare" -v bp="$p99_bare" -v rr="$rps_ramphook" -v rp="$p99_ramphook" \
-    -v er="$rps_example" -v ep="$p99_example" 'BEGIN {
+    -v er="${rps_example:-0}" -v ep="${p99_example:-0}" 'BEGIN {
   printf "ramphook/bare: throughput %.3f (target >= 0.95), p99 %.2fx (target <= 1.2x)\n", rr / br, rp / bp
-  printf "example/bare:  throughput %.3f, p99 %.2fx\n", er / br, ep / bp
+  if (er > 0) printf "example/bare:  throughput %.3f, p99 %.2fx\n", er / br, ep / bp
 }'
 fi
 if [[ -n $OCTOKIT ]]; then
