@@ -153,12 +153,14 @@ cpu_ticks() { # pid
   echo "$all $jit"
 }
 
-# One wrk run; prints "rps p99_us jit_percent" (jit_percent: the share of the server's CPU its JIT compiler threads
-# took during the run; -1 for Node) and fails on any non-2xx answer or socket error (a warm-up pass: on a non-2xx only,
+# One wrk run; prints "rps p99_us jit_percent cpu_us" (jit_percent: the share of the server's CPU its JIT compiler
+# threads took during the run, -1 for Node; cpu_us: the server process's CPU time per request, all its threads, which
+# moves far less with the machine's load than requests/s do) and fails on any non-2xx answer or socket error (a warm-up pass: on a non-2xx only,
 # as a cold server on a loaded machine may let a request pass wrk's 5 s timeout).
 run_wrk() { # port duration nonce [warm]
-  local out line pid a0 j0 a1 j1
-  pid=$(jvm_of "$1")
+  local out line pid jvm a0 j0 a1 j1
+  jvm=$(jvm_of "$1")
+  pid=${jvm:-${OCTOKIT_PID:-}}
   read -r a0 j0 <<<"$(cpu_ticks "$pid")"
   case $1 in
     "$OCTOKIT_PORT") out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --timeout 5s -s "$HMAC_LUA" \
@@ -174,9 +176,11 @@ run_wrk() { # port duration nonce [warm]
     exit 1
   fi
   # A compiler thread that ended during the run takes its ticks with it: a negative JIT share counts as none.
-  printf '%s %s\n' "$(sed -E 's/.* rps=([0-9.]+) .* p99_us=([0-9]+) .*/\1 \2/' <<<"$line")" \
-    "$(awk -v pid="$pid" -v a=$((a1 - a0)) -v j=$((j1 - j0)) \
-      'BEGIN {if (pid == "") print -1; else if (a <= 0 || j <= 0) print 0; else printf "%.1f", 100 * j / a}')"
+  printf '%s %s %s\n' "$(sed -E 's/.* rps=([0-9.]+) .* p99_us=([0-9]+) .*/\1 \2/' <<<"$line")" \
+    "$(awk -v pid="$jvm" -v a=$((a1 - a0)) -v j=$((j1 - j0)) \
+      'BEGIN {if (pid == "") print -1; else if (a <= 0 || j <= 0) print 0; else printf "%.1f", 100 * j / a}')" \
+    "$(awk -v a=$((a1 - a0)) -v hz="$CLK_TCK" -v n="$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line")" \
+      'BEGIN {printf "%.1f", (n > 0 ? a * 1e6 / hz / n : 0)}')"
 }
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
@@ -224,6 +228,8 @@ if [[ -n $OCTOKIT ]]; then
     sleep 0.1
   done
 fi
+
+CLK_TCK=$(getconf CLK_TCK)
 
 # The JVM behind a port given to run_wrk, for its JIT share; empty for Node.
 jvm_of() {
@@ -284,10 +290,10 @@ for round in $(seq 1 "$ROUNDS"); do
   if ((round % 2 == 1)); then order=$SIDES; else order=$REVERSED; fi
   for side in $order; do
     result=$(run_wrk "$(port_of "$side")" "$DURATION" "r$round")
-    read -r rps p99 jit <<<"$result"
-    echo "$rps $p99" >>"$LOGS/$side.txt"
-    printf 'round %d %-13s %10.0f req/s  p99 %7.2f ms%s\n' "$round" "$side" "$rps" \
-      "$(awk -v u="$p99" 'BEGIN {print u / 1000}')" "$([[ $jit == -1 ]] || echo "  jit $jit%")"
+    read -r rps p99 jit cpu <<<"$result"
+    echo "$rps $p99 $cpu" >>"$LOGS/$side.txt"
+    printf 'round %d %-13s %10.0f req/s  p99 %7.2f ms  cpu %6.1f us/request%s\n' "$round" "$side" "$rps" \
+      "$(awk -v u="$p99" 'BEGIN {print u / 1000}')" "$cpu" "$([[ $jit == -1 ]] || echo "  jit $jit%")"
   done
 done
 
@@ -295,6 +301,7 @@ for side in $SIDES; do
   var=${side//-/_}
   printf -v "rps_$var" '%s' "$(cut -d' ' -f1 "$LOGS/$side.txt" | median)"
   printf -v "p99_$var" '%s' "$(cut -d' ' -f2 "$LOGS/$side.txt" | median)"
+  printf -v "cpu_$var" '%s' "$(cut -d' ' -f3 "$LOGS/$side.txt" | median)"
 done
 if ((ROUNDS >= 3)); then
   # A cold first round (JIT still compiling) shows as a ratio well below 1; a warm one within the noise of 1.
@@ -316,6 +323,16 @@ fi
 if [[ -n $OCTOKIT ]]; then
   echo "per round, ramphook/octokit: $(per_round ramphook-hmac octokit | tr '\n' ' ')(median" \
     "$(per_round ramphook-hmac octokit | median))"
+fi
+# CPU time per request of each server process (median of the rounds): what each costs the machine, which a busy
+# machine moves far less than requests/s. (Node runs on one core, so its throughput is capped beside the JVMs'.)
+if [[ $OCTOKIT != only ]]; then
+  echo "cpu per request (median): bare $cpu_bare us, ramphook $cpu_ramphook us ($(awk -v a="$cpu_ramphook" \
+    -v b="$cpu_bare" 'BEGIN {printf "%.2f", a / b}')x bare)"
+fi
+if [[ -n $OCTOKIT ]]; then
+  echo "cpu per request (median): ramphook-hmac $cpu_ramphook_hmac us, octokit $cpu_octokit us (octokit costs" \
+    "$(awk -v a="$cpu_octokit" -v b="$cpu_ramphook_hmac" 'BEGIN {printf "%.2f", a / b}')x ramphook)"
 fi
 if [[ $OCTOKIT != only ]]; then
 awk -v br="$rps_bare" -v bp="$p99_bare" -v rr="$rps_ramphook" -v rp="$p99_ramphook" \
