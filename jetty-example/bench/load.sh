@@ -258,7 +258,7 @@ for pass in $(seq 1 "$WARMUP_MAX_PASSES"); do
   cold=""
   for side in $order; do
     result=$(run_wrk "$(port_of "$side")" "$WARMUP" "warm$pass" warm) # not inside <<<: a failed run must stop here
-    read -r rps _ jit <<<"$result"
+    read -r rps _ jit _ <<<"$result"
     if [[ $jit == -1 ]]; then
       if [[ -z ${last_warm[$side]:-} ]] || awk -v a="$rps" -v b="${last_warm[$side]}" 'BEGIN {exit !(a > 1.1 * b)}'
       then
@@ -315,7 +315,7 @@ fi
 # Each round's ratio, from the two runs measured beside each other in that round: a drift in the machine's load
 # between rounds moves both. Their median is the ratio least moved by such a drift.
 per_round() { # numerator-side denominator-side
-  paste -d' ' "$LOGS/$1.txt" "$LOGS/$2.txt" | awk '{printf "%.3f\n", $1 / $3}'
+  paste -d' ' <(cut -d' ' -f1 "$LOGS/$1.txt") <(cut -d' ' -f1 "$LOGS/$2.txt") | awk '{printf "%.3f\n", $1 / $2}'
 }
 if [[ $OCTOKIT != only ]]; then
   echo "per round, ramphook/bare: $(per_round ramphook bare | tr '\n' ' ')(median $(per_round ramphook bare | median))"
