@@ -35,6 +35,7 @@ cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 JAR=$ROOT/jetty-example/target/ramphook-jetty-example.jar
 WITH_EXAMPLE=${WITH_EXAMPLE:-1}
+[[ ${OCTOKIT:-} != only ]] || WITH_EXAMPLE=0 # the pair alone: neither the example nor the bare servlet is started
 LUA=$ROOT/jetty-example/bench/zbd.lua
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10s}
@@ -199,7 +200,7 @@ if ((${#startups[@]} > 0)); then
 fi
 
 [[ $WITH_EXAMPLE == 0 ]] || start EXAMPLE "$EXAMPLE_PORT" ""
-start BARE "$BARE_PORT" dev.ramphook.example.bench.BareServer
+[[ ${OCTOKIT:-} == only ]] || start BARE "$BARE_PORT" dev.ramphook.example.bench.BareServer
 start RAMPHOOK "$RAMPHOOK_PORT" dev.ramphook.example.bench.NoopServer
 SIDES="bare ramphook$([[ $WITH_EXAMPLE == 0 ]] || echo " example")"
 if [[ -n $OCTOKIT ]]; then
@@ -216,7 +217,7 @@ if [[ -n $OCTOKIT ]]; then
   [[ $OCTOKIT != only ]] || SIDES="ramphook-hmac octokit"
 fi
 [[ $WITH_EXAMPLE == 0 ]] || wait_ready "$EXAMPLE_PORT" "$EXAMPLE" "the example"
-wait_ready "$BARE_PORT" "$BARE" "the bare servlet"
+[[ $OCTOKIT == only ]] || wait_ready "$BARE_PORT" "$BARE" "the bare servlet"
 wait_ready "$RAMPHOOK_PORT" "$RAMPHOOK" "the ramphook no-op server"
 if [[ -n $OCTOKIT ]]; then
   deadline=$(($(date +%s) + 30))
