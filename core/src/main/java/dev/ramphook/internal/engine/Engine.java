@@ -59,7 +59,7 @@ public final class Engine {
     private final TimedStore store;
     private final Attempts attempts;
     private final Attempts queuedAttempts;
-    private final HandlerCalls boundedCalls;
+    private final HandlerCalls.Bounded boundedCalls;
     private final ClaimKeeper claims;
     private final Completions completions;
     private final QueueWorker worker;
@@ -94,7 +94,8 @@ public final class Engine {
         // Queued workers hand successes to one writer that marks them done in groups; inline marks its own.
         this.completions = config.queued() ? new Completions(config, claims) : null;
         this.queuedAttempts = new Attempts(registry, config, boundedCalls, observers, completions);
-        this.worker = config.queued() ? new QueueWorker(config, owner, claims, completions, this::handleQueued) : null;
+        this.worker = config.queued() ? new QueueWorker(config, owner, claims, completions, boundedCalls,
+                this::handleQueued) : null;
         this.maintenance = new Maintenance(config);
         this.console = given.console() == null ? null : startConsole(given, providers);
         this.healthCheck = new HealthCheck(store, config.clock(), config.maxPendingAge());
