@@ -496,7 +496,7 @@ public final class Engine {
         Recorded recorded;
         try {
             recorded = store.recordBy(stored, now, recordBy, deadline, recordedLate,
-                    worker == null ? null : worker.handoff()); // the hand-off wakes a worker for a new event
+                    worker == null ? null : worker.handoff(), event); // the hand-off wakes a worker for a new event
             trace.recorded();
         } catch (StoreException e) {
             if (recordFailures.admit(endpoint.path() + " (" + endpoint.provider().id() + ")", e.getMessage())) {
@@ -646,6 +646,17 @@ public final class Engine {
 
     /** True when the event succeeded and (queued) its completion, and claim, went to {@link Completions}. */
     private boolean handleQueued(StoredEvent claimed, String claimOwner) {
+        return handleQueued(claimed, null, claimOwner);
+    }
+
+    /**
+     * {@link #handleQueued(StoredEvent, String)} with the event its delivery parsed, when it was handed off with it
+     * (the same event the stored body parses to, under the same key); null: the stored body is parsed.
+     */
+    private boolean handleQueued(StoredEvent claimed, WebhookEvent<?> parsed, String claimOwner) {
+        if (parsed != null) {
+            return queuedAttempts.run(claimed, parsed, claimOwner);
+        }
         WebhookEvent<?> event;
         try {
             event = rebuild(claimed);

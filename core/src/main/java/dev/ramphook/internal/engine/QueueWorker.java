@@ -1,5 +1,6 @@
 package dev.ramphook.internal.engine;
 
+import dev.ramphook.WebhookEvent;
 import dev.ramphook.internal.text.Logs;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.Recorded;
@@ -20,7 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
-import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 
 /**
@@ -63,7 +63,7 @@ final class QueueWorker {
     private final Duration handlerTimeout;
     private final long pollMillis;
     private final int workers;
-    private final BiPredicate<StoredEvent, String> process;
+    private final Process process;
     private final HandlerCalls.Bounded calls;
     /** The worker threads running their loop; a thread given up on (its handler hung) leaves this set. */
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
@@ -87,7 +87,7 @@ final class QueueWorker {
      * renews) every claim from the moment it is taken until its outcome is written.
      */
     QueueWorker(EngineConfig config, String owner, ClaimKeeper claims, Completions completions,
-                HandlerCalls.Bounded calls, BiPredicate<StoredEvent, String> process) {
+                HandlerCalls.Bounded calls, Process process) {
         this.calls = calls;
         this.claims = claims;
         this.completions = completions;
@@ -183,6 +183,27 @@ final class QueueWorker {
         signal();
     }
 
+    /** Runs one claimed event; see the constructor. */
+    @FunctionalInterface
+    interface Process {
+        /**
+         * Runs {@code claimed} under {@code owner}; {@code parsed} is the event its delivery parsed (handed off
+         * with it), or null: parse the stored body.
+         */
+        boolean run(StoredEvent claimed, WebhookEvent<?> parsed, String owner);
+    }
+
+    /**
+     * The largest body whose parsed event travels with its hand-off: a worker then runs the handlers on the event
+     * the delivery already parsed instead of parsing the stored body again (which was most of a worker's CPU per
+     * event). Larger bodies are parsed again by the worker, so the queue's memory stays about its bodies'.
+     */
+    static final int PARSED_MAX_BODY = 16 * 1024;
+
+    /** A handed-off event and, for a small body, what its delivery parsed (else null). */
+    private record Handed(StoredEvent event, WebhookEvent<?> parsed) {
+    }
+
     /**
      * The record's side of the hand-off: a slot in the bounded queue is reserved before the record, and what became
      * of the record is heard exactly once ({@link #accept}) on the store's committer thread, before the delivery is
@@ -191,7 +212,7 @@ final class QueueWorker {
     final class Handoff implements BiConsumer<StoredEvent, Recorded> {
         private final String owner = workerPrefix() + "h";
         private final AtomicInteger queued = new AtomicInteger();
-        private final Queue<StoredEvent> events = new ConcurrentLinkedQueue<>();
+        private final Queue<Handed> events = new ConcurrentLinkedQueue<>();
 
         /** The owner id of handed-off claims (a worker prefix's, so that shutdown gives them back with the rest). */
         String owner() {
@@ -220,6 +241,19 @@ final class QueueWorker {
          */
         @Override
         public void accept(StoredEvent claimed, Recorded answer) {
+            accept(claimed, answer, null);
+        }
+
+        /**
+         * The hand-off's callback for a delivery whose parsed event may travel with it ({@link #PARSED_MAX_BODY}):
+         * what {@link #accept(StoredEvent, Recorded)} does, the worker then skipping the parse.
+         */
+        BiConsumer<StoredEvent, Recorded> carrying(WebhookEvent<?> parsed, int bodyLength) {
+            return parsed == null || bodyLength > PARSED_MAX_BODY ? this
+                    : (claimed, answer) -> accept(claimed, answer, parsed);
+        }
+
+        private void accept(StoredEvent claimed, Recorded answer, WebhookEvent<?> parsed) {
             if (claimed == null) {
                 queued.decrementAndGet();
                 if (answer == Recorded.NEW) {
@@ -233,7 +267,7 @@ final class QueueWorker {
             }
             synchronized (this) {
                 if (!stopping) {
-                    events.add(claimed);
+                    events.add(new Handed(claimed, parsed));
                     wakeOne();
                     return;
                 }
@@ -249,12 +283,13 @@ final class QueueWorker {
             }
         }
 
-        /** Up to {@code max} handed-off events, oldest first. */
-        List<StoredEvent> take(int max) {
+        /** Up to {@code max} handed-off events, oldest first; what their deliveries parsed goes to {@code parsed}. */
+        List<StoredEvent> take(int max, List<WebhookEvent<?>> parsed) {
             List<StoredEvent> taken = new ArrayList<>(Math.min(max, queued.get() + 1));
-            for (StoredEvent e = taken.size() < max ? events.poll() : null; e != null;
-                 e = taken.size() < max ? events.poll() : null) {
-                taken.add(e);
+            for (Handed h = taken.size() < max ? events.poll() : null; h != null;
+                 h = taken.size() < max ? events.poll() : null) {
+                taken.add(h.event());
+                parsed.add(h.parsed());
                 queued.decrementAndGet();
             }
             return taken;
@@ -265,7 +300,7 @@ final class QueueWorker {
             synchronized (this) {
                 stopping = true;
             }
-            return take(Integer.MAX_VALUE);
+            return take(Integer.MAX_VALUE, new ArrayList<>());
         }
     }
 
@@ -298,7 +333,8 @@ final class QueueWorker {
             try {
                 claims.renewIfBehind(); // our own claims first: one that lapsed in an outage is not ours to retake
                 String runAs = handoff.owner();
-                List<StoredEvent> claimed = handoff.take(batch);
+                List<WebhookEvent<?>> parsed = new ArrayList<>();
+                List<StoredEvent> claimed = handoff.take(batch, parsed);
                 if (claimed.isEmpty()) {
                     if (!claimable.getAndSet(false) && !pollNow()) {
                         wake.tryAcquire(Math.max(1, (nextPoll.get() - System.nanoTime()) / 1_000_000),
@@ -322,7 +358,7 @@ final class QueueWorker {
                 current.owner = runAs;
                 current.index = 0;
                 current.events = claimed;
-                handle(claimed, runAs, current);
+                handle(claimed, parsed, runAs, current);
                 current.events = List.of();
                 double perEvent = (double) (System.nanoTime() - started) / claimed.size();
                 nanosPerEvent = nanosPerEvent < 0 ? perEvent : 0.7 * nanosPerEvent + 0.3 * perEvent;
@@ -367,7 +403,7 @@ final class QueueWorker {
      * (its outcome could not be written, say) ends only that event's claim, which then expires and is taken again;
      * the rest of the batch still runs rather than staying claimed (and renewed) with no one to run it.
      */
-    private void handle(List<StoredEvent> claimed, String owner, Batch current) {
+    private void handle(List<StoredEvent> claimed, List<WebhookEvent<?>> parsed, String owner, Batch current) {
         for (int i = 0; i < claimed.size(); i++) {
             StoredEvent event = claimed.get(i);
             if (stopping) {
@@ -378,7 +414,7 @@ final class QueueWorker {
             boolean handedOver = false;
             boolean abandoned = false;
             try {
-                handedOver = process.test(event, owner);
+                handedOver = process.run(event, i < parsed.size() ? parsed.get(i) : null, owner);
             } catch (HandlerCalls.Abandoned given) {
                 abandoned = true; // its claims were handed on already: touch nothing of this batch
                 throw given;
