@@ -6,28 +6,31 @@ import java.util.List;
 /** Splits signature header values that list several signatures (key rotation on the sender's side). */
 final class SignatureList {
 
-    private static final String COMMAS_AND_SPACES = ", \t";
-    private static final String SPACES = " \t";
-
     private SignatureList() {
     }
 
     /** Items separated by commas or spaces, across all values, in order, at most {@code max} of them. */
     static List<String> split(List<String> headerValues, int max) {
-        return split(headerValues, max, COMMAS_AND_SPACES);
+        return split(headerValues, max, true);
     }
 
     /** Items separated by spaces only, for lists whose items contain commas ({@code v1,<base64> v1,<base64>}). */
     static List<String> splitOnSpaces(List<String> headerValues, int max) {
-        return split(headerValues, max, SPACES);
+        return split(headerValues, max, false);
     }
 
-    private static List<String> split(List<String> headerValues, int max, String separators) {
+    /**
+     * One pass per value. The separators are compared directly: a look-up in a string of separators per character
+     * was an eighth of a meCash delivery's CPU for its 128 hex digits (JFR, 2026-12-06).
+     */
+    private static List<String> split(List<String> headerValues, int max, boolean commas) {
         List<String> out = new ArrayList<>(2);
         for (String value : headerValues) {
             int start = -1;
-            for (int i = 0; i <= value.length() && out.size() < max; i++) {
-                boolean separator = i == value.length() || separators.indexOf(value.charAt(i)) >= 0;
+            int length = value.length();
+            for (int i = 0; i <= length && out.size() < max; i++) {
+                char c = i == length ? ' ' : value.charAt(i);
+                boolean separator = c == ' ' || c == '\t' || commas && c == ',';
                 if (separator && start >= 0) {
                     out.add(value.substring(start, i));
                     start = -1;
