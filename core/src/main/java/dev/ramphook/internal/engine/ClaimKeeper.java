@@ -7,6 +7,7 @@ import dev.ramphook.store.StoreException;
 import dev.ramphook.store.StoredEvent;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +20,19 @@ import org.slf4j.Logger;
 
 /**
  * The claims this process holds right now (queued workers' and inline requests'), keyed by {@code (provider, key)},
- * and their renewal: every third of the lease, one store call extends them all. A claim therefore lives as long as
- * its owner: a slow handler keeps it, and a dead process's claims expire one lease after its last renewal.
+ * and their renewal: every third of the lease, one store call extends those that need it. A claim therefore lives as
+ * long as its owner: a slow handler keeps it, and a dead process's claims expire one lease after its last renewal.
+ *
+ * <p>A renewal extends only what is near its lease end, and leaves alone what is about to be marked done. Each claim
+ * carries the earliest instant its lease can count from (a hand-off's receive time, a renewal's "now"; unknown for a
+ * claim taken from the store, which is then renewed at the next beat, as every claim used to be): a claim is renewed
+ * once half a period of its lease has gone, so that after a renewal that succeeded every claim still has at least
+ * two and a half periods left, and two beats in a row may fail before one expires, as before. Under a steady load
+ * nearly every claim is handled and done within half a period of its hand-off and is never renewed. A claim whose
+ * completion waits for the {@link Completions} writer is renewed only in the last half of its lease: a group
+ * completion waits for the row locks of every renewal statement that holds one of its rows (a renewal skips locked
+ * rows, a completion cannot), and renewing the claims queued for completion made completions of 512 rows wait on
+ * back-to-back renewal statements until they timed out, the workers' stall under sustained load.
  *
  * <p>A renewal that fails (the database away for a moment) is tried again soon, with backoff, not a period later,
  * and whatever it throws never ends the beat. Until one succeeds, this process claims nothing new without renewing
@@ -41,16 +53,32 @@ final class ClaimKeeper {
     private final EventStore store;
     private final Clock clock;
     private final Duration lease;
-    /** A claim this process holds, with the claimed event (to give it back on shutdown). */
-    record Held(StoredEvent event, String owner) {
+    /**
+     * A claim this process holds, with the claimed event (to give it back on shutdown). {@code leaseFrom}: its lease
+     * ends no earlier than this plus the lease, or null when that is not known here (renewed at the next beat).
+     * {@code completing}: its completion is queued for the writer.
+     */
+    record Held(StoredEvent event, String owner, Instant leaseFrom, boolean completing) {
         Claim claim() {
             return new Claim(event.provider(), event.key(), owner);
+        }
+
+        Held renewedAt(Instant now) {
+            return new Held(event, owner, now, completing);
+        }
+
+        Held whileCompleting() {
+            return new Held(event, owner, leaseFrom, true);
         }
     }
 
     private final Map<EventRef, Held> held = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
     private final long periodMillis;
+    /** A claim with less of its lease left than this is renewed; half a period of it gone. */
+    private final Duration renewWithin;
+    /** The same for a claim whose completion is queued: only its last half lease. */
+    private final Duration renewCompletingWithin;
     private final Object renewing = new Object(); // one renewal at a time: the timer's or a claimer's
     /** The last renewal failed: a claim of ours may have lapsed in the store. */
     private volatile boolean behind;
@@ -63,6 +91,8 @@ final class ClaimKeeper {
         this.clock = config.clock();
         this.lease = config.lease();
         this.periodMillis = renewalPeriod(lease).toMillis();
+        this.renewWithin = lease.minusMillis(periodMillis / 2);
+        this.renewCompletingWithin = lease.dividedBy(2);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ramphook-claim-renewal");
             t.setDaemon(true);
@@ -117,8 +147,30 @@ final class ClaimKeeper {
 
     /** {@link #hold(StoredEvent, String)} with the event's reference already made ({@code EventRef.of(event)}). */
     boolean hold(EventRef ref, StoredEvent event, String owner) {
-        Held existing = held.putIfAbsent(ref, new Held(event, owner));
-        return existing == null || existing.owner().equals(owner);
+        return hold(ref, new Held(event, owner, null, false));
+    }
+
+    /**
+     * {@link #hold(StoredEvent, String)} for an event this process recorded claimed (a hand-off): its lease was
+     * asked for from its receive time ({@code QueueWorker.Handoff#leaseUntil} of the record's "now", the event's
+     * {@code receivedAt}), and the store only moves it later; so it is not renewed before half a period of it has
+     * gone.
+     */
+    boolean holdHandedOff(StoredEvent event, String owner) {
+        return hold(EventRef.of(event), new Held(event, owner, event.receivedAt(), false));
+    }
+
+    private boolean hold(EventRef ref, Held claim) {
+        Held existing = held.putIfAbsent(ref, claim);
+        return existing == null || existing.owner().equals(claim.owner());
+    }
+
+    /**
+     * {@code owner}'s claim of the event is about to be marked done (its completion is queued): renewed from now on
+     * only in the last half of its lease, so that the group completion finds its rows free of renewals' locks.
+     */
+    void completing(StoredEvent event, String owner) {
+        held.computeIfPresent(EventRef.of(event), (ref, h) -> h.owner().equals(owner) ? h.whileCompleting() : h);
     }
 
     /**
@@ -186,22 +238,40 @@ final class ClaimKeeper {
         }
     }
 
+    /** True when {@code h} is renewed at a beat at {@code now} (see the class comment). */
+    boolean due(Held h, Instant now) {
+        if (h.leaseFrom() == null) {
+            return true;
+        }
+        Duration left = Duration.between(now, h.leaseFrom().plus(lease));
+        return left.compareTo(h.completing() ? renewCompletingWithin : renewWithin) < 0;
+    }
+
     private boolean renewNow() {
         synchronized (renewing) {
             long started = System.nanoTime();
-            List<Claim> claims = held.values().stream().map(Held::claim).toList();
-            if (claims.isEmpty()) {
+            Instant now = clock.instant();
+            List<Held> due = held.values().stream().filter(h -> due(h, now)).toList();
+            if (due.isEmpty()) {
                 renewedAt = started;
                 behind = false;
                 return true;
             }
+            List<Claim> claims = due.stream().map(Held::claim).toList();
             try {
-                int renewed = store.renew(claims, clock.instant(), lease);
+                int renewed = store.renew(claims, now, lease);
                 renewedAt = started;
                 behind = false;
-                if (renewed < claims.size()) {
+                if (renewed == claims.size()) {
+                    // Their leases now run from `now`. Only the very entries renewed: one completing or dropped
+                    // meanwhile keeps what it had (at worst renewed again a beat early).
+                    for (Held h : due) {
+                        held.replace(EventRef.of(h.event()), h, h.renewedAt(now));
+                    }
+                } else {
                     // Normal when a claim ended between the copy and the update; a persistent gap means this
                     // process stalled past its lease and another owner took events over (its writes will be ignored).
+                    // Which ones were renewed is not known: all of them stay due, and are renewed at the next beat.
                     log.debug("renewed {} of {} claims; the others ended or were taken over", renewed, claims.size());
                 }
                 return true;

@@ -71,6 +71,7 @@ final class Completions {
      */
     void add(StoredEvent event, String owner) {
         Completion completion = new Completion(event, owner);
+        claims.completing(event, owner); // its renewals now leave its row to the group completion (ClaimKeeper)
         // Read lock: stop() cannot begin between the check and the put, so nothing is queued after the writer left.
         accepting.readLock().lock();
         try {

@@ -188,7 +188,7 @@ final class QueueWorker {
                 }
                 return;
             }
-            if (!claims.hold(claimed, owner)) { // a brand-new row: cannot be held here already; never run it twice
+            if (!claims.holdHandedOff(claimed, owner)) { // a brand-new row, not held here yet; never run it twice
                 queued.decrementAndGet();
                 return;
             }

@@ -362,16 +362,22 @@ public final class AckThroughput {
                     (System.nanoTime() - start) / 1_000_000_000, a, rate, backlog, seconds, database());
         }
 
-        /** The longest claim query running now, the table's dead rows, its autovacuum and autoanalyze counts. */
+        /**
+         * The longest claim query and group completion running now, the statements waiting for a lock (a completion
+         * waiting on a renewal's rows shows here), the table's dead rows, its autovacuum and autoanalyze counts.
+         */
         private String database() {
+            String running = "SELECT COALESCE(MAX(EXTRACT(EPOCH FROM clock_timestamp() - query_start)), 0) * 1000"
+                    + " FROM pg_stat_activity WHERE state = 'active' AND query LIKE ";
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT (SELECT COALESCE(MAX(EXTRACT(EPOCH FROM clock_timestamp() - query_start)),"
-                         + " 0) * 1000 FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'WITH c AS%'),"
-                         + " n_live_tup, n_dead_tup, autovacuum_count, autoanalyze_count"
+                 ResultSet rs = s.executeQuery("SELECT (" + running + "'WITH c AS%'), (" + running
+                         + "'%SET state = ''DONE''%'), (SELECT count(*) FROM pg_stat_activity WHERE wait_event_type ="
+                         + " 'Lock'), n_live_tup, n_dead_tup, autovacuum_count, autoanalyze_count"
                          + " FROM pg_stat_user_tables WHERE relname = 'bench_events'")) {
-                return rs.next() ? String.format("claim query running %.0f ms, live %d dead %d rows, autovacuum %d"
-                        + " autoanalyze %d", rs.getDouble(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5)) : "";
+                return rs.next() ? String.format("claim query running %.0f ms, completion %.0f ms, %d waiting for a"
+                        + " lock; live %d dead %d rows, autovacuum %d autoanalyze %d", rs.getDouble(1),
+                        rs.getDouble(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))
+                        : "";
             } catch (java.sql.SQLException e) {
                 return "database stats unavailable: " + e.getMessage();
             }
