@@ -6,36 +6,48 @@ import java.util.List;
 /** Splits signature header values that list several signatures (key rotation on the sender's side). */
 final class SignatureList {
 
-    private static final String COMMAS_AND_SPACES = ", \t";
-    private static final String SPACES = " \t";
-
     private SignatureList() {
     }
 
     /** Items separated by commas or spaces, across all values, in order, at most {@code max} of them. */
     static List<String> split(List<String> headerValues, int max) {
-        return split(headerValues, max, COMMAS_AND_SPACES);
+        return split(headerValues, max, true);
     }
 
     /** Items separated by spaces only, for lists whose items contain commas ({@code v1,<base64> v1,<base64>}). */
     static List<String> splitOnSpaces(List<String> headerValues, int max) {
-        return split(headerValues, max, SPACES);
+        return split(headerValues, max, false);
     }
 
-    private static List<String> split(List<String> headerValues, int max, String separators) {
+    /**
+     * Each item found by {@code String.indexOf} of the separators, which the JVM runs as a vectorised scan: walking
+     * the characters one by one cost about 0.5 µs for a meCash signature's 128 hex digits, a tenth of its delivery
+     * (2026-12-06).
+     */
+    private static List<String> split(List<String> headerValues, int max, boolean commas) {
         List<String> out = new ArrayList<>(2);
         for (String value : headerValues) {
-            int start = -1;
-            for (int i = 0; i <= value.length() && out.size() < max; i++) {
-                boolean separator = i == value.length() || separators.indexOf(value.charAt(i)) >= 0;
-                if (separator && start >= 0) {
-                    out.add(value.substring(start, i));
-                    start = -1;
-                } else if (!separator && start < 0) {
-                    start = i;
+            int length = value.length();
+            int i = 0;
+            while (i < length && out.size() < max) {
+                char c = value.charAt(i);
+                if (c == ' ' || c == '\t' || commas && c == ',') {
+                    i++;
+                    continue;
                 }
+                int end = before(before(length, value.indexOf(' ', i)), value.indexOf('\t', i));
+                if (commas) {
+                    end = before(end, value.indexOf(',', i));
+                }
+                out.add(value.substring(i, end));
+                i = end;
             }
         }
         return out;
+    }
+
+    /** The earlier of {@code end} and a found {@code index} ({@code -1}: not found). */
+    private static int before(int end, int index) {
+        return index >= 0 && index < end ? index : end;
     }
 }

@@ -631,10 +631,11 @@ public final class WebhookReceiver implements AutoCloseable {
         }
 
         /**
-         * How long a claim on an event outlives its owner; default 20 s. A running receiver renews its claims every
-         * third of this, so a slow handler never loses its claim; when the process dies (or stalls longer than
-         * this), another worker or instance takes its events over within this lease plus one {@link #pollInterval}.
-         * Shorter recovers faster and costs one renewal statement per third of it while events are being handled.
+         * How long a claim on an event outlives its owner; default 20 s. A running receiver looks at its claims every
+         * third of this and renews those that need it (a claim half a third into its lease), so a slow handler never
+         * loses its claim; when the process dies (or stalls longer than this), another worker or instance takes its
+         * events over within this lease plus one {@link #pollInterval}. Shorter recovers faster and costs at most one
+         * renewal statement per third of it while slow handlers run.
          *
          * @param lease positive
          * @return this builder

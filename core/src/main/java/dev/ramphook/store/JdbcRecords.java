@@ -318,6 +318,6 @@ final class JdbcRecords {
 
     /** ISO-8601, which PostgreSQL reads as timestamptz (to the microsecond, like a bound instant). */
     private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
+        return JdbcRows.text(instant);
     }
 }

@@ -84,7 +84,7 @@ class RenewalScopeTest {
                 .queued().workers(3)
                 .clock(clock)
                 .claimLease(LEASE)
-                .pollInterval(Duration.ofHours(1)) // every event here is handed off; no poll needed
+                .pollInterval(Duration.ofMillis(200)) // every event here is handed off; polls find nothing
                 .build();
     }
 

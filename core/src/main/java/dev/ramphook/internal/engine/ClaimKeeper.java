@@ -239,7 +239,7 @@ final class ClaimKeeper {
     }
 
     /** True when {@code h} is renewed at a beat at {@code now} (see the class comment). */
-    boolean due(Held h, Instant now) {
+    private boolean due(Held h, Instant now) {
         if (h.leaseFrom() == null) {
             return true;
         }

@@ -59,7 +59,7 @@ public final class Engine {
     private final TimedStore store;
     private final Attempts attempts;
     private final Attempts queuedAttempts;
-    private final HandlerCalls boundedCalls;
+    private final HandlerCalls.Bounded boundedCalls;
     private final ClaimKeeper claims;
     private final Completions completions;
     private final QueueWorker worker;
@@ -94,7 +94,8 @@ public final class Engine {
         // Queued workers hand successes to one writer that marks them done in groups; inline marks its own.
         this.completions = config.queued() ? new Completions(config, claims) : null;
         this.queuedAttempts = new Attempts(registry, config, boundedCalls, observers, completions);
-        this.worker = config.queued() ? new QueueWorker(config, owner, claims, completions, this::handleQueued) : null;
+        this.worker = config.queued() ? new QueueWorker(config, owner, claims, completions, boundedCalls,
+                this::handleQueued) : null;
         this.maintenance = new Maintenance(config);
         this.console = given.console() == null ? null : startConsole(given, providers);
         this.healthCheck = new HealthCheck(store, config.clock(), config.maxPendingAge());
@@ -509,7 +510,7 @@ public final class Engine {
         Recorded recorded;
         try {
             recorded = store.recordBy(stored, now, recordBy, deadline, recordedLate,
-                    worker == null ? null : worker.handoff()); // the hand-off wakes a worker for a new event
+                    worker == null ? null : worker.handoff(), event); // the hand-off wakes a worker for a new event
             trace.recorded();
         } catch (StoreException e) {
             if (recordFailures.admit(endpoint.path() + " (" + endpoint.provider().id() + ")", e.getMessage())) {
@@ -660,6 +661,17 @@ public final class Engine {
 
     /** True when the event succeeded and (queued) its completion, and claim, went to {@link Completions}. */
     private boolean handleQueued(StoredEvent claimed, String claimOwner) {
+        return handleQueued(claimed, null, claimOwner);
+    }
+
+    /**
+     * {@link #handleQueued(StoredEvent, String)} with the event its delivery parsed, when it was handed off with it
+     * (the same event the stored body parses to, under the same key); null: the stored body is parsed.
+     */
+    private boolean handleQueued(StoredEvent claimed, WebhookEvent<?> parsed, String claimOwner) {
+        if (parsed != null) {
+            return queuedAttempts.run(claimed, parsed, claimOwner);
+        }
         WebhookEvent<?> event;
         try {
             event = rebuild(claimed);

@@ -1,5 +1,6 @@
 package dev.ramphook.internal.engine;
 
+import dev.ramphook.WebhookEvent;
 import dev.ramphook.internal.text.Logs;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.Recorded;
@@ -11,16 +12,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
-import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 
 /**
@@ -60,10 +60,15 @@ final class QueueWorker {
     private final Clock clock;
     private final String owner;
     private final Duration lease;
+    private final Duration handlerTimeout;
     private final long pollMillis;
     private final int workers;
-    private final BiPredicate<StoredEvent, String> process;
-    private final ExecutorService threads;
+    private final Process process;
+    private final HandlerCalls.Bounded calls;
+    /** The worker threads running their loop; a thread given up on (its handler hung) leaves this set. */
+    private final Set<Thread> running = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger threadNumbers = new AtomicInteger();
+    private final AtomicInteger replacements = new AtomicInteger();
     private final Semaphore wake = new Semaphore(0);
     private final ClaimKeeper claims;
     private final Completions completions;
@@ -82,31 +87,65 @@ final class QueueWorker {
      * renews) every claim from the moment it is taken until its outcome is written.
      */
     QueueWorker(EngineConfig config, String owner, ClaimKeeper claims, Completions completions,
-                BiPredicate<StoredEvent, String> process) {
+                HandlerCalls.Bounded calls, Process process) {
+        this.calls = calls;
         this.claims = claims;
         this.completions = completions;
         this.store = config.store();
         this.clock = config.clock();
         this.owner = owner;
         this.lease = config.lease();
+        this.handlerTimeout = config.handlerTimeout();
         this.pollMillis = config.pollInterval().toMillis();
         this.workers = config.workers();
         this.process = process;
         this.handoff = new Handoff(); // after the owner: its claims' owner id is made of it
         completions.afterWrite(this::completed);
-        AtomicInteger n = new AtomicInteger();
-        this.threads = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "ramphook-worker-" + n.incrementAndGet());
-            t.setDaemon(true); // an application that forgets close() still exits; leases recover its claims
-            return t;
-        });
     }
 
     void start() {
         for (int i = 1; i <= workers; i++) {
             // One owner id per worker: a claim taken over after its lease is visibly another owner's, even in-process.
-            String workerOwner = workerPrefix() + i;
-            threads.execute(() -> loop(workerOwner));
+            startLoop(workerPrefix() + i);
+        }
+    }
+
+    private void startLoop(String workerOwner) {
+        Thread t = new Thread(() -> loop(workerOwner), "ramphook-worker-" + threadNumbers.incrementAndGet());
+        t.setDaemon(true); // an application that forgets close() still exits; leases recover its claims
+        running.add(t);
+        t.start();
+    }
+
+    /**
+     * What a worker thread is running, for the watchdog: when one of its handlers hangs past the handler timeout
+     * and ignores the interrupt, the thread is given up on ({@link #abandoned}) and its unfinished events with it.
+     */
+    private static final class Batch {
+        volatile List<StoredEvent> events = List.of();
+        volatile int index;
+        volatile String owner;
+    }
+
+    /**
+     * On the watchdog's thread: {@code thread}'s handler ignored its interrupt past the grace period. Its claims of the
+     * events it had not finished are dropped here (no longer renewed, they are claimed again, by any worker or
+     * instance, once their lease ends, as after a crash), and a new thread with a new owner id takes its place, so
+     * a hung handler costs its own event a lease, not a worker. The abandoned thread writes nothing if it returns.
+     */
+    private void abandoned(Thread thread, Batch batch) {
+        running.remove(thread);
+        List<StoredEvent> events = batch.events;
+        int dropped = 0;
+        for (int i = batch.index; i < events.size(); i++) {
+            claims.drop(events.get(i), batch.owner);
+            dropped++;
+        }
+        log.warn("a handler in {} ignored its interrupt {} ms after the handler timeout; that thread is given up "
+                + "on, and its {} unfinished event(s) run again once their claim lease ends", thread.getName(),
+                TimeUnit.NANOSECONDS.toMillis(HandlerCalls.graceNanos(handlerTimeout)), dropped);
+        if (!stopping) {
+            startLoop(workerPrefix() + "r" + replacements.incrementAndGet());
         }
     }
 
@@ -144,6 +183,27 @@ final class QueueWorker {
         signal();
     }
 
+    /** Runs one claimed event; see the constructor. */
+    @FunctionalInterface
+    interface Process {
+        /**
+         * Runs {@code claimed} under {@code owner}; {@code parsed} is the event its delivery parsed (handed off
+         * with it), or null: parse the stored body.
+         */
+        boolean run(StoredEvent claimed, WebhookEvent<?> parsed, String owner);
+    }
+
+    /**
+     * The largest body whose parsed event travels with its hand-off: a worker then runs the handlers on the event
+     * the delivery already parsed instead of parsing the stored body again (which was most of a worker's CPU per
+     * event). Larger bodies are parsed again by the worker, so the queue's memory stays about its bodies'.
+     */
+    static final int PARSED_MAX_BODY = 16 * 1024;
+
+    /** A handed-off event and, for a small body, what its delivery parsed (else null). */
+    private record Handed(StoredEvent event, WebhookEvent<?> parsed) {
+    }
+
     /**
      * The record's side of the hand-off: a slot in the bounded queue is reserved before the record, and what became
      * of the record is heard exactly once ({@link #accept}) on the store's committer thread, before the delivery is
@@ -152,7 +212,7 @@ final class QueueWorker {
     final class Handoff implements BiConsumer<StoredEvent, Recorded> {
         private final String owner = workerPrefix() + "h";
         private final AtomicInteger queued = new AtomicInteger();
-        private final Queue<StoredEvent> events = new ConcurrentLinkedQueue<>();
+        private final Queue<Handed> events = new ConcurrentLinkedQueue<>();
 
         /** The owner id of handed-off claims (a worker prefix's, so that shutdown gives them back with the rest). */
         String owner() {
@@ -181,6 +241,19 @@ final class QueueWorker {
          */
         @Override
         public void accept(StoredEvent claimed, Recorded answer) {
+            accept(claimed, answer, null);
+        }
+
+        /**
+         * The hand-off's callback for a delivery whose parsed event may travel with it ({@link #PARSED_MAX_BODY}):
+         * what {@link #accept(StoredEvent, Recorded)} does, the worker then skipping the parse.
+         */
+        BiConsumer<StoredEvent, Recorded> carrying(WebhookEvent<?> parsed, int bodyLength) {
+            return parsed == null || bodyLength > PARSED_MAX_BODY ? this
+                    : (claimed, answer) -> accept(claimed, answer, parsed);
+        }
+
+        private void accept(StoredEvent claimed, Recorded answer, WebhookEvent<?> parsed) {
             if (claimed == null) {
                 queued.decrementAndGet();
                 if (answer == Recorded.NEW) {
@@ -194,7 +267,7 @@ final class QueueWorker {
             }
             synchronized (this) {
                 if (!stopping) {
-                    events.add(claimed);
+                    events.add(new Handed(claimed, parsed));
                     wakeOne();
                     return;
                 }
@@ -210,12 +283,13 @@ final class QueueWorker {
             }
         }
 
-        /** Up to {@code max} handed-off events, oldest first. */
-        List<StoredEvent> take(int max) {
+        /** Up to {@code max} handed-off events, oldest first; what their deliveries parsed goes to {@code parsed}. */
+        List<StoredEvent> take(int max, List<WebhookEvent<?>> parsed) {
             List<StoredEvent> taken = new ArrayList<>(Math.min(max, queued.get() + 1));
-            for (StoredEvent e = taken.size() < max ? events.poll() : null; e != null;
-                 e = taken.size() < max ? events.poll() : null) {
-                taken.add(e);
+            for (Handed h = taken.size() < max ? events.poll() : null; h != null;
+                 h = taken.size() < max ? events.poll() : null) {
+                taken.add(h.event());
+                parsed.add(h.parsed());
                 queued.decrementAndGet();
             }
             return taken;
@@ -226,7 +300,7 @@ final class QueueWorker {
             synchronized (this) {
                 stopping = true;
             }
-            return take(Integer.MAX_VALUE);
+            return take(Integer.MAX_VALUE, new ArrayList<>());
         }
     }
 
@@ -239,13 +313,28 @@ final class QueueWorker {
     }
 
     private void loop(String owner) {
+        Thread self = Thread.currentThread();
+        Batch current = new Batch();
+        calls.watch(() -> abandoned(self, current), () -> stopping); // handlers run on this thread, watched
+        try {
+            loop(owner, current);
+        } catch (HandlerCalls.Abandoned given) {
+            // a hung handler returned after this thread was given up on: its place is taken, it just ends
+        } finally {
+            calls.unwatch();
+            running.remove(self);
+        }
+    }
+
+    private void loop(String owner, Batch current) {
         int batch = FIRST_BATCH;
         double nanosPerEvent = -1;
         while (!stopping) {
             try {
                 claims.renewIfBehind(); // our own claims first: one that lapsed in an outage is not ours to retake
                 String runAs = handoff.owner();
-                List<StoredEvent> claimed = handoff.take(batch);
+                List<WebhookEvent<?>> parsed = new ArrayList<>();
+                List<StoredEvent> claimed = handoff.take(batch, parsed);
                 if (claimed.isEmpty()) {
                     if (!claimable.getAndSet(false) && !pollNow()) {
                         wake.tryAcquire(Math.max(1, (nextPoll.get() - System.nanoTime()) / 1_000_000),
@@ -266,7 +355,11 @@ final class QueueWorker {
                     }
                 }
                 long started = System.nanoTime();
-                handle(claimed, runAs);
+                current.owner = runAs;
+                current.index = 0;
+                current.events = claimed;
+                handle(claimed, parsed, runAs, current);
+                current.events = List.of();
                 double perEvent = (double) (System.nanoTime() - started) / claimed.size();
                 nanosPerEvent = nanosPerEvent < 0 ? perEvent : 0.7 * nanosPerEvent + 0.3 * perEvent;
                 batch = nextBatch(nanosPerEvent);
@@ -310,22 +403,28 @@ final class QueueWorker {
      * (its outcome could not be written, say) ends only that event's claim, which then expires and is taken again;
      * the rest of the batch still runs rather than staying claimed (and renewed) with no one to run it.
      */
-    private void handle(List<StoredEvent> claimed, String owner) {
-        for (StoredEvent event : claimed) {
+    private void handle(List<StoredEvent> claimed, List<WebhookEvent<?>> parsed, String owner, Batch current) {
+        for (int i = 0; i < claimed.size(); i++) {
+            StoredEvent event = claimed.get(i);
             if (stopping) {
                 release(event, owner); // claimed but not started: due again at once, elsewhere
                 continue;
             }
+            current.index = i;
             boolean handedOver = false;
+            boolean abandoned = false;
             try {
-                handedOver = process.test(event, owner);
+                handedOver = process.run(event, i < parsed.size() ? parsed.get(i) : null, owner);
+            } catch (HandlerCalls.Abandoned given) {
+                abandoned = true; // its claims were handed on already: touch nothing of this batch
+                throw given;
             } catch (StoreException e) {
                 log.warn("event store failed while finishing {} in worker {}; it runs again after its claim lease: {}",
                         event, owner, e.getMessage());
             } catch (RuntimeException e) {
                 log.error("unexpected failure handling {} in worker {}", event, owner, e);
             } finally {
-                if (!handedOver) {
+                if (!handedOver && !abandoned) {
                     claims.drop(event, owner);
                 }
             }
@@ -363,14 +462,8 @@ final class QueueWorker {
         synchronized (handoff) {
             stopping = true; // no hand-off queued after this: see Handoff.accept
         }
-        wake.release(workers);
-        threads.shutdown();
-        boolean finished = false;
-        try {
-            finished = threads.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        wake.release(workers + running.size());
+        boolean finished = awaitLoops(timeout);
         // Mark done what was handled before giving anything back: a released handled event would run again.
         completions.stop(timeout);
         for (StoredEvent event : handoff.close()) { // handed off, never started: due again at once, elsewhere
@@ -386,6 +479,24 @@ final class QueueWorker {
                     claim.event());
             release(claim.event(), claim.owner());
         }
-        threads.shutdownNow();
+        for (Thread t : running) {
+            t.interrupt();
+        }
+    }
+
+    /** True when every worker loop ended within {@code timeout} (threads given up on are not waited for). */
+    private boolean awaitLoops(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            for (Thread t : List.copyOf(running)) {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    TimeUnit.NANOSECONDS.timedJoin(t, left);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return running.isEmpty();
     }
 }

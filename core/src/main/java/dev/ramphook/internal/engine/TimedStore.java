@@ -1,6 +1,7 @@
 package dev.ramphook.internal.engine;
 
 import dev.ramphook.DeliveryListener;
+import dev.ramphook.WebhookEvent;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.Recorded;
 import dev.ramphook.store.StoreStats;
@@ -67,10 +68,12 @@ final class TimedStore implements EventStore {
      * records (the JDBC store) is waited on directly, any other is called through {@code calls}. Observed as one
      * call, failed when it threw or missed the deadline. With a {@code handoff} (queued handling), a store that can
      * hand the event off to this process's workers (the JDBC store) records it claimed for them when it can; the
-     * hand-off hears of every record either way (see {@link QueueWorker.Handoff}).
+     * hand-off hears of every record either way (see {@link QueueWorker.Handoff}), and a worker it reaches runs the
+     * handlers on {@code parsed} (the delivery's event, when its body is small) instead of parsing the body again.
      */
     Recorded recordBy(StoredEvent event, Instant now, long deadlineNanos, StoreDeadline calls,
-                      Consumer<? super Recorded> late, QueueWorker.Handoff handoff) throws StoreDeadline.Missed {
+                      Consumer<? super Recorded> late, QueueWorker.Handoff handoff, WebhookEvent<?> parsed)
+            throws StoreDeadline.Missed {
         long start = System.nanoTime();
         boolean failed = true;
         boolean handing = false;
@@ -78,7 +81,7 @@ final class TimedStore implements EventStore {
             CompletableFuture<Recorded> soon = null;
             if (!calls.isDirect() && handoff != null && handoff.tryReserve()) {
                 soon = store.recordSoon(event, now, late, handoff.owner(), handoff.leaseUntil(now),
-                        handoff);
+                        handoff.carrying(parsed, event.bodyLength()));
                 handing = soon != null;
                 if (!handing) {
                     handoff.accept(null, null); // gives the slot back; this store records without a hand-off

@@ -36,6 +36,9 @@ public final class Json {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    /** The same parser settings as {@link #MAPPER}'s, building the same nodes, without its per-call machinery. */
+    private static final TreeReader READER = new TreeReader(MAPPER.getFactory(), MAPPER.getNodeFactory());
+
     private Json() {
     }
 
@@ -49,7 +52,10 @@ public final class Json {
         }
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(body); // bytes: no String copy of the body
+            tree = READER.readObject(body); // bytes: no String copy of the body
+            if (tree == null) { // not an object: readTree tells an invalid body from another kind of value
+                tree = MAPPER.readTree(body);
+            }
         } catch (IOException | RuntimeException e) {
             // Jackson's message quotes the offending input; the client gets only the category.
             throw new InvalidPayloadException("body is not valid JSON");
@@ -69,10 +75,17 @@ public final class Json {
      * False when the body holds no backslash-u escape of a surrogate (D800 to DFFF); raw
      * surrogates are already refused as malformed UTF-8, so only then can a parsed string hold one. A cheap scan
      * that spares the tree walk for nearly every body; an escaped backslash followed by {@code ud8…} gives a false
-     * positive, which the walk settles.
+     * positive, which the walk settles. Eight bytes are tested at once for a backslash, which most bodies lack.
      */
     static boolean mayEscapeSurrogate(byte[] body) {
         for (int i = 0; i + 3 < body.length; i++) {
+            if (i + 8 <= body.length) { // eight bytes at a time while none is a backslash
+                long x = ((long) Utf8.LONGS.get(body, i)) ^ (Utf8.ONES * '\\');
+                if (((x - Utf8.ONES) & ~x & Utf8.HIGHS) == 0) { // no zero byte in x: no backslash in these eight
+                    i += 7;
+                    continue;
+                }
+            }
             if (body[i] == '\\' && body[i + 1] == 'u' && (body[i + 2] | 0x20) == 'd') {
                 int c = body[i + 3] | 0x20;
                 if (c == '8' || c == '9' || (c >= 'a' && c <= 'f')) {
