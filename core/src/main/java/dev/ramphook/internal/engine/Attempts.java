@@ -83,6 +83,13 @@ final class Attempts {
                 if (completed != null) {
                     completed.add(b.id());
                 }
+            } catch (HandlerCalls.Abandoned given) {
+                // Returned after its worker thread was given up on (deaf to the timeout's interrupt): nothing of
+                // this attempt is written, but its span ends, as the timed-out run it was, instead of never.
+                if (span != null) {
+                    span.end(DeliveryListener.RunOutcome.TIMED_OUT, null);
+                }
+                throw given;
             } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
                 thrown = e;
                 outcome = e instanceof HandlerCalls.HandlerTimeoutException
