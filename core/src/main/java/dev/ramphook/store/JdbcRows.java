@@ -3,6 +3,7 @@ package dev.ramphook.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ramphook.internal.text.InstantText;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -139,56 +140,11 @@ final class JdbcRows {
     }
 
     /**
-     * {@link Instant#toString()}'s text (ISO-8601, UTC, the fraction in groups of three digits), which PostgreSQL
-     * reads as timestamptz, written without a formatter for the years 0 to 9999: four per recorded event.
+     * {@link Instant#toString()}'s text (ISO-8601, UTC), which PostgreSQL reads as timestamptz, written without a
+     * formatter ({@link InstantText}): four per recorded event.
      */
     static String text(Instant instant) {
-        if (instant == null) {
-            return null;
-        }
-        long seconds = instant.getEpochSecond();
-        long days = Math.floorDiv(seconds, 86_400);
-        int secondOfDay = Math.floorMod(seconds, 86_400);
-        // Civil date from days since 1970-01-01 (H. Hinnant's algorithm), proleptic Gregorian like java.time.
-        long z = days + 719_468;
-        long era = Math.floorDiv(z, 146_097);
-        long dayOfEra = z - era * 146_097;
-        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-        long mp = (5 * dayOfYear + 2) / 153;
-        int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
-        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-        if (year < 0 || year > 9999) {
-            return instant.toString();
-        }
-        int nanos = instant.getNano();
-        char[] t = new char[nanos == 0 ? 20 : nanos % 1000_000 == 0 ? 24 : nanos % 1000 == 0 ? 27 : 30];
-        digits(t, 0, (int) year, 4);
-        t[4] = '-';
-        digits(t, 5, month, 2);
-        t[7] = '-';
-        digits(t, 8, day, 2);
-        t[10] = 'T';
-        digits(t, 11, secondOfDay / 3600, 2);
-        t[13] = ':';
-        digits(t, 14, secondOfDay / 60 % 60, 2);
-        t[16] = ':';
-        digits(t, 17, secondOfDay % 60, 2);
-        if (nanos != 0) {
-            t[19] = '.';
-            int width = t.length - 21;
-            digits(t, 20, nanos / (width == 3 ? 1000_000 : width == 6 ? 1000 : 1), width);
-        }
-        t[t.length - 1] = 'Z';
-        return new String(t);
-    }
-
-    private static void digits(char[] t, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            t[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
+        return instant == null ? null : InstantText.append(new StringBuilder(30), instant).toString();
     }
 
     static String error(String error) {

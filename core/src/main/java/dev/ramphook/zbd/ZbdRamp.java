@@ -11,7 +11,7 @@ import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.UrlToken;
-import dev.ramphook.internal.provider.InstantText;
+import dev.ramphook.internal.text.InstantText;
 import dev.ramphook.provider.EventKeys;
 import dev.ramphook.provider.JsonFields;
 import dev.ramphook.provider.TypedFields;

@@ -76,10 +76,12 @@ class ModuleBoundaryTest {
                     // SLF4J or java.util.logging.
                     "Logs",
                     // Which header names carry a credential: Masking (dev.ramphook), the engine and the console.
-                    "CredentialHeaders"),
-            // Provider packages type their data through TypedData (the new providers); ZBD writes its key's instant
-            // with InstantText.
-            "dev.ramphook.internal.provider", Set.of("TypedData", "InstantText"),
+                    "CredentialHeaders",
+                    // Instant.toString's text without the formatter: ZBD's key (dev.ramphook.zbd), the JDBC store's
+                    // times (dev.ramphook.store).
+                    "InstantText"),
+            // Provider packages type their data through TypedData (the new providers).
+            "dev.ramphook.internal.provider", Set.of("TypedData"),
             // The console: built by the receiver's builder (dev.ramphook.receiver), served by the engine.
             "dev.ramphook.internal.console", Set.of("Console", "ConsoleConfig", "ConsoleData", "ConsoleData$Replayer")));
 

@@ -1,4 +1,4 @@
-package dev.ramphook.internal.provider;
+package dev.ramphook.internal.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

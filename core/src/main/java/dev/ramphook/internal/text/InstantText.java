@@ -1,12 +1,12 @@
-package dev.ramphook.internal.provider;
+package dev.ramphook.internal.text;
 
 import java.time.Instant;
 
 /**
  * {@link Instant#toString()}'s text, appended to a builder without {@code java.time}'s formatter: the providers'
- * deduplication keys end with a normalised instant, once per delivery, and the formatter made a
- * {@code LocalDateTime}, a {@code LocalDate}, a {@code LocalTime}, a print context and two builders for it (about
- * 0.7 KB and a tenth of the ZBD path's CPU). The text must stay exactly {@code Instant.toString()}'s: stored keys
+ * deduplication keys end with a normalised instant, once per delivery, and the JDBC store writes four times per
+ * recorded event; the formatter made a {@code LocalDateTime}, a {@code LocalDate}, a {@code LocalTime}, a print
+ * context and two builders for it (about 0.7 KB and a tenth of the ZBD path's CPU). The text must stay exactly {@code Instant.toString()}'s: stored keys
  * of earlier deliveries are compared with it. Years 1970 to 9999 take the fast path; any other instant is appended
  * by {@code Instant.toString()} itself. Not part of the public API.
  */
