@@ -10,7 +10,7 @@
 #            and the bytes it allocates per delivery beyond the parse tree (beyond the library's own JSON reader
 #            on the same body, ramphookReader, as the README's allocation figures count them).
 #
-#   jetty-example/bench/all.sh                                   # about 8 minutes on 2 cores
+#   jetty-example/bench/all.sh                                   # about 10 minutes on 2 cores
 #   ACK_SECONDS=300 LOAD_ROUNDS=5 LOAD_DURATION=15s jetty-example/bench/all.sh   # longer, steadier
 #   SKIP=http jetty-example/bench/all.sh                         # skip a layer (http, durable, core; comma-separated)
 #   OCTOKIT=1 jetty-example/bench/all.sh                         # http also against @octokit/webhooks (needs node)

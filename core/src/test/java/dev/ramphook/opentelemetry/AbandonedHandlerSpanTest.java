@@ -35,7 +35,7 @@ class AbandonedHandlerSpanTest {
     }
 
     @Test
-    void theSpanOfAHandlerThatReturnsAfterItsThreadWasGivenUpOnEndsAsTimedOut() {
+    void theSpanOfAHandlerThatReturnsAfterItsThreadWasGivenUpOnEndsAsTimedOut() throws InterruptedException {
         OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
                 .addSpanProcessor(SimpleSpanProcessor.create(spans)).build()).build();
         CountDownLatch letGo = new CountDownLatch(1);
@@ -64,6 +64,8 @@ class AbandonedHandlerSpanTest {
 
         assertThat(receiver.receive(post("/hooks/shop", ShopProvider.body("SHOP.V1.ORDER.PAID", "stuck"))).status())
                 .isEqualTo(200);
+        // Sent once the stuck run has started: an event claimed in the same batch would wait for its lease instead.
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(receiver.receive(post("/hooks/shop", ShopProvider.body("SHOP.V1.ORDER.PAID", "after"))).status())
                 .isEqualTo(200);
         // The only worker is stuck: the one that takes its place handles the next event, and its span ends.
