@@ -36,6 +36,9 @@ final class Completions {
     /** Handed over and not yet written; a full queue makes workers wait for the writer. */
     private static final int CAPACITY = 4096;
 
+    /** The longest wait on an empty queue: a few wake-ups a second when idle, and close() never waits longer. */
+    private static final long IDLE_MILLIS = 200;
+
     private final EventStore store;
     private final Clock clock;
     private final ClaimKeeper claims;
@@ -95,7 +98,8 @@ final class Completions {
         while (true) {
             try {
                 if (batch.isEmpty()) {
-                    Completion first = queue.poll(retryMillis, TimeUnit.MILLISECONDS);
+                    // At most IDLE_MILLIS, not a whole poll interval: stop() is seen soon after the queue is empty.
+                    Completion first = queue.poll(Math.min(retryMillis, IDLE_MILLIS), TimeUnit.MILLISECONDS);
                     if (first == null) {
                         if (stopping) {
                             return;
