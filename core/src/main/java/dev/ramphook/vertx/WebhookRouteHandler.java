@@ -10,13 +10,12 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 
@@ -29,15 +28,15 @@ import org.slf4j.Logger;
  * vertx.createHttpServer().requestHandler(router).listen(8080);
  * }</pre>
  *
- * <p>On the event loop it only checks what needs no body ({@link WebhookReceiver#screen}: method, source address,
+ * <p>On the event loop it only checks what needs no body ({@link WebhookReceiver#screenHead}: method, source address,
  * URL token or signature header, content type, declared length), then reserves the body's declared length (the
  * whole {@link WebhookReceiver#maxBodyBytes()} when none is declared) from the receiver's bound on bodies in flight
  * ({@code maxBodyBytesInFlight}; past it 503 with {@code Retry-After}, nothing read) and gathers the body as it
  * arrives, never more than {@link WebhookReceiver#maxBodyBytes()} (a larger body is answered 413 at once, and the
  * connection closed, without buffering the rest) and never longer than {@link WebhookReceiver#bodyReadTimeout()}
  * (408). The reservation is given back when the delivery is answered, whichever way it ends.
- * {@link WebhookReceiver#receive} itself, which verifies, records in the store and may run inline handlers, runs
- * on Vert.x's worker pool ({@code executeBlocking}, unordered), never on the event loop. The answer's status,
+ * The rest of the delivery ({@link WebhookReceiver#receiveScreened}: the checks above are not run again), which
+ * verifies, records in the store and may run inline handlers, runs on Vert.x's worker pool ({@code executeBlocking}, unordered), never on the event loop. The answer's status,
  * headers and JSON body are sent as they are.
  *
  * <p>The receiver sees the request's raw path (percent-encoding kept, without the query) and the direct peer's
@@ -83,7 +82,8 @@ public final class WebhookRouteHandler implements Handler<RoutingContext> {
             return;
         }
         WebhookRequest.Builder delivery = toWebhookRequest(request, path);
-        Optional<WebhookResponse> refused = receiver.screen(delivery.build());
+        WebhookReceiver.Screening screening = receiver.screenHead(delivery.build());
+        Optional<WebhookResponse> refused = screening.refusal();
         if (refused.isPresent()) {
             // Nothing of the body is read; the connection closes when a body was on its way.
             send(context, refused.get(), request.isEnded() ? null : "close");
@@ -98,10 +98,10 @@ public final class WebhookRouteHandler implements Handler<RoutingContext> {
         // way meets 503s, not an exhausted heap. Given back once the delivery is answered, however it ends.
         long reserved = receiver.bodyReservation(declaredLength(request));
         if (!receiver.reserveBody(reserved)) {
-            send(context, receiver.overloaded(delivery.build()), "close");
+            send(context, receiver.overloaded(screening.request()), "close");
             return;
         }
-        readBody(context, request, delivery, path, reserved);
+        readBody(context, request, screening, path, reserved);
     }
 
     private static long declaredLength(HttpServerRequest request) {
@@ -120,7 +120,7 @@ public final class WebhookRouteHandler implements Handler<RoutingContext> {
      * Gathers the body on the event loop under its reservation, never more than {@code maxBodyBytes}, within the
      * body read timeout, then receives it on a worker; the reservation is given back whichever way this ends.
      */
-    private void readBody(RoutingContext context, HttpServerRequest request, WebhookRequest.Builder delivery,
+    private void readBody(RoutingContext context, HttpServerRequest request, WebhookReceiver.Screening screening,
             String path, long reserved) {
         int limit = receiver.maxBodyBytes();
         Buffer body = Buffer.buffer((int) Math.min(Math.max(reserved, 1), 8192));
@@ -128,7 +128,7 @@ public final class WebhookRouteHandler implements Handler<RoutingContext> {
         long timer = context.vertx().setTimer(Math.max(1, receiver.bodyReadTimeout().toMillis()), id -> {
             if (done.compareAndSet(false, true)) {
                 receiver.releaseBody(reserved);
-                send(context, receiver.bodyTimedOut(delivery.build()), "close");
+                send(context, receiver.bodyTimedOut(screening.request()), "close");
             }
         });
         request.handler(chunk -> {
@@ -139,11 +139,11 @@ public final class WebhookRouteHandler implements Handler<RoutingContext> {
                 body.appendBuffer(chunk);
             } else if (done.compareAndSet(false, true)) {
                 context.vertx().cancelTimer(timer);
-                // One byte past the limit, read from the chunk rather than buffered: the receiver answers 413, as
-                // it does for any body over its limit.
-                InputStream oneTooMany = new SequenceInputStream(new ByteArrayInputStream(body.getBytes()),
-                        new ByteArrayInputStream(chunk.getBytes(0, 1)));
-                receive(context, delivery.body(oneTooMany).build(), path, "close", reserved);
+                // One byte past the limit, taken from the chunk rather than buffered with the rest: the receiver
+                // answers 413, as it does for any body over its limit.
+                byte[] oneTooMany = Arrays.copyOf(body.getBytes(), body.length() + 1);
+                oneTooMany[body.length()] = chunk.getByte(0);
+                receive(context, () -> receiver.receiveScreened(screening, oneTooMany), path, "close", reserved);
             }
         });
         request.exceptionHandler(e -> {
@@ -157,7 +157,8 @@ public final class WebhookRouteHandler implements Handler<RoutingContext> {
         request.endHandler(end -> {
             if (done.compareAndSet(false, true)) {
                 context.vertx().cancelTimer(timer);
-                receive(context, delivery.body(body.getBytes()).build(), path, null, reserved);
+                byte[] complete = body.getBytes();
+                receive(context, () -> receiver.receiveScreened(screening, complete), path, null, reserved);
             }
         });
         if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
@@ -167,18 +168,17 @@ public final class WebhookRouteHandler implements Handler<RoutingContext> {
     }
 
     private void receive(RoutingContext context, WebhookRequest delivery, String path) {
-        receive(context, delivery, path, null, -1);
+        receive(context, () -> receiver.receive(delivery), path, null, -1);
     }
 
     /**
-     * Runs {@link WebhookReceiver#receive} on a worker thread, then answers on the request's context. With
-     * {@code reserved} of 0 or more the body was read under that reservation: the receiver does not count it again,
-     * and it is given back when the worker is done (or could not take it).
+     * Runs {@code delivery} (the receiver's {@code receive}, or {@code receiveScreened} for a body read here) on a
+     * worker thread, then answers on the request's context. With {@code reserved} of 0 or more the body was read
+     * under that reservation, given back when the worker is done (or could not take it).
      */
-    private void receive(RoutingContext context, WebhookRequest delivery, String path, String connection,
+    private void receive(RoutingContext context, Callable<WebhookResponse> delivery, String path, String connection,
             long reserved) {
-        context.vertx().executeBlocking(() -> reserved < 0 ? receiver.receive(delivery)
-                : receiver.receiveReserved(delivery), false).onComplete(result -> {
+        context.vertx().executeBlocking(delivery, false).onComplete(result -> {
             if (reserved >= 0) {
                 receiver.releaseBody(reserved);
             }
