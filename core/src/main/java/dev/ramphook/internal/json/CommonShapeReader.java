@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads the shape nearly every delivery has straight from the body's bytes into the nodes {@link TreeReader} makes,
@@ -30,10 +31,19 @@ final class CommonShapeReader {
     private static final int MAX_STRING_BYTES = 1 << 16; // far below maxStringLength; longer ones go to TreeReader
     private static final int MAX_NAME_BYTES = 256; // below maxNameLength (1024)
     private static final int NAME_SLOTS = 512; // a power of two
+    private static final long QUOTES = Utf8.ONES * '"';
+    private static final long BACKSLASHES = Utf8.ONES * '\\';
+    private static final long SPACES = Utf8.ONES * 0x20;
 
     private final JsonNodeFactory nodes;
-    /** Names seen, by a hash of their bytes; a racy cache of immutable strings, so a lost write only costs a copy. */
-    private final String[] names = new String[NAME_SLOTS];
+    /**
+     * Names seen, by a hash of their bytes, each with its bytes for the comparison: a racy cache of immutable pairs,
+     * so a lost write only costs a copy.
+     */
+    private final Name[] names = new Name[NAME_SLOTS];
+
+    private record Name(byte[] bytes, String text) {
+    }
 
     /** Where reading goes on; one per call. */
     private static final class Cursor {
@@ -288,26 +298,14 @@ final class CommonShapeReader {
         }
         int length = i - from;
         int slot = (hash ^ (hash >>> 9)) & (NAME_SLOTS - 1);
-        String known = names[slot];
+        Name known = names[slot];
         c.at = i + 1;
-        if (known != null && sameAscii(known, b, from, length)) {
-            return known;
+        if (known != null && Arrays.equals(known.bytes, 0, known.bytes.length, b, from, i)) {
+            return known.text;
         }
         String name = new String(b, from, length, StandardCharsets.ISO_8859_1); // ASCII: Latin-1 is the same text
-        names[slot] = name;
+        names[slot] = new Name(Arrays.copyOfRange(b, from, i), name);
         return name;
-    }
-
-    private static boolean sameAscii(String s, byte[] b, int from, int length) {
-        if (s.length() != length) {
-            return false;
-        }
-        for (int k = 0; k < length; k++) {
-            if (s.charAt(k) != b[from + k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -318,7 +316,21 @@ final class CommonShapeReader {
         int n = Math.min(b.length, from + MAX_STRING_BYTES);
         int i = from;
         boolean ascii = true;
-        while (i < n) {
+        while (true) {
+            while (i + 8 <= n) { // eight bytes at a time while none is a quote, a backslash, a control or non-ASCII
+                long w = (long) Utf8.LONGS.get(b, i);
+                long q = w ^ QUOTES;
+                long s = w ^ BACKSLASHES;
+                // a zero byte in q or s, a byte of w below 0x20, or a high bit: possibly a stop (borrows may give
+                // false alarms above a real one, never a miss), which the byte test below settles
+                if (((((q - Utf8.ONES) & ~q) | ((s - Utf8.ONES) & ~s) | ((w - SPACES) & ~w) | w) & Utf8.HIGHS) != 0) {
+                    break;
+                }
+                i += 8;
+            }
+            if (i >= n) {
+                return null;
+            }
             byte x = b[i];
             if (x == '"') {
                 c.at = i + 1;
@@ -334,7 +346,6 @@ final class CommonShapeReader {
             ascii &= x >= 0;
             i++;
         }
-        return null;
     }
 
     /** The rest of a string from its first backslash at {@code i}, through a char buffer. */

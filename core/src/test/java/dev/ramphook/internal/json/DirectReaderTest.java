@@ -123,6 +123,20 @@ class DirectReaderTest {
         return true;
     }
 
+    /** A stop byte (quote, backslash, control, non-ASCII) at every place of a long string: eight bytes are read at once. */
+    @Test
+    void agreesWithReadTreeOnEveryPlaceOfAStopInAString() {
+        String[] stops = {"\"", "\\n", "\\u00e9", "\t", "\u0001", "\u001f", "é", "€", "😀", "\u007f", " "};
+        for (String stop : stops) {
+            for (int at = 0; at <= 24; at++) {
+                String text = "{\"name\":\"" + "abcdefghijklmnopqrstuvwx".substring(0, at) + stop + "yz0123456789\"}";
+                byte[] body = text.getBytes(StandardCharsets.UTF_8);
+                compare(at, body);
+                compareCommonShape(at, body);
+            }
+        }
+    }
+
     @Test
     void agreesWithReadTreeOnNestingAroundTheLimit() {
         for (int depth = 60; depth <= 68; depth++) {
