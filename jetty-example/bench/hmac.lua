@@ -5,12 +5,12 @@
 -- ramphook verifies it at NoopServer's /webhooks/hmac (meCash parsing, HmacSignature.sha256Hex with "sha256="),
 -- @octokit/webhooks at /webhooks/github. Prints one machine-readable RESULT line when done.
 --
--- wrk's LuaJIT has no HMAC, so SHA-256 is below. The body is a fixed prefix of whole 64-byte blocks and a short
--- varying tail: the HMAC state after the key and the prefix is computed once, and each request hashes only its
--- tail and the outer block (2 compressions, on numbers, not strings), so the client's cost is small and the same
--- for both servers. It still runs on the cores the JVM servers share (Node uses one, its own): every microsecond
--- here is one the JVM cannot spend on requests, so it is kept low (4.3 us per request() against zbd.lua's 0.7;
--- 7 us before 2026-12-06, fifth session, with strings and tables per compression).
+-- wrk's LuaJIT has no HMAC of its own. The body is a fixed prefix of whole 64-byte blocks and a short varying tail:
+-- the HMAC state after the key and the prefix is computed once, and each request hashes only its tail. It runs on
+-- the cores the JVM servers share (Node uses one, its own): every microsecond here is one the JVM cannot spend on
+-- requests, so it is kept low. With OpenSSL through LuaJIT's FFI (libcrypto, which wrk links for https) request()
+-- costs 1.8-2.4 us, zbd.lua's 0.6-0.8; without it, SHA-256 in Lua below (two compressions on numbers, 4.3-5.0 us).
+-- Before 2026-12-06 (fifth session) it was Lua with strings and tables per compression: 6.8-7.6 us.
 
 local bit = require("bit")
 local band, bor, bxor, bnot, rshift, lshift, ror, tobit, tohex =
@@ -135,6 +135,58 @@ end
 assert(hmac("Jefe", "")("what do ya want for nothing?")
   == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", "HMAC-SHA256 self-test failed")
 
+-- OpenSSL's HMAC through LuaJIT's FFI, when wrk has libcrypto (Debian's is linked with it, for https): the keyed
+-- state after the prefix is kept in C as well, and each request copies it and hashes its tail (0.34 us against about
+-- 3.5 us for the two compressions in Lua above). The Lua code stays as the fallback and as the reference the C one
+-- is checked against in init. Returns a function like hmac's, or nil.
+local function openssl_hmac()
+  local ok, ffi = pcall(require, "ffi")
+  if not ok or not pcall(ffi.cdef, [[
+    typedef struct evp_md_st EVP_MD;
+    typedef struct hmac_ctx_st HMAC_CTX;
+    const EVP_MD *EVP_sha256(void);
+    HMAC_CTX *HMAC_CTX_new(void);
+    int HMAC_Init_ex(HMAC_CTX *ctx, const void *key, int len, const EVP_MD *md, void *impl);
+    int HMAC_Update(HMAC_CTX *ctx, const unsigned char *data, size_t len);
+    int HMAC_Final(HMAC_CTX *ctx, unsigned char *md, unsigned int *len);
+    int HMAC_CTX_copy(HMAC_CTX *dctx, HMAC_CTX *sctx);
+  ]]) then
+    return nil
+  end
+  local function has(lib)
+    return pcall(function()
+      return lib.EVP_sha256 and lib.HMAC_CTX_new and lib.HMAC_Init_ex and lib.HMAC_Update and lib.HMAC_Final
+        and lib.HMAC_CTX_copy
+    end)
+  end
+  local C = ffi.C
+  if not has(C) then
+    ok, C = pcall(ffi.load, "crypto")
+    if not ok or not has(C) then
+      return nil
+    end
+  end
+  local md, len, out = ffi.new("unsigned char[32]"), ffi.new("unsigned int[1]"), ffi.new("char[64]")
+  local digits = ffi.new("char[16]", "0123456789abcdef")
+  return function(key, prefix)
+    local keyed, work = C.HMAC_CTX_new(), C.HMAC_CTX_new()
+    assert(C.HMAC_Init_ex(keyed, key, #key, C.EVP_sha256(), nil) == 1 and C.HMAC_Update(keyed, prefix, #prefix) == 1)
+    return function(tail)
+      assert(C.HMAC_CTX_copy(work, keyed) == 1 and C.HMAC_Update(work, tail, #tail) == 1
+        and C.HMAC_Final(work, md, len) == 1)
+      for i = 0, 31 do
+        out[2 * i], out[2 * i + 1] = digits[rshift(md[i], 4)], digits[band(md[i], 15)]
+      end
+      return ffi.string(out, 64)
+    end
+  end
+end
+local c_hmac = openssl_hmac()
+if c_hmac then -- the same RFC 4231 case: a C path that disagrees is never used
+  assert(c_hmac("Jefe", "")("what do ya want for nothing?")
+    == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", "OpenSSL HMAC-SHA256 self-test failed")
+end
+
 local threads = {}
 
 function setup(thread)
@@ -142,7 +194,7 @@ function setup(thread)
   thread:set("tid", #threads)
 end
 
-local path, nonce, sign, prefix
+local path, nonce, sign, prefix -- sign(tail): the hex HMAC-SHA256 of prefix .. tail
 local counter = 0
 local headers = {
   ["Content-Type"] = "application/json",
@@ -164,13 +216,19 @@ function init(args)
   prefix = head .. string.rep("x", pad) .. tail
   assert(#prefix % 64 == 0)
   sign = hmac(secret, prefix)
+  if c_hmac then
+    local in_c, probe = c_hmac(secret, prefix), nonce .. '-check"}}'
+    assert(in_c(probe) == sign(probe), "OpenSSL and Lua HMAC-SHA256 disagree")
+    sign = in_c
+  end
 end
 
 function request()
   counter = counter + 1
-  local rest = string.format('%s-%d-%d"}}', nonce, tid, counter)
+  local id = string.format("%s-%d-%d", nonce, tid, counter)
+  local rest = id .. '"}}'
   headers["X-Hub-Signature-256"] = "sha256=" .. sign(rest)
-  headers["X-GitHub-Delivery"] = string.format("%s-%d-%d", nonce, tid, counter)
+  headers["X-GitHub-Delivery"] = id
   return wrk.format("POST", path, headers, prefix .. rest)
 end
 
