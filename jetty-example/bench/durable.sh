@@ -268,7 +268,6 @@ client_us() { # times-file events
 
 median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
-START_LOAD=$(loadavg)
 echo "warming up: 2 to $WARMUP_MAX_PASSES passes of $WARMUP s of wrk on the example, until its JIT takes <=" \
   "$WARM_JIT_PERCENT% of its CPU; $PGBENCH_WARMUP s of pgbench"
 for pass in $(seq 1 "$WARMUP_MAX_PASSES"); do
@@ -279,6 +278,7 @@ for pass in $(seq 1 "$WARMUP_MAX_PASSES"); do
   ((pass < WARMUP_MAX_PASSES)) || echo "note: the example's JIT still took $JIT_PERCENT% of its CPU after $pass passes"
 done
 run_pgbench warm "$PGBENCH_WARMUP" warm
+START_LOAD=$(loadavg)
 : >"$LOGS/example.txt"
 : >"$LOGS/pgbench.txt"
 echo "$ROUNDS alternating rounds of $DURATION s: wrk -c $CONNECTIONS on the example, pgbench -c $CLIENTS"
