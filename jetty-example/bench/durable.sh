@@ -16,6 +16,7 @@
 #   DURATION=240 ROUNDS=1 CONNECTIONS=16 jetty-example/bench/durable.sh   # the soak (the backlog samples)
 #   NO_BUILD=1 jetty-example/bench/durable.sh          # reuse the jar and core's compiled test classes
 #   JFR=1 jetty-example/bench/durable.sh               # also a JFR recording (settings=profile) of the example
+#   DURABILITY=off jetty-example/bench/durable.sh      # the cluster as AckThroughput's runs: fsync, synchronous_commit off
 #
 # For each example run: acknowledgements (wrk's 2xx answers; any non-2xx or socket error is printed), the rows the
 # run added (at least the acknowledgements: a row short of them would be a lost acknowledgement, and the script
@@ -52,6 +53,7 @@ DRAIN_MAX=${DRAIN_MAX:-120}   # seconds to wait for the backlog after a run befo
 EXAMPLE_PORT=${EXAMPLE_PORT:-18090}
 JAVA_OPTS=${JAVA_OPTS--Dorg.slf4j.simpleLogger.log.dev.ramphook.example=warn}
 JFR=${JFR:-}
+DURABILITY=${DURABILITY:-on}  # off: fsync and synchronous_commit off, as core's AckThroughput's cluster runs
 EVENTS=ramphook_events        # the example's store's table (JdbcEventStore's default prefix)
 TOKEN=durable-test-token-$RANDOM$RANDOM
 LOGS=$(mktemp -d /tmp/ramphook-durable.XXXXXX)
@@ -86,7 +88,7 @@ if [[ -z ${NO_BUILD:-} || ! -f core/target/cp.txt || ! -f core/target/test-class
 fi
 
 # The cluster: its launcher prints READY port=N once PostgreSQL accepts connections.
-java -cp "$(cat core/target/cp.txt):core/target/classes:core/target/test-classes" \
+java -Dbench.durability="$DURABILITY" -cp "$(cat core/target/cp.txt):core/target/classes:core/target/test-classes" \
   dev.ramphook.store.bench.BenchPostgres 0 >"$LOGS/postgres.log" 2>&1 &
 PIDS+=($!)
 PG_LAUNCHER=$!

