@@ -21,11 +21,14 @@
 # For each example run: acknowledgements (wrk's 2xx answers; any non-2xx or socket error is printed), the rows the
 # run added (at least the acknowledgements: a row short of them would be a lost acknowledgement, and the script
 # fails), the share of those rows done when wrk stopped (handled by the end of the load), the backlog (pending rows)
-# sampled every SAMPLE seconds during the load, in events and in seconds of acknowledgements at the run's rate, and after the load how long the backlog took to drain (the next run starts on a drained table). For each run
-# of either side: the server's CPU (the example's JVM, all threads) and the database's (the postmaster and its
-# children, exited backends included) per acknowledgement or per pgbench commit, from /proc, and the database's
-# commits per acknowledgement (pg_stat_database). The ratio is of the medians; the per-round ratios (each example
-# run against the pgbench run beside it) are printed too. The last line is machine-readable (RESULT ...) for all.sh.
+# sampled every SAMPLE seconds during the load, in events and in seconds of acknowledgements at the run's rate, and
+# after the load how long the backlog took to drain (the next run starts on a drained table). For each run of either
+# side, per acknowledgement or per pgbench commit, from /proc: the server's CPU (the example's JVM, all threads; by
+# thread in cpu-by-thread-<run>.txt), the database's (the postmaster and its children, exited backends included) and
+# the load generator's (wrk's, pgbench's); and the database's commits per acknowledgement (pg_stat_database). On two
+# cores shared by all three, each side's rate is about the cores over its CPU per event: the script prints that
+# CPU-bound ratio beside the measured one. The ratio is of the medians; the per-round ratios (each example run
+# against the pgbench run beside it) are printed too. The last line is machine-readable (RESULT ...) for all.sh.
 #
 # The example's sample handlers log two INFO lines per event and render each event into its in-memory list for
 # GET /events (and the JSON line file when EVENT_LOG is set): the application's work, not the library's, on the
