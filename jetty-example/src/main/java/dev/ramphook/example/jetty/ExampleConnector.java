@@ -13,8 +13,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * <p>Jetty 12's defaults are kept where they already suit a small machine (measured on 2 cores, issue 21): one
  * acceptor and one selector (Jetty derives both from the core count), and the default thread pool with its reserved
  * threads (with none reserved, a bare servlet made 7.05 system calls and 0.54 context switches per request,
- * against 6.30 and 0.54 with the defaults: nothing to gain). A webhook answer is small, so the fixed headers are a real share of its bytes: no {@code Server} header
- * (the version is nobody's business, and 24 bytes of each answer), no {@code X-Powered-By}. {@code Date} stays (an
+ * against 6.30 and 0.54 with the defaults: nothing to gain). A webhook answer is small, so the fixed headers are a
+ * real share of its bytes: no {@code Server} header (the version is nobody's business, and 24 bytes of each answer),
+ * no {@code X-Powered-By}. {@code Date} stays (an
  * origin server with a clock must send it, RFC 9110; Jetty formats it once a second).
  */
 public final class ExampleConnector {
