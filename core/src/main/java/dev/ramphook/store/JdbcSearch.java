@@ -10,11 +10,12 @@ import java.util.Optional;
 
 /**
  * The operator queries of {@link JdbcEventStore}: search (without bodies or headers, so a page of results stays
- * small whatever the payloads weigh) and one event in full. Every criterion is a bound parameter; the receive-time
- * index serves the order and a time range, the dedup index the exact key. A provider, a name, a state or a search
- * text filter the rows read newest first, up to the page (ConsoleSearchPlanTest): a name matches in full or as a
- * short name's tail, an OR no index can serve, and the provider-and-name index that version 3 built for it was never
- * read, only written twice per event (schema version 8 dropped it).
+ * small whatever the payloads weigh) and one event in full. Every criterion is a bound parameter; the primary key,
+ * {@code (received_at, id)} since schema version 8, serves the order and a time range, the dedup index the exact key.
+ * A provider, a name, a state or a search text filter the rows read newest first, up to the page
+ * (ConsoleSearchPlanTest): a name matches in full or as a short name's tail, an OR no index can serve, and the
+ * provider-and-name index that version 3 built for it was never read, only written twice per event (version 8
+ * dropped it).
  */
 final class JdbcSearch {
 

@@ -55,7 +55,7 @@ class ConsoleSearchPlanTest {
         JsonNode plan = explained(EventQuery.all(PAGE));
 
         assertThat(rowsRead(plan)).as("rows read; plan %s", plan).isLessThanOrEqualTo(PAGE);
-        assertThat(indexes(plan)).containsExactly(tables.prefix() + "events_received");
+        assertThat(indexes(plan)).containsExactly(tables.prefix() + "events_pkey");
     }
 
     @Test
@@ -66,7 +66,7 @@ class ConsoleSearchPlanTest {
 
         assertThat(rowsRead(shortName)).as("rows read; plan %s", shortName).isLessThanOrEqualTo(8 * PAGE);
         assertThat(rowsRead(fullName)).as("rows read; plan %s", fullName).isLessThanOrEqualTo(5 * PAGE);
-        assertThat(indexes(shortName)).containsExactly(tables.prefix() + "events_received");
+        assertThat(indexes(shortName)).containsExactly(tables.prefix() + "events_pkey");
     }
 
     @Test
@@ -74,7 +74,7 @@ class ConsoleSearchPlanTest {
         JsonNode plan = explained(query(null, null, T0.plusSeconds(10), T0.plusSeconds(20)));
 
         assertThat(rowsRead(plan)).as("rows read; plan %s", plan).isLessThanOrEqualTo(PAGE);
-        assertThat(indexes(plan)).containsExactly(tables.prefix() + "events_received");
+        assertThat(indexes(plan)).containsExactly(tables.prefix() + "events_pkey");
     }
 
     @Test

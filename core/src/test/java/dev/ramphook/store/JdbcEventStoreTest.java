@@ -149,7 +149,7 @@ class JdbcEventStoreTest {
                 .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(queryStrings("SELECT indexname FROM pg_indexes WHERE tablename = '" + prefix + "events'"
                 + " ORDER BY indexname")).containsExactly(prefix + "events_dead", prefix + "events_dedup",
-                prefix + "events_leased", prefix + "events_pkey", prefix + "events_received",
+                prefix + "events_leased", prefix + "events_pkey",
                 prefix + "events_subject", prefix + "events_unclaimed");
         assertThat(queryStrings("SELECT indexdef FROM pg_indexes WHERE indexname = '" + prefix + "events_dedup'"))
                 .singleElement().asString().contains("UNIQUE").contains("(event_key, provider)");
