@@ -83,7 +83,8 @@ record JdbcStatements(JdbcTables tables, String claimOne, String claimDue,
         // the update locks each row as it reaches it, in that order (a nested loop keeps its outer side's order), and
         // a row changed meanwhile is re-checked against the guard by the update itself. The separate lock read each
         // row a third time (CompletionPlanTest: 2 rows read per claim now), 2-6 more buffers per row (EXPLAIN BUFFERS
-        // over 512 of 52,000 rows: 24-25 against 26-30); the WAL it writes is the same (6.3 records per row).
+        // over 512 of 52,000 rows: 24-25 against 26-30); the WAL it writes is the same (6.3 records per row then,
+        // 4.2 on schema version 8).
         String completeAll = PER_ROW + "UPDATE " + t + " e SET state = 'DONE', body = NULL, headers = '{}', done_at = ?,"
                 + " last_error = NULL, claimed_by = NULL, lease_until = NULL FROM " + inIdOrder(t)
                 + " WHERE e.received_at = l.received_at AND e.id = l.id AND e.claimed_by = l.owner"
@@ -121,8 +122,9 @@ record JdbcStatements(JdbcTables tables, String claimOne, String claimDue,
 
     /**
      * The pending rows of the claims given as three arrays (provider, key, owner), each still held by its owner,
-     * locked in id order: alias {@code l}, columns {@code received_at} and {@code id} (the primary key). The lock re-checks the owner on a row changed
-     * meanwhile, and what we locked nobody else changes before we write it. Three parameters: the arrays.
+     * locked in id order: alias {@code l}, columns {@code received_at} and {@code id} (the primary key). The lock
+     * re-checks the owner on a row changed meanwhile, and what we locked nobody else changes before we write it.
+     * Three parameters: the arrays.
      *
      * <p>Row by row whatever the planner's statistics: each key's row is found on its own (a LIMIT keeps the
      * lookup a per-key subquery), then each is locked by its id, in id order (a locking subquery is never merged into

@@ -63,7 +63,8 @@ class CompletionCostTest {
     void aCompletionWritesItsRowAndTwoIndexEntriesAndRunsNoTrigger() throws Exception {
         JsonNode plan = explainedOverClaims(sql.completeAll(), T0);
         long wal = plan.get(0).path("Plan").path("WAL Records").asLong();
-        System.out.printf("completion of %d: %d WAL records, %.2f per row%n", BATCH, wal, (double) wal / BATCH);
+        System.out.printf("completion of %d: %d WAL records, %.2f per row, %d bytes per row%n", BATCH, wal,
+                (double) wal / BATCH, plan.get(0).path("Plan").path("WAL Bytes").asLong() / BATCH);
 
         // Per row: its new version (on its own page, the fillfactor's room), the primary key, the dedup key, and the
         // odd page split: 4.2-4.3. Schema version 7 wrote 6.2-6.3 (the receive time and name indexes as well), version
@@ -76,7 +77,8 @@ class CompletionCostTest {
     void aRenewalWritesTheRowAndFourIndexEntries() throws Exception {
         JsonNode plan = explainedOverClaims(sql.renew(), T0.plus(LEASE.multipliedBy(2)));
         long wal = plan.get(0).path("Plan").path("WAL Records").asLong();
-        System.out.printf("renewal of %d: %d WAL records, %.2f per row%n", BATCH, wal, (double) wal / BATCH);
+        System.out.printf("renewal of %d: %d WAL records, %.2f per row, %d bytes per row%n", BATCH, wal,
+                (double) wal / BATCH, plan.get(0).path("Plan").path("WAL Bytes").asLong() / BATCH);
 
         // A renewal is not HOT either (lease_until is the leased index's key), and a backlog of handed-off events is
         // renewed every third of a lease: per row its lock, its new version, the primary key, the dedup key, the
@@ -145,7 +147,8 @@ class CompletionCostTest {
             }
         }
         long wal = plan.get(0).path("Plan").path("WAL Records").asLong();
-        System.out.printf("insert of %d: %d WAL records, %.2f per row%n", INSERTED, wal, (double) wal / INSERTED);
+        System.out.printf("insert of %d: %d WAL records, %.2f per row, %d bytes per row%n", INSERTED, wal,
+                (double) wal / INSERTED, plan.get(0).path("Plan").path("WAL Bytes").asLong() / INSERTED);
 
         // Per row: the row, the primary key, the dedup key, the subject and leased indexes, the speculative
         // insertion's confirmation, and the odd page split: 6.1-6.2. Schema version 7 wrote 8.1-8.2 (the receive time
