@@ -197,13 +197,13 @@ public final class JdbcEventStore implements EventStore {
     }
 
     /** A row's primary key (schema version 8): its receive time, then its id. */
-    private record Key(java.sql.Timestamp receivedAt, long id) { }
+    private record Key(Instant receivedAt, long id) { }
 
     private static List<Key> ids(PreparedStatement ps) throws SQLException {
         List<Key> ids = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                ids.add(new Key(rs.getTimestamp(1), rs.getLong(2)));
+                ids.add(new Key(JdbcRows.instant(rs, "received_at"), rs.getLong("id")));
             }
         }
         return ids;
@@ -218,7 +218,8 @@ public final class JdbcEventStore implements EventStore {
         try (PreparedStatement ps = jdbc.prepare(c, sql.take())) {
             ps.setString(1, owner);
             JdbcRows.setInstant(ps, 2, now.plus(lease));
-            ps.setArray(3, c.createArrayOf("timestamptz", ids.stream().map(Key::receivedAt).toArray()));
+            // As text, like the hand-off insert's times: the same instant whatever the JVM's time zone.
+            ps.setArray(3, c.createArrayOf("text", ids.stream().map(k -> JdbcRows.text(k.receivedAt())).toArray()));
             ps.setArray(4, c.createArrayOf("bigint", ids.stream().map(Key::id).toArray()));
             JdbcRows.setInstant(ps, 5, now);
             // RETURNING has no order of its own; give callers the due order the claim used.
