@@ -230,6 +230,9 @@ public final class JdbcEventStore implements EventStore {
             while (!results && ps.getUpdateCount() != -1) {
                 results = ps.getMoreResults();
             }
+            if (!results) {
+                throw new SQLException("the claim's update returned no rows to read");
+            }
             try (ResultSet rs = ps.getResultSet()) {
                 while (rs.next()) {
                     claimed.add(new Claimed(JdbcRows.instant(rs, "next_attempt_at"), rs.getLong("id"),
