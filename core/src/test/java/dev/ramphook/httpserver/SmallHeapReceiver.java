@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -29,6 +30,8 @@ public final class SmallHeapReceiver {
                 .endpoint("/webhooks/mecash", MeCash.provider(), MeCash.signature(SECRET))
                 .on("*", (event, context) -> handled.add(event.json().path("data").path("id").asText()))
                 .maxBodyBytes(1 << 20)
+                // longer than SmallHeapTest may run: a body that arrives is read, however loaded the machine
+                .bodyReadTimeout(Duration.ofMinutes(10))
                 .build();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         server.createContext("/webhooks", WebhookHttpHandler.of(receiver));
