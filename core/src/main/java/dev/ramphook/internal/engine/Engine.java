@@ -503,7 +503,7 @@ public final class Engine {
         long recordBy = StoreDeadline.after(config.recordTimeout());
         Instant now = config.clock().instant();
         StoredEvent stored = StoredEvent.received(event.provider(), event.key(), event.name(), endpoint.path(), body,
-                Headers.kept(request), now, subject(endpoint, event), event.occurredAt().orElse(null));
+                new KeptHeaders(request), now, subject(endpoint, event), event.occurredAt().orElse(null));
         if (trace.traceParent() != null) { // tracing: handler runs link to this delivery, wherever they run
             stored = stored.withTraceParent(trace.traceParent());
         }
