@@ -500,7 +500,8 @@ public final class Engine {
         }
         trace.event(event);
         // 5. record, within the record timeout counted from here: the body's arrival has its own bound
-        long recordBy = StoreDeadline.after(config.recordTimeout());
+        // (a direct call, the in-memory store's, has no deadline to read: no clock reading for it)
+        long recordBy = deadline.isDirect() ? Long.MAX_VALUE : StoreDeadline.after(config.recordTimeout());
         Instant now = config.clock().instant();
         StoredEvent stored = StoredEvent.received(event.provider(), event.key(), event.name(), endpoint.path(), body,
                 new KeptHeaders(request), now, subject(endpoint, event), event.occurredAt().orElse(null));
