@@ -51,8 +51,12 @@ public final class ConstantTime {
      */
     public static boolean equal(byte[] expected, byte[] given) {
         int difference = expected.length ^ given.length;
-        for (int i = 0, presented = given.length; i < expected.length; i++) {
-            difference |= expected[i] ^ (i < presented ? given[i] : 0);
+        int common = Math.min(expected.length, given.length); // where the split falls says only the given length
+        for (int i = 0; i < common; i++) {
+            difference |= expected[i] ^ given[i];
+        }
+        for (int i = common; i < expected.length; i++) { // past the given bytes: against 0
+            difference |= expected[i];
         }
         return difference == 0;
     }
