@@ -17,10 +17,10 @@ import java.util.function.Function;
  * credential check of every name, a masking scan of every value, a map) was about a tenth of a small delivery's
  * CPU. A durable store reads them when it writes the row, so for it nothing changes but the moment.
  *
- * <p>Until then it holds the request (immutable, its header arrays shared and never changed), credential headers
- * included: they stay in memory no longer than the event's data does in the in-memory store, and are never
- * reachable through this map, which only ever shows what {@link Headers#kept} keeps. Once built, the request is let
- * go. Immutable like {@code Map.of} (every change throws {@link UnsupportedOperationException}) and thread-safe: the
+ * <p>Until then it holds the request's head (immutable, its header arrays shared and never changed; the engine
+ * hands it one without a body stream), credential headers included: they stay in memory no longer than the event's
+ * body does in the in-memory store, and are never reachable through this map, which only ever shows what
+ * {@link Headers#kept} keeps. Once built, the request is let go. Immutable like {@code Map.of} (every change throws {@link UnsupportedOperationException}) and thread-safe: the
  * map is built once, under this object's lock, and published through a volatile field.
  */
 final class KeptHeaders extends AbstractMap<String, List<String>> implements ImmutableView {

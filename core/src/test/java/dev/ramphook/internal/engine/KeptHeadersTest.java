@@ -2,6 +2,7 @@ package dev.ramphook.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.ramphook.Authenticator;
 import dev.ramphook.DeliveryContext;
@@ -12,7 +13,11 @@ import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.StoredEvent;
 import dev.ramphook.testing.ShopProvider;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,6 +141,38 @@ class KeptHeadersTest {
         assertThat(stored.headers()).containsOnlyKeys("Content-Type", "Referer", "X-Request-Id")
                 .containsEntry("X-Request-Id", List.of("r-1", "r-2"));
         assertThat(stored.headers().toString()).doesNotContain("s3cret", "abcdefghijklmnop", "sha256=abc");
+    }
+
+    /**
+     * An event waiting in the in-memory store, its headers not built yet, holds no body stream of its delivery (a
+     * container's stream, with whatever it references): only the request's head.
+     */
+    @Test
+    void aWaitingEventHoldsNoBodyStream() {
+        EventStore store = EventStore.inMemory();
+        try (WebhookReceiver receiver = WebhookReceiver.builder()
+                .endpoint("/hooks/shop", new ShopProvider(), Authenticator.none())
+                .on("*", (event, context) -> {
+                    throw new IllegalStateException("stay pending");
+                })
+                .store(store)
+                .inline()
+                .build()) {
+            WeakReference<InputStream> stream = deliverAsStream(receiver);
+            assertThat(store.find("shop", "SHOP.V1.ORDER.PAID:o-2")).isPresent();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                System.gc();
+                return stream.get() == null;
+            });
+        }
+    }
+
+    private static WeakReference<InputStream> deliverAsStream(WebhookReceiver receiver) {
+        InputStream body = new ByteArrayInputStream(
+                ShopProvider.body("SHOP.V1.ORDER.PAID", "o-2").getBytes(StandardCharsets.UTF_8));
+        receiver.receive(WebhookRequest.builder().path("/hooks/shop").header("Content-Type", "application/json")
+                .header("X-Request-Id", "r-3").body(body).build());
+        return new WeakReference<>(body);
     }
 
     /** The eager rule of 2026-12-06 ({@code Headers.kept} before this change), as the oracle. */
