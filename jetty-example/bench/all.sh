@@ -6,13 +6,19 @@
 #            the same database and pool (32 clients each, like pgbench's run in the issue; ACK_CLIENTS), the share
 #            handled by the end of the load, the largest backlog it sampled (the soak: run it long with
 #            ACK_SECONDS), and what one acknowledgement cost the database against one plain insert (commits, CPU);
+#   durable-http  jetty-example/bench/durable.sh, the issue's own durable measurement: the Jetty example on
+#            PostgreSQL under wrk (distinct ZBD events) against pgbench's one-row INSERT commits on the same embedded
+#            cluster, alternating (DURABLE_ROUNDS of DURABLE_SECONDS, wrk with DURABLE_CONNECTIONS, pgbench with 32
+#            clients), with its handled share, backlog and CPU per acknowledgement. It and the row above differ: the
+#            row above is core's harness (JDK server, in-JVM socket clients, a Java insert loop as the baseline);
 #   core     core's JMH DeliveryBenchmark (-Pbench): the core path against Jackson readTree of the same 0.3 KB body,
 #            and the bytes it allocates per delivery beyond the parse tree (beyond the library's own JSON reader
 #            on the same body, ramphookReader, as the README's allocation figures count them).
 #
-#   jetty-example/bench/all.sh                                   # about 10 minutes on 2 cores
+#   jetty-example/bench/all.sh                                   # about 13 minutes on 2 cores
 #   ACK_SECONDS=300 LOAD_ROUNDS=5 LOAD_DURATION=15s jetty-example/bench/all.sh   # longer, steadier
-#   SKIP=http jetty-example/bench/all.sh                         # skip a layer (http, durable, core; comma-separated)
+#   SKIP=http jetty-example/bench/all.sh                         # skip a layer (http, durable, durable-http, core;
+#                                                                # comma-separated)
 #   OCTOKIT=1 jetty-example/bench/all.sh                         # http also against @octokit/webhooks (needs node)
 #
 # Ratios only mean something against a baseline measured in the same run on the same machine: check the load
@@ -29,6 +35,9 @@ LOAD_WARMUP=${LOAD_WARMUP:-8s}  # per pass; load.sh warms every server at least 
 OCTOKIT=${OCTOKIT:-}
 ACK_SECONDS=${ACK_SECONDS:-30}
 ACK_CLIENTS=${ACK_CLIENTS:-32}
+DURABLE_ROUNDS=${DURABLE_ROUNDS:-2}
+DURABLE_SECONDS=${DURABLE_SECONDS:-20}
+DURABLE_CONNECTIONS=${DURABLE_CONNECTIONS:-32}
 JMH_ARGS=${JMH_ARGS:--f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc}
 SKIP=${SKIP:-}
 OUT=$(mktemp -d /tmp/ramphook-bench.XXXXXX)
@@ -76,6 +85,21 @@ if ! skipped durable; then
   DB_CPU_RATIO=$(awk -v a="$DB_CPU_ACK" -v i="$DB_CPU_INSERT" 'BEGIN {printf "%.1f×", a / i}')
 fi
 
+EX_RATIO=- EX_ACKS=- EX_TPS=- EX_HANDLED=- EX_BACKLOG_S=- EX_SERVER_CPU=- EX_DB_CPU=- EX_DB_COMMIT=- EX_CPA=- EX_P99=-
+if ! skipped durable-http; then
+  echo "durable-http: the Jetty example on PostgreSQL under wrk against pgbench, $DURABLE_ROUNDS alternating rounds" \
+    "of $DURABLE_SECONDS s" >&2
+  NO_BUILD=1 ROUNDS=$DURABLE_ROUNDS DURATION=$DURABLE_SECONDS CONNECTIONS=$DURABLE_CONNECTIONS \
+    jetty-example/bench/durable.sh >"$OUT/durable-http.txt" 2>&1 \
+    || { echo "durable.sh failed; see $OUT/durable-http.txt" >&2; exit 1; }
+  line=$(grep '^RESULT' "$OUT/durable-http.txt")
+  field() { sed -E "s/.* $1=([0-9.]+).*/\1/" <<<"$line"; }
+  EX_RATIO=$(printf '%.2f' "$(field ratio)") EX_ACKS=$(printf '%.0f' "$(field acks_per_s)")
+  EX_TPS=$(printf '%.0f' "$(field pgbench_tps)") EX_HANDLED=$(field handled) EX_BACKLOG_S=$(field max_backlog_s)
+  EX_SERVER_CPU=$(field server_cpu_us_per_ack) EX_DB_CPU=$(field db_cpu_us_per_ack)
+  EX_DB_COMMIT=$(field db_cpu_us_per_commit) EX_CPA=$(field commits_per_ack) EX_P99=$(field p99_ms)
+fi
+
 ZBD=- MECASH=- ZBD_B=- MECASH_B=-
 if ! skipped core; then
   echo "core: JMH, the core path, readTree and the library's reader, ZBD and meCash at 0.3 KB ($JMH_ARGS)" >&2
@@ -100,14 +124,16 @@ $(java -version 2>&1 | head -1)); load average $START_LOAD at the start, $END_LO
 |---|---|---|
 | library ÷ bare Jetty servlet, requests/s (no-op handlers, median of $LOAD_ROUNDS × $LOAD_DURATION) | $RPS_RATIO | ≥ 0.85 |
 | its p99 ÷ bare p99 | $P99_RATIO | ≤ 1.5× |
-| durable acks/s ÷ JDBC one-row insert commits/s, same database, $ACK_CLIENTS clients ($ACKS ÷ $INSERTS) | $ACK_RATIO | ≥ 0.5 |
-| database CPU per acknowledgement ÷ per plain insert commit ($DB_CPU_ACK ÷ $DB_CPU_INSERT µs); commits per ack | $DB_CPU_RATIO; $COMMITS_PER_ACK | |
-| acknowledged events handled by the end of the load ($ACK_SECONDS s) | $HANDLED | ≥ 0.95 |
-| largest backlog during the load, in seconds of acknowledgements | $BACKLOG_S | a few |
+| **the issue's measure:** durable acks/s of the Jetty example on PostgreSQL (wrk, $DURABLE_CONNECTIONS connections) ÷ pgbench one-row INSERT commits/s (32 clients), same cluster, median of $DURABLE_ROUNDS × $DURABLE_SECONDS s ($EX_ACKS ÷ $EX_TPS) | $EX_RATIO | ≥ 0.5 |
+| the example's CPU per acknowledgement; database CPU per ack ÷ per pgbench commit ($EX_DB_CPU ÷ $EX_DB_COMMIT µs); commits per ack; p99 | $EX_SERVER_CPU µs; $(awk -v a="$EX_DB_CPU" -v c="$EX_DB_COMMIT" 'BEGIN {if (c + 0 > 0) printf "%.1f×", a / c; else print "-"}'); $EX_CPA; $EX_P99 ms | |
+| core's AckThroughput: durable acks/s ÷ JDBC one-row insert commits/s, same database and JVM, $ACK_CLIENTS clients ($ACKS ÷ $INSERTS) | $ACK_RATIO | |
+| database CPU per acknowledgement ÷ per plain insert commit ($DB_CPU_ACK ÷ $DB_CPU_INSERT µs); commits per ack (AckThroughput) | $DB_CPU_RATIO; $COMMITS_PER_ACK | |
+| acknowledged events handled by the end of the load: AckThroughput ($ACK_SECONDS s); the example (lowest run) | $HANDLED; $EX_HANDLED | ≥ 0.95 |
+| largest backlog during the load, in seconds of acknowledgements: AckThroughput; the example | $BACKLOG_S; $EX_BACKLOG_S | a few |
 | core path ÷ Jackson readTree, ZBD 0.3 KB | ${ZBD} | ≤ 2× |
 | core path ÷ Jackson readTree, meCash 0.3 KB | ${MECASH} | ≤ 2× |
 | bytes allocated per 0.3 KB delivery beyond the parse tree, ZBD / meCash (B) | $ZBD_B / $MECASH_B | ≤ 3 KB |
 | library ÷ @octokit/webhooks (Node), requests/s, both verifying HMAC-SHA256 over the same bodies | $OCTOKIT_RATIO | ≥ 2.5× |
 
-Logs: $OUT (http.txt, durable.txt, core.txt)
+Logs: $OUT (http.txt, durable.txt, durable-http.txt, core.txt)
 EOF

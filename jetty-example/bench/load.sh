@@ -27,7 +27,9 @@
 # OCTOKIT=1 adds, in the same alternating rounds, two servers verifying an HMAC-SHA256 signature over the same bytes:
 # ramphook's no-op server at /webhooks/hmac (meCash bodies, X-Hub-Signature-256) and bench/octokit/server.mjs
 # (@octokit/webhooks' createNodeMiddleware, one Node process), each request a new signed event (hmac.lua), and
-# prints ramphook/octokit. Needs node and npm (its packages are installed into bench/octokit/node_modules with npm
+# prints ramphook/octokit, with each side's client (wrk) CPU per request and the rates the CPU alone allows on a quiet
+# machine (the JVM shares the cores with wrk, Node keeps one to itself: cores / (server + client) against 1 / Node's
+# CPU), the ratio a busy machine's throughput cannot show. Needs node and npm (its packages are installed into bench/octokit/node_modules with npm
 # ci); the build and CI never need them.
 set -euo pipefail
 
@@ -154,9 +156,9 @@ cpu_ticks() { # pid
   echo "$all $jit"
 }
 
-# One wrk run; prints "rps p99_us jit_percent cpu_us" (jit_percent: the share of the server's CPU its JIT compiler
-# threads took during the run, -1 for Node; cpu_us: the server process's CPU time per request, all its threads, which
-# moves far less with the machine's load than requests/s do) and fails on any non-2xx answer or socket error (a warm-up pass: on a non-2xx only,
+# One wrk run; prints "rps p99_us jit_percent cpu_us client_us" (jit_percent: the share of the server's CPU its JIT
+# compiler threads took during the run, -1 for Node; cpu_us: the server process's CPU time per request, all its
+# threads, which moves far less with the machine's load than requests/s do; client_us: wrk's own CPU per request) and fails on any non-2xx answer or socket error (a warm-up pass: on a non-2xx only,
 # as a cold server on a loaded machine may let a request pass wrk's 5 s timeout).
 run_wrk() { # port duration nonce [warm]
   local out line pid jvm a0 j0 a1 j1
@@ -164,11 +166,10 @@ run_wrk() { # port duration nonce [warm]
   pid=${jvm:-${OCTOKIT_PID:-}}
   read -r a0 j0 <<<"$(cpu_ticks "$pid")"
   case $1 in
-    "$OCTOKIT_PORT") out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --timeout 5s -s "$HMAC_LUA" \
-      "http://127.0.0.1:$1" -- /webhooks/github "$SECRET" "$3") ;;
-    "$RAMPHOOK_PORT-hmac") out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --timeout 5s -s "$HMAC_LUA" \
-      "http://127.0.0.1:$RAMPHOOK_PORT" -- /webhooks/hmac "$SECRET" "$3") ;;
-    *) out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --timeout 5s -s "$LUA" "http://127.0.0.1:$1" -- "$TOKEN" "$3") ;;
+    "$OCTOKIT_PORT") out=$(timed_wrk "$2" -s "$HMAC_LUA" "http://127.0.0.1:$1" -- /webhooks/github "$SECRET" "$3") ;;
+    "$RAMPHOOK_PORT-hmac") out=$(timed_wrk "$2" -s "$HMAC_LUA" "http://127.0.0.1:$RAMPHOOK_PORT" -- /webhooks/hmac \
+      "$SECRET" "$3") ;;
+    *) out=$(timed_wrk "$2" -s "$LUA" "http://127.0.0.1:$1" -- "$TOKEN" "$3") ;;
   esac
   read -r a1 j1 <<<"$(cpu_ticks "$pid")"
   line=$(grep '^RESULT' <<<"$out")
@@ -177,11 +178,23 @@ run_wrk() { # port duration nonce [warm]
     exit 1
   fi
   # A compiler thread that ended during the run takes its ticks with it: a negative JIT share counts as none.
-  printf '%s %s %s\n' "$(sed -E 's/.* rps=([0-9.]+) .* p99_us=([0-9]+) .*/\1 \2/' <<<"$line")" \
+  printf '%s %s %s %s\n' "$(sed -E 's/.* rps=([0-9.]+) .* p99_us=([0-9]+) .*/\1 \2/' <<<"$line")" \
     "$(awk -v pid="$jvm" -v a=$((a1 - a0)) -v j=$((j1 - j0)) \
       'BEGIN {if (pid == "") print -1; else if (a <= 0 || j <= 0) print 0; else printf "%.1f", 100 * j / a}')" \
     "$(awk -v a=$((a1 - a0)) -v hz="$CLK_TCK" -v n="$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line")" \
-      'BEGIN {printf "%.1f", (n > 0 ? a * 1e6 / hz / n : 0)}')"
+      'BEGIN {printf "%.1f", (n > 0 ? a * 1e6 / hz / n : 0)}')" \
+    "$(awk -v c="$(grep '^CLIENT_CPU ' <<<"$out" | cut -d' ' -f2)" \
+      -v n="$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line")" 'BEGIN {printf "%.1f", (n > 0 ? c * 1e6 / n : 0)}')"
+}
+
+# wrk with the standard options and the given script and arguments; prints its output, then "CLIENT_CPU <seconds>":
+# the user + system CPU wrk itself spent (its Lua script included). wrk runs on the cores the JVM servers use (Node
+# uses one of its own), so what the client costs per request bounds the JVM servers' rate and not Node's.
+timed_wrk() { # duration script-and-arguments...
+  local TIMEFORMAT='CLIENT_CPU %3U %3S' duration=$1
+  shift
+  { time wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 5s "$@" 2>&1; } 2>&1 | awk '
+    /^CLIENT_CPU / {print "CLIENT_CPU", $2 + $3; next} {print}'
 }
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
@@ -291,10 +304,10 @@ for round in $(seq 1 "$ROUNDS"); do
   if ((round % 2 == 1)); then order=$SIDES; else order=$REVERSED; fi
   for side in $order; do
     result=$(run_wrk "$(port_of "$side")" "$DURATION" "r$round")
-    read -r rps p99 jit cpu <<<"$result"
-    echo "$rps $p99 $cpu" >>"$LOGS/$side.txt"
-    printf 'round %d %-13s %10.0f req/s  p99 %7.2f ms  cpu %6.1f us/request%s\n' "$round" "$side" "$rps" \
-      "$(awk -v u="$p99" 'BEGIN {print u / 1000}')" "$cpu" "$([[ $jit == -1 ]] || echo "  jit $jit%")"
+    read -r rps p99 jit cpu client <<<"$result"
+    echo "$rps $p99 $cpu $client" >>"$LOGS/$side.txt"
+    printf 'round %d %-13s %10.0f req/s  p99 %7.2f ms  cpu %6.1f us/request  client %5.1f us%s\n' "$round" "$side" \
+      "$rps" "$(awk -v u="$p99" 'BEGIN {print u / 1000}')" "$cpu" "$client" "$([[ $jit == -1 ]] || echo "  jit $jit%")"
   done
 done
 
@@ -303,6 +316,7 @@ for side in $SIDES; do
   printf -v "rps_$var" '%s' "$(cut -d' ' -f1 "$LOGS/$side.txt" | median)"
   printf -v "p99_$var" '%s' "$(cut -d' ' -f2 "$LOGS/$side.txt" | median)"
   printf -v "cpu_$var" '%s' "$(cut -d' ' -f3 "$LOGS/$side.txt" | median)"
+  printf -v "client_$var" '%s' "$(cut -d' ' -f4 "$LOGS/$side.txt" | median)"
 done
 if ((ROUNDS >= 3)); then
   # A cold first round (JIT still compiling) shows as a ratio well below 1; a warm one within the noise of 1.
@@ -329,11 +343,21 @@ fi
 # machine moves far less than requests/s. (Node runs on one core, so its throughput is capped beside the JVMs'.)
 if [[ $OCTOKIT != only ]]; then
   echo "cpu per request (median): bare $cpu_bare us, ramphook $cpu_ramphook us ($(awk -v a="$cpu_ramphook" \
-    -v b="$cpu_bare" 'BEGIN {printf "%.2f", a / b}')x bare)"
+    -v b="$cpu_bare" 'BEGIN {printf "%.2f", a / b}')x bare); client (wrk): $client_bare us against bare," \
+    "$client_ramphook us against ramphook"
 fi
 if [[ -n $OCTOKIT ]]; then
   echo "cpu per request (median): ramphook-hmac $cpu_ramphook_hmac us, octokit $cpu_octokit us (octokit costs" \
     "$(awk -v a="$cpu_octokit" -v b="$cpu_ramphook_hmac" 'BEGIN {printf "%.2f", a / b}')x ramphook)"
+  # The JVM shares the machine's cores with wrk, Node keeps one core to itself (wrk and the JVM idle beside it): on a
+  # quiet machine the JVM's rate is at most cores / (its CPU + wrk's CPU per request), Node's 1 core / its CPU.
+  awk -v c="$(nproc)" -v s="$cpu_ramphook_hmac" -v w="$client_ramphook_hmac" -v n="$cpu_octokit" \
+      -v wn="$client_octokit" 'BEGIN {
+    printf "client (wrk) cpu per request (median): %.1f us against ramphook-hmac, %.1f us against octokit\n", w, wn
+    printf "cpu bound on a quiet machine: ramphook-hmac %.0f req/s (%d cores / (%.1f + %.1f us)), octokit %.0f req/s", \
+      c * 1e6 / (s + w), c, s, w, 1e6 / n
+    printf " (1 core / %.1f us): %.2fx\n", n, (c * 1e6 / (s + w)) / (1e6 / n)
+  }'
 fi
 if [[ $OCTOKIT != only ]]; then
 awk -v br="$rps_bare" -v bp="$p99_bare" -v rr="$rps_ramphook" -v rp="$p99_ramphook" \

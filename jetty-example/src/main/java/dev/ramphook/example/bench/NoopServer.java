@@ -3,6 +3,7 @@ package dev.ramphook.example.bench;
 import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.UrlToken;
+import dev.ramphook.example.jetty.ExampleConnector;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.servlet.WebhookFilter;
 import dev.ramphook.zbd.ZbdRamp;
@@ -13,7 +14,6 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * What {@code jetty-example/bench/load.sh} holds against {@link BareServer}: the same Jetty and servlet, with the
@@ -58,11 +58,19 @@ public final class NoopServer {
                 .on("*", (event, context) -> { })
                 .retention(RETENTION) // every wrk request is a new event: see RETENTION
                 .build();
+        Server server = start(port, receiver);
+        System.out.println("ramphook no-op receiver listening on http://127.0.0.1:" + BareServer.port(server) + "/");
+        server.join();
+        receiver.close();
+    }
+
+    /**
+     * Starts {@code receiver}'s filter at {@code /webhooks/*} in front of the bare servlet, on 127.0.0.1:{@code port}
+     * (0 for a free one), with the connector {@link BareServer} has: the filter is the only difference.
+     */
+    static Server start(int port, WebhookReceiver receiver) throws Exception {
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        server.addConnector(connector);
+        server.addConnector(ExampleConnector.of(server, "127.0.0.1", port));
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addFilter(new FilterHolder(new WebhookFilter(receiver)), "/webhooks/*",
@@ -72,9 +80,7 @@ public final class NoopServer {
         server.setHandler(context);
         server.setStopAtShutdown(true);
         server.start();
-        System.out.println("ramphook no-op receiver listening on http://127.0.0.1:" + connector.getLocalPort() + "/");
-        server.join();
-        receiver.close();
+        return server;
     }
 
     private static String required(String name) {

@@ -28,8 +28,6 @@ import java.util.stream.Collectors;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -172,11 +170,7 @@ public final class JettyExample implements AutoCloseable {
                 : retries.apply(settings.builder().handlers(new SampleHandlers(events)).store(options.store())).build();
 
         Server server = new Server();
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false); // no "Server: Jetty(12.x)" on every answer
-        http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setPort(options.port());
+        ServerConnector connector = ExampleConnector.of(server, null, options.port());
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         // Async-supported filter and servlet: the filter reads webhook bodies without holding a Jetty thread.
