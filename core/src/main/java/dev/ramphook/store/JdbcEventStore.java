@@ -162,7 +162,7 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public Optional<StoredEvent> claim(String provider, String key, String owner, Instant now, Duration lease) {
         return jdbc.transaction("claim", c -> {
-            List<Long> ids;
+            List<Key> ids;
             try (PreparedStatement ps = jdbc.prepare(c, sql.claimOne())) {
                 ps.setString(1, provider);
                 ps.setString(2, key);
@@ -180,7 +180,7 @@ public final class JdbcEventStore implements EventStore {
             return List.of();
         }
         return jdbc.transaction("claimDue", c -> {
-            List<Long> ids;
+            List<Key> ids;
             try (PreparedStatement ps = jdbc.prepare(c, sql.claimDue())) {
                 // The unclaimed rows' search, the ended leases' search (each: now three times, max), then max.
                 for (int branch = 0; branch < 2; branch++) {
@@ -196,18 +196,21 @@ public final class JdbcEventStore implements EventStore {
         });
     }
 
-    private static List<Long> ids(PreparedStatement ps) throws SQLException {
-        List<Long> ids = new ArrayList<>();
+    /** A row's primary key (schema version 8): its receive time, then its id. */
+    private record Key(Instant receivedAt, long id) { }
+
+    private static List<Key> ids(PreparedStatement ps) throws SQLException {
+        List<Key> ids = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                ids.add(rs.getLong(1));
+                ids.add(new Key(JdbcRows.instant(rs, "received_at"), rs.getLong("id")));
             }
         }
         return ids;
     }
 
     /** Claims the candidates that are still next in their subject, in due order. */
-    private List<StoredEvent> take(Connection c, List<Long> ids, String owner, Instant now, Duration lease)
+    private List<StoredEvent> take(Connection c, List<Key> ids, String owner, Instant now, Duration lease)
             throws SQLException {
         if (ids.isEmpty()) {
             return List.of();
@@ -215,12 +218,22 @@ public final class JdbcEventStore implements EventStore {
         try (PreparedStatement ps = jdbc.prepare(c, sql.take())) {
             ps.setString(1, owner);
             JdbcRows.setInstant(ps, 2, now.plus(lease));
-            ps.setArray(3, c.createArrayOf("bigint", ids.toArray()));
-            JdbcRows.setInstant(ps, 4, now);
+            // As text, like the hand-off insert's times: the same instant whatever the JVM's time zone.
+            ps.setArray(3, c.createArrayOf("text", ids.stream().map(k -> JdbcRows.text(k.receivedAt())).toArray()));
+            ps.setArray(4, c.createArrayOf("bigint", ids.stream().map(Key::id).toArray()));
+            JdbcRows.setInstant(ps, 5, now);
             // RETURNING has no order of its own; give callers the due order the claim used.
             record Claimed(Instant due, long id, StoredEvent event) { }
             List<Claimed> claimed = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
+            // The statement's settings (JdbcStatements.PER_ROW) come first, without results of their own.
+            boolean results = ps.execute();
+            while (!results && ps.getUpdateCount() != -1) {
+                results = ps.getMoreResults();
+            }
+            if (!results) {
+                throw new SQLException("the claim's update returned no rows to read");
+            }
+            try (ResultSet rs = ps.getResultSet()) {
                 while (rs.next()) {
                     claimed.add(new Claimed(JdbcRows.instant(rs, "next_attempt_at"), rs.getLong("id"),
                             JdbcRows.event(rs)));

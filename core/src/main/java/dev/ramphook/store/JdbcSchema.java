@@ -25,7 +25,7 @@ final class JdbcSchema {
      */
     private static final List<String> MIGRATIONS = List.of("V1__create_events.sql", "V2__subjects.sql",
             "V3__console_queries.sql", "V4__unclaimed_and_leased.sql", "V5__attempt_history.sql",
-            "V6__trace_parent.sql", "V7__fewer_indexes.sql");
+            "V6__trace_parent.sql", "V7__fewer_indexes.sql", "V8__fewer_index_entries.sql");
 
     /** High half of the advisory lock key, so that our lock does not collide with an application's own ones. */
     private static final long LOCK_NAMESPACE = 0x7261_6D70L << 32; // "ramp"

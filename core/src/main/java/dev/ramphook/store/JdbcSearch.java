@@ -10,10 +10,12 @@ import java.util.Optional;
 
 /**
  * The operator queries of {@link JdbcEventStore}: search (without bodies or headers, so a page of results stays
- * small whatever the payloads weigh) and one event in full. Every criterion is a bound parameter; the indexes of
- * migration V3 serve the time order, the provider and full-name filter and the exact key. A short name or a search
- * text reads the rows of the other criteria (a provider, a state, a time range bound it), newest first, up to the
- * page: no index serves a substring.
+ * small whatever the payloads weigh) and one event in full. Every criterion is a bound parameter; the primary key,
+ * {@code (received_at, id)} since schema version 8, serves the order and a time range, the dedup index the exact key.
+ * A provider, a name, a state or a search text filter the rows read newest first, up to the page
+ * (ConsoleSearchPlanTest): a name matches in full or as a short name's tail, an OR no index can serve, and the
+ * provider-and-name index that version 3 built for it was never read, only written twice per event (version 8
+ * dropped it).
  */
 final class JdbcSearch {
 
@@ -30,11 +32,26 @@ final class JdbcSearch {
     }
 
     List<FoundEvent> search(Connection c, EventQuery q) throws SQLException {
-        List<String> where = new ArrayList<>();
         List<Object> args = new ArrayList<>();
+        try (PreparedStatement ps = jdbc.prepare(c, sql(q, args))) {
+            bind(ps, q, args);
+            List<FoundEvent> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(found(rs));
+                }
+            }
+            return found;
+        }
+    }
+
+    /** The statement of {@code q}, its criteria's values added to {@code args} (then offset and limit follow). */
+    String sql(EventQuery q, List<Object> args) {
+        List<String> where = new ArrayList<>();
         criterion(where, args, "provider = ?", q.provider());
         if (q.name() != null) {
             // The full name, or a short name: a tail after a dot (LIKE's wildcards in it escaped, so it stays text).
+            // No index serves the OR with a leading wildcard: the rows are read newest first, up to the page.
             where.add("(name = ? OR name LIKE ? ESCAPE '\\')");
             args.add(q.name());
             args.add("%." + q.name().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
@@ -49,28 +66,23 @@ final class JdbcSearch {
         criterion(where, args, "state = ?", q.state() == null ? null : q.state().name());
         criterion(where, args, "received_at >= ?", q.from());
         criterion(where, args, "received_at < ?", q.to());
-        String sql = "SELECT " + STATE_COLUMNS + LIGHT_COLUMNS + " FROM " + table
+        return "SELECT " + STATE_COLUMNS + LIGHT_COLUMNS + " FROM " + table
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY received_at DESC, id DESC OFFSET ? LIMIT ?";
-        try (PreparedStatement ps = jdbc.prepare(c, sql)) {
-            int i = 1;
-            for (Object arg : args) {
-                if (arg instanceof java.time.Instant t) {
-                    JdbcRows.setInstant(ps, i++, t);
-                } else {
-                    ps.setString(i++, (String) arg);
-                }
+    }
+
+    /** Binds the values {@link #sql} collected, then the offset and limit. */
+    static void bind(PreparedStatement ps, EventQuery q, List<Object> args) throws SQLException {
+        int i = 1;
+        for (Object arg : args) {
+            if (arg instanceof java.time.Instant t) {
+                JdbcRows.setInstant(ps, i++, t);
+            } else {
+                ps.setString(i++, (String) arg);
             }
-            ps.setInt(i++, q.offset());
-            ps.setInt(i, q.limit());
-            List<FoundEvent> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(found(rs));
-                }
-            }
-            return found;
         }
+        ps.setInt(i++, q.offset());
+        ps.setInt(i, q.limit());
     }
 
     Optional<FoundEvent> find(Connection c, String provider, String key) throws SQLException {

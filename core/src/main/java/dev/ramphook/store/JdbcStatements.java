@@ -19,7 +19,7 @@ record JdbcStatements(JdbcTables tables, String claimOne, String claimDue,
     static final int PRUNE_BATCH = 5_000;
 
     /**
-     * Sent before the statements that update {@code FROM} their locked rows (renew, completeAll), in their
+     * Sent before the statements that update {@code FROM} a list of rows (take, renew, completeAll), in their
      * transaction: the update's target is then found row by row by its primary key whatever the statistics. The plan a
      * connection makes while the table is empty is kept until autovacuum's first ANALYZE, and joined the target by
      * hash over a sequential scan of the whole table (CompletionPlanTest). {@code SET LOCAL}: the connection, the
@@ -38,9 +38,9 @@ record JdbcStatements(JdbcTables tables, String claimOne, String claimDue,
         // the subject's first pending event while no other is claimed; each subject's candidate also takes the
         // subject's advisory lock, so that two claimers never decide about one subject at the same time.
         String inOrder = inOrder(t);
-        String lock = " SELECT id FROM c WHERE subject IS NULL OR pg_try_advisory_xact_lock("
+        String lock = " SELECT received_at, id FROM c WHERE subject IS NULL OR pg_try_advisory_xact_lock("
                 + tables.events().hashCode() + ", hashtext(provider || ':' || subject))";
-        String claimOne = "WITH c AS (SELECT e.id, e.provider, e.subject FROM " + t + " e"
+        String claimOne = "WITH c AS (SELECT e.received_at, e.id, e.provider, e.subject FROM " + t + " e"
                 + " WHERE e.provider = ? AND e.event_key = ? AND " + CLAIMABLE + " AND " + inOrder
                 + " FOR UPDATE OF e SKIP LOCKED)" + lock;
         // Rows another worker is claiming right now are skipped, not waited on. The candidates come from two
@@ -48,7 +48,7 @@ record JdbcStatements(JdbcTables tables, String claimOne, String claimDue,
         // search over all pending rows read them all: seconds per claim at a backlog of 100,000): unclaimed rows in
         // due order (events_unclaimed), and claimed rows whose lease has ended, by lease end (events_leased). Then
         // the earliest due of both. Parameters: now, now, now, max; now, now, now, max; max.
-        String candidate = "SELECT e.id, e.provider, e.subject, e.next_attempt_at FROM " + t + " e";
+        String candidate = "SELECT e.received_at, e.id, e.provider, e.subject, e.next_attempt_at FROM " + t + " e";
         String claimDue = "WITH u AS (" + candidate
                 + " WHERE e.state = 'PENDING' AND e.claimed_by IS NULL AND e.next_attempt_at <= ?"
                 + " AND (e.lease_until IS NULL OR e.lease_until <= ?) AND " + inOrder
@@ -57,12 +57,14 @@ record JdbcStatements(JdbcTables tables, String claimOne, String claimDue,
                 + " WHERE e.state = 'PENDING' AND e.claimed_by IS NOT NULL AND e.lease_until <= ?"
                 + " AND e.next_attempt_at <= ? AND " + inOrder
                 + " ORDER BY e.lease_until, e.id LIMIT ? FOR UPDATE OF e SKIP LOCKED),"
-                + " c AS (SELECT id, provider, subject FROM (SELECT * FROM u UNION ALL SELECT * FROM x) b"
+                + " c AS (SELECT received_at, id, provider, subject FROM (SELECT * FROM u UNION ALL SELECT * FROM x) b"
                 + " ORDER BY next_attempt_at, id LIMIT ?)" + lock;
         // Then the claim, re-checking the order in a snapshot taken after the locks: an earlier event of the
-        // subject recorded meanwhile, or a claim another worker committed meanwhile, is seen here.
-        String take = "UPDATE " + t + " e SET claimed_by = ?, lease_until = ?, attempts = e.attempts + 1"
-                + " WHERE e.id = ANY(?) AND " + inOrder
+        // subject recorded meanwhile, or a claim another worker committed meanwhile, is seen here. Its rows are
+        // found by their primary key, (received_at, id), row by row (PER_ROW, as for renew and completeAll).
+        String take = PER_ROW + "UPDATE " + t + " e SET claimed_by = ?, lease_until = ?, attempts = e.attempts + 1"
+                + " FROM unnest(?::timestamptz[], ?::bigint[]) AS k(received_at, id)"
+                + " WHERE e.received_at = k.received_at AND e.id = k.id AND " + inOrder
                 + " RETURNING e.id, e.next_attempt_at, " + prefixed("e.", JdbcRows.EVENT_COLUMNS);
         // One statement for up to RENEW_BATCH running claims of a process, row by row (lockedInIdOrder). Its rows
         // are locked in id order first, like every other statement that writes many rows (completeAll, take), and a
@@ -71,7 +73,8 @@ record JdbcStatements(JdbcTables tables, String claimOne, String claimDue,
         // behind group completions until it timed out, and a failed renewal stops the workers' claims until one
         // succeeds; a skipped row is renewed by the next renewal, a third of a lease on.
         String renew = PER_ROW + "UPDATE " + t + " e SET lease_until = ? FROM "
-                + lockedInIdOrder(t).replace("FOR UPDATE OF h)", "FOR UPDATE OF h SKIP LOCKED)") + " WHERE e.id = l.id";
+                + lockedInIdOrder(t).replace("FOR UPDATE OF h)", "FOR UPDATE OF h SKIP LOCKED)")
+                + " WHERE e.received_at = l.received_at AND e.id = l.id";
         // A done event only has to deduplicate: its body and headers go, and so does the error of a failed attempt.
         String complete = "UPDATE " + t + " SET state = 'DONE', body = NULL, headers = '{}', done_at = ?,"
                 + " last_error = NULL, claimed_by = NULL, lease_until = NULL WHERE " + HELD;
@@ -80,10 +83,12 @@ record JdbcStatements(JdbcTables tables, String claimOne, String claimDue,
         // the update locks each row as it reaches it, in that order (a nested loop keeps its outer side's order), and
         // a row changed meanwhile is re-checked against the guard by the update itself. The separate lock read each
         // row a third time (CompletionPlanTest: 2 rows read per claim now), 2-6 more buffers per row (EXPLAIN BUFFERS
-        // over 512 of 52,000 rows: 24-25 against 26-30); the WAL it writes is the same (6.3 records per row).
+        // over 512 of 52,000 rows: 24-25 against 26-30); the WAL it writes is the same (6.3 records per row then,
+        // 4.2 on schema version 8).
         String completeAll = PER_ROW + "UPDATE " + t + " e SET state = 'DONE', body = NULL, headers = '{}', done_at = ?,"
                 + " last_error = NULL, claimed_by = NULL, lease_until = NULL FROM " + inIdOrder(t)
-                + " WHERE e.id = l.id AND e.claimed_by = l.owner AND e.state || '' = 'PENDING'";
+                + " WHERE e.received_at = l.received_at AND e.id = l.id AND e.claimed_by = l.owner"
+                + " AND e.state || '' = 'PENDING'";
         String fail = "UPDATE " + t + " SET completed_handlers = ?, last_error = ?, state = ?,"
                 + " next_attempt_at = COALESCE(?, next_attempt_at), done_at = ?, claimed_by = NULL, lease_until = NULL"
                 + " WHERE " + HELD;
@@ -94,8 +99,11 @@ record JdbcStatements(JdbcTables tables, String claimOne, String claimDue,
                 + " WHERE state = 'DEAD' ORDER BY id LIMIT ?";
         String replay = "UPDATE " + t + " SET state = 'PENDING', attempts = 0, next_attempt_at = ?, done_at = NULL,"
                 + " claimed_by = NULL, lease_until = NULL WHERE provider = ? AND event_key = ? AND state = 'DEAD'";
-        String prune = "DELETE FROM " + t + " WHERE id IN (SELECT id FROM " + t
-                + " WHERE state = 'DONE' AND received_at < ? LIMIT ?)";
+        // The batch's rows by their tuple ids, each deleted where it is (a TID scan): as an IN (subquery) the delete
+        // joined them by hash over a sequential scan of the whole table (ConsoleSearchPlanTest). A row changed since
+        // (it never is, once done) is left for the next prune: the delete's re-check sees its new tuple id.
+        String prune = "DELETE FROM " + t + " WHERE ctid = ANY(ARRAY(SELECT ctid FROM " + t
+                + " WHERE state = 'DONE' AND received_at < ? LIMIT ?))";
         return new JdbcStatements(tables, claimOne, claimDue, take, renew, complete, completeAll, fail,
                 release, deadLetters, replay, prune);
     }
@@ -114,8 +122,9 @@ record JdbcStatements(JdbcTables tables, String claimOne, String claimDue,
 
     /**
      * The pending rows of the claims given as three arrays (provider, key, owner), each still held by its owner,
-     * locked in id order: alias {@code l}, column {@code id}. The lock re-checks the owner on a row changed
-     * meanwhile, and what we locked nobody else changes before we write it. Three parameters: the arrays.
+     * locked in id order: alias {@code l}, columns {@code received_at} and {@code id} (the primary key). The lock
+     * re-checks the owner on a row changed meanwhile, and what we locked nobody else changes before we write it.
+     * Three parameters: the arrays.
      *
      * <p>Row by row whatever the planner's statistics: each key's row is found on its own (a LIMIT keeps the
      * lookup a per-key subquery), then each is locked by its id, in id order (a locking subquery is never merged into
@@ -126,18 +135,19 @@ record JdbcStatements(JdbcTables tables, String claimOne, String claimDue,
      * preferred reading the whole table; per-row lookups on the unique indexes cost what the claims cost.
      */
     private static String lockedInIdOrder(String t) {
-        return "(SELECT w.id FROM " + inIdOrder(t).replace(") l", ") k")
-                + " CROSS JOIN LATERAL (SELECT h.id FROM " + t + " h WHERE h.id = k.id AND h.claimed_by = k.owner"
-                + " AND h.state || '' = 'PENDING' FOR UPDATE OF h) w) l";
+        return "(SELECT w.received_at, w.id FROM " + inIdOrder(t).replace(") l", ") k")
+                + " CROSS JOIN LATERAL (SELECT h.received_at, h.id FROM " + t + " h WHERE h.received_at = k.received_at"
+                + " AND h.id = k.id AND h.claimed_by = k.owner AND h.state || '' = 'PENDING' FOR UPDATE OF h) w) l";
     }
 
     /**
      * The rows of the claims given as three arrays (provider, key, owner), looked up each on its own by its key and
-     * sorted by id, not locked: alias {@code l}, columns {@code id} and {@code owner}. Three parameters: the arrays.
+     * sorted by id, not locked: alias {@code l}, columns {@code received_at}, {@code id} (the primary key) and
+     * {@code owner}. Three parameters: the arrays.
      */
     private static String inIdOrder(String t) {
-        return "(SELECT k.id, c.owner FROM unnest(?::text[], ?::text[], ?::text[])"
-                + " AS c(provider, event_key, owner) CROSS JOIN LATERAL (SELECT i.id FROM " + t + " i"
+        return "(SELECT k.received_at, k.id, c.owner FROM unnest(?::text[], ?::text[], ?::text[])"
+                + " AS c(provider, event_key, owner) CROSS JOIN LATERAL (SELECT i.received_at, i.id FROM " + t + " i"
                 + " WHERE i.provider = c.provider AND i.event_key = c.event_key LIMIT 1) k ORDER BY k.id) l";
     }
 

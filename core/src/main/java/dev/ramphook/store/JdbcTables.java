@@ -33,8 +33,13 @@ record JdbcTables(String schema, String prefix) {
         return (schema == null ? "" : schema + ".") + prefix + table;
     }
 
-    /** Replaces the {@code ${events}} and {@code ${prefix}} placeholders of a SQL template. */
+    /**
+     * Replaces the placeholders of a SQL template: {@code ${events}}, the table; {@code ${prefix}}, the prefix of a
+     * name created beside it (an index is created in its table's schema); {@code ${index_prefix}}, the same prefix
+     * schema-qualified, to name an existing index (DROP INDEX looks for an unqualified name on the search path).
+     */
     String render(String sql) {
-        return sql.replace("${events}", events()).replace("${prefix}", prefix);
+        return sql.replace("${events}", events()).replace("${index_prefix}", qualified(""))
+                .replace("${prefix}", prefix);
     }
 }

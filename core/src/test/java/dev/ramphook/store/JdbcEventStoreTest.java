@@ -31,7 +31,7 @@ class JdbcEventStoreTest {
         JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build();
 
         assertThat(queryInts("SELECT version FROM " + prefix + "schema_version ORDER BY version"))
-                .containsExactly(1, 2, 3, 4, 5, 6, 7);
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
     }
 
     @Test
@@ -43,7 +43,7 @@ class JdbcEventStoreTest {
 
         assertThat(stores).hasSize(6);
         assertThat(queryInts("SELECT version FROM " + prefix + "schema_version ORDER BY version"))
-                .containsExactly(1, 2, 3, 4, 5, 6, 7);
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(stores.get(0).record(event("e1"), T0)).isEqualTo(Recorded.NEW);
         assertThat(stores.get(5).record(event("e1"), T0)).isEqualTo(Recorded.PENDING);
     }
@@ -74,7 +74,7 @@ class JdbcEventStoreTest {
 
         assertThat(store.record(event("e1"), T0)).isEqualTo(Recorded.NEW);
         assertThat(queryInts("SELECT version FROM " + prefix + "schema_version ORDER BY version"))
-                .containsExactly(1, 2, 3, 4, 5, 6, 7);
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
     }
 
     @Test
@@ -101,7 +101,7 @@ class JdbcEventStoreTest {
         JdbcEventStore store = JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build();
 
         assertThat(queryInts("SELECT version FROM " + prefix + "schema_version ORDER BY version"))
-                .containsExactly(1, 2, 3, 4, 5, 6, 7);
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(store.renew(List.of(new EventStore.Claim("zbd", "old-2", "old-owner")), T0, StoreTestEvents.LEASE))
                 .isEqualTo(1);
         assertThat(store.claimDue("new-owner", T0, StoreTestEvents.LEASE, 10))
@@ -146,10 +146,10 @@ class JdbcEventStoreTest {
         JdbcEventStore store = JdbcEventStore.builder(TestPostgres.dataSource()).tablePrefix(prefix).build();
 
         assertThat(queryInts("SELECT version FROM " + prefix + "schema_version ORDER BY version"))
-                .containsExactly(1, 2, 3, 4, 5, 6, 7);
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(queryStrings("SELECT indexname FROM pg_indexes WHERE tablename = '" + prefix + "events'"
                 + " ORDER BY indexname")).containsExactly(prefix + "events_dead", prefix + "events_dedup",
-                prefix + "events_leased", prefix + "events_name", prefix + "events_pkey", prefix + "events_received",
+                prefix + "events_leased", prefix + "events_pkey",
                 prefix + "events_subject", prefix + "events_unclaimed");
         assertThat(queryStrings("SELECT indexdef FROM pg_indexes WHERE indexname = '" + prefix + "events_dedup'"))
                 .singleElement().asString().contains("UNIQUE").contains("(event_key, provider)");
