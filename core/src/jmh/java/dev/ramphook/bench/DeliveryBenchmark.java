@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.DeliveryListener;
 import dev.ramphook.InvalidPayloadException;
+import dev.ramphook.Provider;
+import dev.ramphook.WebhookEvent;
 import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.WebhookRequest;
 import dev.ramphook.WebhookResponse;
@@ -198,6 +200,19 @@ public class DeliveryBenchmark {
     @Benchmark
     public ObjectNode ramphookReader() throws InvalidPayloadException {
         return Json.parseObject(nextDelivery().body());
+    }
+
+    /**
+     * Diagnostic: the JSON part of {@link #ramphook} alone, from the body's bytes to the typed event, its key and its
+     * subject (the library's reader, the provider's {@code parse}, its {@code subject}).
+     */
+    @Benchmark
+    public void ramphookParse(Blackhole bh) throws InvalidPayloadException {
+        byte[] body = nextDelivery().body();
+        Provider p = zbd ? ZbdRamp.provider() : MeCash.provider();
+        WebhookEvent<?> event = p.parse(Json.parseObject(body), body);
+        bh.consume(event);
+        bh.consume(p.subject(event));
     }
 
     @Benchmark

@@ -25,11 +25,12 @@ final class IsoTimes {
      */
     static LocalDateTime canonical(String text, boolean zulu) {
         long fields = fields(text, zulu);
-        if (fields < 0) {
+        int nano = fields < 0 ? -1 : nano(text, zulu); // the fraction read once, not checked first and read again
+        if (nano < 0) {
             return null;
         }
         return LocalDateTime.of(year(fields), month(fields), day(fields), hour(fields), minute(fields),
-                second(fields), nano(text, zulu));
+                second(fields), nano);
     }
 
     /**
@@ -39,7 +40,8 @@ final class IsoTimes {
      */
     static Instant canonicalInstant(String text, boolean zulu) {
         long fields = fields(text, zulu);
-        if (fields < 0) {
+        int nano = fields < 0 ? -1 : nano(text, zulu);
+        if (nano < 0) {
             return null;
         }
         int year = year(fields);
@@ -50,7 +52,7 @@ final class IsoTimes {
         int second = second(fields);
         if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month) || hour > 23 || minute > 59
                 || second > 59) {
-            return LocalDateTime.of(year, month, day, hour, minute, second, nano(text, zulu)) // throws
+            return LocalDateTime.of(year, month, day, hour, minute, second, nano) // throws
                     .toInstant(ZoneOffset.UTC);
         }
         // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), year 0 to 9999.
@@ -60,7 +62,7 @@ final class IsoTimes {
         int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
         long dayOfEra = yearOfEra * 365L + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
         long epochDay = era * 146_097L + dayOfEra - 719_468;
-        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600 + minute * 60 + second, nano(text, zulu));
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600 + minute * 60 + second, nano);
     }
 
     private static int monthLength(int year, int month) {
@@ -72,8 +74,9 @@ final class IsoTimes {
     }
 
     /**
-     * The date and time fields of a canonical text packed in one long (as below), or -1 for any other shape (the
-     * fraction checked too). Each field is its digits' value, not yet range-checked.
+     * The date and time fields of a canonical text packed in one long (as below), or -1 for any other shape before
+     * the fraction (which {@link #nano(String, boolean)} checks). Each field is its digits' value, not yet
+     * range-checked.
      */
     private static long fields(String text, boolean zulu) {
         int end = zulu ? text.length() - 1 : text.length();
@@ -93,15 +96,12 @@ final class IsoTimes {
         if ((year | month | day | hour | minute | second) < 0) {
             return -1;
         }
-        if (end > 19 && nano(text, end) < 0) {
-            return -1;
-        }
         // year below 10^4 (14 bits), the others below 100 (7 bits each): 49 bits; the fraction is read by nano
         return (long) year << 35 | (long) month << 28 | (long) day << 21 | (long) hour << 14 | (long) minute << 7
                 | second;
     }
 
-    /** The fraction of a text {@link #fields} accepted, in nanoseconds. */
+    /** The fraction of a text {@link #fields} accepted, in nanoseconds; -1 when it is not {@code .} and 1-9 digits. */
     private static int nano(String text, boolean zulu) {
         int end = zulu ? text.length() - 1 : text.length();
         return end > 19 ? nano(text, end) : 0;

@@ -74,7 +74,11 @@ public final class JsonFields {
      * @return the string, or {@code null}
      */
     public static String text(JsonNode object, String field) {
-        JsonNode value = field(object, field);
+        return textOf(field(object, field));
+    }
+
+    /** {@link #text} of a field's value already looked up ({@code null} when absent). */
+    static String textOf(JsonNode value) {
         return value != null && value.isTextual() ? value.textValue() : null;
     }
 
@@ -98,7 +102,10 @@ public final class JsonFields {
      * @return the object node (shared, not copied), or {@code null}
      */
     public static JsonNode object(JsonNode object, String field) {
-        JsonNode value = field(object, field);
+        return objectOf(field(object, field));
+    }
+
+    static JsonNode objectOf(JsonNode value) {
         return value != null && value.isObject() ? value : null;
     }
 
@@ -112,7 +119,10 @@ public final class JsonFields {
      * @return the exact value, or {@code null}
      */
     public static BigDecimal decimal(JsonNode object, String field) {
-        JsonNode value = field(object, field);
+        return decimalOf(field(object, field));
+    }
+
+    static BigDecimal decimalOf(JsonNode value) {
         if (value == null) {
             return null;
         }
@@ -184,7 +194,11 @@ public final class JsonFields {
      * @return the instant, or {@code null} when absent or not such a date-time
      */
     public static Instant instant(JsonNode object, String field) {
-        String text = text(object, field);
+        return instantOf(field(object, field));
+    }
+
+    static Instant instantOf(JsonNode value) {
+        String text = textOf(value);
         if (text == null) {
             return null;
         }
@@ -210,7 +224,11 @@ public final class JsonFields {
      * @return the date-time as written, or {@code null} when absent or not such a date-time
      */
     public static LocalDateTime localDateTime(JsonNode object, String field) {
-        String text = text(object, field);
+        return localDateTimeOf(field(object, field));
+    }
+
+    static LocalDateTime localDateTimeOf(JsonNode value) {
+        String text = textOf(value);
         if (text == null) {
             return null;
         }
@@ -231,11 +249,15 @@ public final class JsonFields {
      * @return the instant, or {@code null}
      */
     public static Instant instantAssumingUtc(JsonNode object, String field) {
-        Instant instant = instant(object, field);
+        return instantAssumingUtcOf(field(object, field));
+    }
+
+    static Instant instantAssumingUtcOf(JsonNode value) {
+        Instant instant = instantOf(value);
         if (instant != null) {
             return instant;
         }
-        LocalDateTime local = localDateTime(object, field);
+        LocalDateTime local = localDateTimeOf(value);
         return local == null ? null : local.toInstant(ZoneOffset.UTC);
     }
 
@@ -243,8 +265,8 @@ public final class JsonFields {
      * {@link TypedFields#utcDateTime}'s reader: {@link #instantAssumingUtc} at UTC, except that a canonical zone-less
      * text (meCash's every time) is read as it stands, not through an {@code Instant} and back.
      */
-    static LocalDateTime utcDateTime(JsonNode object, String field) {
-        String text = text(object, field);
+    static LocalDateTime utcDateTimeOf(JsonNode value) {
+        String text = textOf(value);
         if (text != null) {
             try {
                 LocalDateTime local = IsoTimes.canonical(text, false);
@@ -255,7 +277,7 @@ public final class JsonFields {
                 return null; // instantAssumingUtc refuses it too: no zone to try, and the local parse threw
             }
         }
-        Instant instant = instantAssumingUtc(object, field);
+        Instant instant = instantAssumingUtcOf(value);
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
@@ -269,7 +291,10 @@ public final class JsonFields {
      * @return the instant, or {@code null}
      */
     public static Instant epochInstant(JsonNode object, String field) {
-        JsonNode value = field(object, field);
+        return epochInstantOf(field(object, field));
+    }
+
+    static Instant epochInstantOf(JsonNode value) {
         long epoch;
         if (value != null && value.isIntegralNumber() && value.canConvertToLong()) {
             epoch = value.longValue();
@@ -310,14 +335,23 @@ public final class JsonFields {
      * @return the id as text, or {@code null}
      */
     public static String idText(JsonNode object, String field) {
-        JsonNode value = field(object, field);
-        if (value != null && value.isIntegralNumber()) {
-            return value.bigIntegerValue().toString();
-        }
-        return nonBlankText(object, field);
+        return idTextOf(field(object, field));
     }
 
-    private static JsonNode field(JsonNode object, String field) {
+    static String idTextOf(JsonNode value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isIntegralNumber()) {
+            // int and long nodes without a BigInteger: the same digits
+            return value.canConvertToLong() ? Long.toString(value.longValue()) : value.bigIntegerValue().toString();
+        }
+        String text = textOf(value);
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    /** The field's value, {@code null} when {@code object} is not an object or the field is absent or JSON null. */
+    static JsonNode field(JsonNode object, String field) {
         if (object == null || !object.isObject()) {
             return null;
         }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import org.slf4j.Logger;
 
 /**
@@ -114,19 +113,18 @@ public final class TypedFields {
         return null;
     }
 
-    private static boolean absent(JsonNode object, String field) {
+    /** The field's value, looked up once; {@code null} when it is missing or JSON null. */
+    private static JsonNode present(JsonNode object, String field) {
         JsonNode value = object == null ? null : object.get(field);
-        return value == null || value.isNull() || value.isMissingNode();
+        return value == null || value.isNull() || value.isMissingNode() ? null : value;
     }
 
-    /** The field read by {@code reader}; null, and the problem recorded, when it is missing or not {@code what}. */
-    private <T> T required(JsonNode object, String path, String field, BiFunction<JsonNode, String, T> reader,
-                           String what) {
-        if (absent(object, field)) {
-            return missing(path + "." + field);
+    /** {@code read}, or null and the problem recorded: missing when {@code value} is, else not {@code what}. */
+    private <T> T checked(JsonNode value, T read, String path, String field, String what) {
+        if (read != null) {
+            return read;
         }
-        T value = reader.apply(object, field);
-        return value != null ? value : invalid(path + "." + field, what);
+        return value == null ? missing(path + "." + field) : invalid(path + "." + field, what);
     }
 
     /**
@@ -138,7 +136,8 @@ public final class TypedFields {
      * @return the value, or {@code null} when missing or of another shape (recorded as the {@link #problem()})
      */
     public String text(JsonNode object, String path, String field) {
-        return required(object, path, field, JsonFields::text, "a string");
+        JsonNode value = present(object, field);
+        return checked(value, JsonFields.textOf(value), path, field, "a string");
     }
 
     /**
@@ -151,7 +150,9 @@ public final class TypedFields {
      *         shape (recorded as the {@link #problem()})
      */
     public Optional<String> optionalText(JsonNode object, String path, String field) {
-        return absent(object, field) ? Optional.empty() : Optional.ofNullable(text(object, path, field));
+        JsonNode value = present(object, field);
+        return value == null ? Optional.empty()
+                : Optional.ofNullable(checked(value, JsonFields.textOf(value), path, field, "a string"));
     }
 
     /**
@@ -163,7 +164,8 @@ public final class TypedFields {
      * @return the value, or {@code null} when missing or of another shape (recorded as the {@link #problem()})
      */
     public String id(JsonNode object, String path, String field) {
-        return required(object, path, field, JsonFields::idText, "an id");
+        JsonNode value = present(object, field);
+        return checked(value, JsonFields.idTextOf(value), path, field, "an id");
     }
 
     /**
@@ -175,7 +177,8 @@ public final class TypedFields {
      * @return the value, or {@code null} when missing or of another shape (recorded as the {@link #problem()})
      */
     public BigDecimal decimal(JsonNode object, String path, String field) {
-        return required(object, path, field, JsonFields::decimal, "a decimal");
+        JsonNode value = present(object, field);
+        return checked(value, JsonFields.decimalOf(value), path, field, "a decimal");
     }
 
     /**
@@ -188,7 +191,9 @@ public final class TypedFields {
      *         shape (recorded as the {@link #problem()})
      */
     public Optional<BigDecimal> optionalDecimal(JsonNode object, String path, String field) {
-        return absent(object, field) ? Optional.empty() : Optional.ofNullable(decimal(object, path, field));
+        JsonNode value = present(object, field);
+        return value == null ? Optional.empty()
+                : Optional.ofNullable(checked(value, JsonFields.decimalOf(value), path, field, "a decimal"));
     }
 
     /**
@@ -200,7 +205,8 @@ public final class TypedFields {
      * @return the value, or {@code null} when missing or of another shape (recorded as the {@link #problem()})
      */
     public Instant instant(JsonNode object, String path, String field) {
-        return required(object, path, field, JsonFields::instant, "an ISO-8601 instant");
+        JsonNode value = present(object, field);
+        return checked(value, JsonFields.instantOf(value), path, field, "an ISO-8601 instant");
     }
 
     /**
@@ -213,7 +219,9 @@ public final class TypedFields {
      *         shape (recorded as the {@link #problem()})
      */
     public Optional<Instant> optionalInstant(JsonNode object, String path, String field) {
-        return absent(object, field) ? Optional.empty() : Optional.ofNullable(instant(object, path, field));
+        JsonNode value = present(object, field);
+        return value == null ? Optional.empty()
+                : Optional.ofNullable(checked(value, JsonFields.instantOf(value), path, field, "an ISO-8601 instant"));
     }
 
     /**
@@ -225,7 +233,8 @@ public final class TypedFields {
      * @return the value, or {@code null} when missing or of another shape (recorded as the {@link #problem()})
      */
     public Instant epochInstant(JsonNode object, String path, String field) {
-        return required(object, path, field, JsonFields::epochInstant, "a Unix time");
+        JsonNode value = present(object, field);
+        return checked(value, JsonFields.epochInstantOf(value), path, field, "a Unix time");
     }
 
     /**
@@ -238,7 +247,8 @@ public final class TypedFields {
      * @return the value, or {@code null} when missing or of another shape (recorded as the {@link #problem()})
      */
     public LocalDateTime utcDateTime(JsonNode object, String path, String field) {
-        return required(object, path, field, JsonFields::utcDateTime, "an ISO-8601 date-time");
+        JsonNode value = present(object, field);
+        return checked(value, JsonFields.utcDateTimeOf(value), path, field, "an ISO-8601 date-time");
     }
 
     /**
@@ -251,7 +261,9 @@ public final class TypedFields {
      *         shape (recorded as the {@link #problem()})
      */
     public Optional<LocalDateTime> optionalUtcDateTime(JsonNode object, String path, String field) {
-        return absent(object, field) ? Optional.empty() : Optional.ofNullable(utcDateTime(object, path, field));
+        JsonNode value = present(object, field);
+        return value == null ? Optional.empty()
+                : Optional.ofNullable(checked(value, JsonFields.utcDateTimeOf(value), path, field, "an ISO-8601 date-time"));
     }
 
     /**
@@ -264,7 +276,8 @@ public final class TypedFields {
      *         {@link #problem()})
      */
     public JsonNode object(JsonNode object, String path, String field) {
-        return required(object, path, field, JsonFields::object, "an object");
+        JsonNode value = present(object, field);
+        return checked(value, JsonFields.objectOf(value), path, field, "an object");
     }
 
     /**
@@ -277,7 +290,9 @@ public final class TypedFields {
      *         shape (recorded as the {@link #problem()})
      */
     public Optional<JsonNode> optionalObject(JsonNode object, String path, String field) {
-        return absent(object, field) ? Optional.empty() : Optional.ofNullable(object(object, path, field));
+        JsonNode value = present(object, field);
+        return value == null ? Optional.empty()
+                : Optional.ofNullable(checked(value, JsonFields.objectOf(value), path, field, "an object"));
     }
 
     /**

@@ -38,6 +38,8 @@ public final class Json {
 
     /** The same parser settings as {@link #MAPPER}'s, building the same nodes, without its per-call machinery. */
     private static final TreeReader READER = new TreeReader(MAPPER.getFactory(), MAPPER.getNodeFactory());
+    /** The same nodes again, for the common shape, read from the bytes without Jackson's parser. */
+    private static final CommonShapeReader COMMON = new CommonShapeReader(MAPPER.getNodeFactory());
 
     private Json() {
     }
@@ -49,6 +51,15 @@ public final class Json {
         }
         if (!Utf8.isWellFormedWithoutNul(body)) {
             throw new InvalidPayloadException("body is not UTF-8");
+        }
+        ObjectNode common;
+        try {
+            common = COMMON.read(body);
+        } catch (RuntimeException e) {
+            common = null; // a reader bug must not become a 500: the old path decides, as for any other shape
+        }
+        if (common != null) {
+            return common; // valid, no escaped surrogate, nothing the limits refuse: nothing left to check
         }
         JsonNode tree;
         try {

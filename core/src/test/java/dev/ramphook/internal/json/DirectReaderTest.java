@@ -27,16 +27,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DirectReaderTest {
 
     private static final int DOCUMENTS = 40_000;
+    private static final CommonShapeReader COMMON = new CommonShapeReader(Json.MAPPER.getNodeFactory());
 
     @Test
     void agreesWithReadTreeOnRandomDocuments() {
         Random seeds = new Random(21);
         Map<String, Integer> outcomes = new TreeMap<>();
+        int common = 0;
         for (int i = 0; i < DOCUMENTS; i++) {
             long seed = seeds.nextLong();
             byte[] body = new Documents(new Random(seed)).body();
             outcomes.merge(compare(seed, body), 1, Integer::sum);
+            common += compareCommonShape(seed, body) ? 1 : 0;
         }
+        // The common-shape reader must take part of them, or this test would not check it.
+        assertThat(common).as("documents the common-shape reader took; all outcomes %s", outcomes)
+                .isGreaterThan(outcomes.get("accepted") / 5);
         // The generator must exercise every outcome, and acceptance for a good share.
         assertThat(outcomes).as("outcomes").containsOnlyKeys("accepted", "empty body", "body is not UTF-8",
                 "body is not valid JSON", "body is not a JSON object",
@@ -57,6 +63,78 @@ class DirectReaderTest {
             "\uFEFF{\"a\":1}", "{\"a\":tru}", "{\"a\":[1,]}", "{\"a\":1,}", "{\"a\":\"\t\"}", "{\"a\":1e9999999999}"})
     void agreesWithReadTreeOnKnownShapes(String text) {
         compare(0, text.getBytes(StandardCharsets.UTF_8));
+        compareCommonShape(0, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The shapes providers send, and the edges of what the common-shape reader takes, read by it, not passed on. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{}", " {\"a\" : [ ] , \"b\":{ }}\n", "{\"a\":-0,\"b\":-0.0,\"c\":0.000,\"d\":100.10,\"e\":-1.5}",
+            "{\"a\":2147483647,\"b\":2147483648,\"c\":-2147483648,\"d\":-2147483649}",
+            "{\"a\":999999999999999999,\"b\":-99999999.9999999999}", "{\"a\":true,\"b\":false,\"c\":null}",
+            "{\"a\":\"x\\n\\\"\\\\\\/\\b\\f\\r\\t\\u00e9\\u20ac\\u0000y\",\"\\u0062\":\"é€中\u007f\"}",
+            "{\"é\":1,\"\":2}", "{\"a\":[1,[2,[3,{\"b\":[]}]]]}"})
+    void readsCommonShapesItself(String text) throws InvalidPayloadException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        assertThat(compareCommonShape(0, body)).as("taken by the common-shape reader: %s", text).isTrue();
+        assertSame(ReadTreeOracle.parseObject(body), COMMON.read(body), text);
+    }
+
+    @Test
+    void readsEveryProviderSampleItself() throws Exception {
+        java.nio.file.Path samples = java.nio.file.Path.of("src/main/resources/META-INF/ramphook/samples");
+        List<java.nio.file.Path> files;
+        try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(samples)) {
+            files = walk.filter(f -> f.toString().endsWith(".json")).toList();
+        }
+        assertThat(files).hasSizeGreaterThan(10);
+        for (java.nio.file.Path file : files) {
+            byte[] body = java.nio.file.Files.readAllBytes(file);
+            assertThat(compareCommonShape(0, body)).as("taken by the common-shape reader: %s", file).isTrue();
+        }
+    }
+
+    /**
+     * Whether the common-shape reader took {@code body}; when it did, the old reader must accept it and build the
+     * same tree (it may pass on any body, valid or not).
+     */
+    private static boolean compareCommonShape(long seed, byte[] body) {
+        if (body.length == 0 || !Utf8.isWellFormedWithoutNul(body)) {
+            return false; // Json.parseObject never gives it such a body
+        }
+        ObjectNode common;
+        try {
+            common = COMMON.read(body);
+        } catch (RuntimeException e) {
+            throw new AssertionError("seed " + seed + ": " + e + " escaped for " + show(body), e);
+        }
+        if (common == null) {
+            return false;
+        }
+        ObjectNode expected;
+        try {
+            expected = ReadTreeOracle.parseObject(body);
+        } catch (InvalidPayloadException e) {
+            throw new AssertionError("seed " + seed + ": the common-shape reader took " + show(body)
+                    + ", which the old reader refuses: " + e.getMessage());
+        }
+        assertSame(expected, common, "seed " + seed + ": " + show(body) + " at $");
+        assertThat(common).isEqualTo(expected);
+        return true;
+    }
+
+    /** A stop byte (quote, backslash, control, non-ASCII) at every place of a long string: eight bytes are read at once. */
+    @Test
+    void agreesWithReadTreeOnEveryPlaceOfAStopInAString() {
+        String[] stops = {"\"", "\\n", "\\u00e9", "\t", "\u0001", "\u001f", "é", "€", "😀", "\u007f", " "};
+        for (String stop : stops) {
+            for (int at = 0; at <= 24; at++) {
+                String text = "{\"name\":\"" + "abcdefghijklmnopqrstuvwx".substring(0, at) + stop + "yz0123456789\"}";
+                byte[] body = text.getBytes(StandardCharsets.UTF_8);
+                compare(at, body);
+                compareCommonShape(at, body);
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,410 @@
+package dev.ramphook.internal.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Reads the shape nearly every delivery has straight from the body's bytes into the nodes {@link TreeReader} makes,
+ * without Jackson's parser (its parser object, context per level, character buffer per string): an object of
+ * objects, arrays, strings, {@code true}, {@code false}, {@code null}, numbers of at most 64 characters without an
+ * exponent, at most 32 levels deep. Anything else, valid or not, makes it answer
+ * {@code null} at once and the body goes to {@link TreeReader} as before: so every refusal, every limit and every
+ * rare shape (exponents, long numbers, a byte-order mark, deep nesting) keeps exactly the old reader's outcome, and
+ * this class only has to be right about what it accepts. {@code DirectReaderTest} holds it to the old reader on the
+ * same random documents.
+ *
+ * <p>The body must already have passed {@link Utf8#isWellFormedWithoutNul}: strings are decoded as UTF-8 without
+ * a second check. Stateless apart from a cache of field names (names repeat in every delivery of a provider: one
+ * {@code String} per name, as Jackson's symbol table gives); thread-safe.
+ */
+final class CommonShapeReader {
+
+    private static final int MAX_DEPTH = 32; // TreeReader enforces the real limit (64) on deeper bodies
+    private static final int MAX_DIGITS = 18; // fits a long: no BigInteger, no overflow checks
+    private static final int MAX_NUMBER_CHARS = 64; // below maxNumberLength (256)
+    private static final int MAX_STRING_BYTES = 1 << 16; // far below maxStringLength; longer ones go to TreeReader
+    private static final int MAX_NAME_BYTES = 256; // below maxNameLength (1024)
+    private static final int NAME_SLOTS = 512; // a power of two
+    private static final long QUOTES = Utf8.ONES * '"';
+    private static final long BACKSLASHES = Utf8.ONES * '\\';
+    private static final long SPACES = Utf8.ONES * 0x20;
+
+    private final JsonNodeFactory nodes;
+    /**
+     * Names seen, by a hash of their bytes, each with its bytes for the comparison: a racy cache of immutable pairs,
+     * so a lost write only costs a copy.
+     */
+    private final Name[] names = new Name[NAME_SLOTS];
+
+    private record Name(byte[] bytes, String text) {
+    }
+
+    /** Where reading goes on; one per call. */
+    private static final class Cursor {
+        int at;
+    }
+
+    CommonShapeReader(JsonNodeFactory nodes) {
+        this.nodes = nodes;
+    }
+
+    /**
+     * The body's object, or {@code null} when the body is not of the common shape (including every invalid body, and
+     * every body with an escaped surrogate, whose pairing the old path checks): the caller then reads it with
+     * {@link TreeReader}.
+     */
+    ObjectNode read(byte[] body) {
+        Cursor c = new Cursor();
+        int i = space(body, 0);
+        if (i >= body.length || body[i] != '{') {
+            return null;
+        }
+        c.at = i + 1;
+        ObjectNode root = object(body, c, 1);
+        if (root == null) {
+            return null;
+        }
+        return space(body, c.at) == body.length ? root : null;
+    }
+
+    private static int space(byte[] b, int i) {
+        while (i < b.length) {
+            byte x = b[i];
+            if (x != ' ' && x != '\n' && x != '\r' && x != '\t') {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /** The object whose {@code '{'} is before {@code c.at}; after it, {@code c.at} is past its {@code '}'}. */
+    private ObjectNode object(byte[] b, Cursor c, int depth) {
+        ObjectNode node = nodes.objectNode();
+        int i = space(b, c.at);
+        if (i < b.length && b[i] == '}') {
+            c.at = i + 1;
+            return node;
+        }
+        while (true) {
+            if (i >= b.length || b[i] != '"') {
+                return null;
+            }
+            String name = name(b, i + 1, c);
+            if (name == null) {
+                return null;
+            }
+            i = space(b, c.at);
+            if (i >= b.length || b[i] != ':') {
+                return null;
+            }
+            c.at = space(b, i + 1);
+            JsonNode value = value(b, c, depth);
+            if (value == null || node.replace(name, value) != null) { // a duplicate name: TreeReader refuses it
+                return null;
+            }
+            i = space(b, c.at);
+            if (i >= b.length) {
+                return null;
+            }
+            if (b[i] == '}') {
+                c.at = i + 1;
+                return node;
+            }
+            if (b[i] != ',') {
+                return null;
+            }
+            i = space(b, i + 1);
+        }
+    }
+
+    private ArrayNode array(byte[] b, Cursor c, int depth) {
+        ArrayNode node = nodes.arrayNode();
+        int i = space(b, c.at);
+        if (i < b.length && b[i] == ']') {
+            c.at = i + 1;
+            return node;
+        }
+        c.at = i;
+        while (true) {
+            JsonNode value = value(b, c, depth);
+            if (value == null) {
+                return null;
+            }
+            node.add(value);
+            i = space(b, c.at);
+            if (i >= b.length) {
+                return null;
+            }
+            if (b[i] == ']') {
+                c.at = i + 1;
+                return node;
+            }
+            if (b[i] != ',') {
+                return null;
+            }
+            c.at = space(b, i + 1);
+        }
+    }
+
+    /** The value starting at {@code c.at} (no space before it), or {@code null} when it is not of the common shape. */
+    private JsonNode value(byte[] b, Cursor c, int depth) {
+        int i = c.at;
+        if (i >= b.length) {
+            return null;
+        }
+        switch (b[i]) {
+            case '"': {
+                String s = string(b, i + 1, c);
+                return s == null ? null : nodes.textNode(s);
+            }
+            case '{':
+                if (depth >= MAX_DEPTH) {
+                    return null;
+                }
+                c.at = i + 1;
+                return object(b, c, depth + 1);
+            case '[':
+                if (depth >= MAX_DEPTH) {
+                    return null;
+                }
+                c.at = i + 1;
+                return array(b, c, depth + 1);
+            case 't':
+                return literal(b, c, "true") ? nodes.booleanNode(true) : null;
+            case 'f':
+                return literal(b, c, "false") ? nodes.booleanNode(false) : null;
+            case 'n':
+                return literal(b, c, "null") ? nodes.nullNode() : null;
+            default:
+                return number(b, c);
+        }
+    }
+
+    /** True when the literal is at {@code c.at} and a separator (or the end) follows it; {@code c.at} moves past it. */
+    private static boolean literal(byte[] b, Cursor c, String word) {
+        int i = c.at;
+        int end = i + word.length();
+        if (end > b.length) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (b[i + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        if (!endsValue(b, end)) {
+            return false;
+        }
+        c.at = end;
+        return true;
+    }
+
+    /** After a scalar, only space, a comma, a closing bracket or the end of the body may follow. */
+    private static boolean endsValue(byte[] b, int i) {
+        if (i >= b.length) {
+            return true;
+        }
+        byte x = b[i];
+        return x == ',' || x == '}' || x == ']' || x == ' ' || x == '\n' || x == '\r' || x == '\t';
+    }
+
+    /**
+     * {@code -?(0|[1-9][0-9]*)(.[0-9]+)?} of at most 64 characters: an int, long, big-integer or decimal node as
+     * Jackson's parser types it ({@code getNumberType}: int when it fits, else long when it fits, else big integer; a
+     * fraction is a {@code BigDecimal} of the written scale). Exponents and longer numbers go to {@link TreeReader}.
+     */
+    private JsonNode number(byte[] b, Cursor c) {
+        int from = c.at;
+        int i = from;
+        int n = b.length;
+        boolean negative = i < n && b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        int start = i;
+        long value = 0;
+        while (i < n && b[i] >= '0' && b[i] <= '9') {
+            value = value * 10 + (b[i] - '0'); // overflows past 18 digits: then unused
+            i++;
+        }
+        int intDigits = i - start;
+        if (intDigits == 0 || (intDigits > 1 && b[start] == '0')) {
+            return null; // no digit (a letter, a stray character) or a leading zero
+        }
+        int scale = 0;
+        if (i < n && b[i] == '.') {
+            i++;
+            int fractionStart = i;
+            while (i < n && b[i] >= '0' && b[i] <= '9') {
+                value = value * 10 + (b[i] - '0');
+                i++;
+            }
+            scale = i - fractionStart;
+            if (scale == 0) {
+                return null;
+            }
+        }
+        if (!endsValue(b, i) || i - from > MAX_NUMBER_CHARS) {
+            return null; // an exponent, for one
+        }
+        c.at = i;
+        if (intDigits + scale > MAX_DIGITS) { // as Jackson reads such numbers: from their text
+            String text = new String(b, from, i - from, StandardCharsets.ISO_8859_1);
+            if (scale > 0) {
+                return nodes.numberNode(new BigDecimal(text));
+            }
+            BigInteger big = new BigInteger(text);
+            return big.bitLength() < 64 ? nodes.numberNode(big.longValue()) : nodes.numberNode(big);
+        }
+        long signed = negative ? -value : value;
+        if (scale > 0) {
+            return nodes.numberNode(BigDecimal.valueOf(signed, scale)); // as new BigDecimal(text): same digits, scale
+        }
+        if (signed >= Integer.MIN_VALUE && signed <= Integer.MAX_VALUE) {
+            return nodes.numberNode((int) signed);
+        }
+        return nodes.numberNode(signed);
+    }
+
+    /** A field name whose opening quote is before {@code from}; plain ASCII names come from the cache. */
+    private String name(byte[] b, int from, Cursor c) {
+        int hash = 0;
+        int i = from;
+        int n = Math.min(b.length, from + MAX_NAME_BYTES);
+        while (i < n) {
+            byte x = b[i];
+            if (x == '"') {
+                break;
+            }
+            if (x == '\\' || x < 0x20) { // an escape, non-ASCII (negative) or a control character
+                if (x >= 0 && x != '\\') {
+                    return null;
+                }
+                String name = string(b, from, c);
+                return name != null && name.length() <= MAX_NAME_BYTES ? name : null;
+            }
+            hash = hash * 31 + x;
+            i++;
+        }
+        if (i >= n) {
+            return null; // unterminated, or longer than a name need be
+        }
+        int length = i - from;
+        int slot = (hash ^ (hash >>> 9)) & (NAME_SLOTS - 1);
+        Name known = names[slot];
+        c.at = i + 1;
+        if (known != null && Arrays.equals(known.bytes, 0, known.bytes.length, b, from, i)) {
+            return known.text;
+        }
+        String name = new String(b, from, length, StandardCharsets.ISO_8859_1); // ASCII: Latin-1 is the same text
+        names[slot] = new Name(Arrays.copyOfRange(b, from, i), name);
+        return name;
+    }
+
+    /**
+     * The string whose opening quote is before {@code from}, escapes decoded; {@code null} for a raw control
+     * character, an unknown escape or a string longer than this reader takes. {@code c.at} moves past the quote.
+     */
+    private static String string(byte[] b, int from, Cursor c) {
+        int n = Math.min(b.length, from + MAX_STRING_BYTES);
+        int i = from;
+        boolean ascii = true;
+        while (true) {
+            while (i + 8 <= n) { // eight bytes at a time while none is a quote, a backslash, a control or non-ASCII
+                long w = (long) Utf8.LONGS.get(b, i);
+                long q = w ^ QUOTES;
+                long s = w ^ BACKSLASHES;
+                // a zero byte in q or s, a byte of w below 0x20, or a high bit: possibly a stop (borrows may give
+                // false alarms above a real one, never a miss), which the byte test below settles
+                if (((((q - Utf8.ONES) & ~q) | ((s - Utf8.ONES) & ~s) | ((w - SPACES) & ~w) | w) & Utf8.HIGHS) != 0) {
+                    break;
+                }
+                i += 8;
+            }
+            if (i >= n) {
+                return null;
+            }
+            byte x = b[i];
+            if (x == '"') {
+                c.at = i + 1;
+                return ascii ? new String(b, from, i - from, StandardCharsets.ISO_8859_1)
+                        : new String(b, from, i - from, StandardCharsets.UTF_8);
+            }
+            if (x == '\\') {
+                return escaped(b, from, i, n, c);
+            }
+            if (x >= 0 && x < 0x20) {
+                return null; // a raw control character: TreeReader refuses it
+            }
+            ascii &= x >= 0;
+            i++;
+        }
+    }
+
+    /** The rest of a string from its first backslash at {@code i}, through a char buffer. */
+    private static String escaped(byte[] b, int from, int i, int n, Cursor c) {
+        StringBuilder out = new StringBuilder(i - from + 16);
+        out.append(new String(b, from, i - from, StandardCharsets.UTF_8));
+        int run = i; // start of the bytes not yet appended
+        while (i < n) {
+            byte x = b[i];
+            if (x == '"') {
+                out.append(new String(b, run, i - run, StandardCharsets.UTF_8));
+                c.at = i + 1;
+                return out.toString();
+            }
+            if (x >= 0 && x < 0x20) {
+                return null;
+            }
+            if (x != '\\') {
+                i++;
+                continue;
+            }
+            out.append(new String(b, run, i - run, StandardCharsets.UTF_8));
+            if (i + 1 >= n) {
+                return null;
+            }
+            switch (b[i + 1]) {
+                case '"' -> out.append('"');
+                case '\\' -> out.append('\\');
+                case '/' -> out.append('/');
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'u' -> {
+                    if (i + 6 > n) {
+                        return null;
+                    }
+                    int v = 0;
+                    for (int k = i + 2; k < i + 6; k++) {
+                        int d = Character.digit(b[k], 16);
+                        if (d < 0) {
+                            return null;
+                        }
+                        v = v << 4 | d;
+                    }
+                    if (Character.isSurrogate((char) v)) {
+                        return null; // paired or not: Json's old path decides, with its own refusal
+                    }
+                    out.append((char) v);
+                    i += 4;
+                }
+                default -> {
+                    return null;
+                }
+            }
+            i += 2;
+            run = i;
+        }
+        return null;
+    }
+}
