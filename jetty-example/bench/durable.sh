@@ -30,9 +30,9 @@
 # CPU-bound ratio beside the measured one. The ratio is of the medians; the per-round ratios (each example run
 # against the pgbench run beside it) are printed too. The last line is machine-readable (RESULT ...) for all.sh.
 #
-# The example's sample handlers log two INFO lines per event and render each event into its in-memory list for
-# GET /events (and the JSON line file when EVENT_LOG is set): the application's work, not the library's, on the
-# same two cores. As load.sh, the example's own logger is at WARN (JAVA_OPTS; the library's lines are unchanged);
+# The example's sample handlers log two INFO lines per event and keep each event in its in-memory list for
+# GET /events, which renders and masks an entry when a page first shows it (at once for large entries, and into the
+# JSON line file when EVENT_LOG is set): the application's work, not the library's, on the same two cores. As load.sh, the example's own logger is at WARN (JAVA_OPTS; the library's lines are unchanged);
 # JAVA_OPTS= runs it with the INFO lines, as shipped. Needs wrk and pgbench (apt-get install wrk
 # postgresql-client: installed when missing).
 set -euo pipefail

@@ -201,6 +201,9 @@ public final class Masking {
     }
 
     private static String cards(String text) {
+        if (!hasCardDigits(text)) {
+            return text; // most strings of a body (ids, names, statuses, amounts): no matcher built for them
+        }
         Matcher m = CARD.matcher(text);
         StringBuilder b = null;
         while (m.find()) {
@@ -212,6 +215,32 @@ public final class Masking {
             }
         }
         return b == null ? text : m.appendTail(b).toString();
+    }
+
+    /**
+     * Whether {@code text} has what {@link #CARD} needs at the least: a digit 2 to 6 and 12 more digits after it,
+     * with no more than one space or dash between two of them. One pass, no allocation.
+     */
+    private static boolean hasCardDigits(String text) {
+        int digits = 0; // of the current run, from its first digit 2 to 6 on; 0 when it has none yet
+        boolean afterDigit = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (digits > 0 || (c >= '2' && c <= '6')) {
+                    if (++digits >= 13) {
+                        return true;
+                    }
+                }
+                afterDigit = true;
+            } else if ((c == ' ' || c == '-') && afterDigit) {
+                afterDigit = false; // one separator: the run goes on if a digit follows
+            } else {
+                digits = 0;
+                afterDigit = false;
+            }
+        }
+        return false;
     }
 
     /** 13 to 19 digits (separators ignored), the first 2 to 6, Luhn-valid. */

@@ -8,21 +8,25 @@ import java.time.Instant;
 
 /**
  * The keys of handled events, for deduplication only: a 128-bit hash of {@code (provider, key)} and the second the
- * event was received, in an open-addressing table of three {@code long} arrays. 24 bytes per slot, at most half
- * the slots used, so 48 to 96 bytes per key, whatever the key's length; no body, no per-entry object.
+ * event was received, in an open-addressing table of two {@code long} arrays (the hash's two halves side by side,
+ * and the seconds). 24 bytes per slot, at most half the slots used, so 48 to 96 bytes per key, whatever the key's
+ * length; no body, no per-entry object.
  *
  * <p>128 bits, not 64: a 64-bit hash could be made to collide with about 2<sup>32</sup> tries, and a collision
  * would make a new event look handled. Not thread-safe: {@link InMemoryEventStore} holds its lock.
  */
 final class DoneKeys {
 
-    /** Bytes of memory per slot: three longs. */
+    /** Bytes of memory per slot: three longs (two of the hash, one of the second). */
     static final int BYTES_PER_SLOT = 24;
     private static final int MIN_SLOTS = 1024;
 
     private final Hasher hasher = new Hasher();
-    private long[] high;
-    private long[] low;
+    /**
+     * Slot {@code i}'s hash, high half at {@code 2i} and low half at {@code 2i + 1}: one cache line per probe where
+     * two arrays took two (a probe reads both halves, and a look-up in a table of many keys misses the cache).
+     */
+    private long[] hashes;
     private long[] receivedSecond;
     private int size;
 
@@ -52,8 +56,8 @@ final class DoneKeys {
         if (find(h[0], h[1]) >= 0) {
             return;
         }
-        if ((size + 1) * 2 > high.length) {
-            rehash(high.length * 2);
+        if ((size + 1) * 2 > receivedSecond.length) {
+            rehash(receivedSecond.length * 2);
         }
         insert(h[0], h[1], receivedAt.getEpochSecond());
         size++;
@@ -72,7 +76,7 @@ final class DoneKeys {
         // A key moved back into slot i by a deletion is examined there again (i is not advanced). A chain that
         // wraps past the table's end moves keys from its start (already passed: all kept) to gaps at its end, where
         // they are examined again and kept, or between slots already passed; no unexamined key lands behind i.
-        for (int i = 0; i < high.length; ) {
+        for (int i = 0; i < receivedSecond.length; ) {
             if (used(i) && receivedSecond[i] < limit) {
                 delete(i);
                 removed++;
@@ -81,7 +85,7 @@ final class DoneKeys {
             }
         }
         size -= removed;
-        if (removed > 0 && high.length > MIN_SLOTS && 4L * slotsFor(size) <= high.length) {
+        if (removed > 0 && receivedSecond.length > MIN_SLOTS && 4L * slotsFor(size) <= receivedSecond.length) {
             rehash(slotsFor(size));
         }
         return removed;
@@ -89,16 +93,16 @@ final class DoneKeys {
 
     /** Empties {@code slot} and moves back each later key of its chain that could no longer be found (Knuth's R). */
     private void delete(int slot) {
-        int mask = high.length - 1;
+        int mask = receivedSecond.length - 1;
         int gap = slot;
         clear(gap);
         for (int j = (gap + 1) & mask; used(j); j = (j + 1) & mask) {
-            int home = (int) high[j] & mask;
+            int home = (int) hashes[2 * j] & mask;
             // The key at j stays when its home lies cyclically in (gap, j]: its chain does not cross the gap.
             boolean stays = gap <= j ? gap < home && home <= j : gap < home || home <= j;
             if (!stays) {
-                high[gap] = high[j];
-                low[gap] = low[j];
+                hashes[2 * gap] = hashes[2 * j];
+                hashes[2 * gap + 1] = hashes[2 * j + 1];
                 receivedSecond[gap] = receivedSecond[j];
                 clear(j);
                 gap = j;
@@ -107,14 +111,14 @@ final class DoneKeys {
     }
 
     private void clear(int slot) {
-        high[slot] = 0;
-        low[slot] = 0;
+        hashes[2 * slot] = 0;
+        hashes[2 * slot + 1] = 0;
         receivedSecond[slot] = 0;
     }
 
     /** Bytes held by the table right now. */
     long bytes() {
-        return (long) high.length * BYTES_PER_SLOT;
+        return (long) receivedSecond.length * BYTES_PER_SLOT;
     }
 
     private static int slotsFor(int keys) {
@@ -126,47 +130,45 @@ final class DoneKeys {
     }
 
     private boolean used(int slot) {
-        return (high[slot] | low[slot]) != 0;
+        return (hashes[2 * slot] | hashes[2 * slot + 1]) != 0;
     }
 
     private int find(long h, long l) {
-        int mask = high.length - 1;
+        int mask = receivedSecond.length - 1;
         for (int i = (int) h & mask; ; i = (i + 1) & mask) {
             if (!used(i)) {
                 return -1;
             }
-            if (high[i] == h && low[i] == l) {
+            if (hashes[2 * i] == h && hashes[2 * i + 1] == l) {
                 return i;
             }
         }
     }
 
     private void insert(long h, long l, long second) {
-        int mask = high.length - 1;
+        int mask = receivedSecond.length - 1;
         int i = (int) h & mask;
         while (used(i)) {
             i = (i + 1) & mask;
         }
-        high[i] = h;
-        low[i] = l;
+        hashes[2 * i] = h;
+        hashes[2 * i + 1] = l;
         receivedSecond[i] = second;
     }
 
     private void rehash(int slots) {
-        long[] oldHigh = high;
-        long[] oldLow = low;
+        long[] oldHashes = hashes;
         long[] oldSecond = receivedSecond;
         allocate(slots);
-        for (int i = 0; i < oldHigh.length; i++) {
-            if ((oldHigh[i] | oldLow[i]) != 0) {
-                insert(oldHigh[i], oldLow[i], oldSecond[i]);
+        for (int i = 0; i < oldSecond.length; i++) {
+            if ((oldHashes[2 * i] | oldHashes[2 * i + 1]) != 0) {
+                insert(oldHashes[2 * i], oldHashes[2 * i + 1], oldSecond[i]);
             }
         }
     }
 
     private void allocate(int slots) {
-        high = new long[slots];
-        low = new long[slots];
+        hashes = new long[2 * slots];
         receivedSecond = new long[slots];
     }
 

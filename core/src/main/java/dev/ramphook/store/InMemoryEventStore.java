@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +43,8 @@ final class InMemoryEventStore implements EventStore {
         final long receipt; // receipt order, the tie-break within a subject
         /** Computed once per event, not per store call: {@link #id}, subject's id, and its handled-key hash. */
         final Id id;
+        /** Its endpoint's budget, found once at the record: complete needs no look-up of it. */
+        Budget budget;
         Id subjectId;
         long[] doneHash;
         /** Failed attempts and replays, the latest {@link HistoryEntry#KEPT}; null until the first. */
@@ -83,9 +84,19 @@ final class InMemoryEventStore implements EventStore {
     // Insertion-ordered key sets per state: oldest-first claiming and listing without full scans.
     private final LinkedHashSet<Id> pending = new LinkedHashSet<>();
     private final LinkedHashSet<Id> dead = new LinkedHashSet<>();
-    // Handled keys by endpoint, each endpoint its own budget; and how many unhandled events each endpoint holds.
-    private final Map<String, DoneKeys> done = new LinkedHashMap<>();
-    private final Map<String, Integer> unhandled = new HashMap<>();
+    /**
+     * Each endpoint's budget: how many unhandled events it holds, and its table of handled keys. One object per
+     * endpoint, found with one look-up per record (and none at complete, through the entry), where a map of counts
+     * and a map of tables took four.
+     */
+    private static final class Budget {
+        int unhandled;
+        DoneKeys done; // null until the endpoint's first handled event
+    }
+
+    private final Map<String, Budget> budgets = new LinkedHashMap<>();
+    /** The budgets' tables of handled keys, in the order they were made: what deduplication searches. */
+    private final List<DoneKeys> doneTables = new ArrayList<>();
     /**
      * One hasher per thread, so that a record's SHA-256 (most of its CPU) runs before the lock is taken: a thread
      * preempted while holding the store's single lock makes every delivery wait behind it.
@@ -130,40 +141,37 @@ final class InMemoryEventStore implements EventStore {
 
     /** Handled through any endpoint: deduplication is by provider and key, whichever endpoint received it. */
     private boolean isDone(String provider, String key) {
-        return !done.isEmpty() && isDone(HASHERS.get().hash(provider, key));
+        return !doneTables.isEmpty() && isDone(HASHERS.get().hash(provider, key));
     }
 
     private boolean isDone(long[] h) {
-        for (DoneKeys keys : done.values()) {
-            if (keys.contains(h)) {
+        for (int i = 0, n = doneTables.size(); i < n; i++) { // by index: no iterator per record
+            if (doneTables.get(i).contains(h)) {
                 return true;
             }
         }
         return false;
     }
 
-    private int doneOf(String endpoint) {
-        DoneKeys keys = done.get(endpoint);
-        return keys == null ? 0 : keys.size();
+    private static int doneOf(Budget budget) {
+        return budget == null || budget.done == null ? 0 : budget.done.size();
     }
 
     private long doneTotal() {
-        return done.values().stream().mapToLong(DoneKeys::size).sum();
+        return doneTables.stream().mapToLong(DoneKeys::size).sum();
     }
 
     /** The endpoints whose budget refuses new events right now, each with the bound it reached. */
     private Map<String, String> fullEndpoints() {
         Map<String, String> full = new TreeMap<>();
-        Set<String> endpoints = new HashSet<>(unhandled.keySet());
-        endpoints.addAll(done.keySet());
-        for (String endpoint : endpoints) {
-            int waiting = unhandled.getOrDefault(endpoint, 0);
+        budgets.forEach((endpoint, budget) -> {
+            int waiting = budget.unhandled;
             if (waiting >= capacity) {
                 full.put(endpoint, capacity + " unhandled events");
-            } else if (doneOf(endpoint) + waiting >= maxHandledKeys) {
+            } else if (doneOf(budget) + waiting >= maxHandledKeys) {
                 full.put(endpoint, maxHandledKeys + " handled keys");
             }
-        }
+        });
         return full;
     }
 
@@ -189,11 +197,12 @@ final class InMemoryEventStore implements EventStore {
                 case PENDING -> existing.claimable(now) ? Recorded.PENDING : Recorded.IN_PROGRESS;
             };
         }
-        if (!done.isEmpty() && isDone(hash)) {
+        if (!doneTables.isEmpty() && isDone(hash)) {
             return Recorded.DONE;
         }
         String endpoint = event.endpoint();
-        int waiting = unhandled.getOrDefault(endpoint, 0);
+        Budget budget = budgets.get(endpoint);
+        int waiting = budget == null ? 0 : budget.unhandled;
         // The messages name the endpoint and bound, never a count that changes: the receiver groups its log lines
         // by message, one a minute per endpoint, however many deliveries a flood makes.
         if (waiting >= capacity) {
@@ -201,7 +210,7 @@ final class InMemoryEventStore implements EventStore {
             throw new StoreException("in-memory event store: endpoint " + endpoint + " holds " + capacity
                     + " unhandled events, its budget (capacity); its new events are refused until some are handled");
         }
-        if (doneOf(endpoint) + waiting >= maxHandledKeys) {
+        if (doneOf(budget) + waiting >= maxHandledKeys) {
             // Forgetting a key would let a replay of that event through: refuse instead, so the provider retries.
             throw new StoreException("in-memory event store: endpoint " + endpoint + " holds the keys of "
                     + maxHandledKeys + " events, its budget (maxHandledKeys); its new events are refused until the "
@@ -211,7 +220,12 @@ final class InMemoryEventStore implements EventStore {
         entry.doneHash = hash; // kept for complete: one SHA-256 per event
         entry.subjectId = subjectId;
         entries.put(id, entry);
-        unhandled.merge(endpoint, 1, Integer::sum);
+        if (budget == null) {
+            budget = new Budget();
+            budgets.put(endpoint, budget);
+        }
+        budget.unhandled++;
+        entry.budget = budget;
         pending.add(id);
         enterSubject(entry);
         return Recorded.NEW;
@@ -336,10 +350,14 @@ final class InMemoryEventStore implements EventStore {
         Id id = e.id;
         entries.remove(id);
         pending.remove(id);
-        unhandled.computeIfPresent(s.endpoint(), (endpoint, n) -> n == 1 ? null : n - 1);
+        Budget budget = e.budget;
+        budget.unhandled--;
         // the body goes; the key stays for the retention, in the budget of the endpoint that received it
-        done.computeIfAbsent(s.endpoint(), endpoint -> new DoneKeys()).add(e.doneHash,
-                s.receivedAt());
+        if (budget.done == null) {
+            budget.done = new DoneKeys();
+            doneTables.add(budget.done);
+        }
+        budget.done.add(e.doneHash, s.receivedAt());
     }
 
     @Override
@@ -473,7 +491,7 @@ final class InMemoryEventStore implements EventStore {
     @Override
     public synchronized int prune(Instant cutoff) {
         int pruned = 0;
-        for (DoneKeys keys : done.values()) {
+        for (DoneKeys keys : doneTables) {
             pruned += keys.pruneBefore(cutoff);
         }
         return pruned;

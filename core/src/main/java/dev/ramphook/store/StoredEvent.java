@@ -1,5 +1,6 @@
 package dev.ramphook.store;
 
+import dev.ramphook.internal.text.ImmutableView;
 import dev.ramphook.internal.text.Printable;
 import java.time.Instant;
 import java.util.Arrays;
@@ -130,7 +131,9 @@ public final class StoredEvent {
         this.name = Objects.requireNonNull(name, "name");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.body = Objects.requireNonNull(body, "body");
-        this.headers = Map.copyOf(headers);
+        // The engine's kept headers are immutable and built when first read: copying them would build them for
+        // every delivery, read or not.
+        this.headers = headers instanceof ImmutableView ? headers : Map.copyOf(headers);
         this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
         this.attempts = attempts;
         this.completedHandlers = Set.copyOf(completedHandlers);

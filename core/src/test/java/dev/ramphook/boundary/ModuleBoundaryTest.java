@@ -77,6 +77,9 @@ class ModuleBoundaryTest {
                     "Logs",
                     // Which header names carry a credential: Masking (dev.ramphook), the engine and the console.
                     "CredentialHeaders",
+                    // What a StoredEvent (dev.ramphook.store) keeps without a copy: the engine's kept headers, built
+                    // when first read.
+                    "ImmutableView",
                     // Instant.toString's text without the formatter: ZBD's key (dev.ramphook.zbd), the JDBC store's
                     // times (dev.ramphook.store).
                     "InstantText"),

@@ -36,4 +36,44 @@ public final class ConstantTime {
         }
         return match;
     }
+
+    /**
+     * Whether {@code given} equals {@code expected}, byte for byte, as {@link MessageDigest#isEqual} answers, in a
+     * time that depends on {@code expected}'s length alone: every byte of {@code expected} is compared, with the
+     * byte of {@code given} at the same place or 0 past its end, and the difference of the lengths is folded into
+     * the result; no early exit, no branch on a byte's value. What a URL token is checked with: how long the check
+     * takes tells nothing about how much of a presented token was right, nor about its length (the token is not
+     * hashed first, which cost a SHA-256 per delivery).
+     *
+     * @param expected the configured secret, not {@code null}
+     * @param given    what the delivery presents, not {@code null}
+     * @return true when both hold the same bytes
+     */
+    public static boolean equal(byte[] expected, byte[] given) {
+        int difference = expected.length ^ given.length;
+        int common = Math.min(expected.length, given.length); // where the split falls says only the given length
+        for (int i = 0; i < common; i++) {
+            difference |= expected[i] ^ given[i];
+        }
+        for (int i = common; i < expected.length; i++) { // past the given bytes: against 0
+            difference |= expected[i];
+        }
+        return difference == 0;
+    }
+
+    /**
+     * Whether {@code given} {@linkplain #equal equals} any of {@code secrets}: every secret is compared, with no
+     * early exit, so the time tells nothing about which one matched.
+     *
+     * @param secrets the configured secrets (several during a rotation)
+     * @param given   what the delivery presents
+     * @return true when at least one secret equals it
+     */
+    public static boolean anyEqual(List<byte[]> secrets, byte[] given) {
+        boolean match = false;
+        for (int s = 0, count = secrets.size(); s < count; s++) {
+            match |= equal(secrets.get(s), given);
+        }
+        return match;
+    }
 }

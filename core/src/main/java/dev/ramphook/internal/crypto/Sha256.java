@@ -5,15 +5,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256, the one way this library hashes: URL tokens before their constant-time comparison, over-long or
- * key-less deduplication keys, the in-memory store's handled keys, a signed test delivery's id. Each use works on
- * a clone of one prototype digest, which skips the provider look-up that {@code MessageDigest.getInstance} costs
- * on every call (a URL token is hashed on every delivery).
+ * SHA-256, the one way this library hashes: over-long or key-less deduplication keys, the in-memory store's
+ * handled keys, a signed test delivery's id. Each use works on a clone of one prototype digest, which skips the
+ * provider look-up that {@code MessageDigest.getInstance} costs on every call (a handled key is hashed on every
+ * delivery).
  */
 public final class Sha256 {
 
     private static final MessageDigest PROTOTYPE = fresh();
-    /** One digest per thread for {@link #of}: a clone per call was a few hundred bytes of every URL-token check. */
+    /** One digest per thread for {@link #of}: a clone per call was a few hundred bytes of every delivery. */
     private static final ThreadLocal<MessageDigest> PER_THREAD = ThreadLocal.withInitial(Sha256::newDigest);
 
     private Sha256() {

@@ -30,7 +30,9 @@ final class DedupKeys {
      * @return the key to record the event under
      */
     static String decide(WebhookEvent<?> parsed, boolean explicitRule, Verification verification) {
-        String key = explicitRule ? parsed.key() : verification.eventId().orElse(parsed.key());
+        // Verification.ok() (every authenticator but Standard Webhooks) names no event: no Optional asked of it
+        String key = explicitRule || verification == Verification.ok() ? parsed.key()
+                : verification.eventId().orElse(parsed.key());
         return EventKeys.bounded(key);
     }
 }

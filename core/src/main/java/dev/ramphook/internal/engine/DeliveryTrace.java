@@ -15,7 +15,9 @@ import java.time.Instant;
  */
 final class DeliveryTrace {
 
-    private final long startNanos = System.nanoTime();
+    /** {@link System#nanoTime()} at the start; read only when someone observes (0 for nobody, see {@link #report}). */
+    private final long startNanos;
+    private final boolean timed;
     /** Null when nobody observed as the delivery started: then taken from the clock at the report, less the time spent. */
     private final Instant receivedAt;
     private final Clock clock;
@@ -33,6 +35,8 @@ final class DeliveryTrace {
         this.receivedAt = receivedAt;
         this.clock = null;
         this.request = request;
+        this.startNanos = System.nanoTime();
+        this.timed = true;
     }
 
     /** A trace that reads {@code clock} only if a report is made: the delivery path with nobody observing. */
@@ -40,6 +44,8 @@ final class DeliveryTrace {
         this.receivedAt = observed ? clock.instant() : null;
         this.clock = clock;
         this.request = request;
+        this.startNanos = observed ? System.nanoTime() : 0;
+        this.timed = observed;
     }
 
     void endpoint(EngineConfig.EndpointSpec routed) {
@@ -93,7 +99,7 @@ final class DeliveryTrace {
 
     DeliveryListener.Delivery report(WebhookResponse answer) {
         Reason why = reason != null ? reason : Responses.reasonOf(answer);
-        long nanos = System.nanoTime() - startNanos;
+        long nanos = timed ? System.nanoTime() - startNanos : 0; // 0: nobody observed when it started
         Instant started = receivedAt != null ? receivedAt : clock.instant().minusNanos(nanos);
         return new DeliveryListener.Delivery(started, endpoint == null ? null : endpoint.path(),
                 endpoint == null ? null : endpoint.provider().id(), event == null ? null : event.name(),

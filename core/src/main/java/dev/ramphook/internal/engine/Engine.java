@@ -500,10 +500,11 @@ public final class Engine {
         }
         trace.event(event);
         // 5. record, within the record timeout counted from here: the body's arrival has its own bound
-        long recordBy = StoreDeadline.after(config.recordTimeout());
+        // (a direct call, the in-memory store's, has no deadline to read: no clock reading for it)
+        long recordBy = deadline.isDirect() ? Long.MAX_VALUE : StoreDeadline.after(config.recordTimeout());
         Instant now = config.clock().instant();
         StoredEvent stored = StoredEvent.received(event.provider(), event.key(), event.name(), endpoint.path(), body,
-                Headers.kept(request), now, subject(endpoint, event), event.occurredAt().orElse(null));
+                new KeptHeaders(head(request, body)), now, subject(endpoint, event), event.occurredAt().orElse(null));
         if (trace.traceParent() != null) { // tracing: handler runs link to this delivery, wherever they run
             stored = stored.withTraceParent(trace.traceParent());
         }
@@ -541,6 +542,15 @@ public final class Engine {
      */
     private static Verification verify(Authenticator authenticator, WebhookRequest request, byte[] body) {
         return authenticator instanceof UrlToken ? Verification.ok() : authenticator.verify(request, body);
+    }
+
+    /**
+     * The request as the kept headers may hold it until they are built: itself when its body was given as bytes,
+     * else its head with the body read (the same header arrays), so that no container's stream is held past the
+     * delivery.
+     */
+    private static WebhookRequest head(WebhookRequest request, byte[] body) {
+        return request.bufferedBodyLength() >= 0 ? request : request.withBody(body);
     }
 
     /** A record that committed after its delivery was answered 503: queued, a worker need not wait for its poll. */

@@ -25,9 +25,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * {@value #MAX_TEXT_CHARS} characters, so each entry, memory and every answer stay bounded whatever a signed
  * delivery carries.
  *
- * <p>Deliveries and readers share no lock: entries go into a ring of immutable, pre-rendered JSON texts, each
- * with a sequence number, and a page is read from it as it is. Only appends to the file are serialised, among
- * deliveries.
+ * <p>Deliveries and readers share no lock: entries go into a ring, each with a sequence number, and a page is read
+ * from it as it is. A delivery only records what its entry will show (the texts and the data tree it already has);
+ * the entry is rendered and masked when a page first shows it, because pages are read far less often than events
+ * arrive (issue 21: rendering and masking every event was most of the example's handler CPU). An entry that could be
+ * large (a text over {@value #MAX_TEXT_CHARS} characters, data over {@value #MAX_DATA_CHARS} characters) is rendered
+ * at once, so the ring never holds a large tree; and so is every entry when the file is written. Only appends to
+ * the file are serialised, among deliveries.
  */
 final class EventLog {
 
@@ -39,8 +43,40 @@ final class EventLog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One rendered entry; {@code seq} tells a reader whether the slot still holds the entry it looked for. */
-    private record Entry(long seq, String json) {
+    /**
+     * One entry; {@code seq} tells a reader whether the slot still holds the entry it looked for. Either rendered, or
+     * the small parts it is rendered from on first read ({@code json} is then published racily: a String is
+     * immutable, and two readers rendering it at once render the same text).
+     */
+    private static final class Entry {
+        final long seq;
+        private final WebhookEvent<?> event;
+        private final JsonNode data;
+        private String json;
+
+        Entry(long seq, WebhookEvent<?> event, JsonNode data) {
+            this.seq = seq;
+            this.event = event;
+            this.data = data;
+        }
+
+        Entry(long seq, String json) {
+            this(seq, null, null);
+            this.json = json;
+        }
+
+        long seq() {
+            return seq;
+        }
+
+        String json() {
+            String rendered = json;
+            if (rendered == null) {
+                rendered = render(seq, event, data);
+                json = rendered;
+            }
+            return rendered;
+        }
     }
 
     private final AtomicReferenceArray<Entry> ring = new AtomicReferenceArray<>(KEPT);
@@ -55,6 +91,21 @@ final class EventLog {
 
     void add(WebhookEvent<?> event) {
         long seq = next.getAndIncrement();
+        JsonNode data = dataOf(event.json());
+        if (file == null && small(event, data)) {
+            ring.set((int) (seq % KEPT), new Entry(seq, event, data));
+            return;
+        }
+        String line = render(seq, event, data);
+        ring.set((int) (seq % KEPT), new Entry(seq, line));
+        if (file != null) {
+            synchronized (fileLock) { // deliveries only: GET /events never waits for the file
+                append(line + "\n");
+            }
+        }
+    }
+
+    private static String render(long seq, WebhookEvent<?> event, JsonNode data) {
         ObjectNode entry = JSON.createObjectNode()
                 .put("seq", seq)
                 .put("provider", bounded(event.provider()))
@@ -62,14 +113,48 @@ final class EventLog {
                 .put("short_name", bounded(event.shortName()))
                 .put("key", bounded(event.key()));
         event.occurredAt().ifPresent(at -> entry.put("occurred_at", bounded(at.toString())));
-        entry.set("data", shown(dataOf(event.json())));
-        String line = entry.toString();
-        ring.set((int) (seq % KEPT), new Entry(seq, line));
-        if (file != null) {
-            synchronized (fileLock) { // deliveries only: GET /events never waits for the file
-                append(line + "\n");
-            }
+        entry.set("data", shown(data));
+        return entry.toString();
+    }
+
+    /**
+     * Whether the entry may wait for its first read: its texts within {@value #MAX_TEXT_CHARS} characters and its
+     * data's members' names and values within about {@value #MAX_DATA_CHARS} characters (counted without rendering;
+     * keeping the tree keeps it alive, so a larger one is rendered, and shown as its size, at once).
+     */
+    private static boolean small(WebhookEvent<?> event, JsonNode data) {
+        return fits(event.provider()) && fits(event.name()) && fits(event.shortName()) && fits(event.key())
+                && chars(data, 0) <= MAX_DATA_CHARS;
+    }
+
+    private static boolean fits(String text) {
+        return text == null || text.length() <= MAX_TEXT_CHARS;
+    }
+
+    /** A lower bound of the data's rendered length, counting on from {@code counted}; stops past the bound. */
+    private static int chars(JsonNode node, int counted) {
+        if (counted > MAX_DATA_CHARS) {
+            return counted;
         }
+        if (node.isObject()) {
+            for (var member : node.properties()) {
+                counted = chars(member.getValue(), counted + member.getKey().length() + 3);
+                if (counted > MAX_DATA_CHARS) {
+                    return counted;
+                }
+            }
+            return counted + 2;
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                counted = chars(element, counted + 1);
+                if (counted > MAX_DATA_CHARS) {
+                    return counted;
+                }
+            }
+            return counted + 2;
+        }
+        return counted + (node.isTextual() ? node.textValue().length() + 2 : 1);
     }
 
     /**
