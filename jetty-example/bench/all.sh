@@ -15,7 +15,7 @@
 #            and the bytes it allocates per delivery beyond the parse tree (beyond the library's own JSON reader
 #            on the same body, ramphookReader, as the README's allocation figures count them).
 #
-#   jetty-example/bench/all.sh                                   # about 13 minutes on 2 cores
+#   jetty-example/bench/all.sh                                   # about 15 minutes on 2 cores (18 with OCTOKIT=1)
 #   ACK_SECONDS=300 LOAD_ROUNDS=5 LOAD_DURATION=15s jetty-example/bench/all.sh   # longer, steadier
 #   SKIP=http jetty-example/bench/all.sh                         # skip a layer (http, durable, durable-http, core;
 #                                                                # comma-separated)
