@@ -116,18 +116,8 @@ class JdbcEventStoreTest {
         String prefix = TestPostgres.freshPrefix();
         JdbcTables tables = new JdbcTables(null, prefix);
         String t = tables.events();
-        execute("CREATE TABLE " + tables.versions() + " (version integer PRIMARY KEY, script text NOT NULL,"
-                + " applied_at timestamptz NOT NULL DEFAULT now())");
-        for (String script : List.of("V1__create_events.sql", "V2__subjects.sql", "V3__console_queries.sql",
-                "V4__unclaimed_and_leased.sql", "V5__attempt_history.sql", "V6__trace_parent.sql")) {
-            String sql = new String(JdbcSchema.class.getResourceAsStream("postgresql/" + script).readAllBytes(),
-                    StandardCharsets.UTF_8);
-            for (String statement : JdbcSchema.statements(tables.render(sql))) {
-                execute(statement);
-            }
-            execute("INSERT INTO " + tables.versions() + " (version, script) VALUES (" + JdbcSchema.version(script)
-                    + ", '" + script + "')");
-        }
+        migrateTo(tables, List.of("V1__create_events.sql", "V2__subjects.sql", "V3__console_queries.sql",
+                "V4__unclaimed_and_leased.sql", "V5__attempt_history.sql", "V6__trace_parent.sql"));
         // As version 6 left them: done events, a dead letter with its history, a claimed one, a waiting one.
         String rows = "INSERT INTO " + t + " (provider, event_key, name, endpoint, body, headers, received_at,"
                 + " state, attempts, next_attempt_at, completed_handlers, subject, claimed_by, lease_until, done_at,"
@@ -232,6 +222,21 @@ class JdbcEventStoreTest {
                 values.add(rs.getString(1));
             }
             return values;
+        }
+    }
+
+    /** The tables as the given migration scripts, in order, leave them, with their versions recorded. */
+    static void migrateTo(JdbcTables tables, List<String> scripts) throws Exception {
+        execute("CREATE TABLE " + tables.versions() + " (version integer PRIMARY KEY, script text NOT NULL,"
+                + " applied_at timestamptz NOT NULL DEFAULT now())");
+        for (String script : scripts) {
+            String sql = new String(JdbcSchema.class.getResourceAsStream("postgresql/" + script).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            for (String statement : JdbcSchema.statements(tables.render(sql))) {
+                execute(statement);
+            }
+            execute("INSERT INTO " + tables.versions() + " (version, script) VALUES (" + JdbcSchema.version(script)
+                    + ", '" + script + "')");
         }
     }
 

@@ -8,7 +8,6 @@ import static dev.ramphook.store.StoreTestEvents.T0;
 import static dev.ramphook.store.StoreTestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -108,17 +107,7 @@ class SchemaVersion8Test {
     }
 
     private static void migratedTo7(JdbcTables tables) throws Exception {
-        execute("CREATE TABLE " + tables.versions() + " (version integer PRIMARY KEY, script text NOT NULL,"
-                + " applied_at timestamptz NOT NULL DEFAULT now())");
-        for (String script : V7) {
-            String sql = new String(JdbcSchema.class.getResourceAsStream("postgresql/" + script).readAllBytes(),
-                    StandardCharsets.UTF_8);
-            for (String statement : JdbcSchema.statements(tables.render(sql))) {
-                execute(statement);
-            }
-            execute("INSERT INTO " + tables.versions() + " (version, script) VALUES (" + JdbcSchema.version(script)
-                    + ", '" + script + "')");
-        }
+        JdbcEventStoreTest.migrateTo(tables, V7);
     }
 
     private static List<String> indexes(String schema, String prefix) throws Exception {
