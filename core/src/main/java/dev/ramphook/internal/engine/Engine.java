@@ -22,7 +22,6 @@ import dev.ramphook.store.Recorded;
 import dev.ramphook.store.StoreException;
 import dev.ramphook.store.StoreStats;
 import dev.ramphook.store.StoredEvent;
-import dev.ramphook.zbd.ZbdRamp;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
@@ -705,10 +704,8 @@ public final class Engine {
 
     private static WebhookEvent<?> parse(EngineConfig.EndpointSpec endpoint, byte[] body)
             throws InvalidPayloadException {
-        Provider provider = endpoint.provider();
-        // ZBD reads a few named fields: its tree's nodes are made as it reads them, the rest only if json() is read
-        ObjectNode json = provider instanceof ZbdRamp ? Json.parseLazily(body) : Json.parseObject(body);
-        return provider.parse(json, body);
+        ObjectNode json = Json.parseObject(body);
+        return endpoint.provider().parse(json, body);
     }
 
     /**

@@ -357,12 +357,15 @@ final class CommonShapeReader {
 
     /**
      * Where the string whose opening quote is before {@code from} ends (past its closing quote), or -1 where
-     * {@link #string} answers {@code null}: the same scan without making the text, for {@link DocumentIndex}. A
-     * string with an escape is decoded to be checked (rare in deliveries), so the two cannot disagree.
+     * {@link #string} answers {@code null}: the same scan without making the text, for {@link DocumentIndex}. The end
+     * is given as it is for a plain string (ASCII, no escape: its text is its bytes), complemented ({@code ~end},
+     * below -1) for any other. A string with an escape is decoded to be checked (rare in deliveries), so the two
+     * cannot disagree.
      */
     static int skipString(byte[] b, int from) {
         int n = Math.min(b.length, from + MAX_STRING_BYTES);
         int i = from;
+        boolean ascii = true;
         while (true) {
             while (i + 8 <= n) { // as in string()
                 long w = (long) Utf8.LONGS.get(b, i);
@@ -378,15 +381,16 @@ final class CommonShapeReader {
             }
             byte x = b[i];
             if (x == '"') {
-                return i + 1;
+                return ascii ? i + 1 : ~(i + 1);
             }
             if (x == '\\') {
                 Cursor c = new Cursor();
-                return escaped(b, from, i, n, c) == null ? -1 : c.at;
+                return escaped(b, from, i, n, c) == null ? -1 : ~c.at;
             }
             if (x >= 0 && x < 0x20) {
                 return -1;
             }
+            ascii &= x >= 0;
             i++;
         }
     }

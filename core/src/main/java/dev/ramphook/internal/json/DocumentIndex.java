@@ -20,6 +20,8 @@ final class DocumentIndex {
     static final int TRUE = 5;
     static final int FALSE = 6;
     static final int NULL = 7;
+    /** A string of ASCII without escapes: its text is its bytes, between its start and its end less the quote. */
+    static final int PLAIN_STRING = 8;
     /** Above this, an object goes to the eager reader, whose map finds duplicates without a quadratic scan. */
     static final int MAX_MEMBERS = 64;
     /** A value's kind sits above its start in one int: bodies up to 128 MiB. */
@@ -33,8 +35,8 @@ final class DocumentIndex {
     }
 
     /**
-     * The tape being written: two ints per value (its kind in the top bits over its start in the body, and the end of
-     * its subtree: the index of the value after it), and each member's name.
+     * The tape being written: three ints per value (its kind in the top bits over its start in the body; the end of
+     * its subtree, the index of the value after it; and where it ends in the body), and each member's name.
      */
     private static final class Tape {
         int[] values;
@@ -42,30 +44,33 @@ final class DocumentIndex {
         int count;
 
         Tape(int capacity) {
-            values = new int[capacity * 2];
+            values = new int[capacity * 3];
             names = new String[capacity];
         }
 
-        int add(int kind, int start, String name) {
+        int add(int kind, int start, int end, String name) {
             if (count == names.length) {
                 values = Arrays.copyOf(values, values.length * 2);
                 names = Arrays.copyOf(names, names.length * 2);
             }
             int v = count++;
-            values[2 * v] = kind << KIND_SHIFT | start;
-            values[2 * v + 1] = count; // a scalar's subtree is itself; a container's is closed by close()
+            values[3 * v] = kind << KIND_SHIFT | start;
+            values[3 * v + 1] = count; // a scalar's subtree is itself; a container's is closed by close()
+            values[3 * v + 2] = end;
             names[v] = name;
             return v;
         }
 
         void close(int v) {
-            values[2 * v + 1] = count;
+            values[3 * v + 1] = count;
         }
 
         /** Whether the open object {@code v} already has a member {@code name}. */
         boolean hasMember(int v, String name) {
-            for (int c = v + 1; c < count; c = values[2 * c + 1]) {
-                if (names[c].equals(name)) {
+            int hash = name.hashCode(); // cached in the name, which mostly comes from the reader's cache
+            for (int c = v + 1; c < count; c = values[3 * c + 1]) {
+                String other = names[c];
+                if (other.hashCode() == hash && other.equals(name)) {
                     return true;
                 }
             }
@@ -81,7 +86,7 @@ final class DocumentIndex {
             return null;
         }
         Tape t = new Tape(body.length / 24 + 8);
-        int root = t.add(OBJECT, i, null);
+        int root = t.add(OBJECT, i, 0, null);
         c.at = i + 1;
         if (!object(body, c, 1, t, root)) {
             return null;
@@ -169,11 +174,16 @@ final class DocumentIndex {
         switch (b[i]) {
             case '"': {
                 int end = CommonShapeReader.skipString(b, i + 1);
-                if (end < 0) {
+                if (end == -1) {
                     return false;
                 }
-                t.add(STRING, i + 1, name);
-                c.at = end;
+                if (end >= 0) {
+                    t.add(PLAIN_STRING, i + 1, end, name);
+                    c.at = end;
+                } else {
+                    t.add(STRING, i + 1, ~end, name);
+                    c.at = ~end;
+                }
                 return true;
             }
             case '{':
@@ -181,13 +191,13 @@ final class DocumentIndex {
                     return false;
                 }
                 c.at = i + 1;
-                return object(b, c, depth + 1, t, t.add(OBJECT, i, name));
+                return object(b, c, depth + 1, t, t.add(OBJECT, i, 0, name));
             case '[':
                 if (depth >= CommonShapeReader.MAX_DEPTH) {
                     return false;
                 }
                 c.at = i + 1;
-                return array(b, c, depth + 1, t, t.add(ARRAY, i, name));
+                return array(b, c, depth + 1, t, t.add(ARRAY, i, 0, name));
             case 't':
                 return literal(b, c, "true", t, TRUE, name);
             case 'f':
@@ -199,7 +209,7 @@ final class DocumentIndex {
                 if (end < 0) {
                     return false;
                 }
-                t.add(NUMBER, i, name);
+                t.add(NUMBER, i, end, name);
                 c.at = end;
                 return true;
             }
@@ -211,7 +221,7 @@ final class DocumentIndex {
         if (!CommonShapeReader.literal(b, c, word)) {
             return false;
         }
-        t.add(kind, at, name);
+        t.add(kind, at, c.at, name);
         return true;
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A body that {@link DocumentIndex} read and found valid, with the nodes of its tree made one by one when first asked
@@ -43,7 +44,7 @@ final class IndexedDocument {
 
     /** The value after the subtree of {@code v}: its next sibling, if it has one. */
     int next(int v) {
-        return tape[2 * v + 1];
+        return tape[3 * v + 1];
     }
 
     String name(int v) {
@@ -61,8 +62,10 @@ final class IndexedDocument {
 
     /** The member of object {@code v} named {@code name}, or -1. */
     int member(int v, String name) {
+        int hash = name.hashCode(); // cached in both strings: most pairs differ here
         for (int c = v + 1, end = next(v); c < end; c = next(c)) {
-            if (names[c].equals(name)) {
+            String other = names[c];
+            if (other.hashCode() == hash && other.equals(name)) {
                 return c;
             }
         }
@@ -81,8 +84,8 @@ final class IndexedDocument {
     }
 
     private JsonNode make(int v) {
-        int start = tape[2 * v] & DocumentIndex.MAX_START;
-        switch (tape[2 * v] >>> DocumentIndex.KIND_SHIFT) {
+        int start = tape[3 * v] & DocumentIndex.MAX_START;
+        switch (tape[3 * v] >>> DocumentIndex.KIND_SHIFT) {
             case DocumentIndex.OBJECT:
                 return new ObjectNode(factory, new LazyChildren(this, v));
             case DocumentIndex.ARRAY: {
@@ -92,6 +95,9 @@ final class IndexedDocument {
                 }
                 return array;
             }
+            case DocumentIndex.PLAIN_STRING: // ASCII: Latin-1 is the same text, read without a second scan
+                return factory.textNode(new String(body, start, tape[3 * v + 2] - 1 - start,
+                        StandardCharsets.ISO_8859_1));
             case DocumentIndex.STRING:
                 return factory.textNode(checked(CommonShapeReader.string(body, start, null)));
             case DocumentIndex.NUMBER: {
