@@ -31,6 +31,8 @@ final class CommonShapeReader {
     private static final int MAX_STRING_BYTES = 1 << 16; // far below maxStringLength; longer ones go to TreeReader
     private static final int MAX_NAME_BYTES = 256; // below maxNameLength (1024)
     private static final int NAME_SLOTS = 512; // a power of two
+    private static final int SLOT_SHIFT = Integer.SIZE - Integer.numberOfTrailingZeros(NAME_SLOTS);
+    private static final int GOLDEN = 0x9E3779B9;
     private static final long QUOTES = Utf8.ONES * '"';
     private static final long BACKSLASHES = Utf8.ONES * '\\';
     private static final long SPACES = Utf8.ONES * 0x20;
@@ -282,6 +284,21 @@ final class CommonShapeReader {
         int hash = 0;
         int i = from;
         int n = Math.min(b.length, from + MAX_NAME_BYTES);
+        while (i + 8 <= n) { // eight bytes at a time, as in string(), up to the first possible stop
+            long w = (long) Utf8.LONGS.get(b, i);
+            long q = w ^ QUOTES;
+            long s = w ^ BACKSLASHES;
+            long stops = (((q - Utf8.ONES) & ~q) | ((s - Utf8.ONES) & ~s) | ((w - SPACES) & ~w) | w) & Utf8.HIGHS;
+            if (stops != 0) {
+                int at = Long.numberOfTrailingZeros(stops) >>> 3; // a real stop: the byte loop below settles it
+                long below = w & ((1L << (at << 3)) - 1);
+                hash = (hash ^ (int) below ^ (int) (below >>> 32)) * GOLDEN;
+                i += at;
+                break;
+            }
+            hash = (hash ^ (int) w ^ (int) (w >>> 32)) * GOLDEN; // any hash of the bytes: it only picks a slot
+            i += 8;
+        }
         while (i < n) {
             byte x = b[i];
             if (x == '"') {
@@ -301,7 +318,7 @@ final class CommonShapeReader {
             return null; // unterminated, or longer than a name need be
         }
         int length = i - from;
-        int slot = (hash ^ (hash >>> 9)) & (NAME_SLOTS - 1);
+        int slot = (hash * GOLDEN) >>> SLOT_SHIFT; // the top bits, which every byte of the name moves
         Name known = names[slot];
         c.at = i + 1;
         if (known != null && Arrays.equals(known.bytes, 0, known.bytes.length, b, from, i)) {
@@ -327,8 +344,11 @@ final class CommonShapeReader {
                 long q = w ^ QUOTES;
                 long s = w ^ BACKSLASHES;
                 // a zero byte in q or s, a byte of w below 0x20, or a high bit: possibly a stop (borrows may give
-                // false alarms above a real one, never a miss), which the byte test below settles
-                if (((((q - Utf8.ONES) & ~q) | ((s - Utf8.ONES) & ~s) | ((w - SPACES) & ~w) | w) & Utf8.HIGHS) != 0) {
+                // false alarms above a real one, never a miss), which the byte test below settles; the lowest
+                // flag is always a real stop, so the bytes below it are skipped
+                long stops = (((q - Utf8.ONES) & ~q) | ((s - Utf8.ONES) & ~s) | ((w - SPACES) & ~w) | w) & Utf8.HIGHS;
+                if (stops != 0) {
+                    i += Long.numberOfTrailingZeros(stops) >>> 3;
                     break;
                 }
                 i += 8;
@@ -371,7 +391,9 @@ final class CommonShapeReader {
                 long w = (long) Utf8.LONGS.get(b, i);
                 long q = w ^ QUOTES;
                 long s = w ^ BACKSLASHES;
-                if (((((q - Utf8.ONES) & ~q) | ((s - Utf8.ONES) & ~s) | ((w - SPACES) & ~w) | w) & Utf8.HIGHS) != 0) {
+                long stops = (((q - Utf8.ONES) & ~q) | ((s - Utf8.ONES) & ~s) | ((w - SPACES) & ~w) | w) & Utf8.HIGHS;
+                if (stops != 0) {
+                    i += Long.numberOfTrailingZeros(stops) >>> 3;
                     break;
                 }
                 i += 8;

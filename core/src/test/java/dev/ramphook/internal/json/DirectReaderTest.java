@@ -137,6 +137,23 @@ class DirectReaderTest {
         }
     }
 
+    /** The same for a field name (read eight bytes at a time too, and hashed for the name cache), twice per body. */
+    @Test
+    void agreesWithReadTreeOnEveryPlaceOfAStopInAName() {
+        String[] stops = {"\"", "\\n", "\\u00e9", "\t", "\u0001", "é", "€", "😀", "\u007f", " "};
+        for (String stop : stops) {
+            for (int at = 0; at <= 24; at++) {
+                String name = "abcdefghijklmnopqrstuvwx".substring(0, at) + stop + "yz0123456789";
+                String text = "{\"" + name + "\":1,\"b\":{\"" + name + "\":2,\"" + name.substring(1) + "\":3}}";
+                byte[] body = text.getBytes(StandardCharsets.UTF_8);
+                compare(at, body);
+                boolean valid = !stop.equals("\"") && stop.charAt(0) >= 0x20;
+                assertThat(compareCommonShape(at, body)).as("taken by the common-shape reader: %s", text)
+                        .isEqualTo(valid);
+            }
+        }
+    }
+
     @Test
     void agreesWithReadTreeOnNestingAroundTheLimit() {
         for (int depth = 60; depth <= 68; depth++) {
