@@ -57,7 +57,8 @@ public final class Json {
      * but the tree's nodes and maps are made only when first read (a member by name makes its own node and no map;
      * iterating an object builds its map), and they are the nodes {@code parseObject} makes. Any body of another
      * shape than the common one is read by {@code parseObject}'s own path. The tree is as thread-safe to read as a
-     * built one. Kept to the eager reader by {@code LazyTreeTest}.
+     * built one. Kept to the eager reader by {@code LazyTreeTest}. Not on the delivery path: for ZBD, which reads nearly
+     * every field, it measured slower than {@code parseObject} (docs/performance.md, "Core path", 2026-12-06 lazytree).
      */
     public static ObjectNode parseLazily(byte[] body) throws InvalidPayloadException {
         checkBytes(body);
