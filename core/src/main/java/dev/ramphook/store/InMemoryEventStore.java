@@ -98,10 +98,10 @@ final class InMemoryEventStore implements EventStore {
     /** The budgets' tables of handled keys, in the order they were made: what deduplication searches. */
     private final List<DoneKeys> doneTables = new ArrayList<>();
     /**
-     * One hasher per thread, so that a record's SHA-256 (most of its CPU) runs before the lock is taken: a thread
-     * preempted while holding the store's single lock makes every delivery wait behind it.
+     * The handled keys' hash, keyed for this store alone ({@link KeyHash}); thread-safe, so a record hashes before it
+     * takes the lock: a thread preempted while holding the store's single lock makes every delivery wait behind it.
      */
-    private static final ThreadLocal<DoneKeys.Hasher> HASHERS = ThreadLocal.withInitial(DoneKeys.Hasher::new);
+    private final KeyHash keyHash = KeyHash.random();
     // The pending events of each subject, in the order they occurred: only the first may run, and only alone.
     private final Map<Id, Object> subjects = new HashMap<>(); // an Entry alone, or a TreeSet<Entry> (enterSubject)
     private long receipts;
@@ -141,7 +141,7 @@ final class InMemoryEventStore implements EventStore {
 
     /** Handled through any endpoint: deduplication is by provider and key, whichever endpoint received it. */
     private boolean isDone(String provider, String key) {
-        return !doneTables.isEmpty() && isDone(HASHERS.get().hash(provider, key));
+        return !doneTables.isEmpty() && isDone(keyHash.hash(provider, key));
     }
 
     private boolean isDone(long[] h) {
@@ -182,7 +182,7 @@ final class InMemoryEventStore implements EventStore {
     @Override
     public Recorded record(StoredEvent event, Instant now) {
         Id id = id(event.provider(), event.key());
-        long[] hash = HASHERS.get().hash(event.provider(), event.key());
+        long[] hash = keyHash.hash(event.provider(), event.key());
         Id subjectId = event.subject() == null ? null : subjectId(event);
         synchronized (this) {
             return record(event, now, id, hash, subjectId);
@@ -217,7 +217,7 @@ final class InMemoryEventStore implements EventStore {
                     + "retention prunes old keys: shorten the retention, raise the budget, or use a durable store");
         }
         Entry entry = new Entry(event, now, receipts++, id);
-        entry.doneHash = hash; // kept for complete: one SHA-256 per event
+        entry.doneHash = hash; // kept for complete: one hash per event
         entry.subjectId = subjectId;
         entries.put(id, entry);
         if (budget == null) {
@@ -354,7 +354,7 @@ final class InMemoryEventStore implements EventStore {
         budget.unhandled--;
         // the body goes; the key stays for the retention, in the budget of the endpoint that received it
         if (budget.done == null) {
-            budget.done = new DoneKeys();
+            budget.done = new DoneKeys(keyHash);
             doneTables.add(budget.done);
         }
         budget.done.add(e.doneHash, s.receivedAt());

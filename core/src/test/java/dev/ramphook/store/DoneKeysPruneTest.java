@@ -2,9 +2,7 @@ package dev.ramphook.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ramphook.internal.crypto.Sha256;
 import java.lang.management.ManagementFactory;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class DoneKeysPruneTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-    private static final MessageDigest SHA256 = Sha256.newDigest();
+    private static final KeyHash HASH = KeyHash.random();
 
     @Test
     void pruningDeletesInPlaceWithoutAllocatingANewTable() {
@@ -90,6 +88,6 @@ class DoneKeysPruneTest {
     }
 
     private static long[] hash(int i) {
-        return DoneKeys.hash(SHA256, "zbd", "key-" + i);
+        return HASH.hash("zbd", "key-" + i);
     }
 }
