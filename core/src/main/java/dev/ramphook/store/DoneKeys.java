@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * The keys of handled events, for deduplication only: a 128-bit hash of {@code (provider, key)} ({@link KeyHash},
  * keyed per store) and the second the event was received, in an open-addressing table of two {@code long} arrays
- * (the hash's two halves side by side, and the seconds). 24 bytes per slot, at most half the slots used, so 48 to 96 bytes per key, whatever the key's
- * length; no body, no per-entry object.
+ * (the hash's two halves side by side, and the seconds). 24 bytes per slot, at most half the slots used, so 48 to
+ * 96 bytes per key, whatever the key's length; no body, no per-entry object.
  *
  * <p>128 bits, not 64: a 64-bit hash could be made to collide with about 2<sup>32</sup> tries, and a collision
  * would make a new event look handled; keyed, so that a sender cannot compute a hash at all. Not thread-safe:
