@@ -56,14 +56,28 @@ final class DoneKeys {
 
     /** {@link #add(String, String, Instant)} for a {@link #hash} already computed. */
     void add(long[] h, Instant receivedAt) {
-        if (find(h[0], h[1]) >= 0) {
-            return;
+        long high = h[0];
+        long low = h[1];
+        int mask = receivedSecond.length - 1;
+        // One walk of the chain: the key found, or the free slot that ends it, where the key goes (one probe of a
+        // table that may not be in the cache, where a look-up and then an insert walked it twice).
+        for (int i = (int) high & mask; ; i = (i + 1) & mask) {
+            if (!used(i)) {
+                if ((size + 1) * 2 > receivedSecond.length) {
+                    rehash(receivedSecond.length * 2);
+                    insert(high, low, receivedAt.getEpochSecond());
+                } else {
+                    hashes[2 * i] = high;
+                    hashes[2 * i + 1] = low;
+                    receivedSecond[i] = receivedAt.getEpochSecond();
+                }
+                size++;
+                return;
+            }
+            if (hashes[2 * i] == high && hashes[2 * i + 1] == low) {
+                return;
+            }
         }
-        if ((size + 1) * 2 > receivedSecond.length) {
-            rehash(receivedSecond.length * 2);
-        }
-        insert(h[0], h[1], receivedAt.getEpochSecond());
-        size++;
     }
 
     /**

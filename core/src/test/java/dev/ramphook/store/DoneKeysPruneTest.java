@@ -87,6 +87,27 @@ class DoneKeysPruneTest {
         assertThat(keys.contains(hash(5))).isFalse();
     }
 
+    @Test
+    void aKeyAddedAgainIsKeptOnceWithItsFirstSecondAndTheTableGrowsOnlyForANewKey() {
+        DoneKeys keys = new DoneKeys();
+        for (int i = 0; i < 512; i++) { // half of the first 1,024 slots: the next new key grows the table
+            keys.add(hash(i), T0);
+        }
+        long before = keys.bytes();
+
+        keys.add(hash(7), T0.plusSeconds(5));
+        assertThat(keys.size()).isEqualTo(512);
+        assertThat(keys.bytes()).isEqualTo(before);
+
+        keys.add(hash(512), T0);
+        assertThat(keys.size()).isEqualTo(513);
+        assertThat(keys.bytes()).isEqualTo(2 * before);
+        for (int i = 0; i <= 512; i++) {
+            assertThat(keys.contains(hash(i))).as("key %d", i).isTrue();
+        }
+        assertThat(keys.pruneBefore(T0.plusSeconds(1))).isEqualTo(513); // key 7 kept T0, not T0 + 5 s
+    }
+
     private static long[] hash(int i) {
         return HASH.hash("zbd", "key-" + i);
     }
