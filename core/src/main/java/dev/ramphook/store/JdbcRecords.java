@@ -341,9 +341,12 @@ final class JdbcRecords {
         }
         ps.setObject(p + 5, bodies);
         ps.setObject(p + 6, texts(rows, e -> JdbcRows.headers(rows.get(e).event().headers())));
-        ps.setObject(p + 7, texts(rows, e -> text(rows.get(e).event().receivedAt())));
+        String[] received = texts(rows, e -> text(rows.get(e).event().receivedAt()));
+        ps.setObject(p + 7, received);
         ps.setObject(p + 8, attempts);
-        ps.setObject(p + 9, texts(rows, e -> text(rows.get(e).now())));
+        // A delivery's record time is its receive time (the receiver reads its clock once): the same text.
+        ps.setObject(p + 9, texts(rows, e -> rows.get(e).now().equals(rows.get(e).event().receivedAt())
+                ? received[e] : text(rows.get(e).now())));
         ps.setObject(p + 10, texts(rows, e -> JdbcRows.handlerIds(rows.get(e).event().completedHandlers())));
         ps.setObject(p + 11, texts(rows, e -> JdbcRows.error(rows.get(e).event().lastError())));
         ps.setObject(p + 12, texts(rows, e -> rows.get(e).event().subject()));
