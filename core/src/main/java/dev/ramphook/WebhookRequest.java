@@ -230,7 +230,7 @@ public final class WebhookRequest {
     private int indexOf(String name) {
         int fold = fold(name);
         for (int i = 0; i < count; i++) {
-            if (index[2 * i] == fold && index[2 * i + 1] == i && text[2 * i].equalsIgnoreCase(name)) {
+            if (index[2 * i] == fold && index[2 * i + 1] == i && sameName(text[2 * i], name)) {
                 return i;
             }
         }
@@ -238,10 +238,39 @@ public final class WebhookRequest {
     }
 
     /**
+     * Header names that every delivery sends or the receiver looks up, as literals: a literal is one interned
+     * {@code String} in the whole JVM, so the receiver's own look-ups (and an adapter or container that names headers
+     * with constants) find their fold here by identity instead of folding the name again, per call.
+     */
+    private static final String[] COMMON_NAMES = {"Content-Type", "Content-Length", "Content-Encoding", "Host",
+        "User-Agent", "Accept", "Accept-Encoding", "Connection", "Transfer-Encoding", "Expect", "X-Forwarded-For"};
+    private static final int[] COMMON_FOLDS = new int[COMMON_NAMES.length];
+
+    static {
+        for (int i = 0; i < COMMON_NAMES.length; i++) {
+            COMMON_FOLDS[i] = foldChars(COMMON_NAMES[i]);
+        }
+    }
+
+    /**
      * A hash of {@code name} that names equal ignoring case share: each character as {@link String#equalsIgnoreCase}
      * compares it (lower case of upper case), ASCII without the look-up.
      */
     static int fold(String name) {
+        for (int i = 0; i < COMMON_NAMES.length; i++) {
+            if (COMMON_NAMES[i] == name) { // identity, on purpose: another instance is folded below, to the same
+                return COMMON_FOLDS[i];
+            }
+        }
+        return foldChars(name);
+    }
+
+    /** Header names equal ignoring case; the same spelling (the usual case) without comparing case by case. */
+    private static boolean sameName(String a, String b) {
+        return a.equals(b) || a.equalsIgnoreCase(b);
+    }
+
+    private static int foldChars(String name) {
         int h = name.length();
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
@@ -454,7 +483,7 @@ public final class WebhookRequest {
             int fold = fold(name);
             int same = count;
             for (int i = 0; i < count; i++) {
-                if (index[2 * i] == fold && index[2 * i + 1] == i && text[2 * i].equalsIgnoreCase(name)) {
+                if (index[2 * i] == fold && index[2 * i + 1] == i && sameName(text[2 * i], name)) {
                     same = i;
                     break;
                 }

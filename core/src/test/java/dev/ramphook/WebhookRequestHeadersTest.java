@@ -78,6 +78,21 @@ class WebhookRequestHeadersTest {
         }
     }
 
+    /** The common names' folds are kept, not computed per call: any other instance or spelling folds the same. */
+    @Test
+    void commonNamesFoldAsAnyOtherSpellingOfThem() {
+        for (String name : List.of("Content-Type", "Content-Length", "Content-Encoding", "Host", "User-Agent", "Accept",
+                "Accept-Encoding", "Connection", "Transfer-Encoding", "Expect", "X-Forwarded-For")) {
+            int fold = WebhookRequest.fold(name);
+            assertThat(WebhookRequest.fold(new String(name))).as(name).isEqualTo(fold);
+            assertThat(WebhookRequest.fold(name.toLowerCase(java.util.Locale.ROOT))).as(name).isEqualTo(fold);
+            assertThat(WebhookRequest.fold(name.toUpperCase(java.util.Locale.ROOT))).as(name).isEqualTo(fold);
+            WebhookRequest request = WebhookRequest.builder().method("POST").path("/x")
+                    .header(name.toLowerCase(java.util.Locale.ROOT), "v").build();
+            assertThat(request.header(name)).as(name).contains("v");
+        }
+    }
+
     private static String name(Random random) {
         int length = 1 + random.nextInt(4);
         StringBuilder b = new StringBuilder(length);

@@ -1,19 +1,16 @@
 package dev.ramphook.store;
 
-import dev.ramphook.internal.crypto.Sha256;
-import java.nio.charset.StandardCharsets;
-import java.security.DigestException;
-import java.security.MessageDigest;
 import java.time.Instant;
 
 /**
- * The keys of handled events, for deduplication only: a 128-bit hash of {@code (provider, key)} and the second the
- * event was received, in an open-addressing table of two {@code long} arrays (the hash's two halves side by side,
- * and the seconds). 24 bytes per slot, at most half the slots used, so 48 to 96 bytes per key, whatever the key's
- * length; no body, no per-entry object.
+ * The keys of handled events, for deduplication only: a 128-bit hash of {@code (provider, key)} ({@link KeyHash},
+ * keyed per store) and the second the event was received, in an open-addressing table of two {@code long} arrays
+ * (the hash's two halves side by side, and the seconds). 24 bytes per slot, at most half the slots used, so 48 to
+ * 96 bytes per key, whatever the key's length; no body, no per-entry object.
  *
  * <p>128 bits, not 64: a 64-bit hash could be made to collide with about 2<sup>32</sup> tries, and a collision
- * would make a new event look handled. Not thread-safe: {@link InMemoryEventStore} holds its lock.
+ * would make a new event look handled; keyed, so that a sender cannot compute a hash at all. Not thread-safe:
+ * {@link InMemoryEventStore} holds its lock.
  */
 final class DoneKeys {
 
@@ -21,7 +18,8 @@ final class DoneKeys {
     static final int BYTES_PER_SLOT = 24;
     private static final int MIN_SLOTS = 1024;
 
-    private final Hasher hasher = new Hasher();
+    /** Hashes the keys given as text; the store hashes with the same {@link KeyHash} and passes the hashes. */
+    private final KeyHash hasher;
     /**
      * Slot {@code i}'s hash, high half at {@code 2i} and low half at {@code 2i + 1}: one cache line per probe where
      * two arrays took two (a probe reads both halves, and a look-up in a table of many keys misses the cache).
@@ -31,6 +29,11 @@ final class DoneKeys {
     private int size;
 
     DoneKeys() {
+        this(KeyHash.random());
+    }
+
+    DoneKeys(KeyHash hasher) {
+        this.hasher = hasher;
         allocate(MIN_SLOTS);
     }
 
@@ -53,14 +56,28 @@ final class DoneKeys {
 
     /** {@link #add(String, String, Instant)} for a {@link #hash} already computed. */
     void add(long[] h, Instant receivedAt) {
-        if (find(h[0], h[1]) >= 0) {
-            return;
+        long high = h[0];
+        long low = h[1];
+        int mask = receivedSecond.length - 1;
+        // One walk of the chain: the key found, or the free slot that ends it, where the key goes (one probe of a
+        // table that may not be in the cache, where a look-up and then an insert walked it twice).
+        for (int i = (int) high & mask; ; i = (i + 1) & mask) {
+            if (!used(i)) {
+                if ((size + 1) * 2 > receivedSecond.length) {
+                    rehash(receivedSecond.length * 2);
+                    insert(high, low, receivedAt.getEpochSecond());
+                } else {
+                    hashes[2 * i] = high;
+                    hashes[2 * i + 1] = low;
+                    receivedSecond[i] = receivedAt.getEpochSecond();
+                }
+                size++;
+                return;
+            }
+            if (hashes[2 * i] == high && hashes[2 * i + 1] == low) {
+                return;
+            }
         }
-        if ((size + 1) * 2 > receivedSecond.length) {
-            rehash(receivedSecond.length * 2);
-        }
-        insert(h[0], h[1], receivedAt.getEpochSecond());
-        size++;
     }
 
     /**
@@ -170,73 +187,5 @@ final class DoneKeys {
     private void allocate(int slots) {
         hashes = new long[2 * slots];
         receivedSecond = new long[slots];
-    }
-
-    /** The first 128 bits of SHA-256 over provider, NUL, key; never (0, 0), which marks an empty slot. */
-    static long[] hash(MessageDigest sha256, String provider, String key) {
-        sha256.update(provider.getBytes(StandardCharsets.UTF_8));
-        sha256.update((byte) 0);
-        byte[] digest = sha256.digest(key.getBytes(StandardCharsets.UTF_8));
-        return halves(digest);
-    }
-
-    private static long[] halves(byte[] digest) {
-        long h = bigEndian(digest, 0);
-        long l = bigEndian(digest, 8);
-        return new long[] {h, l == 0 && h == 0 ? 1 : l};
-    }
-
-    /**
-     * {@link #hash} of every event the in-memory store records, without copying the strings: an ASCII provider and
-     * key (what nearly every key is) are written into a buffer of its own, and the digest into another, so only the
-     * two longs are new; any other text is hashed by {@link #hash} itself, so both give the same value. Not
-     * thread-safe: the in-memory store keeps one per thread, used before it takes its lock.
-     */
-    static final class Hasher {
-        private final MessageDigest sha256 = Sha256.newDigest();
-        private final byte[] text = new byte[512];
-        private final byte[] digest = new byte[32];
-
-        long[] hash(String provider, String key) {
-            int n = ascii(provider, 0);
-            if (n >= 0) {
-                text[n] = 0;
-                n = ascii(key, n + 1);
-            }
-            if (n < 0) {
-                return DoneKeys.hash(sha256, provider, key);
-            }
-            sha256.update(text, 0, n);
-            try {
-                sha256.digest(digest, 0, digest.length);
-            } catch (DigestException e) {
-                throw new IllegalStateException("SHA-256 digest of 32 bytes", e);
-            }
-            return halves(digest);
-        }
-
-        /** Writes {@code s} at {@code from}; the end, or -1 when it is not ASCII or does not fit. */
-        private int ascii(String s, int from) {
-            int length = s.length();
-            if (from + length >= text.length) {
-                return -1;
-            }
-            for (int i = 0; i < length; i++) {
-                char c = s.charAt(i);
-                if (c >= 0x80) {
-                    return -1;
-                }
-                text[from + i] = (byte) c;
-            }
-            return from + length;
-        }
-    }
-
-    private static long bigEndian(byte[] bytes, int from) {
-        long value = 0;
-        for (int i = from; i < from + 8; i++) {
-            value = value << 8 | bytes[i] & 0xFF;
-        }
-        return value;
     }
 }

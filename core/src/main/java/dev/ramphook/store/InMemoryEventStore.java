@@ -47,6 +47,10 @@ final class InMemoryEventStore implements EventStore {
         Budget budget;
         Id subjectId;
         long[] doneHash;
+        /** Its neighbours in the list of pending events while it is in it ({@code queued}). */
+        Entry before;
+        Entry after;
+        boolean queued;
         /** Failed attempts and replays, the latest {@link HistoryEntry#KEPT}; null until the first. */
         java.util.ArrayDeque<HistoryEntry> history;
 
@@ -81,8 +85,14 @@ final class InMemoryEventStore implements EventStore {
     private final int capacity;
     private final int maxHandledKeys;
     private final Map<Id, Entry> entries = new HashMap<>();
-    // Insertion-ordered key sets per state: oldest-first claiming and listing without full scans.
-    private final LinkedHashSet<Id> pending = new LinkedHashSet<>();
+    /**
+     * The pending events, oldest first (claiming without a full scan): a list through the entries themselves, so
+     * that entering and leaving it is two reference writes, where a set of ids took a node and two hash operations
+     * per event.
+     */
+    private Entry firstPending;
+    private Entry lastPending;
+    // Dead letters, oldest first: listing without a full scan.
     private final LinkedHashSet<Id> dead = new LinkedHashSet<>();
     /**
      * Each endpoint's budget: how many unhandled events it holds, and its table of handled keys. One object per
@@ -98,10 +108,10 @@ final class InMemoryEventStore implements EventStore {
     /** The budgets' tables of handled keys, in the order they were made: what deduplication searches. */
     private final List<DoneKeys> doneTables = new ArrayList<>();
     /**
-     * One hasher per thread, so that a record's SHA-256 (most of its CPU) runs before the lock is taken: a thread
-     * preempted while holding the store's single lock makes every delivery wait behind it.
+     * The handled keys' hash, keyed for this store alone ({@link KeyHash}); thread-safe, so a record hashes before it
+     * takes the lock: a thread preempted while holding the store's single lock makes every delivery wait behind it.
      */
-    private static final ThreadLocal<DoneKeys.Hasher> HASHERS = ThreadLocal.withInitial(DoneKeys.Hasher::new);
+    private final KeyHash keyHash = KeyHash.random();
     // The pending events of each subject, in the order they occurred: only the first may run, and only alone.
     private final Map<Id, Object> subjects = new HashMap<>(); // an Entry alone, or a TreeSet<Entry> (enterSubject)
     private long receipts;
@@ -141,7 +151,7 @@ final class InMemoryEventStore implements EventStore {
 
     /** Handled through any endpoint: deduplication is by provider and key, whichever endpoint received it. */
     private boolean isDone(String provider, String key) {
-        return !doneTables.isEmpty() && isDone(HASHERS.get().hash(provider, key));
+        return !doneTables.isEmpty() && isDone(keyHash.hash(provider, key));
     }
 
     private boolean isDone(long[] h) {
@@ -182,7 +192,7 @@ final class InMemoryEventStore implements EventStore {
     @Override
     public Recorded record(StoredEvent event, Instant now) {
         Id id = id(event.provider(), event.key());
-        long[] hash = HASHERS.get().hash(event.provider(), event.key());
+        long[] hash = keyHash.hash(event.provider(), event.key());
         Id subjectId = event.subject() == null ? null : subjectId(event);
         synchronized (this) {
             return record(event, now, id, hash, subjectId);
@@ -217,7 +227,7 @@ final class InMemoryEventStore implements EventStore {
                     + "retention prunes old keys: shorten the retention, raise the budget, or use a durable store");
         }
         Entry entry = new Entry(event, now, receipts++, id);
-        entry.doneHash = hash; // kept for complete: one SHA-256 per event
+        entry.doneHash = hash; // kept for complete: one hash per event
         entry.subjectId = subjectId;
         entries.put(id, entry);
         if (budget == null) {
@@ -226,7 +236,7 @@ final class InMemoryEventStore implements EventStore {
         }
         budget.unhandled++;
         entry.budget = budget;
-        pending.add(id);
+        enqueue(entry);
         enterSubject(entry);
         return Recorded.NEW;
     }
@@ -244,16 +254,51 @@ final class InMemoryEventStore implements EventStore {
     @Override
     public synchronized List<StoredEvent> claimDue(String owner, Instant now, Duration lease, int max) {
         List<StoredEvent> claimed = new ArrayList<>();
-        for (Id id : pending) {
+        for (Entry e = firstPending; e != null; e = e.after) {
             if (claimed.size() >= max) {
                 break;
             }
-            Entry e = entries.get(id);
             if (!e.nextAttemptAt.isAfter(now) && claimableInOrder(e, now)) {
                 claimed.add(take(e, owner, now, lease));
             }
         }
         return claimed;
+    }
+
+    /** Appends {@code e} to the pending events. */
+    private void enqueue(Entry e) {
+        if (e.queued) {
+            return;
+        }
+        e.queued = true;
+        e.before = lastPending;
+        e.after = null;
+        if (lastPending == null) {
+            firstPending = e;
+        } else {
+            lastPending.after = e;
+        }
+        lastPending = e;
+    }
+
+    /** Takes {@code e} out of the pending events. */
+    private void dequeue(Entry e) {
+        if (!e.queued) {
+            return;
+        }
+        e.queued = false;
+        if (e.before == null) {
+            firstPending = e.after;
+        } else {
+            e.before.after = e.after;
+        }
+        if (e.after == null) {
+            lastPending = e.before;
+        } else {
+            e.after.before = e.before;
+        }
+        e.before = null;
+        e.after = null;
     }
 
     /** Claimable, and, with a subject, the first pending event of it while no other event of it is claimed. */
@@ -349,12 +394,12 @@ final class InMemoryEventStore implements EventStore {
         leaveSubject(e);
         Id id = e.id;
         entries.remove(id);
-        pending.remove(id);
+        dequeue(e);
         Budget budget = e.budget;
         budget.unhandled--;
         // the body goes; the key stays for the retention, in the budget of the endpoint that received it
         if (budget.done == null) {
-            budget.done = new DoneKeys();
+            budget.done = new DoneKeys(keyHash);
             doneTables.add(budget.done);
         }
         budget.done.add(e.doneHash, s.receivedAt());
@@ -376,7 +421,7 @@ final class InMemoryEventStore implements EventStore {
             Id id = e.id;
             leaveSubject(e);
             e.state = State.DEAD;
-            pending.remove(id);
+            dequeue(e);
             dead.add(id);
         } else {
             e.nextAttemptAt = retryAt;
@@ -452,7 +497,7 @@ final class InMemoryEventStore implements EventStore {
         e.state = State.PENDING;
         e.nextAttemptAt = now;
         dead.remove(id);
-        pending.add(id);
+        enqueue(e);
         enterSubject(e);
         return true;
     }

@@ -2,9 +2,7 @@ package dev.ramphook.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ramphook.internal.crypto.Sha256;
 import java.lang.management.ManagementFactory;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class DoneKeysPruneTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-    private static final MessageDigest SHA256 = Sha256.newDigest();
+    private static final KeyHash HASH = KeyHash.random();
 
     @Test
     void pruningDeletesInPlaceWithoutAllocatingANewTable() {
@@ -89,7 +87,28 @@ class DoneKeysPruneTest {
         assertThat(keys.contains(hash(5))).isFalse();
     }
 
+    @Test
+    void aKeyAddedAgainIsKeptOnceWithItsFirstSecondAndTheTableGrowsOnlyForANewKey() {
+        DoneKeys keys = new DoneKeys();
+        for (int i = 0; i < 512; i++) { // half of the first 1,024 slots: the next new key grows the table
+            keys.add(hash(i), T0);
+        }
+        long before = keys.bytes();
+
+        keys.add(hash(7), T0.plusSeconds(5));
+        assertThat(keys.size()).isEqualTo(512);
+        assertThat(keys.bytes()).isEqualTo(before);
+
+        keys.add(hash(512), T0);
+        assertThat(keys.size()).isEqualTo(513);
+        assertThat(keys.bytes()).isEqualTo(2 * before);
+        for (int i = 0; i <= 512; i++) {
+            assertThat(keys.contains(hash(i))).as("key %d", i).isTrue();
+        }
+        assertThat(keys.pruneBefore(T0.plusSeconds(1))).isEqualTo(513); // key 7 kept T0, not T0 + 5 s
+    }
+
     private static long[] hash(int i) {
-        return DoneKeys.hash(SHA256, "zbd", "key-" + i);
+        return HASH.hash("zbd", "key-" + i);
     }
 }
