@@ -171,7 +171,13 @@ by_thread() { # before after acks
 }
 commits() { sql "SELECT pg_stat_clear_snapshot(); SELECT xact_commit FROM pg_stat_database WHERE datname = 'postgres'" | tail -1; }
 rows() { sql "SELECT count(*), count(*) FILTER (WHERE state = 'DONE') FROM $EVENTS"; }
-pending() { sql "SELECT count(*) FROM $EVENTS WHERE state = 'PENDING'"; }
+# Pending rows, counted in the queue's two partial indexes (unclaimed, leased): a count by state alone has no index
+# and read the whole table, done rows and all, inside the measured window (the sampler's every 2 s, with a max(id)
+# that the primary key (received_at, id) no longer serves): 2.1 s of database time in a 20 s run, about 6 us of the
+# database's CPU per acknowledgement charged to the example (its exited backends'); now 0.1-0.5 s, about 2 us.
+PENDING_SQL="SELECT (SELECT count(*) FROM $EVENTS WHERE state = 'PENDING' AND claimed_by IS NULL)
+  + (SELECT count(*) FROM $EVENTS WHERE state = 'PENDING' AND claimed_by IS NOT NULL)"
+pending() { sql "$PENDING_SQL"; }
 
 # Waits until no row is pending; prints the milliseconds it took (-1: still pending after DRAIN_MAX).
 drain() {
@@ -187,12 +193,11 @@ drain() {
   echo $((($(date +%s%N) - t0) / 1000000))
 }
 
-# The backlog every SAMPLE seconds: "milliseconds pending max_id" lines into $1, until killed.
+# The backlog every SAMPLE seconds: "milliseconds pending" lines into $1, until killed.
 sampler() {
   local t0=$(date +%s%N)
   while sleep "$SAMPLE"; do
-    echo "$((($(date +%s%N) - t0) / 1000000)) $(sql "SELECT (SELECT count(*) FROM $EVENTS WHERE state = 'PENDING')
-      || ' ' || (SELECT coalesce(max(id), 0) FROM $EVENTS)")" >>"$1"
+    echo "$((($(date +%s%N) - t0) / 1000000)) $(pending)" >>"$1"
   done
 }
 

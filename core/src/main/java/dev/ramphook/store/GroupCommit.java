@@ -25,6 +25,12 @@ import org.slf4j.Logger;
  * by row when the failure may be one row's (a value the database refuses), so one bad event cannot fail its
  * neighbours; an unreachable or timed-out database fails every caller of the batch at once.
  *
+ * <p>One committer writes while it keeps up: a batch is then everything that queued during the previous commit, the
+ * largest batches and fewest transactions the load allows. A second one starts only while more than a full batch
+ * waits, and ends once the queue is back under one: two committers always, as before, halved the batches under a
+ * steady load (durable.sh at 18:40 UTC: 11 records per transaction with two, 19 with one; the database's CPU per
+ * acknowledgement 88-93 us against 81) without answering sooner on a database that was already busy.
+ *
  * <p>Committer threads start when records come and end after {@link #IDLE_SECONDS} without any, so a store nobody
  * uses holds no thread, and no {@link EventStore#close()} is needed (the receiver never closes a store it may share).
  */
@@ -34,7 +40,7 @@ final class GroupCommit {
     static final int MAX_BATCH = 256;
     /** The most records waiting for a committer; beyond it recording fails at once (503) instead of queueing more. */
     static final int MAX_WAITING = 4_096;
-    /** Committers of one store: while one commits, the next batch fills and another can write it. */
+    /** The most committers of one store: the second only while more than {@link #MAX_BATCH} records wait. */
     static final int COMMITTERS = 2;
     private static final long IDLE_SECONDS = 30;
 
@@ -121,7 +127,7 @@ final class GroupCommit {
     }
 
     private void startCommitter() {
-        for (int r = running.get(); r < COMMITTERS; r = running.get()) {
+        for (int r = running.get(); r < (waiting.size() > MAX_BATCH ? COMMITTERS : 1); r = running.get()) {
             if (running.compareAndSet(r, r + 1)) {
                 Thread t = new Thread(this::commitLoop, "ramphook-group-commit-" + name + "-"
                         + threads.incrementAndGet());
@@ -151,6 +157,10 @@ final class GroupCommit {
                 batch.add(first);
                 waiting.drainTo(batch, MAX_BATCH - 1);
                 commit(batch);
+                if (waiting.size() <= MAX_BATCH && leaveWhenNotAlone()) { // one keeps up again: the extra one goes
+                    counted = false;
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -159,6 +169,16 @@ final class GroupCommit {
                 running.decrementAndGet(); // whatever ended the loop, a new record starts a new committer
             }
         }
+    }
+
+    /** True when this committer stopped counting itself because another one still runs. */
+    private boolean leaveWhenNotAlone() {
+        for (int r = running.get(); r > 1; r = running.get()) {
+            if (running.compareAndSet(r, r - 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean rejoin() {

@@ -28,6 +28,16 @@ record JdbcStatements(JdbcTables tables, String claimOne, String claimDue,
     static final String PER_ROW = "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off;"
             + " SET LOCAL enable_seqscan = off; ";
 
+    /**
+     * Sent before the group completion, in its transaction: its commit returns without waiting for its WAL to reach
+     * the disk (the WAL writer flushes it within {@code wal_writer_delay}, 200 ms by default, or the next
+     * synchronous commit does). A database crash in that window loses only done marks, whose events then run again
+     * after their lease, as after a process dying before its done mark (docs/durable-storage.md, "At least once, at
+     * the edges"). Records, claims, renewals, retries and dead letters stay synchronous: nothing acknowledged, and
+     * no claim or outcome that decides who may run an event, is ever lost.
+     */
+    static final String DONE_MARK_ASYNC = "SET LOCAL synchronous_commit TO off; ";
+
     private static final String CLAIMABLE = "e.state = 'PENDING' AND (e.lease_until IS NULL OR e.lease_until <= ?)";
     private static final String HELD = "provider = ? AND event_key = ? AND state = 'PENDING' AND claimed_by = ?";
 
@@ -85,7 +95,8 @@ record JdbcStatements(JdbcTables tables, String claimOne, String claimDue,
         // row a third time (CompletionPlanTest: 2 rows read per claim now), 2-6 more buffers per row (EXPLAIN BUFFERS
         // over 512 of 52,000 rows: 24-25 against 26-30); the WAL it writes is the same (6.3 records per row then,
         // 4.2 on schema version 8).
-        String completeAll = PER_ROW + "UPDATE " + t + " e SET state = 'DONE', body = NULL, headers = '{}', done_at = ?,"
+        String completeAll = PER_ROW + DONE_MARK_ASYNC
+                + "UPDATE " + t + " e SET state = 'DONE', body = NULL, headers = '{}', done_at = ?,"
                 + " last_error = NULL, claimed_by = NULL, lease_until = NULL FROM " + inIdOrder(t)
                 + " WHERE e.received_at = l.received_at AND e.id = l.id AND e.claimed_by = l.owner"
                 + " AND e.state || '' = 'PENDING'";

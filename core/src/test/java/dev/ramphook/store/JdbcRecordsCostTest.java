@@ -57,8 +57,8 @@ class JdbcRecordsCostTest {
         assertThat(handed).isEqualTo(2L * rounds * BATCH);
         System.out.printf("JdbcRecords.recordAll: %d bytes allocated per row (batches of %d)%n", perRow, BATCH);
         // Per row: its text (headers ~300 bytes, 4 times ~100 each), the lease's new row, the bound arrays' slots,
-        // the fake database's answer (~100): 1,100 bytes alone, 1,189 inside the module's whole run (JDK 17, this test). Keyed by hashed key records, bound
-        // through createArrayOf, and the receive time's text written twice, 1,541.
+        // the fake database's answer (~100): 1,100 bytes alone, 1,189 inside core's whole run (JDK 17, this test).
+        // Keyed by hashed key records, bound through createArrayOf, and the receive time's text written twice, 1,541.
         assertThat(perRow).as("bytes allocated per recorded row").isLessThan(1_350);
     }
 
@@ -126,7 +126,8 @@ class JdbcRecordsCostTest {
 
         private static java.sql.Array array(Object[] elements) {
             return (java.sql.Array) Proxy.newProxyInstance(java.sql.Array.class.getClassLoader(),
-                    new Class<?>[] {java.sql.Array.class}, (p, m, a) -> m.getName().equals("getArray") ? elements : null);
+                    new Class<?>[] {java.sql.Array.class},
+                    (p, m, a) -> m.getName().equals("getArray") ? elements : null);
         }
 
         private static Object[] elements(java.sql.Array array) {

@@ -18,9 +18,11 @@ import org.slf4j.Logger;
 /**
  * Marks queued events done in groups ("group commit"): a worker hands over an event whose handlers all succeeded
  * and goes on to its next one; one writer thread marks done, in one store call, everything handed over since its
- * previous call. Idle, a lone completion is written at once; busy, each call carries every completion that finished
- * during the previous call. Marking an event done one statement at a time on the worker's own thread cost a round
- * trip and a commit per event, and two workers fell far behind the acknowledgements.
+ * previous call. Idle, a lone completion is written at once; busy, a call starts at most once per
+ * {@link #GROUP_GAP_MILLIS} (sooner when {@link #MAX_PER_CALL} wait) and carries every completion that finished since
+ * the previous one. Marking an event done one statement at a time on the worker's own thread cost a round trip and a
+ * commit per event, and two workers fell far behind the acknowledgements; writing a group as soon as the previous one
+ * returned made groups of 17 at 4,000 events/s, each a transaction with its statements' fixed cost in the database.
  *
  * <p>An event's claim stays held, and renewed by the {@link ClaimKeeper}, until its completion is written; only
  * then is it dropped. Until then the event's subject stays closed to its next event, as before. The completion is
@@ -39,10 +41,19 @@ final class Completions {
     /** The longest wait on an empty queue: a few wake-ups a second when idle, and close() never waits longer. */
     private static final long IDLE_MILLIS = 200;
 
+    /**
+     * While busy, the least time from the start of one group's call to the next: about 200 completions per group at
+     * 4,000 events/s instead of 17, a twelfth of the transactions. A done mark's delay gates no acknowledgement; it
+     * only holds the claim (renewed, as always, near its lease end) and the subject's next event a moment longer.
+     */
+    static final long GROUP_GAP_MILLIS = 50;
+    private static final long NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
     private final EventStore store;
     private final Clock clock;
     private final ClaimKeeper claims;
     private final long retryMillis;
+    private final long gapNanos;
     private final BlockingQueue<Completion> queue = new LinkedBlockingQueue<>(CAPACITY);
     private final Thread writer;
     private final ReadWriteLock accepting = new ReentrantReadWriteLock();
@@ -51,6 +62,12 @@ final class Completions {
     private volatile Runnable afterWrite = () -> { };
 
     Completions(EngineConfig config, ClaimKeeper claims) {
+        this(config, claims, TimeUnit.MILLISECONDS.toNanos(GROUP_GAP_MILLIS));
+    }
+
+    /** With another {@link #GROUP_GAP_MILLIS}, for tests. */
+    Completions(EngineConfig config, ClaimKeeper claims, long gapNanos) {
+        this.gapNanos = gapNanos;
         this.store = config.store();
         this.clock = config.clock();
         this.claims = claims;
@@ -95,6 +112,7 @@ final class Completions {
 
     private void run() {
         List<Completion> batch = new ArrayList<>();
+        long lastCall = System.nanoTime() - gapNanos;
         while (true) {
             try {
                 if (batch.isEmpty()) {
@@ -107,8 +125,15 @@ final class Completions {
                         continue;
                     }
                     batch.add(first);
+                    // Busy: let the group grow, in short naps, so that a full group or stop() ends the wait.
+                    for (long wait = lastCall + gapNanos - System.nanoTime();
+                         wait > 0 && !stopping && queue.size() < MAX_PER_CALL - 1;
+                         wait = lastCall + gapNanos - System.nanoTime()) {
+                        TimeUnit.NANOSECONDS.sleep(Math.min(wait, NAP_NANOS));
+                    }
                 }
                 queue.drainTo(batch, MAX_PER_CALL - batch.size());
+                lastCall = System.nanoTime();
                 if (write(batch)) {
                     batch.clear();
                 } else if (stopping) {
