@@ -31,19 +31,27 @@ final class SignatureList {
             int i = 0;
             while (i < length && out.size() < max) {
                 char c = value.charAt(i);
-                if (c == ' ' || c == '\t' || commas && c == ',') {
+                if (separator(c, commas)) {
                     i++;
                     continue;
                 }
-                int end = before(before(length, value.indexOf(' ', i)), value.indexOf('\t', i));
-                if (commas) {
-                    end = before(end, value.indexOf(',', i));
-                }
+                int end = end(value, i, commas);
                 out.add(value.substring(i, end));
                 i = end;
             }
         }
         return out;
+    }
+
+    /** Whether {@code c} separates two items: a space or a tab, and a comma when {@code commas}. */
+    static boolean separator(char c, boolean commas) {
+        return c == ' ' || c == '\t' || commas && c == ',';
+    }
+
+    /** Where the item that starts at {@code start} (not a separator) ends: the next separator, or the value's end. */
+    static int end(String value, int start, boolean commas) {
+        int end = before(before(value.length(), value.indexOf(' ', start)), value.indexOf('\t', start));
+        return commas ? before(end, value.indexOf(',', start)) : end;
     }
 
     /** The earlier of {@code end} and a found {@code index} ({@code -1}: not found). */

@@ -13,6 +13,7 @@ import dev.ramphook.provider.EventKeys;
 import dev.ramphook.provider.JsonFields;
 import dev.ramphook.provider.TypedFields;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -112,14 +113,21 @@ public final class MeCash implements Provider {
             throw new InvalidPayloadException("missing event name");
         }
         JsonNode data = JsonFields.object(json, "data");
-        return new WebhookEvent<>(id(), name, name, key(json, data, name), occurredAt(json, data),
-                data(name, data, json), json);
+        String key = key(json, data, name);
+        Object typed = data(name, data, json);
+        return new WebhookEvent<>(id(), name, name, key, occurredAt(json, data, typed), typed, json);
     }
 
-    /** The transaction or payout id ({@code data.id}): one transaction's events run one at a time, in order. */
+    /**
+     * The transaction or payout id ({@code data.id}): one transaction's events run one at a time, in order. Taken
+     * from the typed record when the event has one (the mapping read the same field), else from the JSON.
+     */
     @Override
     public Optional<String> subject(WebhookEvent<?> event) {
-        String id = MeCashMapper.id(JsonFields.object(event.json(), "data"));
+        Object data = event.data();
+        String id = data instanceof MeCashPayout payout ? payout.id()
+                : data instanceof MeCashFiatTransaction transaction ? transaction.id()
+                : MeCashMapper.id(JsonFields.object(event.json(), "data"));
         return id == null || id.isBlank() ? Optional.empty() : Optional.of(id);
     }
 
@@ -152,15 +160,28 @@ public final class MeCash implements Provider {
         return EventKeys.bounded(webhookId == null ? name + ":" + id : name + ":" + id + ":" + webhookId);
     }
 
-    private static Instant occurredAt(ObjectNode json, JsonNode data) {
+    /**
+     * The envelope's {@code timestamp}, else {@code data.processed}, else {@code data.created}. A typed record has
+     * read both times already (the same reader: {@link JsonFields#instantAssumingUtc} at UTC), so they are taken
+     * from it rather than parsed a second time (meCash sends no envelope timestamp: every delivery got here).
+     */
+    private static Instant occurredAt(ObjectNode json, JsonNode data, Object typed) {
         Instant epoch = JsonFields.epochInstant(json, "timestamp");
         if (epoch != null) {
             return epoch;
         }
         Instant instant = instantAssumingUtc(json, "timestamp");
-        if (instant == null) {
-            instant = instantAssumingUtc(data, "processed");
+        if (instant != null) {
+            return instant;
         }
+        if (typed instanceof MeCashPayout payout) {
+            return payout.processed().orElse(payout.created()).toInstant(ZoneOffset.UTC);
+        }
+        if (typed instanceof MeCashFiatTransaction transaction) {
+            return transaction.processed().or(transaction::created).map(t -> t.toInstant(ZoneOffset.UTC))
+                    .orElse(null);
+        }
+        instant = instantAssumingUtc(data, "processed");
         return instant != null ? instant : instantAssumingUtc(data, "created");
     }
 
