@@ -39,7 +39,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
-JAR=$ROOT/jetty-example/target/ramphook-jetty-example.jar
+JAR=${JAR:-$ROOT/jetty-example/target/ramphook-jetty-example.jar}  # another build to compare: JAR=... NO_BUILD=1
 LUA=$ROOT/jetty-example/bench/zbd.lua
 ROUNDS=${ROUNDS:-2}
 DURATION=${DURATION:-20}      # seconds per run, either side
@@ -150,20 +150,24 @@ db_ticks() {
     | awk -v pm="$PM" '$1 == pm {t += $13 + $14 + $15 + $16} $3 == pm {t += $13 + $14} END {print t + 0}'
 }
 jvm_ticks() { awk '{print $14 + $15}' "/proc/$EXAMPLE/stat"; }
-# The example's threads: "tid name ticks" lines, digits in names as N (qtp123-45 -> qtpN-N), spaces as _.
+# The example's threads: "tid name ticks system_ticks voluntary_switches involuntary_switches" lines, digits in names
+# as N (qtp123-45 -> qtpN-N), spaces as _.
 thread_ticks() {
   local t
   for t in /proc/"$EXAMPLE"/task/*; do
     { cat "$t/stat" 2>/dev/null || true; } | sed -E 's/^([0-9]+) \((.*)\) /\1 \2\t/' \
-      | awk -F'\t' '{split($2, f, " "); n = $1; sub(/^[0-9]+ /, "", n); id = $1; sub(/ .*/, "", id)
-        gsub(/[0-9]+/, "N", n); gsub(/ /, "_", n); print id, n, f[12] + f[13]}'
+      | awk -F'\t' -v sw="$(awk '/^(non)?voluntary_ctxt_switches/ {printf "%s ", $2}' "$t/status" 2>/dev/null)" \
+        '{split($2, f, " "); split(sw, c, " "); n = $1; sub(/^[0-9]+ /, "", n); id = $1; sub(/ .*/, "", id)
+        gsub(/[0-9]+/, "N", n); gsub(/ /, "_", n); print id, n, f[12] + f[13], f[13], c[1] + 0, c[2] + 0}'
   done
 }
-# Microseconds of CPU per acknowledgement by thread group between two thread_ticks files, largest first.
+# Microseconds of CPU per acknowledgement by thread group between two thread_ticks files, largest first, with the
+# kernel's share and the context switches per acknowledgement (voluntary: the thread blocked; involuntary: preempted).
 by_thread() { # before after acks
-  awk -v acks="$3" -v hz="$CLK_TCK" 'NR == FNR {before[$1] = $3; next}
-    {cpu[$2] += $3 - ($1 in before ? before[$1] : 0)}
-    END {for (n in cpu) if (cpu[n] > 0) printf "%8.1f us  %s\n", cpu[n] * 1e6 / hz / acks, n}' "$1" "$2" | sort -rn
+  awk -v acks="$3" -v hz="$CLK_TCK" 'NR == FNR {b[$1] = $3; bs[$1] = $4; bv[$1] = $5; bi[$1] = $6; next}
+    {cpu[$2] += $3 - b[$1]; sys[$2] += $4 - bs[$1]; vol[$2] += $5 - bv[$1]; inv[$2] += $6 - bi[$1]}
+    END {for (n in cpu) if (cpu[n] > 0) printf "%8.1f us  %-16s (system %5.1f us; switches per ack %.2f voluntary, %.2f involuntary)\n",
+      cpu[n] * 1e6 / hz / acks, n, sys[n] * 1e6 / hz / acks, vol[n] / acks, inv[n] / acks}' "$1" "$2" | sort -rn
 }
 commits() { sql "SELECT pg_stat_clear_snapshot(); SELECT xact_commit FROM pg_stat_database WHERE datname = 'postgres'" | tail -1; }
 rows() { sql "SELECT count(*), count(*) FILTER (WHERE state = 'DONE') FROM $EVENTS"; }
