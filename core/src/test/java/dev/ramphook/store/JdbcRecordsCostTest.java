@@ -9,6 +9,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +33,35 @@ import org.junit.jupiter.api.Test;
 class JdbcRecordsCostTest {
 
     private static final int BATCH = 32;
+    /** Bytes per recorded row: see the test. */
+    private static final long BUDGET = 1_350;
 
     @Test
-    void aRecordedRowAllocatesLittleBeyondItsOwnText() {
+    void aRecordedRowAllocatesLittleBeyondItsOwnText() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), JdbcRecordsCostTest.class.getName())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("measuring JVM finished").isTrue();
+        assertThat(process.exitValue()).as("measuring JVM's exit status; its output:%n%s", output).isZero();
+        Matcher result = Pattern.compile("(?m)^JdbcRecords.recordAll: (\\d+) bytes allocated per row").matcher(output);
+        assertThat(result.find()).as("a measure in the output:%n%s", output).isTrue();
+        System.out.println(result.group());
+        // Per row: its text (headers ~300 bytes, 4 times ~100 each), the lease's new row, the bound arrays' slots,
+        // the stand-in database's answer (~100): 1,189 B measured on 2026-12-06 (OpenJDK 17, C1 alone). Keyed by
+        // hashed key records, bound through createArrayOf, and the receive time's text written twice (be705da): 1,801 B.
+        assertThat(Long.parseLong(result.group(1))).as("bytes allocated per recorded row").isLessThan(BUDGET);
+    }
+
+    /**
+     * The measure, in a JVM of its own compiled by C1 alone ({@code -XX:TieredStopAtLevel=1}), as
+     * {@code AllocationBudgetTest} counts: every allocation counts, so the figure does not depend on what C2's escape
+     * analysis happened to remove in a JVM shaped by other tests. Prints one line.
+     *
+     * @param args none
+     */
+    public static void main(String[] args) {
         FakeDatabase db = new FakeDatabase();
         JdbcRecords records = new JdbcRecords(new JdbcCalls(db.dataSource(), Duration.ofSeconds(5)),
                 new JdbcTables(null, "cost_"), () -> 1_000L);
@@ -54,12 +85,10 @@ class JdbcRecordsCostTest {
             handed += count(records.recordAll(batches.get(i % batches.size())).handed());
         }
         long perRow = (threads.getCurrentThreadAllocatedBytes() - before) / ((long) rounds * BATCH);
-        assertThat(handed).isEqualTo(2L * rounds * BATCH);
+        if (handed != 2L * rounds * BATCH) {
+            throw new IllegalStateException("rows handed off: " + handed + ", expected " + 2L * rounds * BATCH);
+        }
         System.out.printf("JdbcRecords.recordAll: %d bytes allocated per row (batches of %d)%n", perRow, BATCH);
-        // Per row: its text (headers ~300 bytes, 4 times ~100 each), the lease's new row, the bound arrays' slots,
-        // the fake database's answer (~100): 1,189 bytes (JDK 17, this test; 1,100 before main's be705da merged in).
-        // Keyed by hashed key records, bound through createArrayOf, and the receive time's text written twice, 1,541.
-        assertThat(perRow).as("bytes allocated per recorded row").isLessThan(1_350);
     }
 
     private static int count(boolean[] flags) {
