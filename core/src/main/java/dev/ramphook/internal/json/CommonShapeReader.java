@@ -25,7 +25,7 @@ import java.util.Arrays;
  */
 final class CommonShapeReader {
 
-    static final int MAX_DEPTH = 32; // TreeReader enforces the real limit (64) on deeper bodies
+    private static final int MAX_DEPTH = 32; // TreeReader enforces the real limit (64) on deeper bodies
     private static final int MAX_DIGITS = 18; // fits a long: no BigInteger, no overflow checks
     private static final int MAX_NUMBER_CHARS = 64; // below maxNumberLength (256)
     private static final int MAX_STRING_BYTES = 1 << 16; // far below maxStringLength; longer ones go to TreeReader
@@ -48,16 +48,12 @@ final class CommonShapeReader {
     }
 
     /** Where reading goes on; one per call. */
-    static final class Cursor {
+    private static final class Cursor {
         int at;
     }
 
     CommonShapeReader(JsonNodeFactory nodes) {
         this.nodes = nodes;
-    }
-
-    JsonNodeFactory factory() {
-        return nodes;
     }
 
     /**
@@ -79,7 +75,7 @@ final class CommonShapeReader {
         return space(body, c.at) == body.length ? root : null;
     }
 
-    static int space(byte[] b, int i) {
+    private static int space(byte[] b, int i) {
         while (i < b.length) {
             byte x = b[i];
             if (x != ' ' && x != '\n' && x != '\r' && x != '\t') {
@@ -194,7 +190,7 @@ final class CommonShapeReader {
     }
 
     /** True when the literal is at {@code c.at} and a separator (or the end) follows it; {@code c.at} moves past it. */
-    static boolean literal(byte[] b, Cursor c, String word) {
+    private static boolean literal(byte[] b, Cursor c, String word) {
         int i = c.at;
         int end = i + word.length();
         if (end > b.length) {
@@ -213,7 +209,7 @@ final class CommonShapeReader {
     }
 
     /** After a scalar, only space, a comma, a closing bracket or the end of the body may follow. */
-    static boolean endsValue(byte[] b, int i) {
+    private static boolean endsValue(byte[] b, int i) {
         if (i >= b.length) {
             return true;
         }
@@ -226,7 +222,7 @@ final class CommonShapeReader {
      * Jackson's parser types it ({@code getNumberType}: int when it fits, else long when it fits, else big integer; a
      * fraction is a {@code BigDecimal} of the written scale). Exponents and longer numbers go to {@link TreeReader}.
      */
-    JsonNode number(byte[] b, Cursor c) {
+    private JsonNode number(byte[] b, Cursor c) {
         int from = c.at;
         int i = from;
         int n = b.length;
@@ -280,7 +276,7 @@ final class CommonShapeReader {
     }
 
     /** A field name whose opening quote is before {@code from}; plain ASCII names come from the cache. */
-    String name(byte[] b, int from, Cursor c) {
+    private String name(byte[] b, int from, Cursor c) {
         int hash = 0;
         int i = from;
         int n = Math.min(b.length, from + MAX_NAME_BYTES);
@@ -331,10 +327,9 @@ final class CommonShapeReader {
 
     /**
      * The string whose opening quote is before {@code from}, escapes decoded; {@code null} for a raw control
-     * character, an unknown escape or a string longer than this reader takes. {@code c.at} moves past the quote
-     * ({@code c} may be {@code null} when the caller knows where the string ends).
+     * character, an unknown escape or a string longer than this reader takes. {@code c.at} moves past the quote.
      */
-    static String string(byte[] b, int from, Cursor c) {
+    private static String string(byte[] b, int from, Cursor c) {
         int n = Math.min(b.length, from + MAX_STRING_BYTES);
         int i = from;
         boolean ascii = true;
@@ -358,9 +353,7 @@ final class CommonShapeReader {
             }
             byte x = b[i];
             if (x == '"') {
-                if (c != null) {
-                    c.at = i + 1;
-                }
+                c.at = i + 1;
                 return ascii ? new String(b, from, i - from, StandardCharsets.ISO_8859_1)
                         : new String(b, from, i - from, StandardCharsets.UTF_8);
             }
@@ -375,79 +368,6 @@ final class CommonShapeReader {
         }
     }
 
-    /**
-     * Where the string whose opening quote is before {@code from} ends (past its closing quote), or -1 where
-     * {@link #string} answers {@code null}: the same scan without making the text, for {@link DocumentIndex}. The end
-     * is given as it is for a plain string (ASCII, no escape: its text is its bytes), complemented ({@code ~end},
-     * below -1) for any other. A string with an escape is decoded to be checked (rare in deliveries), so the two
-     * cannot disagree.
-     */
-    static int skipString(byte[] b, int from) {
-        int n = Math.min(b.length, from + MAX_STRING_BYTES);
-        int i = from;
-        boolean ascii = true;
-        while (true) {
-            while (i + 8 <= n) { // as in string()
-                long w = (long) Utf8.LONGS.get(b, i);
-                long q = w ^ QUOTES;
-                long s = w ^ BACKSLASHES;
-                long stops = (((q - Utf8.ONES) & ~q) | ((s - Utf8.ONES) & ~s) | ((w - SPACES) & ~w) | w) & Utf8.HIGHS;
-                if (stops != 0) {
-                    i += Long.numberOfTrailingZeros(stops) >>> 3;
-                    break;
-                }
-                i += 8;
-            }
-            if (i >= n) {
-                return -1;
-            }
-            byte x = b[i];
-            if (x == '"') {
-                return ascii ? i + 1 : ~(i + 1);
-            }
-            if (x == '\\') {
-                Cursor c = new Cursor();
-                return escaped(b, from, i, n, c) == null ? -1 : ~c.at;
-            }
-            if (x >= 0 && x < 0x20) {
-                return -1;
-            }
-            ascii &= x >= 0;
-            i++;
-        }
-    }
-
-    /**
-     * Where the number at {@code from} ends, or -1 where {@link #number} answers {@code null}: the same grammar and
-     * bounds without making the node, for {@link DocumentIndex}.
-     */
-    static int skipNumber(byte[] b, int from) {
-        int i = from;
-        int n = b.length;
-        if (i < n && b[i] == '-') {
-            i++;
-        }
-        int start = i;
-        while (i < n && b[i] >= '0' && b[i] <= '9') {
-            i++;
-        }
-        int intDigits = i - start;
-        if (intDigits == 0 || (intDigits > 1 && b[start] == '0')) {
-            return -1;
-        }
-        if (i < n && b[i] == '.') {
-            i++;
-            int fractionStart = i;
-            while (i < n && b[i] >= '0' && b[i] <= '9') {
-                i++;
-            }
-            if (i == fractionStart) {
-                return -1;
-            }
-        }
-        return endsValue(b, i) && i - from <= MAX_NUMBER_CHARS ? i : -1;
-    }
-
     /** The rest of a string from its first backslash at {@code i}, through a char buffer. */
     private static String escaped(byte[] b, int from, int i, int n, Cursor c) {
         StringBuilder out = new StringBuilder(i - from + 16);
@@ -457,9 +377,7 @@ final class CommonShapeReader {
             byte x = b[i];
             if (x == '"') {
                 out.append(new String(b, run, i - run, StandardCharsets.UTF_8));
-                if (c != null) {
-                    c.at = i + 1;
-                }
+                c.at = i + 1;
                 return out.toString();
             }
             if (x >= 0 && x < 0x20) {

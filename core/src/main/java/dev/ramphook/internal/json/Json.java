@@ -40,47 +40,18 @@ public final class Json {
     private static final TreeReader READER = new TreeReader(MAPPER.getFactory(), MAPPER.getNodeFactory());
     /** The same nodes again, for the common shape, read from the bytes without Jackson's parser. */
     private static final CommonShapeReader COMMON = new CommonShapeReader(MAPPER.getNodeFactory());
-    /** The common shape again, validated and indexed, its nodes made when first asked for. */
-    private static final DocumentIndex INDEX = new DocumentIndex(COMMON);
 
     private Json() {
     }
 
     /** Parses a delivery body that must be one JSON object. */
     public static ObjectNode parseObject(byte[] body) throws InvalidPayloadException {
-        checkBytes(body);
-        return parseChecked(body);
-    }
-
-    /**
-     * {@link #parseObject}, with the same refusals, for a caller that reads a few fields: the body is validated whole,
-     * but the tree's nodes and maps are made only when first read (a member by name makes its own node and no map;
-     * iterating an object builds its map), and they are the nodes {@code parseObject} makes. Any body of another
-     * shape than the common one is read by {@code parseObject}'s own path. The tree is as thread-safe to read as a
-     * built one. Kept to the eager reader by {@code LazyTreeTest}. Not on the delivery path: for ZBD, which reads nearly
-     * every field, it measured slower than {@code parseObject} (docs/performance.md, "Core path", 2026-12-06 lazytree).
-     */
-    public static ObjectNode parseLazily(byte[] body) throws InvalidPayloadException {
-        checkBytes(body);
-        IndexedDocument document;
-        try {
-            document = INDEX.read(body);
-        } catch (RuntimeException e) {
-            document = null; // a reader bug must not become a 500: the old path decides
-        }
-        return document != null ? document.root() : parseChecked(body);
-    }
-
-    private static void checkBytes(byte[] body) throws InvalidPayloadException {
         if (body.length == 0) {
             throw new InvalidPayloadException("empty body");
         }
         if (!Utf8.isWellFormedWithoutNul(body)) {
             throw new InvalidPayloadException("body is not UTF-8");
         }
-    }
-
-    private static ObjectNode parseChecked(byte[] body) throws InvalidPayloadException {
         ObjectNode common;
         try {
             common = COMMON.read(body);

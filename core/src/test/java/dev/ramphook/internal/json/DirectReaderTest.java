@@ -189,7 +189,7 @@ class DirectReaderTest {
     }
 
     /** Deep equality that {@code JsonNode.equals} does not give: node classes, decimal scales, name order. */
-    static void assertSame(JsonNode expected, JsonNode actual, String where) {
+    private static void assertSame(JsonNode expected, JsonNode actual, String where) {
         assertThat(actual.getClass()).as(where).isEqualTo(expected.getClass());
         if (expected.isObject()) {
             List<String> names = new ArrayList<>();
@@ -216,13 +216,13 @@ class DirectReaderTest {
         }
     }
 
-    static String show(byte[] body) {
+    private static String show(byte[] body) {
         String s = new String(body, StandardCharsets.UTF_8);
         return s.length() > 300 ? s.substring(0, 300) + "…(" + body.length + " bytes)" : s;
     }
 
     /** Random documents: mostly objects, with every kind of value, then, often, one defect. */
-    static final class Documents {
+    private static final class Documents {
 
         private static final String[] NAMES = {
                 "a", "b", "id", "amount", "\\u0061", "é", "data", "x\\ny", "", "c", "d", "e", "f", "g", "h", "i", "j",
