@@ -12,18 +12,16 @@ import dev.ramphook.internal.json.Json;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.store.EventStore;
+import dev.ramphook.testing.C1Measure;
 import dev.ramphook.zbd.ZbdRamp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -94,16 +92,8 @@ class AllocationBudgetTest {
 
     /** Runs {@link #main} for {@code provider} in a fresh C1-only JVM on this class path; its bytes beyond the tree. */
     private static long measuredInOwnJvm(String provider) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), AllocationBudgetTest.class.getName(), provider)
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("measuring JVM finished").isTrue();
-        assertThat(process.exitValue()).as("measuring JVM's exit status; its output:%n%s", output).isZero();
-        Matcher result = Pattern.compile("(?m)^ramphook allocation: " + provider
-                + " delivery (\\d+) B, parse tree (\\d+) B$").matcher(output);
-        assertThat(result.find()).as("a measure in the output:%n%s", output).isTrue();
+        Matcher result = C1Measure.run(AllocationBudgetTest.class, "512m", 5,
+                "^ramphook allocation: " + provider + " delivery (\\d+) B, parse tree (\\d+) B$", provider);
         long delivery = Long.parseLong(result.group(1));
         long parse = Long.parseLong(result.group(2));
         System.out.println("ramphook allocation: " + provider + " 0.3 KB, bytes per delivery " + delivery

@@ -3,13 +3,11 @@ package dev.ramphook.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramphook.WebhookRequest;
+import dev.ramphook.testing.C1Measure;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HexFormat;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -34,16 +32,8 @@ class HmacSignatureAllocationTest {
 
     @Test
     void aMeCashSignatureCheckAllocatesLittleBeyondItsMac() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), HmacSignatureAllocationTest.class.getName())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("measuring JVM finished").isTrue();
-        assertThat(process.exitValue()).as("measuring JVM's exit status; its output:%n%s", output).isZero();
-        Matcher result = Pattern.compile("(?m)^hmac allocation: (\\d+) B per check$").matcher(output);
-        assertThat(result.find()).as("a measure in the output:%n%s", output).isTrue();
-        System.out.println(result.group());
+        Matcher result = C1Measure.run(HmacSignatureAllocationTest.class, "256m", 2,
+                "^hmac allocation: (\\d+) B per check$");
         assertThat(Long.parseLong(result.group(1))).as("bytes allocated per meCash signature check")
                 .isLessThanOrEqualTo(BUDGET);
     }

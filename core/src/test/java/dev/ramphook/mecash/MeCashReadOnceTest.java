@@ -7,16 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.internal.json.Json;
 import dev.ramphook.provider.JsonFields;
+import dev.ramphook.testing.C1Measure;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -117,16 +115,7 @@ class MeCashReadOnceTest {
 
     @Test
     void aPayoutsParseReadsItsTimesOnce() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), MeCashReadOnceTest.class.getName())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("measuring JVM finished").isTrue();
-        assertThat(process.exitValue()).as("measuring JVM's exit status; its output:%n%s", output).isZero();
-        Matcher result = Pattern.compile("(?m)^mecash parse allocation: (\\d+) B$").matcher(output);
-        assertThat(result.find()).as("a measure in the output:%n%s", output).isTrue();
-        System.out.println(result.group());
+        Matcher result = C1Measure.run(MeCashReadOnceTest.class, "256m", 2, "^mecash parse allocation: (\\d+) B$");
         assertThat(Long.parseLong(result.group(1))).as("bytes allocated per meCash payout parse")
                 .isLessThanOrEqualTo(PARSE_BUDGET);
     }

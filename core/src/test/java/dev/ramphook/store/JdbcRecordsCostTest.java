@@ -5,12 +5,11 @@ import static dev.ramphook.store.StoreTestEvents.T0;
 import static dev.ramphook.store.StoreTestEvents.about;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ramphook.testing.C1Measure;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,9 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -38,19 +35,12 @@ class JdbcRecordsCostTest {
 
     @Test
     void aRecordedRowAllocatesLittleBeyondItsOwnText() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), JdbcRecordsCostTest.class.getName())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("measuring JVM finished").isTrue();
-        assertThat(process.exitValue()).as("measuring JVM's exit status; its output:%n%s", output).isZero();
-        Matcher result = Pattern.compile("(?m)^JdbcRecords.recordAll: (\\d+) bytes allocated per row").matcher(output);
-        assertThat(result.find()).as("a measure in the output:%n%s", output).isTrue();
-        System.out.println(result.group());
+        Matcher result = C1Measure.run(JdbcRecordsCostTest.class, "256m", 2,
+                "^JdbcRecords.recordAll: (\\d+) bytes allocated per row");
         // Per row: its text (headers ~300 bytes, 4 times ~100 each), the lease's new row, the bound arrays' slots,
         // the stand-in database's answer (~100): 1,189 B measured on 2026-12-06 (OpenJDK 17, C1 alone). Keyed by
-        // hashed key records, bound through createArrayOf, and the receive time's text written twice (be705da): 1,801 B.
+        // hashed key records, bound through createArrayOf, and the receive time's text written twice (be705da):
+        // 1,801 B.
         assertThat(Long.parseLong(result.group(1))).as("bytes allocated per recorded row").isLessThan(BUDGET);
     }
 
