@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * {@link EventStore#inMemory()}: one lock around plain collections. Simple beats clever here: every operation is
@@ -195,11 +198,52 @@ final class InMemoryEventStore implements EventStore {
         long[] hash = keyHash.hash(event.provider(), event.key());
         Id subjectId = event.subject() == null ? null : subjectId(event);
         synchronized (this) {
-            return record(event, now, id, hash, subjectId);
+            Recorded known = known(id, hash, now);
+            if (known != null) {
+                return known;
+            }
+            enterSubject(insert(event, now, id, hash, subjectId));
+            return Recorded.NEW;
         }
     }
 
-    private Recorded record(StoredEvent event, Instant now, Id id, long[] hash, Id subjectId) {
+    /**
+     * {@link #record}, and a new event alone in its subject claimed by {@code owner} until {@code leaseUntil} as its
+     * first attempt, under the same lock: the receiver's inline delivery records its event claimed for itself, so
+     * that no claim call (a second lock, the event's and its subject's look-ups) follows the record. The rule is the
+     * JDBC store's hand-off: a new event behind another of its subject, or one already here, is handed over
+     * unclaimed, and the caller claims it as before. Answered at once: memory does not group records.
+     */
+    @Override
+    public CompletableFuture<Recorded> recordSoon(StoredEvent event, Instant now, Consumer<? super Recorded> late,
+                                                  String owner, Instant leaseUntil,
+                                                  BiConsumer<StoredEvent, Recorded> handoff) {
+        Id id = id(event.provider(), event.key());
+        long[] hash = keyHash.hash(event.provider(), event.key());
+        Id subjectId = event.subject() == null ? null : subjectId(event);
+        Recorded recorded;
+        StoredEvent claimed = null;
+        try {
+            synchronized (this) {
+                recorded = known(id, hash, now);
+                if (recorded == null) {
+                    recorded = Recorded.NEW;
+                    Entry e = insert(event, now, id, hash, subjectId);
+                    if (enterSubject(e)) {
+                        claimed = take(e, owner, leaseUntil);
+                    }
+                }
+            }
+        } catch (StoreException refused) {
+            handoff.accept(null, null);
+            return CompletableFuture.failedFuture(refused);
+        }
+        handoff.accept(claimed, recorded);
+        return CompletableFuture.completedFuture(recorded);
+    }
+
+    /** The answer for an event this store knows (unhandled or handled), or null for a new one. */
+    private Recorded known(Id id, long[] hash, Instant now) {
         Entry existing = entries.get(id);
         if (existing != null) {
             return switch (existing.state) {
@@ -210,6 +254,11 @@ final class InMemoryEventStore implements EventStore {
         if (!doneTables.isEmpty() && isDone(hash)) {
             return Recorded.DONE;
         }
+        return null;
+    }
+
+    /** Adds a new event, within its endpoint's budget (else refused); its subject is entered by the caller. */
+    private Entry insert(StoredEvent event, Instant now, Id id, long[] hash, Id subjectId) {
         String endpoint = event.endpoint();
         Budget budget = budgets.get(endpoint);
         int waiting = budget == null ? 0 : budget.unhandled;
@@ -237,8 +286,7 @@ final class InMemoryEventStore implements EventStore {
         budget.unhandled++;
         entry.budget = budget;
         enqueue(entry);
-        enterSubject(entry);
-        return Recorded.NEW;
+        return entry;
     }
 
     @Override
@@ -248,7 +296,7 @@ final class InMemoryEventStore implements EventStore {
         if (e == null || !claimableInOrder(e, now)) {
             return Optional.empty();
         }
-        return Optional.of(take(e, owner, now, lease));
+        return Optional.of(take(e, owner, now.plus(lease)));
     }
 
     @Override
@@ -259,7 +307,7 @@ final class InMemoryEventStore implements EventStore {
                 break;
             }
             if (!e.nextAttemptAt.isAfter(now) && claimableInOrder(e, now)) {
-                claimed.add(take(e, owner, now, lease));
+                claimed.add(take(e, owner, now.plus(lease)));
             }
         }
         return claimed;
@@ -327,40 +375,44 @@ final class InMemoryEventStore implements EventStore {
 
     /**
      * A subject's pending events: the entry itself while it is alone (no ordered set built for one event, about 0.1
-     * KB of every delivery), an ordered set from the second on.
+     * KB of every delivery), an ordered set from the second on. True when {@code e} is alone in its subject (or has
+     * none): one map operation for that, the common case.
      */
     @SuppressWarnings("unchecked")
-    private void enterSubject(Entry e) {
-        if (e.event.subject() != null) {
-            Object current = subjects.get(e.subjectId);
-            if (current == null) {
-                subjects.put(e.subjectId, e);
-            } else if (current instanceof Entry alone) {
-                TreeSet<Entry> waiting = new TreeSet<>(SUBJECT_ORDER);
-                waiting.add(alone);
-                waiting.add(e);
-                subjects.put(e.subjectId, waiting);
-            } else {
-                ((TreeSet<Entry>) current).add(e);
-            }
+    private boolean enterSubject(Entry e) {
+        if (e.event.subject() == null) {
+            return true;
         }
+        Object current = subjects.putIfAbsent(e.subjectId, e);
+        if (current == null) {
+            return true;
+        }
+        if (current instanceof Entry alone) {
+            TreeSet<Entry> waiting = new TreeSet<>(SUBJECT_ORDER);
+            waiting.add(alone);
+            waiting.add(e);
+            subjects.put(e.subjectId, waiting);
+        } else {
+            ((TreeSet<Entry>) current).add(e);
+        }
+        return false;
     }
 
     private void leaveSubject(Entry e) {
         if (e.event.subject() != null) {
             Id id = e.subjectId;
-            Object current = subjects.get(id);
-            if (current == e) {
-                subjects.remove(id);
-            } else if (current instanceof TreeSet<?> waiting && waiting.remove(e) && waiting.isEmpty()) {
+            if (subjects.remove(id, e)) {
+                return; // alone in it: one map operation
+            }
+            if (subjects.get(id) instanceof TreeSet<?> waiting && waiting.remove(e) && waiting.isEmpty()) {
                 subjects.remove(id);
             }
         }
     }
 
-    private static StoredEvent take(Entry e, String owner, Instant now, Duration lease) {
+    private static StoredEvent take(Entry e, String owner, Instant leaseUntil) {
         e.owner = owner;
-        e.leaseUntil = now.plus(lease);
+        e.leaseUntil = leaseUntil;
         e.event = e.event.nextAttempt();
         return e.event;
     }

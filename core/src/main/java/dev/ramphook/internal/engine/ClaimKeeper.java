@@ -161,8 +161,32 @@ final class ClaimKeeper {
     }
 
     private boolean hold(EventRef ref, Held claim) {
+        return keep(ref, claim) != null;
+    }
+
+    /**
+     * {@link #hold(EventRef, StoredEvent, String)}, returning the claim as kept (give it to {@link #drop(EventRef,
+     * Held)}: one map operation there), or null when another owner of this process holds the event.
+     */
+    Held keep(EventRef ref, StoredEvent event, String owner) {
+        return keep(ref, new Held(event, owner, null, false));
+    }
+
+    /**
+     * {@link #keep(EventRef, StoredEvent, String)} for an event its store recorded claimed by {@code owner} for the
+     * delivery that recorded it (an inline hand-off): its lease runs from its receive time, as a worker's hand-off's
+     * does ({@link #holdHandedOff}), so it is not renewed before half a period of it has gone.
+     */
+    Held keepHandedOff(EventRef ref, StoredEvent event, String owner) {
+        return keep(ref, new Held(event, owner, event.receivedAt(), false));
+    }
+
+    private Held keep(EventRef ref, Held claim) {
         Held existing = held.putIfAbsent(ref, claim);
-        return existing == null || existing.owner().equals(claim.owner());
+        if (existing == null) {
+            return claim;
+        }
+        return existing.owner().equals(claim.owner()) ? existing : null;
     }
 
     /**
@@ -200,6 +224,16 @@ final class ClaimKeeper {
     /** Forgets the claim once its outcome is written (or given up on); only the owner's own entry goes. */
     void drop(StoredEvent event, String owner) {
         drop(EventRef.of(event), owner);
+    }
+
+    /**
+     * {@link #drop(StoredEvent, String)} of the claim {@link #keep} returned: that very entry removed in one map
+     * operation; one a renewal or {@link #completing} replaced meanwhile is found again by its owner.
+     */
+    void drop(EventRef ref, Held kept) {
+        if (!held.remove(ref, kept)) {
+            drop(ref, kept.owner());
+        }
     }
 
     /** {@link #drop(StoredEvent, String)} by the event's reference. */

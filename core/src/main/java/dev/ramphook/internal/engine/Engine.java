@@ -508,10 +508,13 @@ public final class Engine {
         if (trace.traceParent() != null) { // tracing: handler runs link to this delivery, wherever they run
             stored = stored.withTraceParent(trace.traceParent());
         }
+        // Inline, with the store in memory: a new event is recorded claimed for this request (no claim call after)
+        InlineClaim inline = worker == null && deadline.isDirect()
+                ? new InlineClaim(inlineOwner(), now.plus(config.lease())) : null;
         Recorded recorded;
         try {
             recorded = store.recordBy(stored, now, recordBy, deadline, recordedLate,
-                    worker == null ? null : worker.handoff(), event); // the hand-off wakes a worker for a new event
+                    worker == null ? null : worker.handoff(), event, inline); // a worker's hand-off wakes it
             trace.recorded();
         } catch (StoreException e) {
             if (recordFailures.admit(endpoint.path() + " (" + endpoint.provider().id() + ")", e.getMessage())) {
@@ -531,7 +534,7 @@ public final class Engine {
             return Responses.STORE_TIMEOUT;
         }
         // 6. acknowledge, and 7. handle
-        return worker != null ? acknowledgeQueued(stored, recorded) : handleInline(stored, event, recorded);
+        return worker != null ? acknowledgeQueued(stored, recorded) : handleInline(stored, event, recorded, inline);
     }
 
     /**
@@ -591,9 +594,12 @@ public final class Engine {
 
     /**
      * Inline: a 200 means handled. A failed attempt leaves the event pending and answers 500, so the provider's
-     * redelivery is the retry; only a done event is a {@code duplicate}.
+     * redelivery is the retry; only a done event is a {@code duplicate}. {@code inline}: the claim this request made
+     * with its record (null when the store is not called directly), holding the claimed copy when the store handed
+     * the new event over claimed.
      */
-    private WebhookResponse handleInline(StoredEvent stored, WebhookEvent<?> event, Recorded recorded) {
+    private WebhookResponse handleInline(StoredEvent stored, WebhookEvent<?> event, Recorded recorded,
+                                         InlineClaim inline) {
         switch (recorded) {
             case DONE:
                 return Responses.DUPLICATE;
@@ -604,26 +610,24 @@ public final class Engine {
             default:
                 break;
         }
-        String claimOwner = owner + "-r" + inlineClaims.incrementAndGet(); // one owner per request's claim
-        ClaimKeeper.EventRef ref = ClaimKeeper.EventRef.of(stored); // one for the three look-ups below
-        if (claims.holds(ref)) {
-            return Responses.IN_PROGRESS; // this process is handling it (its claim may have lapsed in an outage)
-        }
-        Optional<StoredEvent> claimed;
+        String claimOwner = inline != null ? inline.owner() : inlineOwner(); // one owner per request's claim
+        ClaimKeeper.EventRef ref = ClaimKeeper.EventRef.of(stored); // one for the look-ups below
         try {
-            claimed = claim(stored, claimOwner);
+            StoredEvent handedOff = inline == null ? null : inline.claimed();
+            if (handedOff != null) {
+                // Recorded new and claimed for this request: held by nobody here (no look-up of that first), and
+                // not a claim of ours that lapsed (no renewal first); renewed, from its receive time, while it runs.
+                return run(ref, claims.keepHandedOff(ref, handedOff, claimOwner), handedOff, event, claimOwner);
+            }
+            if (claims.holds(ref)) {
+                return Responses.IN_PROGRESS; // this process is handling it (its claim may have lapsed in an outage)
+            }
+            Optional<StoredEvent> claimed = claim(stored, claimOwner);
             if (claimed.isEmpty()) {
                 return Responses.IN_PROGRESS; // another copy of this event won the claim just now
             }
             // This delivery handled the event, whether it was first to record it or a retry after a failure.
-            if (!claims.hold(ref, claimed.get(), claimOwner)) { // renewed while the handlers run, however long they take
-                return Responses.IN_PROGRESS; // handled here already, under a claim that lapsed: not twice
-            }
-            try {
-                return attempts.run(claimed.get(), event, claimOwner) ? Responses.ACCEPTED : Responses.HANDLER_FAILED;
-            } finally {
-                claims.drop(ref, claimOwner);
-            }
+            return run(ref, claims.keep(ref, claimed.get(), claimOwner), claimed.get(), event, claimOwner);
         } catch (StoreException e) {
             // Recorded, so not lost: a redelivery or replay runs it. The provider must retry, hence 503.
             log.error("event store failed while handling {}: {}", event, e.getMessage());
@@ -632,6 +636,28 @@ public final class Engine {
             log.error("could not claim {} within the record timeout ({} ms); it is recorded and runs on the "
                     + "provider's retry, answering 503", event, config.recordTimeout().toMillis());
             return Responses.STORE_TIMEOUT;
+        }
+    }
+
+    /** A new inline claim's owner: this process's, and the request's own number. */
+    private String inlineOwner() {
+        return owner + "-r" + inlineClaims.incrementAndGet();
+    }
+
+    /**
+     * Runs the handlers of {@code claimed} under the claim {@code kept} (renewed while they run, however long they
+     * take), then forgets it; null {@code kept}: another owner of this process holds the event, under a claim that
+     * lapsed in the store and was taken again here, so it is not run twice.
+     */
+    private WebhookResponse run(ClaimKeeper.EventRef ref, ClaimKeeper.Held kept, StoredEvent claimed,
+                                WebhookEvent<?> event, String claimOwner) {
+        if (kept == null) {
+            return Responses.IN_PROGRESS; // handled here already, under a claim that lapsed: not twice
+        }
+        try {
+            return attempts.run(claimed, event, claimOwner) ? Responses.ACCEPTED : Responses.HANDLER_FAILED;
+        } finally {
+            claims.drop(ref, kept);
         }
     }
 

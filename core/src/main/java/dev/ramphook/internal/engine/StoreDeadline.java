@@ -2,6 +2,7 @@ package dev.ramphook.internal.engine;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -110,6 +111,19 @@ final class StoreDeadline {
      * either never does the work or hands a late result to whatever the caller gave it.
      */
     static <T> T await(CompletableFuture<T> pending, long deadlineNanos) throws Missed {
+        if (pending.isDone()) { // answered already (a store in memory): no clock reading, no wait
+            try {
+                return pending.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
         boolean interrupted = false;
         try {
             try {

@@ -70,9 +70,12 @@ final class TimedStore implements EventStore {
      * hand the event off to this process's workers (the JDBC store) records it claimed for them when it can; the
      * hand-off hears of every record either way (see {@link QueueWorker.Handoff}), and a worker it reaches runs the
      * handlers on {@code parsed} (the delivery's event, when its body is small) instead of parsing the body again.
+     * With an {@code inline} claim (inline handling) and a store called directly (memory), a store that hands events
+     * off records a new event claimed for the request and hands the claimed copy to {@code inline}.
      */
     Recorded recordBy(StoredEvent event, Instant now, long deadlineNanos, StoreDeadline calls,
-                      Consumer<? super Recorded> late, QueueWorker.Handoff handoff, WebhookEvent<?> parsed)
+                      Consumer<? super Recorded> late, QueueWorker.Handoff handoff, WebhookEvent<?> parsed,
+                      InlineClaim inline)
             throws StoreDeadline.Missed {
         // Timed only when someone hears it: a report for an observer added during the call says 0 ns
         boolean timed = observer.active();
@@ -81,7 +84,9 @@ final class TimedStore implements EventStore {
         boolean handing = false;
         try {
             CompletableFuture<Recorded> soon = null;
-            if (!calls.isDirect() && handoff != null && handoff.tryReserve()) {
+            if (inline != null && calls.isDirect()) {
+                soon = store.recordSoon(event, now, late, inline.owner(), inline.leaseUntil(), inline);
+            } else if (!calls.isDirect() && handoff != null && handoff.tryReserve()) {
                 soon = store.recordSoon(event, now, late, handoff.owner(), handoff.leaseUntil(now),
                         handoff.carrying(parsed, event.bodyLength()));
                 handing = soon != null;

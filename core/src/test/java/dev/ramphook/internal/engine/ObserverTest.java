@@ -84,8 +84,38 @@ class ObserverTest {
         assertThat(seen.attempts).singleElement()
                 .satisfies(a -> assertThat(a.result()).isEqualTo(AttemptResult.HANDLED));
         assertThat(seen.storeCalls).extracting(DeliveryListener.StoreCall::operation)
-                .contains("record", "claim", "complete");
+                .contains("record", "complete");
         assertThat(seen.storeCalls).noneMatch(DeliveryListener.StoreCall::failed);
+    }
+
+    /**
+     * The in-memory store records a new event claimed for the request that delivered it (its hand-off): two store
+     * calls per inline delivery, each one lock, where a claim after the record took a third (and its look-ups).
+     * A redelivery of an event that failed finds it recorded, unclaimed, and claims it as before.
+     */
+    @Test
+    void anInlineDeliveryOfANewEventRecordsItClaimedAndCompletesIt() {
+        failHandler.set(true);
+        receiver().receive(post("/hooks/shop", PAID));
+        java.util.List<String> first = operations();
+        seen.storeCalls.clear();
+        failHandler.set(false);
+        receiver.receive(post("/hooks/shop", PAID));
+
+        assertThat(first).containsExactly("record", "fail");
+        assertThat(operations()).containsExactly("record", "claim", "complete");
+        seen.storeCalls.clear();
+        receiver.receive(post("/hooks/shop", ShopProvider.body("SHOP.V1.ORDER.PAID", "o-2")));
+        assertThat(operations()).containsExactly("record", "complete");
+        assertThat(seen.deliveries).extracting(Delivery::reason)
+                .containsExactly(Reason.HANDLER_FAILED, Reason.ACCEPTED, Reason.ACCEPTED);
+        assertThat(seen.attempts).extracting(DeliveryListener.AttemptEnd::attempt).containsExactly(1, 2, 1);
+    }
+
+    /** The store calls seen, without the renewal timer's (its beat is not part of a delivery). */
+    private java.util.List<String> operations() {
+        return seen.storeCalls.stream().map(DeliveryListener.StoreCall::operation).filter(o -> !o.equals("renew"))
+                .toList();
     }
 
     @Test
