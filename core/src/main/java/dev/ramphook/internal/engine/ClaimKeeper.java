@@ -175,10 +175,12 @@ final class ClaimKeeper {
     /**
      * {@link #keep(EventRef, StoredEvent, String)} for an event its store recorded claimed by {@code owner} for the
      * delivery that recorded it (an inline hand-off): its lease runs from its receive time, as a worker's hand-off's
-     * does ({@link #holdHandedOff}), so it is not renewed before half a period of it has gone.
+     * does ({@link #holdHandedOff}), so it is not renewed before half a period of it has gone. Null when anything
+     * here holds the event, whatever its owner: hand-offs share one owner id, so an equal owner is not this claim.
      */
     Held keepHandedOff(EventRef ref, StoredEvent event, String owner) {
-        return keep(ref, new Held(event, owner, event.receivedAt(), false));
+        Held claim = new Held(event, owner, event.receivedAt(), false);
+        return held.putIfAbsent(ref, claim) == null ? claim : null;
     }
 
     private Held keep(EventRef ref, Held claim) {

@@ -73,6 +73,13 @@ public final class Engine {
     private final LogThrottle refusals;
     private final LogThrottle recordFailures;
     private final AtomicLong inlineClaims = new AtomicLong();
+    /**
+     * The owner of every inline claim that a store took with its record (a hand-off): one for them all, as the
+     * workers' hand-offs share one. A hand-off claims only a new event, which no claim of this process can hold, and
+     * is kept here only when nothing here holds the event ({@link ClaimKeeper#keepHandedOff}); so no per-request
+     * text is built for it. A claim taken after the record (a redelivery) has its request's own owner, as before.
+     */
+    private final String handOffOwner = owner + "-i";
     private final BodyBudget bodies;
     private final Consumer<Recorded> recordedLate = this::recordedLate; // one for every record, not one per record
     private volatile boolean closed;
@@ -510,7 +517,7 @@ public final class Engine {
         }
         // Inline, with the store in memory: a new event is recorded claimed for this request (no claim call after)
         InlineClaim inline = worker == null && deadline.isDirect()
-                ? new InlineClaim(inlineOwner(), now.plus(config.lease())) : null;
+                ? new InlineClaim(handOffOwner, now.plus(config.lease())) : null;
         Recorded recorded;
         try {
             recorded = store.recordBy(stored, now, recordBy, deadline, recordedLate,
@@ -610,18 +617,19 @@ public final class Engine {
             default:
                 break;
         }
-        String claimOwner = inline != null ? inline.owner() : inlineOwner(); // one owner per request's claim
         ClaimKeeper.EventRef ref = ClaimKeeper.EventRef.of(stored); // one for the look-ups below
         try {
             StoredEvent handedOff = inline == null ? null : inline.claimed();
             if (handedOff != null) {
                 // Recorded new and claimed for this request: held by nobody here (no look-up of that first), and
                 // not a claim of ours that lapsed (no renewal first); renewed, from its receive time, while it runs.
-                return run(ref, claims.keepHandedOff(ref, handedOff, claimOwner), handedOff, event, claimOwner);
+                return run(ref, claims.keepHandedOff(ref, handedOff, inline.owner()), handedOff, event,
+                        inline.owner());
             }
             if (claims.holds(ref)) {
                 return Responses.IN_PROGRESS; // this process is handling it (its claim may have lapsed in an outage)
             }
+            String claimOwner = inlineOwner(); // one owner per request's claim
             Optional<StoredEvent> claimed = claim(stored, claimOwner);
             if (claimed.isEmpty()) {
                 return Responses.IN_PROGRESS; // another copy of this event won the claim just now
