@@ -35,9 +35,12 @@ import java.util.function.Consumer;
  */
 final class InMemoryEventStore implements EventStore {
 
-    private enum State { PENDING, DEAD }
+    /** DONE: completed, out of {@link #entries}; a claimed copy that still names the entry finds it so. */
+    private enum State { PENDING, DEAD, DONE }
 
     private static final class Entry {
+        /** The store that holds it: a copy claimed from another store's entry is not this store's to complete. */
+        final InMemoryEventStore store;
         StoredEvent event;
         State state = State.PENDING;
         Instant nextAttemptAt;
@@ -66,7 +69,8 @@ final class InMemoryEventStore implements EventStore {
             history.addLast(line);
         }
 
-        Entry(StoredEvent event, Instant now, long receipt, Id id) {
+        Entry(InMemoryEventStore store, StoredEvent event, Instant now, long receipt, Id id) {
+            this.store = store;
             this.event = event;
             this.nextAttemptAt = now;
             this.receipt = receipt;
@@ -249,6 +253,7 @@ final class InMemoryEventStore implements EventStore {
             return switch (existing.state) {
                 case DEAD -> Recorded.DEAD;
                 case PENDING -> existing.claimable(now) ? Recorded.PENDING : Recorded.IN_PROGRESS;
+                case DONE -> Recorded.DONE; // never in the map: completed entries leave it
             };
         }
         if (!doneTables.isEmpty() && isDone(hash)) {
@@ -275,7 +280,7 @@ final class InMemoryEventStore implements EventStore {
                     + maxHandledKeys + " events, its budget (maxHandledKeys); its new events are refused until the "
                     + "retention prunes old keys: shorten the retention, raise the budget, or use a durable store");
         }
-        Entry entry = new Entry(event, now, receipts++, id);
+        Entry entry = new Entry(this, event, now, receipts++, id);
         entry.doneHash = hash; // kept for complete: one hash per event
         entry.subjectId = subjectId;
         entries.put(id, entry);
@@ -413,7 +418,7 @@ final class InMemoryEventStore implements EventStore {
     private static StoredEvent take(Entry e, String owner, Instant leaseUntil) {
         e.owner = owner;
         e.leaseUntil = leaseUntil;
-        e.event = e.event.nextAttempt();
+        e.event = e.event.nextAttempt(e); // the copy handed out finds its entry again without a look-up
         return e.event;
     }
 
@@ -430,9 +435,14 @@ final class InMemoryEventStore implements EventStore {
         return renewed;
     }
 
+    /**
+     * The entry {@code owner} holds claimed for {@code event}, or null. A copy this store handed out claimed names its
+     * entry: while that entry is in {@link #entries} it is the one a look-up would find (an id has one entry until
+     * it is completed), so no look-up is made; otherwise (completed since, or another store's) the look-up is.
+     */
     private Entry owned(StoredEvent event, String owner) {
-        Id id = id(event.provider(), event.key());
-        Entry e = entries.get(id);
+        Entry e = event.claimedFrom instanceof Entry mine && mine.store == this && mine.state != State.DONE ? mine
+                : entries.get(id(event.provider(), event.key()));
         return e != null && e.state == State.PENDING && owner.equals(e.owner) ? e : null;
     }
 
@@ -446,6 +456,7 @@ final class InMemoryEventStore implements EventStore {
         leaveSubject(e);
         Id id = e.id;
         entries.remove(id);
+        e.state = State.DONE;
         dequeue(e);
         Budget budget = e.budget;
         budget.unhandled--;

@@ -34,6 +34,12 @@ public final class StoredEvent {
     private final String subject;
     private final Instant occurredAt;
     private final String traceParent;
+    /**
+     * The in-memory store's own entry this copy was claimed from, so that completing (or failing, or releasing) it
+     * finds that entry without a look-up; null for any other copy. Not a value of the event: never compared, hashed,
+     * printed or handed out, and only this package can read it.
+     */
+    final Object claimedFrom;
 
     /**
      * An event without a subject or occurrence time: handled in parallel with any other.
@@ -126,6 +132,16 @@ public final class StoredEvent {
     StoredEvent(String provider, String key, String name, String endpoint, byte[] body,
                 Map<String, List<String>> headers, Instant receivedAt, int attempts, Set<String> completedHandlers,
                 String lastError, String subject, Instant occurredAt, String traceParent, Owned owned) {
+        this(provider, key, name, endpoint, body, headers, receivedAt, attempts, completedHandlers, lastError, subject,
+                occurredAt, traceParent, owned, null);
+    }
+
+    /** Keeps {@code body}, not copied; {@code claimedFrom}: see {@link #claimedFrom}. */
+    private StoredEvent(String provider, String key, String name, String endpoint, byte[] body,
+                        Map<String, List<String>> headers, Instant receivedAt, int attempts,
+                        Set<String> completedHandlers, String lastError, String subject, Instant occurredAt,
+                        String traceParent, Owned owned, Object claimedFrom) {
+        this.claimedFrom = claimedFrom;
         this.provider = Objects.requireNonNull(provider, "provider");
         this.key = Objects.requireNonNull(key, "key");
         this.name = Objects.requireNonNull(name, "name");
@@ -246,6 +262,12 @@ public final class StoredEvent {
     /** This event as claimed for one more attempt: the same event with {@code attempts + 1}. */
     StoredEvent nextAttempt() {
         return with(attempts + 1, completedHandlers, lastError);
+    }
+
+    /** {@link #nextAttempt()}, remembering the in-memory store's entry it is claimed from ({@link #claimedFrom}). */
+    StoredEvent nextAttempt(Object entry) {
+        return new StoredEvent(provider, key, name, endpoint, body, headers, receivedAt, attempts + 1,
+                completedHandlers, lastError, subject, occurredAt, traceParent, Owned.BODY, entry);
     }
 
     /** This event with another attempt count, completed handlers and error; the rest (the body too) is kept. */

@@ -97,4 +97,34 @@ class InMemoryHandoffTest {
         assertThat(heard).singleElement().satisfies(h -> assertThat(h).containsExactly(null, null));
         assertThat(store.find("zbd", "k-4")).isEmpty();
     }
+
+    /**
+     * A claimed copy finds its entry without a look-up while that entry is here; once it is completed, the same key
+     * recorded again is a new entry, and an old copy is held to it as any event is: by its owner.
+     */
+    @Test
+    void aClaimedCopyCompletesOnlyWhatItsOwnerHoldsNowAndOnlyInItsOwnStore() {
+        handOff(event("k-1"), "a-r1");
+        StoredEvent first = (StoredEvent) heard.get(0)[0];
+        store.complete(first, "a-r1", T0);
+        store.prune(T0.plusSeconds(1)); // its key forgotten: the same key is a new event again
+        handOff(event("k-1"), "b-r1");
+
+        store.complete(first, "a-r1", T0.plusSeconds(2)); // the old copy: its entry is gone, b-r1 holds the new one
+        assertThat(store.find("zbd", "k-1")).map(FoundEvent::state).contains(EventState.PENDING);
+        store.release((StoredEvent) heard.get(1)[0], "b-r1");
+        StoredEvent again = store.claim("zbd", "k-1", "a-r1", T0.plusSeconds(3), LEASE).orElseThrow();
+        store.complete(first, "a-r1", T0.plusSeconds(3)); // its owner holds the new entry now: as a look-up found
+        assertThat(store.find("zbd", "k-1")).map(FoundEvent::state).contains(EventState.DONE);
+        assertThat(again.attempts()).isEqualTo(1);
+
+        EventStore other = EventStore.inMemory();
+        other.record(event("k-2"), T0);
+        StoredEvent foreign = other.claim("zbd", "k-2", "a-r1", T0, LEASE).orElseThrow();
+        store.record(event("k-2"), T0);
+        store.claim("zbd", "k-2", "a-r1", T0, LEASE).orElseThrow();
+        store.complete(foreign, "a-r1", T0); // another store's copy, same owner: this store's claim, by look-up
+        assertThat(store.find("zbd", "k-2")).map(FoundEvent::state).contains(EventState.DONE);
+        assertThat(other.find("zbd", "k-2")).map(FoundEvent::state).contains(EventState.PENDING);
+    }
 }
