@@ -62,12 +62,15 @@ class ReceiverErrorsTest {
         return receiver;
     }
 
-    /** The in-memory store, whose {@code record} throws the current failure. */
+    /**
+     * The in-memory store, whose record throws the current failure: {@code record}, and {@code recordSoon}, through
+     * which an inline delivery records its event claimed for itself.
+     */
     private EventStore failingStore() {
         EventStore real = EventStore.inMemory();
         return (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(), new Class<?>[] {EventStore.class},
                 (proxy, method, args) -> {
-                    if (method.getName().equals("record")) {
+                    if (method.getName().equals("record") || method.getName().equals("recordSoon")) {
                         throwIfFailing();
                     }
                     try {
