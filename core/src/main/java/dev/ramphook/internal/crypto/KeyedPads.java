@@ -10,8 +10,8 @@ import java.util.Arrays;
  * Each call clones both and goes on from there, so a call compresses the body's blocks and one outer block, never
  * the pads again. {@link javax.crypto.Mac} hashes both pad blocks on every call: for HMAC-SHA512 of a 0.3 KB body
  * that is 6 compressions where 4 suffice, and SHA-512 gets no SHA-NI help (about 200 ns a block with HotSpot's AVX2
- * intrinsic). Measured in one JVM, alternated (thread CPU per call, 364 B body, 2026-12-06): 0.81-0.83 against
- * 1.17-1.32 µs (min of 15 rounds). The price is the two clones, 288 B each with C2 (the digest, its state and its
+ * intrinsic). Measured in one JVM, alternated (thread CPU per call, 364 B body, 2026-12-06, five runs of 15-20
+ * rounds, load 5-8): 0.77-0.83 against 1.15-1.32 µs (the rounds' minimum; HMAC-SHA256 0.38 against 0.48). The price is the two clones, 288 B each with C2 (the digest, its state and its
  * block buffer); C1 and the interpreter, which have no SHA intrinsic, also allocate each clone's 656 B message
  * schedule, which the JDK drops on clone and the intrinsic never needs.
  *
