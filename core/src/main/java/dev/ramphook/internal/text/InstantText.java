@@ -109,16 +109,26 @@ public final class InstantText {
         int minute = secondOfDay / 60 % 60;
         int sec = secondOfDay % 60;
         int nano = instant.getNano();
+        // Two-digit fields as characters: the concatenation copies a char, where an int costs its digit count and
+        // a division per two digits
         if (nano == 0) {
-            return first + ':' + second + ':' + year + (month < 10 ? "-0" : "-") + month + (day < 10 ? "-0" : "-")
-                    + day + (hour < 10 ? "T0" : "T") + hour + (minute < 10 ? ":0" : ":") + minute
-                    + (sec < 10 ? ":0" : ":") + sec + 'Z';
+            return first + ':' + second + ':' + year + '-' + tens(month) + ones(month) + '-' + tens(day) + ones(day)
+                    + 'T' + tens(hour) + ones(hour) + ':' + tens(minute) + ones(minute) + ':' + tens(sec) + ones(sec)
+                    + 'Z';
         }
         int width = fractionWidth(nano);
         int fraction = width == 3 ? nano / 1_000_000 : width == 6 ? nano / 1000 : nano;
-        return first + ':' + second + ':' + year + (month < 10 ? "-0" : "-") + month + (day < 10 ? "-0" : "-")
-                + day + (hour < 10 ? "T0" : "T") + hour + (minute < 10 ? ":0" : ":") + minute
-                + (sec < 10 ? ":0" : ":") + sec + FRACTION_HEADS[width - digitCount(fraction)] + fraction + 'Z';
+        return first + ':' + second + ':' + year + '-' + tens(month) + ones(month) + '-' + tens(day) + ones(day)
+                + 'T' + tens(hour) + ones(hour) + ':' + tens(minute) + ones(minute) + ':' + tens(sec) + ones(sec)
+                + FRACTION_HEADS[width - digitCount(fraction)] + fraction + 'Z';
+    }
+
+    private static char tens(int twoDigits) {
+        return (char) ('0' + twoDigits / 10);
+    }
+
+    private static char ones(int twoDigits) {
+        return (char) ('0' + twoDigits % 10);
     }
 
     /** 3, 6 or 9: the digits {@code Instant.toString()} gives a non-zero fraction. */
