@@ -396,9 +396,18 @@ public final class JsonFields {
     private static Map<String, Object> toMap(JsonNode object) {
         int size = object.size();
         if (size == 0) {
-            return Map.of();
+            return SmallMap.EMPTY; // not Map.of(), whose get(null) throws
         }
-        // Built at its size: no table of 16 for two entries, no resize past 12
+        if (size <= SmallMap.MAX_ENTRIES) {
+            Object[] entries = new Object[size * 2];
+            int i = 0;
+            for (Map.Entry<String, JsonNode> e : object.properties()) {
+                entries[i++] = e.getKey();
+                entries[i++] = toValue(e.getValue());
+            }
+            return new SmallMap(entries);
+        }
+        // Built at its size: no resize on the way
         Map<String, Object> out = new LinkedHashMap<>(size + 1 + size / 3, 1f);
         for (Map.Entry<String, JsonNode> e : object.properties()) {
             out.put(e.getKey(), toValue(e.getValue()));

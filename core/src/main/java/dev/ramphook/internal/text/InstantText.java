@@ -109,16 +109,20 @@ public final class InstantText {
         int minute = secondOfDay / 60 % 60;
         int sec = secondOfDay % 60;
         int nano = instant.getNano();
-        // Two-digit fields as characters: the concatenation copies a char, where an int costs its digit count and
-        // a division per two digits
+        int century = year / 100;
+        int yearOfCentury = year % 100;
+        // The fields' digits as characters: the concatenation copies a char, where an int costs its digit count
+        // and a division per two digits
         if (nano == 0) {
-            return first + ':' + second + ':' + year + '-' + tens(month) + ones(month) + '-' + tens(day) + ones(day)
+            return first + ':' + second + ':' + tens(century) + ones(century) + tens(yearOfCentury)
+                    + ones(yearOfCentury) + '-' + tens(month) + ones(month) + '-' + tens(day) + ones(day)
                     + 'T' + tens(hour) + ones(hour) + ':' + tens(minute) + ones(minute) + ':' + tens(sec) + ones(sec)
                     + 'Z';
         }
         int width = fractionWidth(nano);
         int fraction = width == 3 ? nano / 1_000_000 : width == 6 ? nano / 1000 : nano;
-        return first + ':' + second + ':' + year + '-' + tens(month) + ones(month) + '-' + tens(day) + ones(day)
+        return first + ':' + second + ':' + tens(century) + ones(century) + tens(yearOfCentury)
+                + ones(yearOfCentury) + '-' + tens(month) + ones(month) + '-' + tens(day) + ones(day)
                 + 'T' + tens(hour) + ones(hour) + ':' + tens(minute) + ones(minute) + ':' + tens(sec) + ones(sec)
                 + FRACTION_HEADS[width - digitCount(fraction)] + fraction + 'Z';
     }
