@@ -172,8 +172,12 @@ public final class ZbdRamp implements Provider {
 
     /** The integrator's metadata: empty when absent; another shape than an object does not fit. */
     private static Map<String, Object> metadata(JsonNode data, TypedFields f) {
-        return f.optionalObject(data, "data", "metadata").isPresent() ? Metadata.parsed(map(data, "metadata"))
-                : Map.of();
+        Map<String, Object> metadata = map(data, "metadata"); // empty also when absent or not an object
+        if (metadata.isEmpty()) {
+            f.optionalObject(data, "data", "metadata"); // which of those: another shape is the problem
+            return Map.of();
+        }
+        return Metadata.parsed(metadata); // a non-empty object: one look-up, not a check and then the read
     }
 
     private static ZbdSecretToken token(String value) {
