@@ -19,9 +19,12 @@ import java.util.Arrays;
  * this class only has to be right about what it accepts. {@code DirectReaderTest} holds it to the old reader on the
  * same random documents.
  *
- * <p>The body must already have passed {@link Utf8#isWellFormedWithoutNul}: strings are decoded as UTF-8 without
- * a second check. Stateless apart from a cache of field names (names repeat in every delivery of a provider: one
- * {@code String} per name, as Jackson's symbol table gives); thread-safe.
+ * <p>It also checks the body's UTF-8 in the same pass, so a body it takes needs no separate check: outside strings
+ * it takes only ASCII structure, space, literals and numbers, and inside a string its scan stops on every high byte,
+ * where {@link Utf8#sequence} checks that character (NUL is a control character, which a string refuses). A body
+ * it passes on goes through {@link Utf8#isWellFormedWithoutNul} first, as every body did before, so "not UTF-8" and
+ * "not valid JSON" keep their inputs. Stateless apart from a cache of field names (names repeat in every delivery of
+ * a provider: one {@code String} per name, as Jackson's symbol table gives); thread-safe.
  */
 final class CommonShapeReader {
 
@@ -57,9 +60,9 @@ final class CommonShapeReader {
     }
 
     /**
-     * The body's object, or {@code null} when the body is not of the common shape (including every invalid body, and
-     * every body with an escaped surrogate, whose pairing the old path checks): the caller then reads it with
-     * {@link TreeReader}.
+     * The body's object, or {@code null} when the body is not of the common shape (including every invalid body, every
+     * body that is not well-formed UTF-8 or holds a NUL, and every body with an escaped surrogate, whose pairing the
+     * old path checks): the caller then checks it and reads it with {@link TreeReader}.
      */
     ObjectNode read(byte[] body) {
         Cursor c = new Cursor();
@@ -327,7 +330,8 @@ final class CommonShapeReader {
 
     /**
      * The string whose opening quote is before {@code from}, escapes decoded; {@code null} for a raw control
-     * character, an unknown escape or a string longer than this reader takes. {@code c.at} moves past the quote.
+     * character, a malformed UTF-8 sequence, an unknown escape or a string longer than this reader takes. {@code c.at}
+     * moves past the quote.
      */
     private static String string(byte[] b, int from, Cursor c) {
         int n = Math.min(b.length, from + MAX_STRING_BYTES);
@@ -360,10 +364,18 @@ final class CommonShapeReader {
             if (x == '\\') {
                 return escaped(b, from, i, n, c);
             }
-            if (x >= 0 && x < 0x20) {
-                return null; // a raw control character: TreeReader refuses it
+            if (x < 0) { // the lead byte of a character: the body's only UTF-8 check
+                int length = Utf8.sequence(b, i);
+                if (length == 0) {
+                    return null; // malformed: the caller's check refuses the body as not UTF-8
+                }
+                ascii = false;
+                i += length;
+                continue;
             }
-            ascii &= x >= 0;
+            if (x < 0x20) {
+                return null; // a raw control character, NUL included: TreeReader refuses it
+            }
             i++;
         }
     }
@@ -382,6 +394,14 @@ final class CommonShapeReader {
             }
             if (x >= 0 && x < 0x20) {
                 return null;
+            }
+            if (x < 0) { // checked as in string()
+                int length = Utf8.sequence(b, i);
+                if (length == 0) {
+                    return null;
+                }
+                i += length;
+                continue;
             }
             if (x != '\\') {
                 i++;
