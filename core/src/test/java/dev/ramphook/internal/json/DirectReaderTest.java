@@ -154,6 +154,42 @@ class DirectReaderTest {
         }
     }
 
+    /**
+     * The name cache must hand back a cached name only for the same bytes: names of every length up to 24, each
+     * differing from the others in one byte at one place (first, middle, last, across the two words a short name is
+     * compared by), read by one reader in rounds so that every name is both stored and hit, and slots are shared.
+     */
+    @Test
+    void nameCacheGivesEachNameItsOwnText() {
+        CommonShapeReader reader = new CommonShapeReader(Json.MAPPER.getNodeFactory());
+        List<String> names = new ArrayList<>();
+        for (int length = 0; length <= 24; length++) {
+            String base = "abcdefghijklmnopqrstuvwx".substring(0, length);
+            names.add(base);
+            for (int at = 0; at < length; at++) {
+                for (char c : new char[] {'A', '_', '~'}) {
+                    names.add(base.substring(0, at) + c + base.substring(at + 1));
+                }
+            }
+        }
+        Random random = new Random(2026120622);
+        for (int round = 0; round < 40; round++) {
+            StringBuilder text = new StringBuilder("{");
+            List<String> order = new ArrayList<>(names);
+            java.util.Collections.shuffle(order, random);
+            List<String> chosen = order.subList(0, 40);
+            for (int i = 0; i < chosen.size(); i++) {
+                text.append(i == 0 ? "" : ",").append('"').append(chosen.get(i)).append("\":").append(i);
+            }
+            byte[] body = text.append("}").toString().getBytes(StandardCharsets.UTF_8);
+            ObjectNode read = reader.read(body);
+            assertThat(read).as("taken by the common-shape reader: %s", text).isNotNull();
+            List<String> actual = new ArrayList<>();
+            read.fieldNames().forEachRemaining(actual::add);
+            assertThat(actual).as("round %d", round).containsExactlyElementsOf(chosen);
+        }
+    }
+
     @Test
     void agreesWithReadTreeOnNestingAroundTheLimit() {
         for (int depth = 60; depth <= 68; depth++) {
