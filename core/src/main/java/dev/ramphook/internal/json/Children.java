@@ -43,7 +43,7 @@ final class Children extends AbstractMap<String, JsonNode> {
 
     @Override
     public boolean containsKey(Object name) {
-        return large != null ? large.containsKey(name) : indexOf(name) >= 0;
+        return large != null ? large.containsKey(name) : find(name) >= 0;
     }
 
     @Override
@@ -51,7 +51,7 @@ final class Children extends AbstractMap<String, JsonNode> {
         if (large != null) {
             return large.get(name);
         }
-        int i = indexOf(name);
+        int i = find(name);
         return i < 0 ? null : (JsonNode) slots[2 * i + 1];
     }
 
@@ -105,6 +105,21 @@ final class Children extends AbstractMap<String, JsonNode> {
             entries = set;
         }
         return set;
+    }
+
+    /**
+     * For a look-up: the members' names compared by identity first, which finds a name asked by a literal (the
+     * reader interns the names it caches: {@code CommonShapeReader}), with one read of this array per member, before
+     * {@link #indexOf}'s compare of hash codes, which reads each name too.
+     */
+    private int find(Object name) {
+        Object[] s = slots;
+        for (int i = 0, n = 2 * size; i < n; i += 2) {
+            if (s[i] == name) {
+                return i >>> 1;
+            }
+        }
+        return indexOf(name);
     }
 
     /**

@@ -35,6 +35,7 @@ final class CommonShapeReader {
     private static final int MAX_STRING_BYTES = 1 << 16; // far below maxStringLength; longer ones go to TreeReader
     private static final int MAX_NAME_BYTES = 256; // below maxNameLength (1024)
     private static final int NAME_SLOTS = 512; // a power of two
+    private static final int MAX_INTERNED = 4096;
     private static final int SLOT_SHIFT = Integer.SIZE - Integer.numberOfTrailingZeros(NAME_SLOTS);
     private static final int GOLDEN = 0x9E3779B9;
     private static final long QUOTES = Utf8.ONES * '"';
@@ -47,6 +48,12 @@ final class CommonShapeReader {
      * so a lost write only costs a copy.
      */
     private final Name[] names = new Name[NAME_SLOTS];
+    /**
+     * Names interned so far: the first {@link #MAX_INTERNED} names cached are the JVM's own instances, so that
+     * handlers and typed mapping asking for a member by a literal find it by identity ({@link Children}); bounded, so
+     * a sender of ever new names cannot grow the JVM's string table or pay its look-up on every body.
+     */
+    private int interned;
 
     /**
      * A cached name: its bytes, its text, and for a name of at most 16 bytes ({@code packed}) the same bytes as two
@@ -348,6 +355,10 @@ final class CommonShapeReader {
             return known.text;
         }
         String name = new String(b, from, length, StandardCharsets.ISO_8859_1); // ASCII: Latin-1 is the same text
+        if (interned < MAX_INTERNED) {
+            interned++; // racy: a lost update lets a few more through, still bounded
+            name = name.intern(); // the same instance as a literal: Children finds it by identity
+        }
         names[slot] = new Name(Arrays.copyOfRange(b, from, i), name, packed, head, tail);
         return name;
     }

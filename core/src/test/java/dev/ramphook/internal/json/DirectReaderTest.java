@@ -190,6 +190,26 @@ class DirectReaderTest {
         }
     }
 
+    /**
+     * Cached names are the JVM's interned instances, so a member asked for by a literal is found by identity; but only
+     * the first few thousand, so a sender of ever new names cannot grow the string table.
+     */
+    @Test
+    void cachedNamesAreInternedUpToABound() {
+        CommonShapeReader reader = new CommonShapeReader(Json.MAPPER.getNodeFactory());
+        ObjectNode first = reader.read("{\"session_id\":1}".getBytes(StandardCharsets.UTF_8));
+        assertThat(first.fieldNames().next()).isSameAs("session_id");
+        for (int body = 0; body < 100; body++) { // 5,000 distinct names: past the bound
+            StringBuilder text = new StringBuilder("{");
+            for (int i = 0; i < 50; i++) {
+                text.append(i == 0 ? "" : ",").append("\"n").append(body).append('_').append(i).append("\":1");
+            }
+            assertThat(reader.read(text.append('}').toString().getBytes(StandardCharsets.UTF_8))).isNotNull();
+        }
+        ObjectNode late = reader.read("{\"late_literal_name\":1}".getBytes(StandardCharsets.UTF_8));
+        assertThat(late.fieldNames().next()).isEqualTo("late_literal_name").isNotSameAs("late_literal_name");
+    }
+
     @Test
     void agreesWithReadTreeOnNestingAroundTheLimit() {
         for (int depth = 60; depth <= 68; depth++) {
