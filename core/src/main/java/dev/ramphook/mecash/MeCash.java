@@ -113,9 +113,9 @@ public final class MeCash implements Provider {
             throw new InvalidPayloadException("missing event name");
         }
         JsonNode data = JsonFields.object(json, "data");
-        String key = key(json, data, name);
         Object typed = data(name, data, json);
-        return new WebhookEvent<>(id(), name, name, key, occurredAt(json, data, typed), typed, json);
+        return new WebhookEvent<>(id(), name, name, key(json, data, name, typed), occurredAt(json, data, typed),
+                typed, json);
     }
 
     /**
@@ -151,8 +151,15 @@ public final class MeCash implements Provider {
         return f.typedOr(typed, data);
     }
 
-    private static String key(ObjectNode json, JsonNode data, String name) {
-        String id = MeCashMapper.id(data);
+    /**
+     * The key from the transaction id. A typed record has read it already (a payout's {@code data.id}, a fiat
+     * transaction's {@code data.id} or {@code data.transaction_id}, by the same reader, never blank), so it is
+     * taken from there rather than looked up and checked a second time.
+     */
+    private static String key(ObjectNode json, JsonNode data, String name, Object typed) {
+        String id = typed instanceof MeCashPayout payout ? payout.id()
+                : typed instanceof MeCashFiatTransaction transaction ? transaction.id()
+                : MeCashMapper.id(data);
         if (id == null) {
             return EventKeys.canonicalHash(json);
         }

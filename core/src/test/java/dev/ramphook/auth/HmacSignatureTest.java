@@ -11,7 +11,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ramphook.Verification;
 import dev.ramphook.mecash.MeCash;
 import dev.ramphook.zbd.ZbdRamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class HmacSignatureTest {
@@ -148,6 +154,45 @@ class HmacSignatureTest {
         assertThat(MeCash.sha256Signature(SECRET).toString())
                 .contains("HmacSHA256", "X-meCash-Signature", "sha256=")
                 .doesNotContain(SECRET);
+    }
+
+    /**
+     * One authenticator shared by eight threads (as a receiver shares it), two rotated secrets: every genuine
+     * signature accepted, every forged one (a body one byte off, a signature one digit off) refused.
+     */
+    @Test
+    void oneAuthenticatorVerifiesOnManyThreadsAtOnce() throws Exception {
+        HmacSignature check = MeCash.signature("old-" + SECRET, SECRET);
+        int bodies = 48;
+        String[] body = new String[bodies];
+        String[] signature = new String[bodies];
+        for (int i = 0; i < bodies; i++) {
+            body[i] = BODY.replace("100.5", i + "." + "5".repeat(i * 7));
+            signature[i] = hex(hmac("HmacSHA512", utf8(i % 2 == 0 ? SECRET : "old-" + SECRET), body[i]));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int offset = t;
+                results.add(pool.submit(() -> {
+                    int wrong = 0;
+                    for (int n = 0; n < 3_000; n++) {
+                        int i = (n * 5 + offset) % bodies;
+                        String forged = (signature[i].charAt(0) == '0' ? "1" : "0") + signature[i].substring(1);
+                        wrong += check.verify(post("X-Signature", signature[i]), utf8(body[i])).isOk() ? 0 : 1;
+                        wrong += check.verify(post("X-Signature", signature[i]), utf8(body[i] + " ")).isOk() ? 1 : 0;
+                        wrong += check.verify(post("X-Signature", forged), utf8(body[i])).isOk() ? 1 : 0;
+                    }
+                    return wrong;
+                }));
+            }
+            for (Future<Integer> result : results) {
+                assertThat(result.get(2, TimeUnit.MINUTES)).as("wrong answers on one thread").isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

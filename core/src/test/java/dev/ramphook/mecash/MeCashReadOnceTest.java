@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.internal.json.Json;
+import dev.ramphook.provider.EventKeys;
 import dev.ramphook.provider.JsonFields;
 import dev.ramphook.testing.C1Measure;
 import java.lang.management.ManagementFactory;
@@ -63,6 +64,47 @@ class MeCashReadOnceTest {
         assertThat(untyped).as("untyped deliveries").isGreaterThan(200);
     }
 
+    /**
+     * The key and subject of every shape of id, with and without a typed record: the same as the rule that read
+     * the id from the JSON for the key and again for the typed record (kept below as the oracle).
+     */
+    @Test
+    void keyAndSubjectAreThoseOfTheJsonForEveryShapeOfId() throws Exception {
+        MeCash meCash = MeCash.provider();
+        String[] ids = {"", "\"id\":\"tx-1\"", "\"transaction_id\":42", "\"id\":\"  \"", "\"id\":\"\"",
+            "\"id\":null", "\"id\":true", "\"id\":{}", "\"id\":12.5", "\"id\":-7",
+            "\"id\":123456789012345678901234567890", "\"id\":\"tx\\u0001\"", "\"id\":\" tx-1 \"",
+            "\"id\":\"tx-1\",\"transaction_id\":\"tx-2\"", "\"id\":\"  \",\"transaction_id\":\"tx-2\"",
+            "\"transaction_id\":\"\"", "\"id\":\"" + "x".repeat(190) + "\"", "\"id\":\"\u00e9t\u00e9\""};
+        String[] webhookIds = {null, "\"wh_1\"", "77", "\"\"", "null", "\"wh\\n\""};
+        int typed = 0;
+        int untyped = 0;
+        for (String event : new String[] {"ramp.payout.completed", "payout.completed", "collection.failed", "other"}) {
+            for (String created : new String[] {null, "\"2025-01-08T12:23:51.908663\""}) {
+                for (String id : ids) {
+                    for (String webhookId : webhookIds) {
+                        String body = body(event, null, created, null, id);
+                        if (webhookId != null) {
+                            body = body.replaceFirst("^\\{", "{\"webhook_id\":" + webhookId.replace("\\", "\\\\") + ",");
+                        }
+                        ObjectNode json = Json.parseObject(body.getBytes(StandardCharsets.UTF_8));
+                        WebhookEvent<?> parsed = meCash.parse(json, body.getBytes(StandardCharsets.UTF_8));
+
+                        assertThat(parsed.key()).as(body).isEqualTo(oldKey(json));
+                        assertThat(meCash.subject(parsed)).as(body).isEqualTo(oldSubject(json));
+                        if (parsed.data() instanceof JsonNode) {
+                            untyped++;
+                        } else {
+                            typed++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(typed).as("typed deliveries").isGreaterThan(50);
+        assertThat(untyped).as("untyped deliveries").isGreaterThan(50);
+    }
+
     private static String body(String event, String timestamp, String created, String processed, String idField) {
         List<String> data = new ArrayList<>();
         if (!idField.isEmpty()) {
@@ -94,6 +136,21 @@ class MeCashReadOnceTest {
             instant = JsonFields.instantAssumingUtc(data, "processed");
         }
         return instant != null ? instant : JsonFields.instantAssumingUtc(data, "created");
+    }
+
+    /** The key as MeCash built it until 2026-12-06: the id read from the JSON, apart from the typed record. */
+    private static String oldKey(ObjectNode json) {
+        JsonNode data = JsonFields.object(json, "data");
+        String id = JsonFields.idText(data, "id");
+        if (id == null) {
+            id = JsonFields.idText(data, "transaction_id");
+        }
+        if (id == null) {
+            return EventKeys.canonicalHash(json);
+        }
+        String name = JsonFields.nonBlankText(json, "event");
+        String webhookId = JsonFields.idText(json, "webhook_id");
+        return EventKeys.bounded(webhookId == null ? name + ":" + id : name + ":" + id + ":" + webhookId);
     }
 
     private static Optional<String> oldSubject(ObjectNode json) {
