@@ -84,7 +84,9 @@ public final class EventKeys {
      */
     public static boolean hasControlCharacter(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (Character.isISOControl(s.charAt(i))) {
+            char c = s.charAt(i);
+            // Printable ASCII (U+0020 to U+007E) in one unsigned compare; anything else asks the precise rule
+            if ((char) (c - 0x20) >= 0x5F && Character.isISOControl(c)) {
                 return true;
             }
         }

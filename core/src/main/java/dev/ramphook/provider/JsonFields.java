@@ -1,6 +1,9 @@
 package dev.ramphook.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -79,6 +82,9 @@ public final class JsonFields {
 
     /** {@link #text} of a field's value already looked up ({@code null} when absent). */
     static String textOf(JsonNode value) {
+        if (value instanceof TextNode) { // a type check, not two calls that no call site can inline (see present)
+            return value.textValue();
+        }
         return value != null && value.isTextual() ? value.textValue() : null;
     }
 
@@ -106,6 +112,9 @@ public final class JsonFields {
     }
 
     static JsonNode objectOf(JsonNode value) {
+        if (value instanceof ObjectNode) {
+            return value;
+        }
         return value != null && value.isObject() ? value : null;
     }
 
@@ -127,7 +136,12 @@ public final class JsonFields {
             return null;
         }
         BigDecimal decimal;
-        if (value.isNumber()) {
+        if (value instanceof TextNode) { // the shape amounts come in, tried first
+            decimal = textDecimal(value.textValue());
+            if (decimal == null) {
+                return null;
+            }
+        } else if (value.isNumber()) {
             if (value.isDouble() || value.isFloat()) {
                 double d = value.doubleValue();
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
@@ -136,22 +150,31 @@ public final class JsonFields {
             }
             decimal = value.decimalValue();
         } else if (value.isTextual()) {
-            String text = value.textValue().strip();
-            if (text.isEmpty() || text.length() > MAX_AMOUNT_CHARS) {
-                return null;
-            }
-            decimal = plainDecimal(text);
+            decimal = textDecimal(value.textValue());
             if (decimal == null) {
-                try {
-                    decimal = new BigDecimal(text);
-                } catch (NumberFormatException e) {
-                    return null;
-                }
+                return null;
             }
         } else {
             return null;
         }
         return Math.abs(decimal.scale()) > MAX_AMOUNT_SCALE ? null : decimal;
+    }
+
+    /** A decimal written as a JSON string, or {@code null} when it is none (or too long to be money). */
+    private static BigDecimal textDecimal(String value) {
+        String text = value.strip();
+        if (text.isEmpty() || text.length() > MAX_AMOUNT_CHARS) {
+            return null;
+        }
+        BigDecimal decimal = plainDecimal(text);
+        if (decimal != null) {
+            return decimal;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**
@@ -352,16 +375,43 @@ public final class JsonFields {
 
     /** The field's value, {@code null} when {@code object} is not an object or the field is absent or JSON null. */
     static JsonNode field(JsonNode object, String field) {
-        if (object == null || !object.isObject()) {
+        if (!(object instanceof ObjectNode) && (object == null || !object.isObject())) {
             return null;
         }
-        JsonNode value = object.get(field);
-        return value == null || value.isNull() || value.isMissingNode() ? null : value;
+        return present(object.get(field));
+    }
+
+    /**
+     * {@code value}, or {@code null} when it is absent, JSON null or missing. Strings and containers (nearly every
+     * value read) are told by a type check: {@code isNull} and {@code isMissingNode} are calls on a node whose class
+     * varies from field to field, so no call site can inline them (JFR: a quarter of ZBD's typed mapping).
+     */
+    static JsonNode present(JsonNode value) {
+        if (value == null || value instanceof TextNode || value instanceof ContainerNode) {
+            return value;
+        }
+        return value.isNull() || value.isMissingNode() ? null : value;
     }
 
     private static Map<String, Object> toMap(JsonNode object) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        object.properties().forEach(e -> out.put(e.getKey(), toValue(e.getValue())));
+        int size = object.size();
+        if (size == 0) {
+            return SmallMap.EMPTY; // not Map.of(), whose get(null) throws
+        }
+        if (size <= SmallMap.MAX_ENTRIES) {
+            Object[] entries = new Object[size * 2];
+            int i = 0;
+            for (Map.Entry<String, JsonNode> e : object.properties()) {
+                entries[i++] = e.getKey();
+                entries[i++] = toValue(e.getValue());
+            }
+            return new SmallMap(entries);
+        }
+        // Built at its size: no resize on the way
+        Map<String, Object> out = new LinkedHashMap<>(size + 1 + size / 3, 1f);
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
+            out.put(e.getKey(), toValue(e.getValue()));
+        }
         return Collections.unmodifiableMap(out);
     }
 

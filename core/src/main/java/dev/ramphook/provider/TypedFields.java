@@ -115,8 +115,7 @@ public final class TypedFields {
 
     /** The field's value, looked up once; {@code null} when it is missing or JSON null. */
     private static JsonNode present(JsonNode object, String field) {
-        JsonNode value = object == null ? null : object.get(field);
-        return value == null || value.isNull() || value.isMissingNode() ? null : value;
+        return object == null ? null : JsonFields.present(object.get(field));
     }
 
     /** {@code read}, or null and the problem recorded: missing when {@code value} is, else not {@code what}. */

@@ -16,11 +16,8 @@ import dev.ramphook.provider.EventKeys;
 import dev.ramphook.provider.JsonFields;
 import dev.ramphook.provider.TypedFields;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * ZBD Ramp (provider id {@code zbd}): the 17 documented {@code RAMP_WIDGET.V1.*} events, typed as
@@ -47,11 +44,8 @@ import java.util.stream.Collectors;
 public final class ZbdRamp implements Provider {
 
     /** The namespace that {@link #shortName} strips. */
-    private static final String PREFIX = "RAMP_WIDGET.V1.";
+    private static final String PREFIX = ZbdNames.PREFIX;
     private static final ZbdRamp INSTANCE = new ZbdRamp();
-    private static final Map<String, Class<?>> EVENT_TYPES = eventTypeTable();
-    private static final Map<String, String> SHORT_NAMES = EVENT_TYPES.keySet().stream()
-            .collect(Collectors.toUnmodifiableMap(name -> name, name -> name.substring(PREFIX.length())));
 
     /** For {@link java.util.ServiceLoader}; in code, use {@link #provider()}. */
     public ZbdRamp() {
@@ -98,15 +92,15 @@ public final class ZbdRamp implements Provider {
 
     @Override
     public Map<String, Class<?>> eventTypes() {
-        return EVENT_TYPES;
+        return ZbdNames.types();
     }
 
     /** Strips {@code RAMP_WIDGET.V1.}, exactly that prefix; any other name is its own short name. */
     @Override
     public String shortName(String eventName) {
-        String known = SHORT_NAMES.get(eventName); // the documented names' short names, not cut per delivery
+        ZbdNames.Known known = ZbdNames.find(eventName); // the documented names' short names, not cut per delivery
         if (known != null) {
-            return known;
+            return known.shortName();
         }
         return eventName.startsWith(PREFIX) && eventName.length() > PREFIX.length()
                 ? eventName.substring(PREFIX.length())
@@ -122,10 +116,14 @@ public final class ZbdRamp implements Provider {
         if (name == null) {
             throw new InvalidPayloadException("missing event name");
         }
+        ZbdNames.Known known = ZbdNames.find(name);
+        if (known != null) {
+            name = known.name(); // the table's own String: no control character, its hash already computed
+        }
         JsonNode data = JsonFields.object(json, "data");
         Instant createdAt = instant(json, "created_at"); // read once: the key and the event both use it
-        return new WebhookEvent<>(id(), name, shortName(name), key(json, data, name, createdAt),
-                createdAt, data(name, data, json), json);
+        return new WebhookEvent<>(id(), name, known != null ? known.shortName() : shortName(name),
+                key(json, data, name, known != null, createdAt), createdAt, data(name, known, data, json), json);
     }
 
     /** The ramp session ({@code data.session_id}): one session's events run one at a time, in order. */
@@ -134,8 +132,8 @@ public final class ZbdRamp implements Provider {
         return EventKeys.subject(JsonFields.object(event.json(), "data"), "session_id");
     }
 
-    private Object data(String name, JsonNode data, ObjectNode json) {
-        Class<?> type = EVENT_TYPES.get(name);
+    private Object data(String name, ZbdNames.Known known, JsonNode data, ObjectNode json) {
+        Class<?> type = known == null ? null : known.type();
         TypedFields f = TypedFields.of(id(), name);
         if (data == null) {
             // The name is ours but the body is not: the event still counts, as JSON.
@@ -174,44 +172,38 @@ public final class ZbdRamp implements Provider {
 
     /** The integrator's metadata: empty when absent; another shape than an object does not fit. */
     private static Map<String, Object> metadata(JsonNode data, TypedFields f) {
-        return f.optionalObject(data, "data", "metadata").isPresent() ? Metadata.parsed(map(data, "metadata"))
-                : Map.of();
+        Map<String, Object> metadata = map(data, "metadata"); // empty also when absent or not an object
+        if (metadata.isEmpty()) {
+            f.optionalObject(data, "data", "metadata"); // which of those: another shape is the problem
+            return Map.of();
+        }
+        return Metadata.parsed(metadata); // a non-empty object: one look-up, not a check and then the read
     }
 
     private static ZbdSecretToken token(String value) {
         return value == null ? null : new ZbdSecretToken(value);
     }
 
-    private static String key(ObjectNode json, JsonNode data, String name, Instant createdAt) {
+    private static String key(ObjectNode json, JsonNode data, String name, boolean knownName, Instant createdAt) {
         String id = JsonFields.idText(json, "id");
         if (id != null) {
             return EventKeys.bounded(id);
         }
         String session = JsonFields.idText(data, "session_id");
         if (session != null && createdAt != null) { // a value: 11:05:00Z, 11:05:00.000Z, 12:05:00+01:00 agree
-            // Instant.toString's text, written without its formatter (InstantText): keys stored earlier still match
+            // Instant.toString's text, written without its formatter (InstantText): keys stored earlier still match.
+            // Joined at its exact length; only the session is scanned when the name is a documented one (the
+            // table's text has no control character, the instant's neither), not the whole key again.
+            int length = name.length() + session.length() + 2 + InstantText.length(createdAt);
+            if (length <= EventKeys.MAX_KEY_CHARS && (knownName || !EventKeys.hasControlCharacter(name))
+                    && !EventKeys.hasControlCharacter(session)) {
+                return InstantText.joined(name, session, createdAt);
+            }
             StringBuilder key = new StringBuilder(name.length() + session.length() + 34).append(name).append(':')
                     .append(session).append(':');
-            return EventKeys.bounded(InstantText.append(key, createdAt).toString());
+            return EventKeys.bounded(InstantText.append(key, createdAt).toString()); // hashed
         }
         return EventKeys.canonicalHash(json);
-    }
-
-    private static Map<String, Class<?>> eventTypeTable() {
-        Map<String, Class<?>> types = new LinkedHashMap<>();
-        for (String step : new String[] {"SESSION.INITIATED", "SESSION.CLOSED",
-                "CODE_VERIFICATION.SUCCEEDED", "CODE_VERIFICATION.FAILED",
-                "KYC.INITIATED", "KYC.PROCESSING", "KYC.COMPLETED", "KYC.REJECTED",
-                "BANK_CONNECTION.INITIATED", "BANK_CONNECTION.COMPLETED", "BANK_CONNECTION.FAILED"}) {
-            types.put(PREFIX + step, ZbdSession.class);
-        }
-        types.put(PREFIX + "USER_ACCESS_TOKEN.CREATED", ZbdAccessToken.class);
-        for (String outcome : new String[] {"INITIATED", "SETTLED", "FAILED"}) {
-            types.put(PREFIX + "PAYMENT." + outcome, ZbdPayment.class);
-        }
-        types.put(PREFIX + "WITHDRAWAL.SUCCEEDED", ZbdWithdrawal.class);
-        types.put(PREFIX + "WITHDRAWAL.FAILED", ZbdWithdrawal.class);
-        return Collections.unmodifiableMap(types);
     }
 
     @Override

@@ -186,4 +186,24 @@ class ZbdRampTest {
         assertThatThrownBy(() -> parsed.metadata().entrySet().clear())
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\"metadata\":\"cust_123\"|false", "\"metadata\":[1]|false", "\"metadata\":7|false",
+            "\"metadata\":{}|true", "\"metadata\":null|true", "\"no_metadata\":1|true"})
+    void metadataOfAnotherShapeLeavesThePaymentUntypedAndAnEmptyOrAbsentOneTypesIt(String member, boolean typed)
+            throws Exception {
+        String body = new String(ZBD.bytes("payment-settled.json"), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceFirst("\"metadata\": \\{[^}]*\\}", java.util.regex.Matcher.quoteReplacement(member));
+
+        WebhookEvent<?> event = ZBD.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(body).contains(member);
+        if (typed) {
+            assertThat(event.data()).isInstanceOfSatisfying(ZbdPayment.class,
+                    payment -> assertThat(payment.metadata()).isEmpty());
+        } else {
+            assertThat(event.data()).isInstanceOf(JsonNode.class).isSameAs(event.json().get("data"));
+        }
+    }
 }

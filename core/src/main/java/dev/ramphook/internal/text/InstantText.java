@@ -13,6 +13,9 @@ import java.time.Instant;
 public final class InstantText {
 
     private static final long LAST_FAST_SECOND = 253_402_300_799L; // 9999-12-31T23:59:59Z
+    /** A fraction's point and leading zeros, by their number. */
+    private static final String[] FRACTION_HEADS = {".", ".0", ".00", ".000", ".0000", ".00000", ".000000",
+            ".0000000", ".00000000"};
 
     private InstantText() {
     }
@@ -59,6 +62,91 @@ public final class InstantText {
             }
         }
         return out.append('Z');
+    }
+
+    /**
+     * The length of {@link Instant#toString()}'s text of {@code instant}, without writing it.
+     *
+     * @param instant the instant, not {@code null}
+     * @return 20 for whole seconds from 1970 to 9999, 24, 27 or 30 with a fraction of 3, 6 or 9 digits
+     */
+    public static int length(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < 0 || seconds > LAST_FAST_SECOND) {
+            return instant.toString().length();
+        }
+        int nano = instant.getNano();
+        return nano == 0 ? 20 : 21 + fractionWidth(nano);
+    }
+
+    /**
+     * {@code first + ':' + second + ':' + instant}, the instant written as {@link Instant#toString()} writes it, as
+     * one string built at its exact length (a string concatenation of the fields' numbers: no builder that grows, no
+     * second copy, no text of the instant on its own). A deduplication key: name, id, time.
+     *
+     * @param first   the text before the first colon
+     * @param second  the text between the colons
+     * @param instant the instant, not {@code null}
+     * @return the joined text
+     */
+    public static String joined(String first, String second, Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < 0 || seconds > LAST_FAST_SECOND) {
+            return first + ':' + second + ':' + instant;
+        }
+        long days = seconds / 86_400;
+        int secondOfDay = (int) (seconds % 86_400);
+        long z = days + 719_468; // as in append
+        long era = z / 146_097;
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long mp = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
+        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0)); // 1970 to 9999: four digits
+        int hour = secondOfDay / 3600;
+        int minute = secondOfDay / 60 % 60;
+        int sec = secondOfDay % 60;
+        int nano = instant.getNano();
+        int century = year / 100;
+        int yearOfCentury = year % 100;
+        // The fields' digits as characters: the concatenation copies a char, where an int costs its digit count
+        // and a division per two digits
+        if (nano == 0) {
+            return first + ':' + second + ':' + tens(century) + ones(century) + tens(yearOfCentury)
+                    + ones(yearOfCentury) + '-' + tens(month) + ones(month) + '-' + tens(day) + ones(day)
+                    + 'T' + tens(hour) + ones(hour) + ':' + tens(minute) + ones(minute) + ':' + tens(sec) + ones(sec)
+                    + 'Z';
+        }
+        int width = fractionWidth(nano);
+        int fraction = width == 3 ? nano / 1_000_000 : width == 6 ? nano / 1000 : nano;
+        return first + ':' + second + ':' + tens(century) + ones(century) + tens(yearOfCentury)
+                + ones(yearOfCentury) + '-' + tens(month) + ones(month) + '-' + tens(day) + ones(day)
+                + 'T' + tens(hour) + ones(hour) + ':' + tens(minute) + ones(minute) + ':' + tens(sec) + ones(sec)
+                + FRACTION_HEADS[width - digitCount(fraction)] + fraction + 'Z';
+    }
+
+    private static char tens(int twoDigits) {
+        return (char) ('0' + twoDigits / 10);
+    }
+
+    private static char ones(int twoDigits) {
+        return (char) ('0' + twoDigits % 10);
+    }
+
+    /** 3, 6 or 9: the digits {@code Instant.toString()} gives a non-zero fraction. */
+    private static int fractionWidth(int nano) {
+        return nano % 1_000_000 == 0 ? 3 : nano % 1000 == 0 ? 6 : 9;
+    }
+
+    /** The decimal digits of {@code value}, 1 to 999,999,999. */
+    private static int digitCount(int value) {
+        int count = 1;
+        for (int limit = 10; count < 9 && value >= limit; limit *= 10) {
+            count++;
+        }
+        return count;
     }
 
     private static StringBuilder two(StringBuilder out, int value) {

@@ -42,4 +42,28 @@ class InstantTextTest {
             assertThat(text(instant)).isEqualTo("k:" + instant);
         }
     }
+
+    @Test
+    void joinsAndMeasuresWhatInstantToStringWritesForAMillionInstants() {
+        SplittableRandom random = new SplittableRandom(6);
+        for (int i = 0; i < 1_000_000; i++) {
+            long seconds = i % 50 == 0 ? random.nextLong(-100_000_000_000L, 300_000_000_000L)
+                    : random.nextLong(0, 253_402_300_800L);
+            int nano = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant instant = Instant.ofEpochSecond(seconds, nano);
+            assertThat(InstantText.joined("n", "s\u00e9", instant)).isEqualTo("n:s\u00e9:" + instant);
+            assertThat(InstantText.length(instant)).isEqualTo(instant.toString().length());
+        }
+        for (Instant edge : new Instant[] {Instant.EPOCH, Instant.ofEpochSecond(253_402_300_799L, 999_999_999),
+                Instant.ofEpochSecond(-1), Instant.ofEpochSecond(253_402_300_800L), Instant.MIN, Instant.MAX,
+                Instant.ofEpochSecond(0, 1), Instant.ofEpochSecond(0, 100_000_000), Instant.ofEpochSecond(0, 10_000)}) {
+            assertThat(InstantText.joined("", "", edge)).isEqualTo("::" + edge);
+            assertThat(InstantText.length(edge)).isEqualTo(edge.toString().length());
+        }
+    }
 }
