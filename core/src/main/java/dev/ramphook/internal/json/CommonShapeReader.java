@@ -17,11 +17,15 @@ import java.util.Arrays;
  * {@code null} at once and the body goes to {@link TreeReader} as before: so every refusal, every limit and every
  * rare shape (exponents, long numbers, a byte-order mark, deep nesting) keeps exactly the old reader's outcome, and
  * this class only has to be right about what it accepts. {@code DirectReaderTest} holds it to the old reader on the
- * same random documents.
+ * same random documents. Its objects keep their members in {@link Children} (an array, not a {@code LinkedHashMap}):
+ * the same {@code ObjectNode}, equal to the old reader's, for a third less of the tree's bytes.
  *
- * <p>The body must already have passed {@link Utf8#isWellFormedWithoutNul}: strings are decoded as UTF-8 without
- * a second check. Stateless apart from a cache of field names (names repeat in every delivery of a provider: one
- * {@code String} per name, as Jackson's symbol table gives); thread-safe.
+ * <p>It also checks the body's UTF-8 in the same pass, so a body it takes needs no separate check: outside strings
+ * it takes only ASCII structure, space, literals and numbers, and inside a string its scan stops on every high byte,
+ * where {@link Utf8#sequence} checks that character (NUL is a control character, which a string refuses). A body
+ * it passes on goes through {@link Utf8#isWellFormedWithoutNul} first, as every body did before, so "not UTF-8" and
+ * "not valid JSON" keep their inputs. Stateless apart from a cache of field names (names repeat in every delivery of
+ * a provider: one {@code String} per name, as Jackson's symbol table gives); thread-safe.
  */
 final class CommonShapeReader {
 
@@ -31,6 +35,7 @@ final class CommonShapeReader {
     private static final int MAX_STRING_BYTES = 1 << 16; // far below maxStringLength; longer ones go to TreeReader
     private static final int MAX_NAME_BYTES = 256; // below maxNameLength (1024)
     private static final int NAME_SLOTS = 512; // a power of two
+    private static final int MAX_INTERNED = 4096;
     private static final int SLOT_SHIFT = Integer.SIZE - Integer.numberOfTrailingZeros(NAME_SLOTS);
     private static final int GOLDEN = 0x9E3779B9;
     private static final long QUOTES = Utf8.ONES * '"';
@@ -43,8 +48,19 @@ final class CommonShapeReader {
      * so a lost write only costs a copy.
      */
     private final Name[] names = new Name[NAME_SLOTS];
+    /**
+     * Names interned so far: the first {@link #MAX_INTERNED} names cached are the JVM's own instances, so that
+     * handlers and typed mapping asking for a member by a literal find it by identity ({@link Children}); bounded, so
+     * a sender of ever new names cannot grow the JVM's string table or pay its look-up on every body.
+     */
+    private int interned;
 
-    private record Name(byte[] bytes, String text) {
+    /**
+     * A cached name: its bytes, its text, and for a name of at most 16 bytes ({@code packed}) the same bytes as two
+     * little-endian words, zero past the end, so a hit costs two comparisons of words the scan has already read
+     * instead of a call to {@code Arrays.equals} (19% of the reader's samples when every name was compared so).
+     */
+    private record Name(byte[] bytes, String text, boolean packed, long head, long tail) {
     }
 
     /** Where reading goes on; one per call. */
@@ -57,9 +73,9 @@ final class CommonShapeReader {
     }
 
     /**
-     * The body's object, or {@code null} when the body is not of the common shape (including every invalid body, and
-     * every body with an escaped surrogate, whose pairing the old path checks): the caller then reads it with
-     * {@link TreeReader}.
+     * The body's object, or {@code null} when the body is not of the common shape (including every invalid body, every
+     * body that is not well-formed UTF-8 or holds a NUL, and every body with an escaped surrogate, whose pairing the
+     * old path checks): the caller then checks it and reads it with {@link TreeReader}.
      */
     ObjectNode read(byte[] body) {
         Cursor c = new Cursor();
@@ -88,7 +104,8 @@ final class CommonShapeReader {
 
     /** The object whose {@code '{'} is before {@code c.at}; after it, {@code c.at} is past its {@code '}'}. */
     private ObjectNode object(byte[] b, Cursor c, int depth) {
-        ObjectNode node = nodes.objectNode();
+        Children children = new Children();
+        ObjectNode node = new ObjectNode(nodes, children);
         int i = space(b, c.at);
         if (i < b.length && b[i] == '}') {
             c.at = i + 1;
@@ -108,7 +125,7 @@ final class CommonShapeReader {
             }
             c.at = space(b, i + 1);
             JsonNode value = value(b, c, depth);
-            if (value == null || node.replace(name, value) != null) { // a duplicate name: TreeReader refuses it
+            if (value == null || children.put(name, value) != null) { // a duplicate name: TreeReader refuses it
                 return null;
             }
             i = space(b, c.at);
@@ -280,6 +297,9 @@ final class CommonShapeReader {
         int hash = 0;
         int i = from;
         int n = Math.min(b.length, from + MAX_NAME_BYTES);
+        long head = 0; // the name's first and second eight bytes as read below, zero past its end
+        long tail = 0;
+        int scanned = -1; // where the word scan stopped on a stop byte: the name is all in words when it is the quote
         while (i + 8 <= n) { // eight bytes at a time, as in string(), up to the first possible stop
             long w = (long) Utf8.LONGS.get(b, i);
             long q = w ^ QUOTES;
@@ -289,10 +309,21 @@ final class CommonShapeReader {
                 int at = Long.numberOfTrailingZeros(stops) >>> 3; // a real stop: the byte loop below settles it
                 long below = w & ((1L << (at << 3)) - 1);
                 hash = (hash ^ (int) below ^ (int) (below >>> 32)) * GOLDEN;
+                if (i == from) {
+                    head = below;
+                } else if (i == from + 8) {
+                    tail = below;
+                }
                 i += at;
+                scanned = i;
                 break;
             }
             hash = (hash ^ (int) w ^ (int) (w >>> 32)) * GOLDEN; // any hash of the bytes: it only picks a slot
+            if (i == from) {
+                head = w;
+            } else if (i == from + 8) {
+                tail = w;
+            }
             i += 8;
         }
         while (i < n) {
@@ -314,20 +345,28 @@ final class CommonShapeReader {
             return null; // unterminated, or longer than a name need be
         }
         int length = i - from;
+        boolean packed = i == scanned && length <= 16; // every byte of the name is in head and tail
         int slot = (hash * GOLDEN) >>> SLOT_SHIFT; // the top bits, which every byte of the name moves
         Name known = names[slot];
         c.at = i + 1;
-        if (known != null && Arrays.equals(known.bytes, 0, known.bytes.length, b, from, i)) {
+        if (known != null && (packed && known.packed
+                ? known.head == head && known.tail == tail && known.bytes.length == length
+                : Arrays.equals(known.bytes, 0, known.bytes.length, b, from, i))) {
             return known.text;
         }
         String name = new String(b, from, length, StandardCharsets.ISO_8859_1); // ASCII: Latin-1 is the same text
-        names[slot] = new Name(Arrays.copyOfRange(b, from, i), name);
+        if (interned < MAX_INTERNED) {
+            interned++; // racy: a lost update lets a few more through, still bounded
+            name = name.intern(); // the same instance as a literal: Children finds it by identity
+        }
+        names[slot] = new Name(Arrays.copyOfRange(b, from, i), name, packed, head, tail);
         return name;
     }
 
     /**
      * The string whose opening quote is before {@code from}, escapes decoded; {@code null} for a raw control
-     * character, an unknown escape or a string longer than this reader takes. {@code c.at} moves past the quote.
+     * character, a malformed UTF-8 sequence, an unknown escape or a string longer than this reader takes. {@code c.at}
+     * moves past the quote.
      */
     private static String string(byte[] b, int from, Cursor c) {
         int n = Math.min(b.length, from + MAX_STRING_BYTES);
@@ -360,10 +399,18 @@ final class CommonShapeReader {
             if (x == '\\') {
                 return escaped(b, from, i, n, c);
             }
-            if (x >= 0 && x < 0x20) {
-                return null; // a raw control character: TreeReader refuses it
+            if (x < 0) { // the lead byte of a character: the body's only UTF-8 check
+                int length = Utf8.sequence(b, i);
+                if (length == 0) {
+                    return null; // malformed: the caller's check refuses the body as not UTF-8
+                }
+                ascii = false;
+                i += length;
+                continue;
             }
-            ascii &= x >= 0;
+            if (x < 0x20) {
+                return null; // a raw control character, NUL included: TreeReader refuses it
+            }
             i++;
         }
     }
@@ -382,6 +429,14 @@ final class CommonShapeReader {
             }
             if (x >= 0 && x < 0x20) {
                 return null;
+            }
+            if (x < 0) { // checked as in string()
+                int length = Utf8.sequence(b, i);
+                if (length == 0) {
+                    return null;
+                }
+                i += length;
+                continue;
             }
             if (x != '\\') {
                 i++;

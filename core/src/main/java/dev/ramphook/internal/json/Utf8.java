@@ -42,36 +42,50 @@ final class Utf8 {
             if (c == 0) {
                 return false;
             }
-            int lead = c & 0xFF;
-            if (lead < 0xC2 || lead > 0xF4) { // continuation byte as lead, overlong 2-byte lead, or out of range
+            int len = sequence(b, i);
+            if (len == 0) {
                 return false;
-            }
-            int len = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-            if (i + len > n) {
-                return false;
-            }
-            int second = b[i + 1] & 0xFF;
-            int low = 0x80;
-            int high = 0xBF;
-            if (lead == 0xE0) {
-                low = 0xA0; // overlong 3-byte
-            } else if (lead == 0xED) {
-                high = 0x9F; // UTF-16 surrogates D800-DFFF
-            } else if (lead == 0xF0) {
-                low = 0x90; // overlong 4-byte
-            } else if (lead == 0xF4) {
-                high = 0x8F; // above U+10FFFF
-            }
-            if (second < low || second > high) {
-                return false;
-            }
-            for (int k = 2; k < len; k++) {
-                if ((b[i + k] & 0xC0) != 0x80) {
-                    return false;
-                }
             }
             i += len;
         }
         return true;
+    }
+
+    /**
+     * The length (2 to 4) of the well-formed character whose lead byte, a non-ASCII one, is at {@code i}, or 0 when
+     * the sequence there is malformed (an overlong form, a surrogate, above U+10FFFF, a bad or missing continuation,
+     * cut by the end of {@code b}). Shared with {@link CommonShapeReader}, which checks each character of a string
+     * where its scan stops on a high byte instead of running this class's pass over the whole body first.
+     */
+    static int sequence(byte[] b, int i) {
+        int lead = b[i] & 0xFF;
+        if (lead < 0xC2 || lead > 0xF4) { // continuation byte as lead, overlong 2-byte lead, or out of range
+            return 0;
+        }
+        int len = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        if (i + len > b.length) {
+            return 0;
+        }
+        int second = b[i + 1] & 0xFF;
+        int low = 0x80;
+        int high = 0xBF;
+        if (lead == 0xE0) {
+            low = 0xA0; // overlong 3-byte
+        } else if (lead == 0xED) {
+            high = 0x9F; // UTF-16 surrogates D800-DFFF
+        } else if (lead == 0xF0) {
+            low = 0x90; // overlong 4-byte
+        } else if (lead == 0xF4) {
+            high = 0x8F; // above U+10FFFF
+        }
+        if (second < low || second > high) {
+            return 0;
+        }
+        for (int k = 2; k < len; k++) {
+            if ((b[i + k] & 0xC0) != 0x80) {
+                return 0;
+            }
+        }
+        return len;
     }
 }
