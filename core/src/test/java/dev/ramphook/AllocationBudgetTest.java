@@ -67,7 +67,8 @@ class AllocationBudgetTest {
      * (meCash); ZBD's key joined at its exact length, its metadata in one array, its name the provider's own
      * string 1,822, its metadata looked up once 1,806 (ZBD); an inline delivery's new event recorded claimed for it
      * by the in-memory store (no claim call, no Optional, no second clock reading) and one owner id for such
-     * hand-offs instead of a string per request 1,726 and 3,734 (main's 1,806 and 3,814 fail the budgets).
+     * hand-offs instead of a string per request 1,726 and 3,734 (main's 1,806 and 3,814 fail the budgets); 1,766
+     * (ZBD) with the reader's one-array objects merged (the tree 1,240).
      */
     static final long ZBD_BUDGET = 1_780;
     static final long MECASH_BUDGET = 3_790;
