@@ -32,18 +32,11 @@ public final class InstantText {
         if (seconds < 0 || seconds > LAST_FAST_SECOND) {
             return out.append(instant);
         }
-        long days = seconds / 86_400;
         int secondOfDay = (int) (seconds % 86_400);
-        // Civil date from days since 1970-01-01 (H. Hinnant's days_from_civil, inverted), for days >= 0.
-        long z = days + 719_468;
-        long era = z / 146_097;
-        long dayOfEra = z - era * 146_097;
-        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-        long mp = (5 * dayOfYear + 2) / 153;
-        int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
-        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+        int date = civilDate(seconds / 86_400);
+        int year = date >>> 9;
+        int month = (date >>> 5) & 15;
+        int day = date & 31;
         two(two(out, year / 100), year % 100).append('-');
         two(out, month).append('-');
         two(out, day).append('T');
@@ -94,17 +87,11 @@ public final class InstantText {
         if (seconds < 0 || seconds > LAST_FAST_SECOND) {
             return first + ':' + second + ':' + instant;
         }
-        long days = seconds / 86_400;
         int secondOfDay = (int) (seconds % 86_400);
-        long z = days + 719_468; // as in append
-        long era = z / 146_097;
-        long dayOfEra = z - era * 146_097;
-        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-        long mp = (5 * dayOfYear + 2) / 153;
-        int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
-        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0)); // 1970 to 9999: four digits
+        int date = civilDate(seconds / 86_400);
+        int year = date >>> 9; // 1970 to 9999: four digits
+        int month = (date >>> 5) & 15;
+        int day = date & 31;
         int hour = secondOfDay / 3600;
         int minute = secondOfDay / 60 % 60;
         int sec = secondOfDay % 60;
@@ -125,6 +112,23 @@ public final class InstantText {
                 + ones(yearOfCentury) + '-' + tens(month) + ones(month) + '-' + tens(day) + ones(day)
                 + 'T' + tens(hour) + ones(hour) + ':' + tens(minute) + ones(minute) + ':' + tens(sec) + ones(sec)
                 + FRACTION_HEADS[width - digitCount(fraction)] + fraction + 'Z';
+    }
+
+    /**
+     * The civil date of {@code days} since 1970-01-01 (H. Hinnant's days_from_civil, inverted), for days >= 0:
+     * {@code year << 9 | month << 5 | day}, one int, so that both writers share it without an object.
+     */
+    private static int civilDate(long days) {
+        long z = days + 719_468;
+        long era = z / 146_097;
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long mp = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
+        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+        return year << 9 | month << 5 | day;
     }
 
     private static char tens(int twoDigits) {
