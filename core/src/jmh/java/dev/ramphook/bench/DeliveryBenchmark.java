@@ -57,8 +57,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * comes round, the receivers' clock moves on a second and the store forgets the keys received before the half that
  * just ended ({@code prune}, as the retention does after days). Until 2026-12-06 the harness forgot every key once
  * per pass, so the table of handled keys shrank to its minimum and regrew through five rehashes per pass, about a
- * fifth of a ZBD delivery's samples, which a steady server never pays. The iteration fails if any delivery was a
- * duplicate, or arrived untyped (data left as JSON, with a WARN line each: not the path being measured).
+ * fifth of a ZBD delivery's JFR samples and 166 B per delivery (thread CPU moved within its noise), which a steady
+ * server never pays. The iteration fails if any delivery was a duplicate, or arrived untyped (data left as JSON,
+ * with a WARN line each: not the path being measured).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
