@@ -93,16 +93,31 @@ final class EventLog {
         long seq = next.getAndIncrement();
         JsonNode data = dataOf(event.json());
         if (file == null && small(event, data)) {
-            ring.set((int) (seq % KEPT), new Entry(seq, event, data));
+            keep(new Entry(seq, event, data));
             return;
         }
         String line = render(seq, event, data);
-        ring.set((int) (seq % KEPT), new Entry(seq, line));
+        keep(new Entry(seq, line));
         if (file != null) {
             synchronized (fileLock) { // deliveries only: GET /events never waits for the file
                 append(line + "\n");
             }
         }
+    }
+
+    /**
+     * Puts {@code entry} in its slot unless a newer entry holds it: a delivery that took its number a thousand
+     * deliveries ago and was descheduled before writing must not overwrite the entry of a delivery already answered.
+     */
+    private void keep(Entry entry) {
+        int slot = (int) (entry.seq() % KEPT);
+        Entry current;
+        do {
+            current = ring.get(slot);
+            if (current != null && current.seq() > entry.seq()) {
+                return; // fell out of the ring while it was being written
+            }
+        } while (!ring.compareAndSet(slot, current, entry));
     }
 
     private static String render(long seq, WebhookEvent<?> event, JsonNode data) {
