@@ -56,6 +56,20 @@ class MaskingTest {
         assertThat(masked(kept).toString()).isEqualTo(kept);
     }
 
+    /**
+     * The rule sees digits, not meaning: a random UUID whose dashes join a Luhn-valid run of 14 digits starting with 2
+     * is shown with that run as a card. This one made the Jetty example's token-masking test miss its own session id
+     * on the {@code /events} page once in a few hundred runs; tests now draw their ids with
+     * {@code Seeds.unmaskedUuid()}.
+     */
+    @Test
+    void aUuidWhoseDigitsJoinIntoALuhnValidRunIsShownWithThatRunAsACard() {
+        assertThat(Masking.text("sess_b05be209-8390-4691-949d-43d9b3a924af"))
+                .isEqualTo("sess_b05be****1949d-43d9b3a924af");
+        assertThat(Masking.text("sess_b05be209-8390-4691-948d-43d9b3a924af")) // one digit changed: not Luhn-valid
+                .isEqualTo("sess_b05be209-8390-4691-948d-43d9b3a924af");
+    }
+
     @Test
     void urlParametersNamedLikeACredentialAreMaskedInAnyText() throws Exception {
         assertThat(Masking.text("see https://x.example/a?sig=abc&page=2&X-Amz-Signature=def;key=ghi"))

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -201,8 +200,8 @@ public abstract class HostileSenderContract extends BrokenBodyContract {
     /** Delivers a fresh signed meCash event, asserts it was accepted and returns how long it took (ns). */
     private long timedGenuineDelivery() throws Exception {
         ObjectNode event = (ObjectNode) JSON.readTree(Seeds.read("mecash/ramp-payout-completed-off-ramp.json"));
-        ((ObjectNode) event.path("data")).put("id", UUID.randomUUID().toString())
-                .put("referenceNumber", UUID.randomUUID().toString());
+        ((ObjectNode) event.path("data")).put("id", Seeds.unmaskedUuid())
+                .put("referenceNumber", Seeds.unmaskedUuid());
         byte[] body = JSON.writeValueAsBytes(event);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/webhooks/mecash"))
                 .timeout(Duration.ofSeconds(20))

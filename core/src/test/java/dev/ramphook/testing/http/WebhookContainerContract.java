@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -447,8 +446,8 @@ public abstract class WebhookContainerContract {
     private static byte[] uniqueMeCashPayout() throws Exception {
         ObjectNode json = (ObjectNode) JSON.readTree(someSeed("mecash/"));
         ObjectNode data = (ObjectNode) json.path("data");
-        data.put("id", UUID.randomUUID().toString());
-        data.put("referenceNumber", UUID.randomUUID().toString());
+        data.put("id", Seeds.unmaskedUuid());
+        data.put("referenceNumber", Seeds.unmaskedUuid());
         return JSON.writeValueAsBytes(json);
     }
 

@@ -116,7 +116,7 @@ class JettyExampleTest extends WebhookContainerContract {
     @Test
     void eventsAndEventLogMaskTheTokensTheTypedRecordMasks() throws Exception {
         ObjectNode created = (ObjectNode) json(Seeds.read("zbd/user-access-token-created.json"));
-        ((ObjectNode) created.get("data")).put("session_id", "sess_" + UUID.randomUUID())
+        ((ObjectNode) created.get("data")).put("session_id", "sess_" + Seeds.unmaskedUuid())
                 .put("access_token", "eyJ-access-" + UUID.randomUUID()).put("refresh_token", "eyJ-refresh-x");
         byte[] body = JSON.writeValueAsBytes(created);
         assertThat(deliver("zbd", body).statusCode()).isEqualTo(200);
@@ -193,15 +193,15 @@ class JettyExampleTest extends WebhookContainerContract {
 
     private static byte[] uniquePayout() throws Exception {
         ObjectNode payout = (ObjectNode) json(Seeds.read("mecash/ramp-payout-completed-off-ramp.json"));
-        ((ObjectNode) payout.get("data")).put("id", UUID.randomUUID().toString())
-                .put("referenceNumber", UUID.randomUUID().toString());
+        ((ObjectNode) payout.get("data")).put("id", Seeds.unmaskedUuid())
+                .put("referenceNumber", Seeds.unmaskedUuid());
         return JSON.writeValueAsBytes(payout);
     }
 
     @Test
     void eventLogGetsOneJsonLinePerHandledEventWithProviderNameKeyAndData() throws Exception {
         ObjectNode settled = (ObjectNode) json(Seeds.read("zbd/payment-settled.json"));
-        ((ObjectNode) settled.get("data")).put("session_id", "sess_" + UUID.randomUUID()); // not delivered before
+        ((ObjectNode) settled.get("data")).put("session_id", "sess_" + Seeds.unmaskedUuid()); // not delivered before
         byte[] body = JSON.writeValueAsBytes(settled);
         assertThat(deliver("zbd", body).statusCode()).isEqualTo(200);
 
