@@ -154,6 +154,8 @@ public final class HmacSignature implements Authenticator {
         boolean match = false;
         for (int v = 0, count = values.size(); v < count && items < MAX_SIGNATURES; v++) {
             String value = values.get(v);
+            byte[] bytes = null; // what the encoding compares instead of the characters, made once per value
+            boolean prepared = false;
             for (int i = 0, length = value.length(); i < length && items < MAX_SIGNATURES; ) {
                 if (SignatureList.separator(value.charAt(i), true)) {
                     i++;
@@ -166,8 +168,12 @@ public final class HmacSignature implements Authenticator {
                 }
                 int from = afterPrefix(value, i, end);
                 if (from >= 0) {
+                    if (!prepared) {
+                        bytes = encoding.bytes(value);
+                        prepared = true;
+                    }
                     for (byte[] mac : expected) {
-                        int compared = encoding.compare(value, from, end, mac);
+                        int compared = encoding.compare(value, bytes, from, end, mac);
                         decoded |= compared != SignatureEncoding.MALFORMED;
                         match |= compared == SignatureEncoding.EQUAL;
                     }

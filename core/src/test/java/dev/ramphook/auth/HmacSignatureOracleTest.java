@@ -31,7 +31,7 @@ class HmacSignatureOracleTest {
     private static final String[] SECRETS = {"first-secret", "second-secret", "third-secret"};
     private static final String[] PREFIXES = {"sha256=", "SHA256=", "sha256", "sha512=", "v1,", ""};
     private static final String[] SEPARATORS = {",", ", ", " ", "\t", ",,", " ,\t", ";", ""};
-    private static final String[] ODD = {"g", "G", "z", "é", "\uff10", "\u0663", "-", "_", "=", "+", "/", " ", "\u00a0"};
+    private static final String[] ODD = {"g", "G", "z", "é", "\uff10", "\u0663", "-", "_", "=", "+", "/", " ", "\u00a0", "\u00e1", "\u00b0", "\u00c6", "\ud83d\ude00"};
     private static final byte[][] BODIES = {
         "{\"event\":\"ramp.payout.completed\",\"data\":{\"id\":\"p-1\"}}".getBytes(StandardCharsets.UTF_8),
         new byte[0],
@@ -78,6 +78,65 @@ class HmacSignatureOracleTest {
         assertThat(accepted).as("accepted").isGreaterThan(5_000);
         assertThat(noMatch).as("no matching signature").isGreaterThan(5_000);
         assertThat(malformed).as("missing or malformed").isGreaterThan(5_000);
+    }
+
+    /**
+     * Every character a sender could put at any place of a genuine hex signature: each one of U+0000 to U+02FF
+     * (ASCII's neighbours of the hex digits, Latin-1 characters whose low seven bits are a hex digit, characters whose
+     * low byte is one) and a few beyond (fullwidth and Arabic-Indic digits, a surrogate pair), at every position of an
+     * HMAC-SHA256 and an HMAC-SHA512 signature (each place of its first 18 characters and its last 9) in lower and upper case, with and without a required prefix, alone
+     * or after another item: the same answer as the old decoder's for each.
+     */
+    @Test
+    void answersAsTheOldImplementationForEveryCharacterAtEveryPlace() {
+        List<String> odd = new ArrayList<>();
+        for (char c = 0; c < 0x300; c++) {
+            odd.add(String.valueOf(c));
+        }
+        odd.addAll(List.of("\uff10", "\uff41", "\u0663", "\u0130", "\u0161", "\u0966", "\ud83d\ude00", "\ud835\udfce",
+                "\ud800", "\udc30"));
+        byte[] body = BODIES[0];
+        int[] answers = new int[3];
+        for (String jca : List.of("HmacSHA256", "HmacSHA512")) {
+            for (boolean upper : new boolean[] {false, true}) {
+                for (int shape = 0; shape < 3; shape++) {
+                    String[] secrets = {SECRETS[1]};
+                    HmacSignature check = jca.equals("HmacSHA256") ? HmacSignature.sha256Hex(HEADER, secrets)
+                            : HmacSignature.sha512Hex(HEADER, secrets);
+                    String prefix = shape == 1 ? "sha256=" : "";
+                    if (shape == 1) {
+                        check = check.prefix(prefix);
+                    }
+                    Config config = new Config(jca, true, prefix, shape == 1, secrets, check);
+                    String genuine = HexFormat.of().formatHex(mac(jca, secrets[0], body));
+                    if (upper) {
+                        genuine = genuine.toUpperCase(Locale.ROOT);
+                    }
+                    for (int at = 0; at < genuine.length(); at++) {
+                        if (at >= 18 && at < genuine.length() - 9) {
+                            continue; // every byte of the first two words of eight characters, and the end
+                        }
+                        for (String c : odd) {
+                            String value = prefix + genuine.substring(0, at) + c + genuine.substring(at + 1);
+                            if (shape == 2) {
+                                value = "00ff, " + value;
+                            }
+                            WebhookRequest request = WebhookRequest.builder().path("/webhooks/test")
+                                    .header(HEADER, value).build();
+                            Verification actual = check.verify(request, body);
+                            Verification expected = oldVerify(config, request, body);
+                            assertThat(actual.isOk()).as("accepted, %s, %s", config, value).isEqualTo(expected.isOk());
+                            assertThat(actual.reason()).as("reason, %s, %s", config, value)
+                                    .isEqualTo(expected.reason());
+                            answers[expected.isOk() ? 0 : expected.reason().orElse("").startsWith("no") ? 1 : 2]++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(answers[0]).as("accepted").isGreaterThan(200); // each answer is reached, so each is compared
+        assertThat(answers[1]).as("no matching signature").isGreaterThan(200);
+        assertThat(answers[2]).as("malformed").isGreaterThan(200);
     }
 
     /** One header value: tokens (good, wrong, damaged signatures, noise) joined by random separators. */
