@@ -226,8 +226,18 @@ public final class WebhookRequest {
         return new Names();
     }
 
-    /** The index of the first header named {@code name} ignoring case, or -1. */
+    /**
+     * The index of the first header named {@code name} ignoring case, or -1. A name given to the builder as the very
+     * {@code String} looked up (a literal on both sides, as the receiver's own look-ups and most adapters write them:
+     * one interned instance in the whole JVM) is found by identity, without folding the name: its entry knows the
+     * first header of its name.
+     */
     private int indexOf(String name) {
+        for (int i = 0; i < count; i++) {
+            if (text[2 * i] == name) { // identity, on purpose: any other instance is folded and compared below
+                return index[2 * i + 1];
+            }
+        }
         int fold = fold(name);
         for (int i = 0; i < count; i++) {
             if (index[2 * i] == fold && index[2 * i + 1] == i && sameName(text[2 * i], name)) {
