@@ -103,6 +103,13 @@ public final class UrlToken implements Authenticator {
 
     @Override
     public Verification verify(WebhookRequest request, byte[] body) {
+        if (parameter != null) {
+            int inPlace = inQuery(request.query().orElse(null));
+            if (inPlace != DECODE) {
+                return inPlace == MATCH ? Verification.ok()
+                        : Verification.unauthorized(inPlace == MISSING ? "missing URL token" : "wrong URL token");
+            }
+        }
         Optional<String> token = parameter == null ? lastSegment(request.path()) : request.queryParameter(parameter);
         if (token.isEmpty() || token.get().isEmpty()) {
             return Verification.unauthorized("missing URL token");
@@ -111,6 +118,60 @@ public final class UrlToken implements Authenticator {
         // (ConstantTime.equal); no SHA-256 of the token first, which cost more than the rest of this check.
         return ConstantTime.anyEqual(secrets, token.get().getBytes(StandardCharsets.UTF_8)) ? Verification.ok()
                 : Verification.unauthorized("wrong URL token");
+    }
+
+    private static final int MATCH = 0;
+    private static final int MISSING = 1;
+    private static final int WRONG = 2;
+    /** {@link #inQuery}: the query needs decoding; {@link WebhookRequest#queryParameter} decides. */
+    private static final int DECODE = 3;
+
+    /**
+     * The check of a token that needs no decoding, read where it stands in {@code query}: no substring, no bytes
+     * (152 B and about 50 ns of a ZBD delivery until 2026-12-07). The pairs are walked as
+     * {@link WebhookRequest#queryParameter} walks them; a name before the match, or the token itself, with an escape
+     * ({@code %}, {@code +}) or a character outside ASCII is left to it ({@link #DECODE}). What decides that is the
+     * sender's own text; the comparison with the secrets is {@link ConstantTime#anyEqualAscii}'s.
+     */
+    private int inQuery(String query) {
+        if (query == null) {
+            return MISSING;
+        }
+        int length = query.length();
+        for (int start = 0; start <= length; ) {
+            int end = query.indexOf('&', start);
+            if (end < 0) {
+                end = length;
+            }
+            int eq = query.indexOf('=', start);
+            int nameEnd = eq < 0 || eq > end ? end : eq;
+            if (!plain(query, start, nameEnd)) {
+                return DECODE;
+            }
+            if (nameEnd - start == parameter.length() && query.regionMatches(start, parameter, 0, parameter.length())) {
+                int from = nameEnd == end ? end : nameEnd + 1;
+                if (from == end) {
+                    return MISSING;
+                }
+                if (!plain(query, from, end)) {
+                    return DECODE;
+                }
+                return ConstantTime.anyEqualAscii(secrets, query, from, end) ? MATCH : WRONG;
+            }
+            start = end + 1;
+        }
+        return MISSING;
+    }
+
+    /** Whether {@code text[from, to)} is ASCII without {@code %} or {@code +}: its own decoding and UTF-8 bytes. */
+    private static boolean plain(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '%' || c == '+' || c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Puts the first token where this check looks: the query parameter (added to any query), or a path segment. */
