@@ -140,7 +140,8 @@ public final class HmacSignature implements Authenticator {
     }
 
     /**
-     * Walks the header's signatures in place (no list, no substrings, no decoded arrays) and compares each with
+     * Walks the header's signatures in place (no list, no substrings, no decoded arrays; hex compares one copy of
+     * each value's bytes, {@code SignatureEncoding.bytes}) and compares each with
      * every secret's MAC. The answers are those of the split-decode-compare it replaced (kept as the oracle of
      * {@code HmacSignatureOracleTest}): the first {@value #MAX_SIGNATURES} items count, a malformed one is skipped,
      * one match is enough; every secret's MAC is computed and compared with every item, with no early exit.
