@@ -112,6 +112,9 @@ final class InMemoryEventStore implements EventStore {
     }
 
     private final Map<String, Budget> budgets = new LinkedHashMap<>();
+    /** The budget {@link #budget} found last, and its endpoint: budgets are never removed, so it stays right. */
+    private String lastEndpoint;
+    private Budget lastBudget;
     /** The budgets' tables of handled keys, in the order they were made: what deduplication searches. */
     private final List<DoneKeys> doneTables = new ArrayList<>();
     /**
@@ -202,11 +205,12 @@ final class InMemoryEventStore implements EventStore {
         long[] hash = keyHash.hash(event.provider(), event.key());
         Id subjectId = event.subject() == null ? null : subjectId(event);
         synchronized (this) {
-            Recorded known = known(id, hash, now);
+            Entry e = new Entry(this, event, now, receipts, id);
+            Recorded known = add(e, hash, subjectId, now);
             if (known != null) {
                 return known;
             }
-            enterSubject(insert(event, now, id, hash, subjectId));
+            enterSubject(e);
             return Recorded.NEW;
         }
     }
@@ -229,10 +233,10 @@ final class InMemoryEventStore implements EventStore {
         StoredEvent claimed = null;
         try {
             synchronized (this) {
-                recorded = known(id, hash, now);
+                Entry e = new Entry(this, event, now, receipts, id);
+                recorded = add(e, hash, subjectId, now);
                 if (recorded == null) {
                     recorded = Recorded.NEW;
-                    Entry e = insert(event, now, id, hash, subjectId);
                     if (enterSubject(e)) {
                         claimed = take(e, owner, leaseUntil);
                     }
@@ -246,52 +250,80 @@ final class InMemoryEventStore implements EventStore {
         return CompletableFuture.completedFuture(recorded);
     }
 
-    /** The answer for an event this store knows (unhandled or handled), or null for a new one. */
-    private Recorded known(Id id, long[] hash, Instant now) {
-        Entry existing = entries.get(id);
-        if (existing != null) {
-            return switch (existing.state) {
-                case DEAD -> Recorded.DEAD;
-                case PENDING -> existing.claimable(now) ? Recorded.PENDING : Recorded.IN_PROGRESS;
-                case DONE -> Recorded.DONE; // never in the map: completed entries leave it
-            };
-        }
-        if (!doneTables.isEmpty() && isDone(hash)) {
-            return Recorded.DONE;
-        }
-        return null;
+    /** The answer for an event this store holds unhandled. */
+    private static Recorded answer(Entry existing, Instant now) {
+        return switch (existing.state) {
+            case DEAD -> Recorded.DEAD;
+            case PENDING -> existing.claimable(now) ? Recorded.PENDING : Recorded.IN_PROGRESS;
+            case DONE -> Recorded.DONE; // never in the map: completed entries leave it
+        };
     }
 
-    /** Adds a new event, within its endpoint's budget (else refused); its subject is entered by the caller. */
-    private Entry insert(StoredEvent event, Instant now, Id id, long[] hash, Id subjectId) {
+    /**
+     * Adds {@code fresh} (a new entry for its event, numbered {@link #receipts}) within its endpoint's budget, or
+     * answers for the event this store knows (unhandled or handled), leaving nothing of {@code fresh} behind; null
+     * when added (its subject is entered by the caller). The entry is put if absent: for a new event, the look-up of
+     * its id is its insert, one walk of the table where a look-up and a put took two; a handled or refused event
+     * (rare: a redelivery, a full budget) takes its put back.
+     */
+    private Recorded add(Entry fresh, long[] hash, Id subjectId, Instant now) {
+        Id id = fresh.id;
+        Entry existing = entries.putIfAbsent(id, fresh);
+        if (existing != null) {
+            return answer(existing, now);
+        }
+        if (!doneTables.isEmpty() && isDone(hash)) {
+            entries.remove(id);
+            return Recorded.DONE;
+        }
+        StoredEvent event = fresh.event;
         String endpoint = event.endpoint();
-        Budget budget = budgets.get(endpoint);
+        Budget budget = budget(endpoint);
         int waiting = budget == null ? 0 : budget.unhandled;
         // The messages name the endpoint and bound, never a count that changes: the receiver groups its log lines
         // by message, one a minute per endpoint, however many deliveries a flood makes.
         if (waiting >= capacity) {
+            entries.remove(id);
             // Never drop an unhandled event to make room: refuse, so the provider retries later.
             throw new StoreException("in-memory event store: endpoint " + endpoint + " holds " + capacity
                     + " unhandled events, its budget (capacity); its new events are refused until some are handled");
         }
         if (doneOf(budget) + waiting >= maxHandledKeys) {
+            entries.remove(id);
             // Forgetting a key would let a replay of that event through: refuse instead, so the provider retries.
             throw new StoreException("in-memory event store: endpoint " + endpoint + " holds the keys of "
                     + maxHandledKeys + " events, its budget (maxHandledKeys); its new events are refused until the "
                     + "retention prunes old keys: shorten the retention, raise the budget, or use a durable store");
         }
-        Entry entry = new Entry(this, event, now, receipts++, id);
-        entry.doneHash = hash; // kept for complete: one hash per event
-        entry.subjectId = subjectId;
-        entries.put(id, entry);
+        receipts++;
+        fresh.doneHash = hash; // kept for complete: one hash per event
+        fresh.subjectId = subjectId;
         if (budget == null) {
             budget = new Budget();
             budgets.put(endpoint, budget);
+            lastEndpoint = endpoint;
+            lastBudget = budget;
         }
         budget.unhandled++;
-        entry.budget = budget;
-        enqueue(entry);
-        return entry;
+        fresh.budget = budget;
+        enqueue(fresh);
+        return null;
+    }
+
+    /**
+     * {@code endpoint}'s budget, or null before its first event. The last one found is kept: a receiver's deliveries
+     * name a few endpoints, most often the same one in a row, and comparing its path is cheaper than a look-up.
+     */
+    private Budget budget(String endpoint) {
+        if (endpoint.equals(lastEndpoint)) {
+            return lastBudget;
+        }
+        Budget budget = budgets.get(endpoint);
+        if (budget != null) {
+            lastEndpoint = endpoint;
+            lastBudget = budget;
+        }
+        return budget;
     }
 
     @Override
