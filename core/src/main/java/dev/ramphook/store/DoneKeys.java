@@ -57,14 +57,22 @@ final class DoneKeys {
         return find(h[0], h[1]) >= 0;
     }
 
+    /** {@link #contains(long[])} of the hash {@code (first, second)}. */
+    boolean contains(long first, long second) {
+        return find(first, second) >= 0;
+    }
+
     void add(String provider, String key, Instant receivedAt) {
         add(hasher.hash(provider, key), receivedAt);
     }
 
     /** {@link #add(String, String, Instant)} for a {@link #hash} already computed. */
     void add(long[] h, Instant receivedAt) {
-        long high = h[0];
-        long low = h[1];
+        add(h[0], h[1], receivedAt);
+    }
+
+    /** {@link #add(long[], Instant)} of the hash {@code (high, low)}. */
+    void add(long high, long low, Instant receivedAt) {
         int mask = receivedSecond.length - 1;
         // One walk of the chain: the key found, or the free slot that ends it, where the key goes (one probe of a
         // table that may not be in the cache, where a look-up and then an insert walked it twice).

@@ -47,12 +47,11 @@ final class InMemoryEventStore implements EventStore {
         String owner;
         Instant leaseUntil;
         final long receipt; // receipt order, the tie-break within a subject
-        /** Computed once per event, not per store call: {@link #id}, subject's id, and its handled-key hash. */
-        final Id id;
+        /** Computed once per event, not per store call: its id (with its handled-key hash) and its subject's id. */
+        final EventId id;
         /** Its endpoint's budget, found once at the record: complete needs no look-up of it. */
         Budget budget;
         Id subjectId;
-        long[] doneHash;
         /** Its neighbours in the list of pending events while it is in it ({@code queued}). */
         Entry before;
         Entry after;
@@ -69,7 +68,7 @@ final class InMemoryEventStore implements EventStore {
             history.addLast(line);
         }
 
-        Entry(InMemoryEventStore store, StoredEvent event, Instant now, long receipt, Id id) {
+        Entry(InMemoryEventStore store, StoredEvent event, Instant now, long receipt, EventId id) {
             this.store = store;
             this.event = event;
             this.nextAttemptAt = now;
@@ -91,7 +90,7 @@ final class InMemoryEventStore implements EventStore {
 
     private final int capacity;
     private final int maxHandledKeys;
-    private final Map<Id, Entry> entries = new HashMap<>();
+    private final Map<EventId, Entry> entries = new HashMap<>();
     /**
      * The pending events, oldest first (claiming without a full scan): a list through the entries themselves, so
      * that entering and leaving it is two reference writes, where a set of ids took a node and two hash operations
@@ -100,7 +99,7 @@ final class InMemoryEventStore implements EventStore {
     private Entry firstPending;
     private Entry lastPending;
     // Dead letters, oldest first: listing without a full scan.
-    private final LinkedHashSet<Id> dead = new LinkedHashSet<>();
+    private final LinkedHashSet<EventId> dead = new LinkedHashSet<>();
     /**
      * Each endpoint's budget: how many unhandled events it holds, and its table of handled keys. One object per
      * endpoint, found with one look-up per record (and none at complete, through the entry), where a map of counts
@@ -139,9 +138,8 @@ final class InMemoryEventStore implements EventStore {
     }
 
     /**
-     * An event's (or a subject's) identity in the maps: the two strings as they are, not concatenated. A key's
-     * {@code String} caches its hash, and the engine hands the same instance to record, claim and complete, so a
-     * look-up neither copies nor rehashes the key (a joined string was a new copy and a new hash per store call).
+     * A subject's identity in {@link #subjects}: the two strings as they are, not concatenated (a subject's
+     * {@code String} caches its hash for its later look-ups). An event's is an {@link EventId}.
      */
     private record Id(String provider, String key) {
         @Override
@@ -159,14 +157,19 @@ final class InMemoryEventStore implements EventStore {
         return new Id(provider, key);
     }
 
-    /** Handled through any endpoint: deduplication is by provider and key, whichever endpoint received it. */
-    private boolean isDone(String provider, String key) {
-        return !doneTables.isEmpty() && isDone(keyHash.hash(provider, key));
+    /** An event's id, hashed with this store's key: once per record, and per look-up by provider and key. */
+    private EventId eventId(String provider, String key) {
+        return new EventId(keyHash, provider, key);
     }
 
-    private boolean isDone(long[] h) {
+    /** Handled through any endpoint: deduplication is by provider and key, whichever endpoint received it. */
+    private boolean isDone(String provider, String key) {
+        return !doneTables.isEmpty() && isDone(eventId(provider, key));
+    }
+
+    private boolean isDone(EventId id) {
         for (int i = 0, n = doneTables.size(); i < n; i++) { // by index: no iterator per record
-            if (doneTables.get(i).contains(h)) {
+            if (doneTables.get(i).contains(id.first, id.second)) {
                 return true;
             }
         }
@@ -201,12 +204,11 @@ final class InMemoryEventStore implements EventStore {
      */
     @Override
     public Recorded record(StoredEvent event, Instant now) {
-        Id id = id(event.provider(), event.key());
-        long[] hash = keyHash.hash(event.provider(), event.key());
+        EventId id = eventId(event.provider(), event.key());
         Id subjectId = event.subject() == null ? null : subjectId(event);
         synchronized (this) {
             Entry e = new Entry(this, event, now, receipts, id);
-            Recorded known = add(e, hash, subjectId, now);
+            Recorded known = add(e, subjectId, now);
             if (known != null) {
                 return known;
             }
@@ -226,15 +228,14 @@ final class InMemoryEventStore implements EventStore {
     public CompletableFuture<Recorded> recordSoon(StoredEvent event, Instant now, Consumer<? super Recorded> late,
                                                   String owner, Instant leaseUntil,
                                                   BiConsumer<StoredEvent, Recorded> handoff) {
-        Id id = id(event.provider(), event.key());
-        long[] hash = keyHash.hash(event.provider(), event.key());
+        EventId id = eventId(event.provider(), event.key());
         Id subjectId = event.subject() == null ? null : subjectId(event);
         Recorded recorded;
         StoredEvent claimed = null;
         try {
             synchronized (this) {
                 Entry e = new Entry(this, event, now, receipts, id);
-                recorded = add(e, hash, subjectId, now);
+                recorded = add(e, subjectId, now);
                 if (recorded == null) {
                     recorded = Recorded.NEW;
                     if (enterSubject(e)) {
@@ -266,13 +267,13 @@ final class InMemoryEventStore implements EventStore {
      * its id is its insert, one walk of the table where a look-up and a put took two; a handled or refused event
      * (rare: a redelivery, a full budget) takes its put back.
      */
-    private Recorded add(Entry fresh, long[] hash, Id subjectId, Instant now) {
-        Id id = fresh.id;
+    private Recorded add(Entry fresh, Id subjectId, Instant now) {
+        EventId id = fresh.id;
         Entry existing = entries.putIfAbsent(id, fresh);
         if (existing != null) {
             return answer(existing, now);
         }
-        if (!doneTables.isEmpty() && isDone(hash)) {
+        if (!doneTables.isEmpty() && isDone(id)) {
             entries.remove(id);
             return Recorded.DONE;
         }
@@ -296,7 +297,6 @@ final class InMemoryEventStore implements EventStore {
                     + "retention prunes old keys: shorten the retention, raise the budget, or use a durable store");
         }
         receipts++;
-        fresh.doneHash = hash; // kept for complete: one hash per event
         fresh.subjectId = subjectId;
         if (budget == null) {
             budget = new Budget();
@@ -329,7 +329,7 @@ final class InMemoryEventStore implements EventStore {
     @Override
     public synchronized Optional<StoredEvent> claim(String provider, String key, String owner, Instant now,
                                                     Duration lease) {
-        Entry e = entries.get(id(provider, key));
+        Entry e = entries.get(eventId(provider, key));
         if (e == null || !claimableInOrder(e, now)) {
             return Optional.empty();
         }
@@ -458,7 +458,7 @@ final class InMemoryEventStore implements EventStore {
     public synchronized int renew(Collection<Claim> claims, Instant now, Duration lease) {
         int renewed = 0;
         for (Claim claim : claims) {
-            Entry e = entries.get(id(claim.provider(), claim.key()));
+            Entry e = entries.get(eventId(claim.provider(), claim.key()));
             if (e != null && e.state == State.PENDING && claim.owner().equals(e.owner)) {
                 e.leaseUntil = now.plus(lease);
                 renewed++;
@@ -474,7 +474,7 @@ final class InMemoryEventStore implements EventStore {
      */
     private Entry owned(StoredEvent event, String owner) {
         Entry e = event.claimedFrom instanceof Entry mine && mine.store == this && mine.state != State.DONE ? mine
-                : entries.get(id(event.provider(), event.key()));
+                : entries.get(eventId(event.provider(), event.key()));
         return e != null && e.state == State.PENDING && owner.equals(e.owner) ? e : null;
     }
 
@@ -486,8 +486,7 @@ final class InMemoryEventStore implements EventStore {
         }
         StoredEvent s = e.event;
         leaveSubject(e);
-        Id id = e.id;
-        entries.remove(id);
+        entries.remove(e.id);
         e.state = State.DONE;
         dequeue(e);
         Budget budget = e.budget;
@@ -497,7 +496,7 @@ final class InMemoryEventStore implements EventStore {
             budget.done = new DoneKeys(keyHash);
             doneTables.add(budget.done);
         }
-        budget.done.add(e.doneHash, s.receivedAt());
+        budget.done.add(e.id.first, e.id.second, s.receivedAt()); // the hash made at the record
     }
 
     @Override
@@ -513,7 +512,7 @@ final class InMemoryEventStore implements EventStore {
         e.remember(new HistoryEntry(now, retryAt == null ? HistoryEntry.Kind.DEAD : HistoryEntry.Kind.RETRY,
                 s.attempts(), e.event.lastError(), null));
         if (retryAt == null) {
-            Id id = e.id;
+            EventId id = e.id;
             leaveSubject(e);
             e.state = State.DEAD;
             dequeue(e);
@@ -538,7 +537,7 @@ final class InMemoryEventStore implements EventStore {
     /** A done event keeps only its key, so it is found without its data. */
     @Override
     public synchronized Optional<FoundEvent> find(String provider, String key) {
-        Entry e = entries.get(id(provider, key));
+        Entry e = entries.get(eventId(provider, key));
         if (e != null) {
             return Optional.of(found(e));
         }
@@ -581,7 +580,7 @@ final class InMemoryEventStore implements EventStore {
 
     @Override
     public synchronized boolean replay(String provider, String key, Instant now, String by) {
-        Id id = id(provider, key);
+        EventId id = eventId(provider, key);
         Entry e = entries.get(id);
         if (e == null || e.state != State.DEAD) {
             return false;
@@ -600,7 +599,7 @@ final class InMemoryEventStore implements EventStore {
     /** Kept with the event: a handled event's history goes with its body. */
     @Override
     public synchronized List<HistoryEntry> history(String provider, String key) {
-        Entry e = entries.get(id(provider, key));
+        Entry e = entries.get(eventId(provider, key));
         return e == null || e.history == null ? List.of() : List.copyOf(e.history);
     }
 
