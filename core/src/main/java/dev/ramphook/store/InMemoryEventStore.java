@@ -163,10 +163,6 @@ final class InMemoryEventStore implements EventStore {
     }
 
     /** Handled through any endpoint: deduplication is by provider and key, whichever endpoint received it. */
-    private boolean isDone(String provider, String key) {
-        return !doneTables.isEmpty() && isDone(eventId(provider, key));
-    }
-
     private boolean isDone(EventId id) {
         for (int i = 0, n = doneTables.size(); i < n; i++) { // by index: no iterator per record
             if (doneTables.get(i).contains(id.first, id.second)) {
@@ -327,13 +323,15 @@ final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public synchronized Optional<StoredEvent> claim(String provider, String key, String owner, Instant now,
-                                                    Duration lease) {
-        Entry e = entries.get(eventId(provider, key));
-        if (e == null || !claimableInOrder(e, now)) {
-            return Optional.empty();
+    public Optional<StoredEvent> claim(String provider, String key, String owner, Instant now, Duration lease) {
+        EventId id = eventId(provider, key); // hashed before the lock, as a record's id is
+        synchronized (this) {
+            Entry e = entries.get(id);
+            if (e == null || !claimableInOrder(e, now)) {
+                return Optional.empty();
+            }
+            return Optional.of(take(e, owner, now.plus(lease)));
         }
-        return Optional.of(take(e, owner, now.plus(lease)));
     }
 
     @Override
@@ -455,13 +453,20 @@ final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public synchronized int renew(Collection<Claim> claims, Instant now, Duration lease) {
+    public int renew(Collection<Claim> claims, Instant now, Duration lease) {
+        Claim[] renewing = claims.toArray(new Claim[0]);
+        EventId[] ids = new EventId[renewing.length];
+        for (int i = 0; i < ids.length; i++) { // hashed before the lock, as a record's id is
+            ids[i] = eventId(renewing[i].provider(), renewing[i].key());
+        }
         int renewed = 0;
-        for (Claim claim : claims) {
-            Entry e = entries.get(eventId(claim.provider(), claim.key()));
-            if (e != null && e.state == State.PENDING && claim.owner().equals(e.owner)) {
-                e.leaseUntil = now.plus(lease);
-                renewed++;
+        synchronized (this) {
+            for (int i = 0; i < ids.length; i++) {
+                Entry e = entries.get(ids[i]);
+                if (e != null && e.state == State.PENDING && renewing[i].owner().equals(e.owner)) {
+                    e.leaseUntil = now.plus(lease);
+                    renewed++;
+                }
             }
         }
         return renewed;
@@ -536,13 +541,16 @@ final class InMemoryEventStore implements EventStore {
 
     /** A done event keeps only its key, so it is found without its data. */
     @Override
-    public synchronized Optional<FoundEvent> find(String provider, String key) {
-        Entry e = entries.get(eventId(provider, key));
-        if (e != null) {
-            return Optional.of(found(e));
+    public Optional<FoundEvent> find(String provider, String key) {
+        EventId id = eventId(provider, key);
+        synchronized (this) {
+            Entry e = entries.get(id);
+            if (e != null) {
+                return Optional.of(found(e));
+            }
+            return !doneTables.isEmpty() && isDone(id)
+                    ? Optional.of(new FoundEvent(provider, key, EventState.DONE, null, null)) : Optional.empty();
         }
-        return isDone(provider, key)
-                ? Optional.of(new FoundEvent(provider, key, EventState.DONE, null, null)) : Optional.empty();
     }
 
     /** Pending and dead events only: a done event keeps nothing but a hash of its key. */
@@ -579,28 +587,33 @@ final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public synchronized boolean replay(String provider, String key, Instant now, String by) {
+    public boolean replay(String provider, String key, Instant now, String by) {
         EventId id = eventId(provider, key);
-        Entry e = entries.get(id);
-        if (e == null || e.state != State.DEAD) {
-            return false;
+        synchronized (this) {
+            Entry e = entries.get(id);
+            if (e == null || e.state != State.DEAD) {
+                return false;
+            }
+            StoredEvent s = e.event;
+            e.remember(new HistoryEntry(now, HistoryEntry.Kind.REPLAYED, s.attempts(), null, by));
+            e.event = s.with(0, s.completedHandlers(), s.lastError());
+            e.state = State.PENDING;
+            e.nextAttemptAt = now;
+            dead.remove(id);
+            enqueue(e);
+            enterSubject(e);
+            return true;
         }
-        StoredEvent s = e.event;
-        e.remember(new HistoryEntry(now, HistoryEntry.Kind.REPLAYED, s.attempts(), null, by));
-        e.event = s.with(0, s.completedHandlers(), s.lastError());
-        e.state = State.PENDING;
-        e.nextAttemptAt = now;
-        dead.remove(id);
-        enqueue(e);
-        enterSubject(e);
-        return true;
     }
 
     /** Kept with the event: a handled event's history goes with its body. */
     @Override
-    public synchronized List<HistoryEntry> history(String provider, String key) {
-        Entry e = entries.get(eventId(provider, key));
-        return e == null || e.history == null ? List.of() : List.copyOf(e.history);
+    public List<HistoryEntry> history(String provider, String key) {
+        EventId id = eventId(provider, key);
+        synchronized (this) {
+            Entry e = entries.get(id);
+            return e == null || e.history == null ? List.of() : List.copyOf(e.history);
+        }
     }
 
     /** One pass over the unhandled events (at most {@code capacity}); handled ones are only counted. */
