@@ -22,9 +22,29 @@ final class HandlerRegistry {
     private static final int MAX_CACHED_NAMES = 4096;
 
     private final List<Binding> bindings;
-    private final Map<NameKey, List<Binding>> byName = new ConcurrentHashMap<>();
+    /**
+     * The handlers of each name, for the first provider, short name and data type it came with: the look-up a
+     * delivery makes (its name's hash is the String's own, already computed by its provider's table, or the
+     * table's own String), then three identity or equality checks, and nothing allocated.
+     */
+    private final Map<String, Route> byName = new ConcurrentHashMap<>();
+    /** The same for any other provider, short name or data type a name comes with (typed data degraded to JSON). */
+    private final Map<Variant, List<Binding>> byVariant = new ConcurrentHashMap<>();
 
-    private record NameKey(String provider, String name, Class<?> dataType) {
+    /** What decides an event's handlers besides its name: all of it, checked on every look-up. */
+    private record Variant(String provider, String name, String shortName, Class<?> dataType) {
+        static Variant of(WebhookEvent<?> event) {
+            return new Variant(event.provider(), event.name(), event.shortName(), event.data().getClass());
+        }
+    }
+
+    private record Route(String provider, String shortName, boolean shortIsName, Class<?> dataType,
+                         List<Binding> handlers) {
+        boolean fits(WebhookEvent<?> event) {
+            String s = event.shortName();
+            return dataType == event.data().getClass() && provider.equals(event.provider())
+                    && (s == event.name() ? shortIsName : shortName.equals(s));
+        }
     }
 
     private HandlerRegistry(List<Binding> bindings) {
@@ -116,16 +136,33 @@ final class HandlerRegistry {
 
     /** The handlers for this event, in registration order. */
     List<Binding> handlersFor(WebhookEvent<?> event) {
-        NameKey cacheKey = new NameKey(event.provider(), event.name(), event.data().getClass());
-        List<Binding> cached = byName.get(cacheKey);
+        Route route = byName.get(event.name());
+        if (route != null && route.fits(event)) {
+            return route.handlers();
+        }
+        if (route == null) {
+            List<Binding> found = find(event);
+            if (byName.size() < MAX_CACHED_NAMES) { // names come from the (authenticated) provider, still bound them
+                String shortName = event.shortName();
+                byName.putIfAbsent(event.name(), new Route(event.provider(), shortName,
+                        shortName.equals(event.name()), event.data().getClass(), found));
+            }
+            return found;
+        }
+        Variant variant = Variant.of(event);
+        List<Binding> cached = byVariant.get(variant);
         if (cached != null) {
             return cached;
         }
-        List<Binding> found = bindings.stream().filter(b -> b.wants(event)).toList();
-        if (byName.size() < MAX_CACHED_NAMES) { // names come from the (authenticated) provider, still bound them
-            byName.put(cacheKey, found);
+        List<Binding> found = find(event);
+        if (byVariant.size() < MAX_CACHED_NAMES) {
+            byVariant.put(variant, found);
         }
         return found;
+    }
+
+    private List<Binding> find(WebhookEvent<?> event) {
+        return bindings.stream().filter(b -> b.wants(event)).toList();
     }
 
     int size() {
