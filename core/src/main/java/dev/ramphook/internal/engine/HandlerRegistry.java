@@ -3,6 +3,7 @@ package dev.ramphook.internal.engine;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.internal.text.Logs;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,8 +24,9 @@ final class HandlerRegistry {
 
     private final List<Binding> bindings;
     /**
-     * The handlers of each name, for the first provider, short name and data type it came with: the look-up a
-     * delivery makes (its name's hash is the String's own, already computed by its provider's table, or the
+     * The handlers of each name, for one provider, short name and data type: a documented name's from its provider's
+     * table (built with the registry, for a final data type), any other name's from the first delivery of it. The
+     * look-up a delivery makes (its name's hash is the String's own, already computed by its provider's table, or the
      * table's own String), then three identity or equality checks, and nothing allocated.
      */
     private final Map<String, Route> byName = new ConcurrentHashMap<>();
@@ -47,8 +49,20 @@ final class HandlerRegistry {
         }
     }
 
-    private HandlerRegistry(List<Binding> bindings) {
+    private HandlerRegistry(List<Binding> bindings, Collection<Provider> providers) {
         this.bindings = bindings;
+        for (Provider p : providers) { // a name two providers document: the first one's route, the other's variant
+            for (Map.Entry<String, Class<?>> e : p.eventTypes().entrySet()) {
+                Class<?> type = e.getValue();
+                if (!Modifier.isFinal(type.getModifiers())) {
+                    continue; // its data is of some subclass: the first delivery's decides the route
+                }
+                String name = e.getKey();
+                String shortName = p.shortName(name);
+                List<Binding> found = bindings.stream().filter(b -> b.wants(p.id(), type, name, shortName)).toList();
+                byName.putIfAbsent(name, new Route(p.id(), shortName, shortName.equals(name), type, found));
+            }
+        }
     }
 
     static HandlerRegistry build(List<Object> beans, List<EngineConfig.HandlerSpec> specs,
@@ -71,7 +85,7 @@ final class HandlerRegistry {
         for (Binding b : all) {
             validate(b, providers);
         }
-        return new HandlerRegistry(List.copyOf(all));
+        return new HandlerRegistry(List.copyOf(all), providers);
     }
 
     /** Fails for a handler that can never be called; warns for one that only undocumented events can reach. */

@@ -144,6 +144,23 @@ class HandlerRegistryTest {
      */
     @Test
     void lookUpOfANameSeenBeforeAllocatesNothing() {
+        registry.handlersFor(event("shop", "SHOP.V1.ORDER.PAID", order()));
+        assertThat(bytesPerTypedLookUp()).isLessThan(1.0);
+    }
+
+    /**
+     * A documented name's typed handlers are resolved when the registry is built, not by whichever copy of the name
+     * comes first: a first delivery whose data degraded to JSON does not send every typed one after it to the
+     * slower look-up.
+     */
+    @Test
+    void documentedNameFirstSeenWithDegradedDataStillFindsTypedHandlersWithoutAllocating() {
+        assertThat(handlers(event("shop", "SHOP.V1.ORDER.PAID", JSON))).containsExactly("a3Wildcard",
+                "a4Everything");
+        assertThat(bytesPerTypedLookUp()).isLessThan(1.0);
+    }
+
+    private double bytesPerTypedLookUp() {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         WebhookEvent<?>[] events = new WebhookEvent<?>[10_000];
@@ -151,7 +168,6 @@ class HandlerRegistryTest {
             events[i] = event("shop", "SHOP.V1.ORDER.PAID", order());
             events[i].name().hashCode(); // as the provider's own table look-up does while parsing
         }
-        registry.handlersFor(events[0]);
         threads.getCurrentThreadAllocatedBytes();
         long found = 0;
         long before = threads.getCurrentThreadAllocatedBytes();
@@ -160,6 +176,6 @@ class HandlerRegistryTest {
         }
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertThat(found).isEqualTo(4L * events.length);
-        assertThat(allocated).as("bytes allocated by %d look-ups", events.length).isLessThan(events.length);
+        return allocated / (double) events.length;
     }
 }
