@@ -92,6 +92,9 @@ final class CommonShapeReader {
     }
 
     private static int space(byte[] b, int i) {
+        if (i < b.length && b[i] > ' ') { // the usual case, a compact body: no space here, one compare
+            return i;
+        }
         while (i < b.length) {
             byte x = b[i];
             if (x != ' ' && x != '\n' && x != '\r' && x != '\t') {
@@ -350,7 +353,7 @@ final class CommonShapeReader {
         Name known = names[slot];
         c.at = i + 1;
         if (known != null && (packed && known.packed
-                ? known.head == head && known.tail == tail && known.bytes.length == length
+                ? known.head == head && known.tail == tail // no name holds a zero byte: equal words, equal length
                 : Arrays.equals(known.bytes, 0, known.bytes.length, b, from, i))) {
             return known.text;
         }
