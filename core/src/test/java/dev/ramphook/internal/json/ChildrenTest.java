@@ -118,7 +118,8 @@ class ChildrenTest {
             children.put(name(i), NODES.numberNode(i)); // 16 names over 32 bits: many shared
         }
         for (int i = 0; i < 200; i++) {
-            assertThat(children.get(name(i))).as("name%d", i).isEqualTo(i < Children.LINEAR ? NODES.numberNode(i) : null);
+            assertThat(children.get(name(i))).as("name%d", i)
+                    .isEqualTo(i < Children.LINEAR ? NODES.numberNode(i) : null);
             assertThat(children.containsKey(name(i))).as("name%d", i).isEqualTo(i < Children.LINEAR);
         }
         children.remove(name(3));
