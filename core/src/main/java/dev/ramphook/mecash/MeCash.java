@@ -1,7 +1,6 @@
 package dev.ramphook.mecash;
 
 import static dev.ramphook.provider.JsonFields.instantAssumingUtc;
-import static dev.ramphook.provider.JsonFields.nonBlankText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -105,13 +104,12 @@ public final class MeCash implements Provider {
 
     @Override
     public WebhookEvent<?> parse(ObjectNode json, byte[] rawBody) throws InvalidPayloadException {
-        String name = nonBlankText(json, "event");
-        if (name == null) {
-            throw new InvalidPayloadException("missing event name");
-        }
-        MeCashNames.Known known = MeCashNames.find(name);
+        String name = JsonFields.text(json, "event");
+        MeCashNames.Known known = name == null ? null : MeCashNames.find(name);
         if (known != null) {
             name = known.name(); // the table's own String: hashed once per JVM, found by identity downstream
+        } else if (name == null || name.isBlank()) { // as nonBlankText, which a documented name passes
+            throw new InvalidPayloadException("missing event name");
         }
         JsonNode data = JsonFields.object(json, "data");
         Object typed = data(name, known == null ? null : known.type(), data, json);
