@@ -1,6 +1,7 @@
 package dev.ramphook.store;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * The keys of handled events, for deduplication only: a 128-bit hash of {@code (provider, key)} ({@link KeyHash},
@@ -17,6 +18,11 @@ final class DoneKeys {
     /** Bytes of memory per slot: three longs (two of the hash, one of the second). */
     static final int BYTES_PER_SLOT = 24;
     private static final int MIN_SLOTS = 1024;
+    /**
+     * An empty slot's second: later than any key's ({@link Instant#MAX} is about 3.2e16 s), so that a prune finds
+     * the keys to delete by reading the seconds alone, in order, never the hashes of a slot it keeps or that is empty.
+     */
+    private static final long EMPTY = Long.MAX_VALUE;
 
     /** Hashes the keys given as text; the store hashes with the same {@link KeyHash} and passes the hashes. */
     private final KeyHash hasher;
@@ -25,6 +31,7 @@ final class DoneKeys {
      * two arrays took two (a probe reads both halves, and a look-up in a table of many keys misses the cache).
      */
     private long[] hashes;
+    /** Slot {@code i}'s second, {@link #EMPTY} when the slot is: a slot is used when its hash is not (0, 0). */
     private long[] receivedSecond;
     private int size;
 
@@ -50,14 +57,22 @@ final class DoneKeys {
         return find(h[0], h[1]) >= 0;
     }
 
+    /** {@link #contains(long[])} of the hash {@code (first, second)}. */
+    boolean contains(long first, long second) {
+        return find(first, second) >= 0;
+    }
+
     void add(String provider, String key, Instant receivedAt) {
         add(hasher.hash(provider, key), receivedAt);
     }
 
     /** {@link #add(String, String, Instant)} for a {@link #hash} already computed. */
     void add(long[] h, Instant receivedAt) {
-        long high = h[0];
-        long low = h[1];
+        add(h[0], h[1], receivedAt);
+    }
+
+    /** {@link #add(long[], Instant)} of the hash {@code (high, low)}. */
+    void add(long high, long low, Instant receivedAt) {
         int mask = receivedSecond.length - 1;
         // One walk of the chain: the key found, or the free slot that ends it, where the key goes (one probe of a
         // table that may not be in the cache, where a look-up and then an insert walked it twice).
@@ -86,6 +101,10 @@ final class DoneKeys {
      * every delivery takes, and rebuilding a table of a million keys held them all for tens of milliseconds and
      * allocated its size again. Only a table four times larger than its keys need is rebuilt smaller, to give the
      * memory of a past burst back.
+     *
+     * <p>The sweep reads the array of seconds alone, in order (an empty slot's second, {@link #EMPTY}, is never
+     * before the cutoff): 8 bytes a slot where a sweep that read each slot's hash to tell used from empty read 16 to
+     * 24, for a table at most half full and a retention that prunes a tenth of its keys at a time (the receiver's).
      */
     int pruneBefore(Instant cutoff) {
         long limit = cutoff.getEpochSecond();
@@ -94,7 +113,7 @@ final class DoneKeys {
         // wraps past the table's end moves keys from its start (already passed: all kept) to gaps at its end, where
         // they are examined again and kept, or between slots already passed; no unexamined key lands behind i.
         for (int i = 0; i < receivedSecond.length; ) {
-            if (used(i) && receivedSecond[i] < limit) {
+            if (receivedSecond[i] < limit) {
                 delete(i);
                 removed++;
             } else {
@@ -130,7 +149,7 @@ final class DoneKeys {
     private void clear(int slot) {
         hashes[2 * slot] = 0;
         hashes[2 * slot + 1] = 0;
-        receivedSecond[slot] = 0;
+        receivedSecond[slot] = EMPTY;
     }
 
     /** Bytes held by the table right now. */
@@ -187,5 +206,6 @@ final class DoneKeys {
     private void allocate(int slots) {
         hashes = new long[2 * slots];
         receivedSecond = new long[slots];
+        Arrays.fill(receivedSecond, EMPTY);
     }
 }

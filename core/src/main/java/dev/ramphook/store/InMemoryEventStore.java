@@ -47,12 +47,11 @@ final class InMemoryEventStore implements EventStore {
         String owner;
         Instant leaseUntil;
         final long receipt; // receipt order, the tie-break within a subject
-        /** Computed once per event, not per store call: {@link #id}, subject's id, and its handled-key hash. */
-        final Id id;
+        /** Computed once per event, not per store call: its id (with its handled-key hash) and its subject's id. */
+        final EventId id;
         /** Its endpoint's budget, found once at the record: complete needs no look-up of it. */
         Budget budget;
         Id subjectId;
-        long[] doneHash;
         /** Its neighbours in the list of pending events while it is in it ({@code queued}). */
         Entry before;
         Entry after;
@@ -69,7 +68,7 @@ final class InMemoryEventStore implements EventStore {
             history.addLast(line);
         }
 
-        Entry(InMemoryEventStore store, StoredEvent event, Instant now, long receipt, Id id) {
+        Entry(InMemoryEventStore store, StoredEvent event, Instant now, long receipt, EventId id) {
             this.store = store;
             this.event = event;
             this.nextAttemptAt = now;
@@ -91,7 +90,7 @@ final class InMemoryEventStore implements EventStore {
 
     private final int capacity;
     private final int maxHandledKeys;
-    private final Map<Id, Entry> entries = new HashMap<>();
+    private final Map<EventId, Entry> entries = new HashMap<>();
     /**
      * The pending events, oldest first (claiming without a full scan): a list through the entries themselves, so
      * that entering and leaving it is two reference writes, where a set of ids took a node and two hash operations
@@ -100,7 +99,7 @@ final class InMemoryEventStore implements EventStore {
     private Entry firstPending;
     private Entry lastPending;
     // Dead letters, oldest first: listing without a full scan.
-    private final LinkedHashSet<Id> dead = new LinkedHashSet<>();
+    private final LinkedHashSet<EventId> dead = new LinkedHashSet<>();
     /**
      * Each endpoint's budget: how many unhandled events it holds, and its table of handled keys. One object per
      * endpoint, found with one look-up per record (and none at complete, through the entry), where a map of counts
@@ -112,6 +111,9 @@ final class InMemoryEventStore implements EventStore {
     }
 
     private final Map<String, Budget> budgets = new LinkedHashMap<>();
+    /** The budget {@link #budget} found last, and its endpoint: budgets are never removed, so it stays right. */
+    private String lastEndpoint;
+    private Budget lastBudget;
     /** The budgets' tables of handled keys, in the order they were made: what deduplication searches. */
     private final List<DoneKeys> doneTables = new ArrayList<>();
     /**
@@ -136,9 +138,8 @@ final class InMemoryEventStore implements EventStore {
     }
 
     /**
-     * An event's (or a subject's) identity in the maps: the two strings as they are, not concatenated. A key's
-     * {@code String} caches its hash, and the engine hands the same instance to record, claim and complete, so a
-     * look-up neither copies nor rehashes the key (a joined string was a new copy and a new hash per store call).
+     * A subject's identity in {@link #subjects}: the two strings as they are, not concatenated (a subject's
+     * {@code String} caches its hash for its later look-ups). An event's is an {@link EventId}.
      */
     private record Id(String provider, String key) {
         @Override
@@ -156,14 +157,15 @@ final class InMemoryEventStore implements EventStore {
         return new Id(provider, key);
     }
 
-    /** Handled through any endpoint: deduplication is by provider and key, whichever endpoint received it. */
-    private boolean isDone(String provider, String key) {
-        return !doneTables.isEmpty() && isDone(keyHash.hash(provider, key));
+    /** An event's id, hashed with this store's key: once per record, and per look-up by provider and key. */
+    private EventId eventId(String provider, String key) {
+        return new EventId(keyHash, provider, key);
     }
 
-    private boolean isDone(long[] h) {
+    /** Handled through any endpoint: deduplication is by provider and key, whichever endpoint received it. */
+    private boolean isDone(EventId id) {
         for (int i = 0, n = doneTables.size(); i < n; i++) { // by index: no iterator per record
-            if (doneTables.get(i).contains(h)) {
+            if (doneTables.get(i).contains(id.first, id.second)) {
                 return true;
             }
         }
@@ -198,15 +200,15 @@ final class InMemoryEventStore implements EventStore {
      */
     @Override
     public Recorded record(StoredEvent event, Instant now) {
-        Id id = id(event.provider(), event.key());
-        long[] hash = keyHash.hash(event.provider(), event.key());
+        EventId id = eventId(event.provider(), event.key());
         Id subjectId = event.subject() == null ? null : subjectId(event);
         synchronized (this) {
-            Recorded known = known(id, hash, now);
+            Entry e = new Entry(this, event, now, receipts, id);
+            Recorded known = add(e, subjectId, now);
             if (known != null) {
                 return known;
             }
-            enterSubject(insert(event, now, id, hash, subjectId));
+            enterSubject(e);
             return Recorded.NEW;
         }
     }
@@ -222,17 +224,16 @@ final class InMemoryEventStore implements EventStore {
     public CompletableFuture<Recorded> recordSoon(StoredEvent event, Instant now, Consumer<? super Recorded> late,
                                                   String owner, Instant leaseUntil,
                                                   BiConsumer<StoredEvent, Recorded> handoff) {
-        Id id = id(event.provider(), event.key());
-        long[] hash = keyHash.hash(event.provider(), event.key());
+        EventId id = eventId(event.provider(), event.key());
         Id subjectId = event.subject() == null ? null : subjectId(event);
         Recorded recorded;
         StoredEvent claimed = null;
         try {
             synchronized (this) {
-                recorded = known(id, hash, now);
+                Entry e = new Entry(this, event, now, receipts, id);
+                recorded = add(e, subjectId, now);
                 if (recorded == null) {
                     recorded = Recorded.NEW;
-                    Entry e = insert(event, now, id, hash, subjectId);
                     if (enterSubject(e)) {
                         claimed = take(e, owner, leaseUntil);
                     }
@@ -246,62 +247,91 @@ final class InMemoryEventStore implements EventStore {
         return CompletableFuture.completedFuture(recorded);
     }
 
-    /** The answer for an event this store knows (unhandled or handled), or null for a new one. */
-    private Recorded known(Id id, long[] hash, Instant now) {
-        Entry existing = entries.get(id);
-        if (existing != null) {
-            return switch (existing.state) {
-                case DEAD -> Recorded.DEAD;
-                case PENDING -> existing.claimable(now) ? Recorded.PENDING : Recorded.IN_PROGRESS;
-                case DONE -> Recorded.DONE; // never in the map: completed entries leave it
-            };
-        }
-        if (!doneTables.isEmpty() && isDone(hash)) {
-            return Recorded.DONE;
-        }
-        return null;
+    /** The answer for an event this store holds unhandled. */
+    private static Recorded answer(Entry existing, Instant now) {
+        return switch (existing.state) {
+            case DEAD -> Recorded.DEAD;
+            case PENDING -> existing.claimable(now) ? Recorded.PENDING : Recorded.IN_PROGRESS;
+            case DONE -> Recorded.DONE; // never in the map: completed entries leave it
+        };
     }
 
-    /** Adds a new event, within its endpoint's budget (else refused); its subject is entered by the caller. */
-    private Entry insert(StoredEvent event, Instant now, Id id, long[] hash, Id subjectId) {
+    /**
+     * Adds {@code fresh} (a new entry for its event, numbered {@link #receipts}) within its endpoint's budget, or
+     * answers for the event this store knows (unhandled or handled), leaving nothing of {@code fresh} behind; null
+     * when added (its subject is entered by the caller). The entry is put if absent: for a new event, the look-up of
+     * its id is its insert, one walk of the table where a look-up and a put took two; a handled or refused event
+     * (rare: a redelivery, a full budget) takes its put back.
+     */
+    private Recorded add(Entry fresh, Id subjectId, Instant now) {
+        EventId id = fresh.id;
+        Entry existing = entries.putIfAbsent(id, fresh);
+        if (existing != null) {
+            return answer(existing, now);
+        }
+        if (!doneTables.isEmpty() && isDone(id)) {
+            entries.remove(id);
+            return Recorded.DONE;
+        }
+        StoredEvent event = fresh.event;
         String endpoint = event.endpoint();
-        Budget budget = budgets.get(endpoint);
+        Budget budget = budget(endpoint);
         int waiting = budget == null ? 0 : budget.unhandled;
         // The messages name the endpoint and bound, never a count that changes: the receiver groups its log lines
         // by message, one a minute per endpoint, however many deliveries a flood makes.
         if (waiting >= capacity) {
+            entries.remove(id);
             // Never drop an unhandled event to make room: refuse, so the provider retries later.
             throw new StoreException("in-memory event store: endpoint " + endpoint + " holds " + capacity
                     + " unhandled events, its budget (capacity); its new events are refused until some are handled");
         }
         if (doneOf(budget) + waiting >= maxHandledKeys) {
+            entries.remove(id);
             // Forgetting a key would let a replay of that event through: refuse instead, so the provider retries.
             throw new StoreException("in-memory event store: endpoint " + endpoint + " holds the keys of "
                     + maxHandledKeys + " events, its budget (maxHandledKeys); its new events are refused until the "
                     + "retention prunes old keys: shorten the retention, raise the budget, or use a durable store");
         }
-        Entry entry = new Entry(this, event, now, receipts++, id);
-        entry.doneHash = hash; // kept for complete: one hash per event
-        entry.subjectId = subjectId;
-        entries.put(id, entry);
+        receipts++;
+        fresh.subjectId = subjectId;
         if (budget == null) {
             budget = new Budget();
             budgets.put(endpoint, budget);
+            lastEndpoint = endpoint;
+            lastBudget = budget;
         }
         budget.unhandled++;
-        entry.budget = budget;
-        enqueue(entry);
-        return entry;
+        fresh.budget = budget;
+        enqueue(fresh);
+        return null;
+    }
+
+    /**
+     * {@code endpoint}'s budget, or null before its first event. The last one found is kept: a receiver's deliveries
+     * name a few endpoints, most often the same one in a row, and comparing its path is cheaper than a look-up.
+     */
+    private Budget budget(String endpoint) {
+        if (endpoint.equals(lastEndpoint)) {
+            return lastBudget;
+        }
+        Budget budget = budgets.get(endpoint);
+        if (budget != null) {
+            lastEndpoint = endpoint;
+            lastBudget = budget;
+        }
+        return budget;
     }
 
     @Override
-    public synchronized Optional<StoredEvent> claim(String provider, String key, String owner, Instant now,
-                                                    Duration lease) {
-        Entry e = entries.get(id(provider, key));
-        if (e == null || !claimableInOrder(e, now)) {
-            return Optional.empty();
+    public Optional<StoredEvent> claim(String provider, String key, String owner, Instant now, Duration lease) {
+        EventId id = eventId(provider, key); // hashed before the lock, as a record's id is
+        synchronized (this) {
+            Entry e = entries.get(id);
+            if (e == null || !claimableInOrder(e, now)) {
+                return Optional.empty();
+            }
+            return Optional.of(take(e, owner, now.plus(lease)));
         }
-        return Optional.of(take(e, owner, now.plus(lease)));
     }
 
     @Override
@@ -423,13 +453,20 @@ final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public synchronized int renew(Collection<Claim> claims, Instant now, Duration lease) {
+    public int renew(Collection<Claim> claims, Instant now, Duration lease) {
+        Claim[] renewing = claims.toArray(new Claim[0]);
+        EventId[] ids = new EventId[renewing.length];
+        for (int i = 0; i < ids.length; i++) { // hashed before the lock, as a record's id is
+            ids[i] = eventId(renewing[i].provider(), renewing[i].key());
+        }
         int renewed = 0;
-        for (Claim claim : claims) {
-            Entry e = entries.get(id(claim.provider(), claim.key()));
-            if (e != null && e.state == State.PENDING && claim.owner().equals(e.owner)) {
-                e.leaseUntil = now.plus(lease);
-                renewed++;
+        synchronized (this) {
+            for (int i = 0; i < ids.length; i++) {
+                Entry e = entries.get(ids[i]);
+                if (e != null && e.state == State.PENDING && renewing[i].owner().equals(e.owner)) {
+                    e.leaseUntil = now.plus(lease);
+                    renewed++;
+                }
             }
         }
         return renewed;
@@ -442,7 +479,7 @@ final class InMemoryEventStore implements EventStore {
      */
     private Entry owned(StoredEvent event, String owner) {
         Entry e = event.claimedFrom instanceof Entry mine && mine.store == this && mine.state != State.DONE ? mine
-                : entries.get(id(event.provider(), event.key()));
+                : entries.get(eventId(event.provider(), event.key()));
         return e != null && e.state == State.PENDING && owner.equals(e.owner) ? e : null;
     }
 
@@ -454,8 +491,7 @@ final class InMemoryEventStore implements EventStore {
         }
         StoredEvent s = e.event;
         leaveSubject(e);
-        Id id = e.id;
-        entries.remove(id);
+        entries.remove(e.id);
         e.state = State.DONE;
         dequeue(e);
         Budget budget = e.budget;
@@ -465,7 +501,7 @@ final class InMemoryEventStore implements EventStore {
             budget.done = new DoneKeys(keyHash);
             doneTables.add(budget.done);
         }
-        budget.done.add(e.doneHash, s.receivedAt());
+        budget.done.add(e.id.first, e.id.second, s.receivedAt()); // the hash made at the record
     }
 
     @Override
@@ -481,7 +517,7 @@ final class InMemoryEventStore implements EventStore {
         e.remember(new HistoryEntry(now, retryAt == null ? HistoryEntry.Kind.DEAD : HistoryEntry.Kind.RETRY,
                 s.attempts(), e.event.lastError(), null));
         if (retryAt == null) {
-            Id id = e.id;
+            EventId id = e.id;
             leaveSubject(e);
             e.state = State.DEAD;
             dequeue(e);
@@ -505,13 +541,16 @@ final class InMemoryEventStore implements EventStore {
 
     /** A done event keeps only its key, so it is found without its data. */
     @Override
-    public synchronized Optional<FoundEvent> find(String provider, String key) {
-        Entry e = entries.get(id(provider, key));
-        if (e != null) {
-            return Optional.of(found(e));
+    public Optional<FoundEvent> find(String provider, String key) {
+        EventId id = eventId(provider, key);
+        synchronized (this) {
+            Entry e = entries.get(id);
+            if (e != null) {
+                return Optional.of(found(e));
+            }
+            return !doneTables.isEmpty() && isDone(id)
+                    ? Optional.of(new FoundEvent(provider, key, EventState.DONE, null, null)) : Optional.empty();
         }
-        return isDone(provider, key)
-                ? Optional.of(new FoundEvent(provider, key, EventState.DONE, null, null)) : Optional.empty();
     }
 
     /** Pending and dead events only: a done event keeps nothing but a hash of its key. */
@@ -548,28 +587,33 @@ final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public synchronized boolean replay(String provider, String key, Instant now, String by) {
-        Id id = id(provider, key);
-        Entry e = entries.get(id);
-        if (e == null || e.state != State.DEAD) {
-            return false;
+    public boolean replay(String provider, String key, Instant now, String by) {
+        EventId id = eventId(provider, key);
+        synchronized (this) {
+            Entry e = entries.get(id);
+            if (e == null || e.state != State.DEAD) {
+                return false;
+            }
+            StoredEvent s = e.event;
+            e.remember(new HistoryEntry(now, HistoryEntry.Kind.REPLAYED, s.attempts(), null, by));
+            e.event = s.with(0, s.completedHandlers(), s.lastError());
+            e.state = State.PENDING;
+            e.nextAttemptAt = now;
+            dead.remove(id);
+            enqueue(e);
+            enterSubject(e);
+            return true;
         }
-        StoredEvent s = e.event;
-        e.remember(new HistoryEntry(now, HistoryEntry.Kind.REPLAYED, s.attempts(), null, by));
-        e.event = s.with(0, s.completedHandlers(), s.lastError());
-        e.state = State.PENDING;
-        e.nextAttemptAt = now;
-        dead.remove(id);
-        enqueue(e);
-        enterSubject(e);
-        return true;
     }
 
     /** Kept with the event: a handled event's history goes with its body. */
     @Override
-    public synchronized List<HistoryEntry> history(String provider, String key) {
-        Entry e = entries.get(id(provider, key));
-        return e == null || e.history == null ? List.of() : List.copyOf(e.history);
+    public List<HistoryEntry> history(String provider, String key) {
+        EventId id = eventId(provider, key);
+        synchronized (this) {
+            Entry e = entries.get(id);
+            return e == null || e.history == null ? List.of() : List.copyOf(e.history);
+        }
     }
 
     /** One pass over the unhandled events (at most {@code capacity}); handled ones are only counted. */

@@ -26,6 +26,15 @@ import java.security.SecureRandom;
  */
 final class KeyHash {
 
+    /**
+     * The 128 bits of a hash, as two fields of the object that needs them (an {@link EventId}): a hash per event
+     * without an array of its own.
+     */
+    static class Words {
+        long first;
+        long second;
+    }
+
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** The longest message hashed in a thread's buffer; a longer one is encoded into an array of its own. */
     private static final int BUFFER_BYTES = 512;
@@ -47,15 +56,24 @@ final class KeyHash {
     }
 
     /** The 128 bits (first, second) of {@code (provider, key)}; never (0, 0), which marks an empty table slot. */
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low byte of each char, for ASCII
     long[] hash(String provider, String key) {
+        Words w = new Words();
+        hash(provider, key, w);
+        return new long[] {w.first, w.second};
+    }
+
+    /** {@link #hash(String, String)} into {@code into}'s words. */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low byte of each char, for ASCII
+    void hash(String provider, String key, Words into) {
         int providerLength = provider.length();
         int keyLength = key.length();
         int padded = (providerLength + 7) & ~7;
         int length = 8 + padded + keyLength;
         if (length > BUFFER_BYTES || ((orOfChars(provider) | orOfChars(key)) & 0xFF80) != 0) {
             byte[] message = message(provider, key);
-            return nonZero(sipHash128(k0, k1, message, 0, message.length));
+            sipHash128(k0, k1, message, 0, message.length, into);
+            nonZero(into);
+            return;
         }
         // ASCII: each char is its UTF-8 byte, copied as the low bytes of the chars (an array copy for such a String)
         byte[] message = BUFFERS.get();
@@ -65,11 +83,19 @@ final class KeyHash {
         }
         provider.getBytes(0, providerLength, message, 8);
         key.getBytes(0, keyLength, message, 8 + padded);
-        return nonZero(sipHash128(k0, k1, message, 0, length));
+        sipHash128(k0, k1, message, 0, length, into);
+        nonZero(into);
     }
 
     /** SipHash-2-4-128 of {@code length} bytes of {@code in} from {@code offset}: (first, second) 64-bit halves. */
     static long[] sipHash128(long k0, long k1, byte[] in, int offset, int length) {
+        Words w = new Words();
+        sipHash128(k0, k1, in, offset, length, w);
+        return new long[] {w.first, w.second};
+    }
+
+    /** {@link #sipHash128(long, long, byte[], int, int)} into {@code into}'s words. */
+    static void sipHash128(long k0, long k1, byte[] in, int offset, int length, Words into) {
         long v0 = k0 ^ 0x736f6d6570736575L;
         long v1 = k1 ^ 0x646f72616e646f6dL ^ 0xee;
         long v2 = k0 ^ 0x6c7967656e657261L;
@@ -87,11 +113,11 @@ final class KeyHash {
             v0 ^= m;
         }
         long last = littleEndian(in, end, offset + length) | (long) length << 56;
-        return finish(v0, v1, v2, v3, last);
+        finish(v0, v1, v2, v3, last, into);
     }
 
     /** The last block, then the 128-bit finalisation (0xee, four rounds, 0xdd, four rounds). */
-    private static long[] finish(long v0, long v1, long v2, long v3, long last) {
+    private static void finish(long v0, long v1, long v2, long v3, long last, Words into) {
         v3 ^= last;
         for (int r = 0; r < 2; r++) {
             v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
@@ -115,7 +141,8 @@ final class KeyHash {
             v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
             v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
         }
-        return new long[] {first, v0 ^ v1 ^ v2 ^ v3};
+        into.first = first;
+        into.second = v0 ^ v1 ^ v2 ^ v3;
     }
 
     /** The message {@link #hash} hashes, as bytes (see the class comment). */
@@ -132,11 +159,10 @@ final class KeyHash {
         return message;
     }
 
-    private static long[] nonZero(long[] h) {
-        if ((h[0] | h[1]) == 0) {
-            h[1] = 1;
+    private static void nonZero(Words h) {
+        if ((h.first | h.second) == 0) {
+            h.second = 1;
         }
-        return h;
     }
 
     private static long littleEndian(byte[] in, int from, int to) {

@@ -108,6 +108,41 @@ class DoneKeysPruneTest {
         assertThat(keys.pruneBefore(T0.plusSeconds(1))).isEqualTo(513); // key 7 kept T0, not T0 + 5 s
     }
 
+    /**
+     * Many rounds of adds and prunes against a plain map of what must be kept: a crowded table (homes in a few slots
+     * around the wrap-around point), keys of many seconds, the epoch's own second and seconds before it, prunes
+     * that delete nothing, some, or all, and the table growing and shrinking between them.
+     */
+    @Test
+    void addsAndPrunesKeepExactlyTheKeysOfTheirRetention() {
+        SplittableRandom random = new SplittableRandom(2112);
+        DoneKeys keys = new DoneKeys();
+        java.util.Map<java.util.List<Long>, Long> model = new java.util.HashMap<>();
+        for (int round = 0; round < 200; round++) {
+            int adds = random.nextInt(round % 20 == 0 ? 3_000 : 300);
+            for (int i = 0; i < adds; i++) {
+                int home = random.nextInt(4) == 0 ? (1024 - 4 + random.nextInt(8)) & 1023 : random.nextInt();
+                long[] h = {((long) random.nextInt() << 10) | (home & 1023), random.nextLong() | 1};
+                long second = random.nextInt(40) - 5; // -5 .. 34: before the epoch, the epoch, after it
+                keys.add(h, Instant.ofEpochSecond(second));
+                model.putIfAbsent(java.util.List.of(h[0], h[1]), second);
+            }
+            long cutoff = random.nextInt(10) == 0 ? Long.MAX_VALUE : random.nextInt(42) - 6;
+            Instant at = cutoff == Long.MAX_VALUE ? Instant.MAX : Instant.ofEpochSecond(cutoff);
+            long expected = model.values().stream().filter(s -> s < at.getEpochSecond()).count();
+            model.values().removeIf(s -> s < at.getEpochSecond());
+
+            assertThat(keys.pruneBefore(at)).as("round %d", round).isEqualTo((int) expected);
+            assertThat(keys.size()).isEqualTo(model.size());
+            for (java.util.List<Long> h : model.keySet()) {
+                assertThat(keys.contains(new long[] {h.get(0), h.get(1)})).as("round %d", round).isTrue();
+            }
+        }
+        assertThat(keys.pruneBefore(Instant.MAX)).isEqualTo(model.size());
+        assertThat(keys.size()).isZero();
+        assertThat(keys.pruneBefore(Instant.MAX)).isZero(); // an empty slot is never a key to prune
+    }
+
     private static long[] hash(int i) {
         return HASH.hash("zbd", "key-" + i);
     }
