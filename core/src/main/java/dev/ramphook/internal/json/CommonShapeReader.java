@@ -347,6 +347,14 @@ final class CommonShapeReader {
                 }
             }
         }
+        return scanName(b, from, c, last);
+    }
+
+    /**
+     * {@link #name} when the guess was not there: the name scanned, hashed and looked up in the cache. A method of
+     * its own so that the guess above stays small enough for the JIT to inline into {@link #object}.
+     */
+    private String scanName(byte[] b, int from, Cursor c, Name last) {
         c.last = null;
         int hash = 0;
         int i = from;
