@@ -199,7 +199,7 @@ public interface DeliveryListener {
      * @param key      the event's deduplication key
      * @param attempt  the attempt number, from 1
      * @param outcome  how the call ended
-     * @param nanos    how long the call took
+     * @param nanos    how long the call took; 0 for a call that started while nobody listened
      */
     record HandlerRun(String handler, String provider, String event, String key, int attempt, RunOutcome outcome,
                       long nanos) {

@@ -17,13 +17,18 @@ import java.util.List;
 record Binding(String id, String provider, List<EventPattern> patterns, Class<?> dataType, EventHandler handler) {
 
     boolean wants(WebhookEvent<?> event) {
-        if (!provider.isEmpty() && !provider.equals(event.provider())) {
+        return wants(event.provider(), event.data().getClass(), event.name(), event.shortName());
+    }
+
+    /** {@link #wants(WebhookEvent)} for an event of this provider, name and short name carrying a {@code dataClass}. */
+    boolean wants(String eventProvider, Class<?> dataClass, String name, String shortName) {
+        if (!provider.isEmpty() && !provider.equals(eventProvider)) {
             return false;
         }
-        if (dataType != null && !dataType.isInstance(event.data())) {
+        if (dataType != null && !dataType.isAssignableFrom(dataClass)) {
             return false;
         }
-        return matchesName(event.name(), event.shortName());
+        return matchesName(name, shortName);
     }
 
     boolean matchesName(String name, String shortName) {

@@ -3,6 +3,7 @@ package dev.ramphook.internal.engine;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.internal.text.Logs;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,13 +23,46 @@ final class HandlerRegistry {
     private static final int MAX_CACHED_NAMES = 4096;
 
     private final List<Binding> bindings;
-    private final Map<NameKey, List<Binding>> byName = new ConcurrentHashMap<>();
+    /**
+     * The handlers of each name, for one provider, short name and data type: a documented name's from its provider's
+     * table (built with the registry, for a final data type), any other name's from the first delivery of it. The
+     * look-up a delivery makes (its name's hash is the String's own, already computed by its provider's table, or the
+     * table's own String), then three identity or equality checks, and nothing allocated.
+     */
+    private final Map<String, Route> byName = new ConcurrentHashMap<>();
+    /** The same for any other provider, short name or data type a name comes with (typed data degraded to JSON). */
+    private final Map<Variant, List<Binding>> byVariant = new ConcurrentHashMap<>();
 
-    private record NameKey(String provider, String name, Class<?> dataType) {
+    /** What decides an event's handlers besides its name: all of it, checked on every look-up. */
+    private record Variant(String provider, String name, String shortName, Class<?> dataType) {
+        static Variant of(WebhookEvent<?> event) {
+            return new Variant(event.provider(), event.name(), event.shortName(), event.data().getClass());
+        }
     }
 
-    private HandlerRegistry(List<Binding> bindings) {
+    private record Route(String provider, String shortName, boolean shortIsName, Class<?> dataType,
+                         List<Binding> handlers) {
+        boolean fits(WebhookEvent<?> event) {
+            String s = event.shortName();
+            return dataType == event.data().getClass() && provider.equals(event.provider())
+                    && (s == event.name() ? shortIsName : shortName.equals(s));
+        }
+    }
+
+    private HandlerRegistry(List<Binding> bindings, Collection<Provider> providers) {
         this.bindings = bindings;
+        for (Provider p : providers) { // a name two providers document: the first one's route, the other's variant
+            for (Map.Entry<String, Class<?>> e : p.eventTypes().entrySet()) {
+                Class<?> type = e.getValue();
+                if (!Modifier.isFinal(type.getModifiers())) {
+                    continue; // its data is of some subclass: the first delivery's decides the route
+                }
+                String name = e.getKey();
+                String shortName = p.shortName(name);
+                List<Binding> found = bindings.stream().filter(b -> b.wants(p.id(), type, name, shortName)).toList();
+                byName.putIfAbsent(name, new Route(p.id(), shortName, shortName.equals(name), type, found));
+            }
+        }
     }
 
     static HandlerRegistry build(List<Object> beans, List<EngineConfig.HandlerSpec> specs,
@@ -51,7 +85,7 @@ final class HandlerRegistry {
         for (Binding b : all) {
             validate(b, providers);
         }
-        return new HandlerRegistry(List.copyOf(all));
+        return new HandlerRegistry(List.copyOf(all), providers);
     }
 
     /** Fails for a handler that can never be called; warns for one that only undocumented events can reach. */
@@ -116,16 +150,33 @@ final class HandlerRegistry {
 
     /** The handlers for this event, in registration order. */
     List<Binding> handlersFor(WebhookEvent<?> event) {
-        NameKey cacheKey = new NameKey(event.provider(), event.name(), event.data().getClass());
-        List<Binding> cached = byName.get(cacheKey);
+        Route route = byName.get(event.name());
+        if (route != null && route.fits(event)) {
+            return route.handlers();
+        }
+        if (route == null) {
+            List<Binding> found = find(event);
+            if (byName.size() < MAX_CACHED_NAMES) { // names come from the (authenticated) provider, still bound them
+                String shortName = event.shortName();
+                byName.putIfAbsent(event.name(), new Route(event.provider(), shortName,
+                        shortName.equals(event.name()), event.data().getClass(), found));
+            }
+            return found;
+        }
+        Variant variant = Variant.of(event);
+        List<Binding> cached = byVariant.get(variant);
         if (cached != null) {
             return cached;
         }
-        List<Binding> found = bindings.stream().filter(b -> b.wants(event)).toList();
-        if (byName.size() < MAX_CACHED_NAMES) { // names come from the (authenticated) provider, still bound them
-            byName.put(cacheKey, found);
+        List<Binding> found = find(event);
+        if (byVariant.size() < MAX_CACHED_NAMES) {
+            byVariant.put(variant, found);
         }
         return found;
+    }
+
+    private List<Binding> find(WebhookEvent<?> event) {
+        return bindings.stream().filter(b -> b.wants(event)).toList();
     }
 
     int size() {

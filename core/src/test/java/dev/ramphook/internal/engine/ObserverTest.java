@@ -194,6 +194,32 @@ class ObserverTest {
         });
     }
 
+    /**
+     * A run is timed only when someone observes as it starts (no clock reading for nobody, as for a delivery): a
+     * listener added while a handler runs hears that run with no duration, and the next ones timed.
+     */
+    @Test
+    void listenerAddedWhileAHandlerRunsHearsThatRunUntimed() {
+        RecordingListener late = new RecordingListener();
+        AtomicBoolean added = new AtomicBoolean();
+        receiver = WebhookReceiver.builder()
+                .endpoint("/hooks/shop", new ShopProvider(), Authenticator.none())
+                .on("*", (event, ctx) -> {
+                    if (added.compareAndSet(false, true)) {
+                        receiver.addListener(late);
+                    }
+                })
+                .inline()
+                .build();
+
+        receiver.receive(post("/hooks/shop", PAID));
+        receiver.receive(post("/hooks/shop", ShopProvider.body("SHOP.V1.ORDER.PAID", "o-2")));
+
+        assertThat(late.runs).hasSize(2);
+        assertThat(late.runs.get(0).nanos()).as("the run that started unobserved").isZero();
+        assertThat(late.runs.get(1).key()).isEqualTo("SHOP.V1.ORDER.PAID:o-2");
+    }
+
     @Test
     void aRecordPastTheRecordTimeoutIsReportedWithItsOwnReason() throws Exception {
         java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
