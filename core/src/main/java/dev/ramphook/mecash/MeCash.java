@@ -1,7 +1,6 @@
 package dev.ramphook.mecash;
 
 import static dev.ramphook.provider.JsonFields.instantAssumingUtc;
-import static dev.ramphook.provider.JsonFields.nonBlankText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,8 +13,6 @@ import dev.ramphook.provider.JsonFields;
 import dev.ramphook.provider.TypedFields;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,7 +43,6 @@ import java.util.Optional;
 public final class MeCash implements Provider {
 
     private static final MeCash INSTANCE = new MeCash();
-    private static final Map<String, Class<?>> EVENT_TYPES = eventTypeTable();
 
     /** For {@link java.util.ServiceLoader}; in code, use {@link #provider()}. */
     public MeCash() {
@@ -103,19 +99,22 @@ public final class MeCash implements Provider {
 
     @Override
     public Map<String, Class<?>> eventTypes() {
-        return EVENT_TYPES;
+        return MeCashNames.types();
     }
 
     @Override
     public WebhookEvent<?> parse(ObjectNode json, byte[] rawBody) throws InvalidPayloadException {
-        String name = nonBlankText(json, "event");
-        if (name == null) {
+        String name = JsonFields.text(json, "event");
+        MeCashNames.Known known = name == null ? null : MeCashNames.find(name);
+        if (known != null) {
+            name = known.name(); // the table's own String: hashed once per JVM, found by identity downstream
+        } else if (name == null || name.isBlank()) { // as nonBlankText, which a documented name passes
             throw new InvalidPayloadException("missing event name");
         }
         JsonNode data = JsonFields.object(json, "data");
-        Object typed = data(name, data, json);
-        return new WebhookEvent<>(id(), name, name, key(json, data, name, typed), occurredAt(json, data, typed),
-                typed, json);
+        Object typed = data(name, known == null ? null : known.type(), data, json);
+        return new WebhookEvent<>(id(), name, name, key(json, data, name, known != null, typed),
+                occurredAt(json, data, typed), typed, json);
     }
 
     /**
@@ -131,8 +130,7 @@ public final class MeCash implements Provider {
         return id == null || id.isBlank() ? Optional.empty() : Optional.of(id);
     }
 
-    private Object data(String name, JsonNode data, ObjectNode json) {
-        Class<?> type = EVENT_TYPES.get(name);
+    private Object data(String name, Class<?> type, JsonNode data, ObjectNode json) {
         TypedFields f = TypedFields.of(id(), name);
         if (data == null) {
             return type == null ? json : f.untyped(json, "has no data object");
@@ -154,9 +152,11 @@ public final class MeCash implements Provider {
     /**
      * The key from the transaction id. A typed record has read it already (a payout's {@code data.id}, a fiat
      * transaction's {@code data.id} or {@code data.transaction_id}, by the same reader, never blank), so it is
-     * taken from there rather than looked up and checked a second time.
+     * taken from there rather than looked up and checked a second time. A documented name has no control character
+     * (the table's own text): then only the ids are scanned, not the whole key again; the key is the same as
+     * {@link EventKeys#bounded} of it.
      */
-    private static String key(ObjectNode json, JsonNode data, String name, Object typed) {
+    private static String key(ObjectNode json, JsonNode data, String name, boolean knownName, Object typed) {
         String id = typed instanceof MeCashPayout payout ? payout.id()
                 : typed instanceof MeCashFiatTransaction transaction ? transaction.id()
                 : MeCashMapper.id(data);
@@ -164,7 +164,13 @@ public final class MeCash implements Provider {
             return EventKeys.canonicalHash(json);
         }
         String webhookId = JsonFields.idText(json, "webhook_id");
-        return EventKeys.bounded(webhookId == null ? name + ":" + id : name + ":" + id + ":" + webhookId);
+        String key = webhookId == null ? name + ":" + id : name + ":" + id + ":" + webhookId;
+        if (key.length() <= EventKeys.MAX_KEY_CHARS && (knownName || !EventKeys.hasControlCharacter(name))
+                && !EventKeys.hasControlCharacter(id)
+                && (webhookId == null || !EventKeys.hasControlCharacter(webhookId))) {
+            return key; // what bounded answers for it, without a second scan of the name
+        }
+        return EventKeys.bounded(key);
     }
 
     /**
@@ -190,18 +196,6 @@ public final class MeCash implements Provider {
         }
         instant = instantAssumingUtc(data, "processed");
         return instant != null ? instant : instantAssumingUtc(data, "created");
-    }
-
-    private static Map<String, Class<?>> eventTypeTable() {
-        Map<String, Class<?>> types = new LinkedHashMap<>();
-        for (String state : new String[] {"completed", "failed", "pending", "refund"}) {
-            types.put("ramp.payout." + state, MeCashPayout.class);
-        }
-        for (String name : new String[] {"payout.completed", "payout.failed", "payout.pending",
-                "collection.completed", "collection.failed", "virtualaccount.completed", "virtualaccount.failed"}) {
-            types.put(name, MeCashFiatTransaction.class);
-        }
-        return Collections.unmodifiableMap(types);
     }
 
     @Override

@@ -126,9 +126,16 @@ public final class ZbdRamp implements Provider {
                 key(json, data, name, known != null, createdAt), createdAt, data(name, known, data, json), json);
     }
 
-    /** The ramp session ({@code data.session_id}): one session's events run one at a time, in order. */
+    /**
+     * The ramp session ({@code data.session_id}): one session's events run one at a time, in order. Taken from the
+     * typed record when the event has one (the mapping read the same field with the same reader, {@code idText}),
+     * else from the JSON; bounded like a key either way.
+     */
     @Override
     public Optional<String> subject(WebhookEvent<?> event) {
+        if (event.data() instanceof ZbdRampData typed && typed.sessionId() != null) {
+            return Optional.of(EventKeys.bounded(typed.sessionId()));
+        }
         return EventKeys.subject(JsonFields.object(event.json(), "data"), "session_id");
     }
 

@@ -34,6 +34,7 @@ class ZbdKeyOracleTest {
     void everyKeyNameAndSubjectIsTheOldOne() throws Exception {
         SplittableRandom random = new SplittableRandom(2026_12_06);
         ZbdRamp zbd = ZbdRamp.provider();
+        int typed = 0;
         for (int i = 0; i < 200_000; i++) {
             ObjectNode json = document(random);
             String where = json.toString();
@@ -47,7 +48,9 @@ class ZbdKeyOracleTest {
             assertThat(event.name()).as(where).isEqualTo(name);
             assertThat(event.shortName()).as(where).isEqualTo(oldShortName(name));
             assertThat(zbd.subject(event)).as(where).isEqualTo(oldSubject(json));
+            typed += event.data() instanceof ZbdRampData ? 1 : 0;
         }
+        assertThat(typed).as("typed events, whose subject is the record's").isGreaterThan(20_000);
     }
 
     @Test
@@ -106,6 +109,10 @@ class ZbdKeyOracleTest {
                 case 3 -> { } // absent
                 case 4 -> data.put("session_id", text(random, random.nextInt(150, 230)));
                 default -> data.put("session_id", text(random, random.nextInt(1, 40)));
+            }
+            if (random.nextInt(3) != 0) { // typed (sessions, payments): the subject comes from the record then
+                data.put("email", "user@example.com").put("base_amount", "12.50").put("base_currency", "USD")
+                        .put("quote_amount", "0.0002").put("quote_currency", "BTC");
             }
         }
         if (random.nextInt(15) != 0) {

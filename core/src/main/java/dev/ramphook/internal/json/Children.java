@@ -33,6 +33,14 @@ final class Children extends AbstractMap<String, JsonNode> {
     /** Name, value, name, value…; {@code null} once {@link #large} holds the members. */
     private Object[] slots = new Object[2 * FIRST_CAPACITY];
     private int size;
+    /**
+     * One bit per member name, picked by its hash code ({@link #bit}): a name whose bit is clear is not a member, so
+     * the reader's duplicate check of each new name and a look-up of an absent field (an optional one, say) cost a
+     * hash code already cached in the name and one test, not a scan that reads every member's name. Bits of removed
+     * members stay set (a clear bit still proves absence); {@link #clear} resets them. An {@code int}: it fits in
+     * the padding this object has anyway.
+     */
+    private int names;
     private Map<String, JsonNode> large;
     private Set<Map.Entry<String, JsonNode>> entries;
 
@@ -92,6 +100,7 @@ final class Children extends AbstractMap<String, JsonNode> {
         }
         Arrays.fill(slots, 0, 2 * size, null);
         size = 0;
+        names = 0;
     }
 
     @Override
@@ -107,30 +116,43 @@ final class Children extends AbstractMap<String, JsonNode> {
         return set;
     }
 
+    /** The bit of {@link #names} for a name of this hash code: its two halves mixed, as {@code HashMap} mixes. */
+    private static int bit(int hash) {
+        return 1 << (hash ^ (hash >>> 16)); // a shift takes the low five bits
+    }
+
     /**
-     * For a look-up: the members' names compared by identity first, which finds a name asked by a literal (the
-     * reader interns the names it caches: {@code CommonShapeReader}), with one read of this array per member, before
-     * {@link #indexOf}'s compare of hash codes, which reads each name too.
+     * For a look-up: absent at once when the name's bit is clear (an optional field not sent); else the members'
+     * names compared by identity first, which finds a name asked by a literal (the reader interns the names it
+     * caches: {@code CommonShapeReader}), with one read of this array per member, before the compare of hash codes,
+     * which reads each name too.
      */
     private int find(Object name) {
+        if (name == null) {
+            return indexOf(null);
+        }
+        int hash = name.hashCode();
+        if ((names & bit(hash)) == 0) {
+            return -1;
+        }
         Object[] s = slots;
         for (int i = 0, n = 2 * size; i < n; i += 2) {
             if (s[i] == name) {
                 return i >>> 1;
             }
         }
-        return indexOf(name);
+        return scan(name, hash);
     }
 
     /**
-     * The index of the member named {@code name}, or -1: identity (a cached name read again), else the cached hash
-     * codes of two strings, and only when they agree the characters.
+     * The index of the member named {@code name}, or -1: absent when its bit is clear (nearly every new name the
+     * reader puts), else identity (a cached name read again), else the cached hash codes of two strings, and only
+     * when they agree the characters.
      */
     private int indexOf(Object name) {
-        Object[] s = slots;
-        int n = 2 * size;
         if (name == null) {
-            for (int i = 0; i < n; i += 2) {
+            Object[] s = slots;
+            for (int i = 0, n = 2 * size; i < n; i += 2) {
                 if (s[i] == null) {
                     return i >>> 1;
                 }
@@ -138,6 +160,13 @@ final class Children extends AbstractMap<String, JsonNode> {
             return -1;
         }
         int hash = name.hashCode();
+        return (names & bit(hash)) == 0 ? -1 : scan(name, hash);
+    }
+
+    /** The member whose name is {@code name} (not {@code null}, of hash code {@code hash}), by a scan; or -1. */
+    private int scan(Object name, int hash) {
+        Object[] s = slots;
+        int n = 2 * size;
         for (int i = 0; i < n; i += 2) {
             Object k = s[i];
             if (k == name || k != null && k.hashCode() == hash && name.equals(k)) {
@@ -166,6 +195,9 @@ final class Children extends AbstractMap<String, JsonNode> {
         slots[2 * size] = name;
         slots[2 * size + 1] = value;
         size++;
+        if (name != null) {
+            names |= bit(name.hashCode());
+        }
     }
 
     private void removeAt(int i) {

@@ -107,6 +107,31 @@ class ChildrenTest {
         assertThat(read).isEqualTo(plain);
     }
 
+    /**
+     * Absent names are told at once by a bit of their hash code: a name that shares its bit with a member, a member
+     * removed (its bit stays set) and a cleared map must still answer by the names' text.
+     */
+    @Test
+    void namesSharingAHashBitRemovedNamesAndAClearedMapAnswerByText() {
+        Children children = new Children();
+        for (int i = 0; i < Children.LINEAR; i++) {
+            children.put(name(i), NODES.numberNode(i)); // 16 names over 32 bits: many shared
+        }
+        for (int i = 0; i < 200; i++) {
+            assertThat(children.get(name(i))).as("name%d", i)
+                    .isEqualTo(i < Children.LINEAR ? NODES.numberNode(i) : null);
+            assertThat(children.containsKey(name(i))).as("name%d", i).isEqualTo(i < Children.LINEAR);
+        }
+        children.remove(name(3));
+        assertThat(children.get(name(3))).isNull();
+        assertThat(children.put(name(3), NODES.nullNode())).isNull();
+        assertThat(children.put(name(3), NODES.textNode("again"))).isEqualTo(NODES.nullNode());
+        children.clear();
+        assertThat(children.get(name(0))).isNull();
+        assertThat(children.put(name(0), NODES.nullNode())).isNull();
+        assertThat(children).hasSize(1);
+    }
+
     @Test
     void anIteratorFailsWhenTheMapGrowsPastTheLinearSize() {
         Children children = new Children();

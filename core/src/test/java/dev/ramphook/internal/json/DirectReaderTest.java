@@ -191,6 +191,68 @@ class DirectReaderTest {
     }
 
     /**
+     * The reader guesses each name from the one before it in the last body: the guess must be taken only when the
+     * body holds exactly that name there. Each body of one shape (names of every length up to 17, across the two
+     * words a guess is compared by) is read after the shape was taught, with one name replaced by a near miss: one
+     * character more or less, one byte changed at each place, an escape, a non-ASCII or a control character after
+     * it, a name of another length; and the same near the end of the body, where fewer than 17 bytes are left.
+     */
+    @Test
+    void aGuessedNameIsTakenOnlyWhenTheBodyHoldsIt() {
+        CommonShapeReader reader = new CommonShapeReader(Json.MAPPER.getNodeFactory());
+        List<String> shape = new ArrayList<>();
+        for (int length = 0; length <= 17; length++) {
+            shape.add("abcdefghijklmnopq".substring(0, length));
+        }
+        int checked = 0;
+        for (int k = 0; k < shape.size(); k++) {
+            String name = shape.get(k);
+            List<String> variants = new ArrayList<>(List.of(name + "x", name + "\\n", name + "é", name + "\\u0041",
+                    name + "\u0001", name + " ", "\\u0061" + name, "Q" + name, name.replace('a', 'é')));
+            if (!name.isEmpty()) {
+                variants.add(name.substring(0, name.length() - 1));
+                variants.add(name.substring(1));
+            }
+            for (int at = 0; at < name.length(); at++) {
+                variants.add(name.substring(0, at) + 'Z' + name.substring(at + 1));
+                variants.add(name.substring(0, at) + '"' + name.substring(at + 1));
+                variants.add(name.substring(0, at) + '\\' + name.substring(at + 1));
+            }
+            for (String variant : variants) {
+                for (boolean atEnd : new boolean[] {false, true}) {
+                    List<String> probe = new ArrayList<>(atEnd ? shape.subList(0, k + 1) : shape);
+                    probe.set(k, variant);
+                    List<String> taught = atEnd ? shape.subList(0, k + 1) : shape;
+                    reader.read(object(taught)); // teaches the order: each name guesses the next
+                    assertThat(reader.read(object(taught))).as("%s", taught).isNotNull();
+                    byte[] body = object(probe);
+                    ObjectNode expected;
+                    try {
+                        expected = ReadTreeOracle.parseObject(body);
+                    } catch (InvalidPayloadException e) {
+                        expected = null;
+                    }
+                    ObjectNode actual = reader.read(body);
+                    if (actual != null) {
+                        assertThat(expected).as(show(body)).isNotNull();
+                        assertSame(expected, actual, show(body));
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("near misses read by the common-shape reader").isGreaterThan(500);
+    }
+
+    private static byte[] object(List<String> names) {
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < names.size(); i++) {
+            text.append(i == 0 ? "" : ",").append('"').append(names.get(i)).append("\":").append(i);
+        }
+        return text.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
      * Cached names are the JVM's interned instances, so a member asked for by a literal is found by identity; but only
      * the first few thousand, so a sender of ever new names cannot grow the string table.
      */
