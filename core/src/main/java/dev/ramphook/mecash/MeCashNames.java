@@ -1,5 +1,6 @@
 package dev.ramphook.mecash;
 
+import dev.ramphook.internal.text.NameTable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,8 +20,7 @@ final class MeCashNames {
     }
 
     private static final Map<String, Class<?>> TYPES = typeTable();
-    private static final int MASK = 31;
-    private static final Known[] SLOTS = slots();
+    private static final NameTable<Known> TABLE = new NameTable<>(TYPES, 0, Known::new);
 
     private MeCashNames() {
     }
@@ -32,32 +32,7 @@ final class MeCashNames {
 
     /** {@code name}'s entry, or {@code null} for a name meCash does not document. */
     static Known find(String name) {
-        int length = name.length();
-        if (length < 2) {
-            return null;
-        }
-        for (int i = slot(length, name.charAt(0), name.charAt(length - 2)); ; i = (i + 1) & MASK) {
-            Known known = SLOTS[i];
-            if (known == null || known.name.equals(name)) {
-                return known;
-            }
-        }
-    }
-
-    private static int slot(int length, char first, char last) {
-        return (length * 7 + first * 3 + last) & MASK;
-    }
-
-    private static Known[] slots() {
-        Known[] slots = new Known[MASK + 1];
-        TYPES.forEach((name, type) -> {
-            int i = slot(name.length(), name.charAt(0), name.charAt(name.length() - 2));
-            while (slots[i] != null) {
-                i = (i + 1) & MASK;
-            }
-            slots[i] = new Known(name, type);
-        });
-        return slots;
+        return TABLE.find(name);
     }
 
     private static Map<String, Class<?>> typeTable() {
