@@ -63,6 +63,16 @@ public final class BenchMain {
                     time(m.get("ramphookMetered")), ratio(m.get("ramphookMetered"), m.get("ramphook")),
                     alloc(m.get("ramphook")), alloc(m.get("ramphookMetered")));
         }
+        System.out.println();
+        System.out.println("authentication alone (ramphookVerify: the endpoint's authenticator on requests built in "
+                + "advance) against readTree, same run: for meCash's HMAC-SHA512, the floor under the full path");
+        System.out.printf("%-7s %6s | %10s %10s | %8s%n", "prov", "size", "verify", "readTree", "ratio");
+        for (Map.Entry<String, Map<String, RunResult>> e : byCase.entrySet()) {
+            String[] ps = e.getKey().split(" ");
+            Map<String, RunResult> m = e.getValue();
+            System.out.printf("%-7s %6s | %10s %10s | %8s%n", ps[0], ps[1], time(m.get("ramphookVerify")),
+                    time(m.get(BASELINES[0])), ratio(m.get("ramphookVerify"), m.get(BASELINES[0])));
+        }
         System.out.println("times in " + unit(results) + "; B/op = gc.alloc.rate.norm (needs -prof gc) of ramphook, "
                 + "readTree, and ramphookReader (the library's JSON reader alone)");
     }
