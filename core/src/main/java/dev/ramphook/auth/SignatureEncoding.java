@@ -32,10 +32,12 @@ enum SignatureEncoding {
         /**
          * Decodes and compares in one pass, without a substring, a decoded array or {@code HexFormat}'s parse (200 B
          * and about 0.2 µs of a meCash delivery's 128 digits, 2026-12-06). Given the text's bytes ({@link #bytes},
-         * copied once per header value), eight digits are checked and compared at a time, a {@code long} of them
-         * against four bytes of {@code expected} spread into nibbles by shifts: 83-89 ns for 128 digits with the
-         * copy, against 131-147 ns one character at a time with a table look-up (thread CPU, three alternations,
-         * 2026-12-07). Every byte of {@code expected} is compared, no early exit, no branch on its value and no table
+         * copied once per header value), sixteen digits are checked and compared at a time, two {@code long}s of them
+         * turned into nibbles and packed into the eight bytes they stand for ({@link #packed}), against one
+         * little-endian read of {@code expected}: 62-66 ns for 128 digits with the copy, against 66-92 ns (85-91 in
+         * two runs of three) eight digits at a time against four bytes of {@code expected} spread into nibbles, and
+         * 131-147 ns one character at a time with a table look-up (thread CPU, three alternations, 2026-12-07).
+         * Every byte of {@code expected} is compared, no early exit, no branch on its value and no table
          * indexed by it; what decides "malformed" is the given text alone (which the sender knows anyway).
          */
         @Override
@@ -56,6 +58,13 @@ enum SignatureEncoding {
             long notDigits = 0;
             long differences = 0;
             if (bytes != null) {
+                for (; i + 8 <= expected.length; i += 8, j += 16) {
+                    long first = (long) LONGS.get(bytes, j); // text[j] in the lowest byte
+                    long second = (long) LONGS.get(bytes, j + 8);
+                    notDigits |= notHexDigits(first) | notHexDigits(second);
+                    differences |= (packed(nibbles(first)) | packed(nibbles(second)) << 32)
+                            ^ (long) LONGS.get(expected, i);
+                }
                 for (; i + 4 <= expected.length; i += 4, j += 8) {
                     long digits = (long) LONGS.get(bytes, j); // text[j] in the lowest byte
                     notDigits |= notHexDigits(digits);
@@ -72,6 +81,12 @@ enum SignatureEncoding {
                 differences |= (expected[i] & 0xff) ^ (high << 4 | low);
             }
             return invalid < 0 || notDigits != 0 ? MALFORMED : differences == 0 ? EQUAL : DIFFERENT;
+        }
+
+        /** Hex digits are neither spaces, tabs nor commas. */
+        @Override
+        boolean oneItemWhenWellFormed() {
+            return true;
         }
 
         /** The ISO-8859-1 bytes, one per character, or {@code null} when a character has none. */
@@ -150,6 +165,17 @@ enum SignatureEncoding {
         return (word & 0x0f0f0f0f0f0f0f0fL) + 9 * (word >>> 6 & 0x0101010101010101L);
     }
 
+    /**
+     * The four bytes that eight nibbles ({@link #nibbles}, high nibble first) make, in the low half of the answer,
+     * the first in the lowest byte: what a little-endian read of those four bytes gives. Each byte's nibble joined
+     * with the next's, then every other byte kept and the kept ones moved together, by shifts alone.
+     */
+    private static long packed(long nibbles) {
+        long pairs = (nibbles << 4 | nibbles >>> 8) & 0x00FF00FF00FF00FFL;
+        long quads = (pairs | pairs >>> 8) & 0x0000FFFF0000FFFFL;
+        return (quads | quads >>> 16) & 0xFFFFFFFFL;
+    }
+
     /** The value of hex digit {@code c}, or -1. */
     private static int digit(char c) {
         return c < DIGITS.length ? DIGITS[c] : -1;
@@ -167,6 +193,14 @@ enum SignatureEncoding {
      */
     byte[] bytes(String value) {
         return null;
+    }
+
+    /**
+     * Whether a text {@link #compare} does not call {@link #MALFORMED} holds no separator ({@link SignatureList}): then
+     * a header value compared whole and found well-formed was a single item.
+     */
+    boolean oneItemWhenWellFormed() {
+        return false;
     }
 
     /**
