@@ -141,8 +141,11 @@ public final class HmacSignature implements Authenticator {
 
     /**
      * Walks the header's signatures in place (no list, no substrings, no decoded arrays; hex compares one copy of
-     * each value's bytes, {@code SignatureEncoding.bytes}) and compares each with
-     * every secret's MAC. The answers are those of the split-decode-compare it replaced (kept as the oracle of
+     * each value's bytes, {@code SignatureEncoding.bytes}) and compares each with every secret's MAC. A lone hex
+     * value without a prefix (meCash's {@code X-Signature}) is first compared whole: well-formed hex holds no
+     * separator, so it was the one item, and the walk is skipped (12-18 ns of separator scans for 128 digits; with
+     * the sixteen-digit compare, verify less the MAC's own cost fell from 106-200 to 85-183 ns, medians of three
+     * alternations, 2026-12-07). The answers are those of the split-decode-compare it replaced (kept as the oracle of
      * {@code HmacSignatureOracleTest}): the first {@value #MAX_SIGNATURES} items count, a malformed one is skipped,
      * one match is enough; every secret's MAC is computed and compared with every item, with no early exit.
      */
