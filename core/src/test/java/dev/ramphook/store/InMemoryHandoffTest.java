@@ -127,4 +127,19 @@ class InMemoryHandoffTest {
         assertThat(store.find("zbd", "k-2")).map(FoundEvent::state).contains(EventState.DONE);
         assertThat(other.find("zbd", "k-2")).map(FoundEvent::state).contains(EventState.PENDING);
     }
+
+    @Test
+    void anAnswerSharedBetweenRecordsCannotBeChanged() {
+        CompletableFuture<Recorded> first = handOff(event("k-1"), "a-r1");
+        CompletableFuture<Recorded> second = handOff(event("k-2"), "a-r2");
+
+        assertThat(first.complete(Recorded.DONE)).isFalse();
+        assertThat(first.completeExceptionally(new IllegalStateException())).isFalse();
+        assertThat(first.cancel(true)).isFalse();
+        assertThatThrownBy(() -> first.obtrudeValue(Recorded.DONE)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> first.obtrudeException(new IllegalStateException()))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(first).isCompletedWithValue(Recorded.NEW);
+        assertThat(second).isCompletedWithValue(Recorded.NEW);
+    }
 }

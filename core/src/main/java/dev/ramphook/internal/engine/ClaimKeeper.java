@@ -43,10 +43,72 @@ final class ClaimKeeper {
 
     private static final Logger log = Logs.get(ClaimKeeper.class);
 
-    /** An event's identity in the store; holds no body, so a key is cheap to hash and compare. */
-    record EventRef(String provider, String key) {
+    /**
+     * An event's identity in the store; holds no body, so a key is cheap to hash and compare. Its hash is computed
+     * once, when it is made, over the key's characters in four interleaved lanes: {@code String.hashCode} of a fresh
+     * key (every delivery's is) is one chain of multiply-adds, a character at a time, and was about 45 ns of every
+     * inline delivery (a 40-character ZBD key, 3% of its samples); four independent chains take about a quarter of
+     * that. No weaker than {@code String.hashCode} against chosen keys (both are a public polynomial), and equality
+     * still compares the strings.
+     */
+    static final class EventRef {
+        private final String provider;
+        private final String key;
+        private final int hash;
+
+        EventRef(String provider, String key) {
+            this.provider = provider;
+            this.key = key;
+            this.hash = provider.hashCode() * 31 + hash(key);
+        }
+
         static EventRef of(StoredEvent event) {
             return new EventRef(event.provider(), event.key());
+        }
+
+        String provider() {
+            return provider;
+        }
+
+        String key() {
+            return key;
+        }
+
+        /** Every character of {@code key}, in four lanes of {@code h * 31 + c} (character i in lane i mod 4). */
+        static int hash(String key) {
+            int n = key.length();
+            int a = n;
+            int b = 0;
+            int c = 0;
+            int d = 0;
+            int i = 0;
+            for (; i + 3 < n; i += 4) {
+                a = a * 31 + key.charAt(i);
+                b = b * 31 + key.charAt(i + 1);
+                c = c * 31 + key.charAt(i + 2);
+                d = d * 31 + key.charAt(i + 3);
+            }
+            for (; i < n; i++) {
+                a = a * 31 + key.charAt(i);
+            }
+            return ((a * 31 + b) * 31 + c) * 31 + d;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof EventRef other && hash == other.hash && key.equals(other.key)
+                    && provider.equals(other.provider);
+        }
+
+        /** Never the key: it is provider data. */
+        @Override
+        public String toString() {
+            return "EventRef[" + provider + "]";
         }
     }
 

@@ -74,4 +74,27 @@ class ClaimKeepTest {
         claims.drop(ref, first);
         assertThat(claims.keepHandedOff(ref, e, "p-i")).isNotNull();
     }
+
+    @Test
+    void aReferenceEqualsAnotherOfTheSameProviderAndKeyOnly() {
+        ClaimKeeper.EventRef ref = new ClaimKeeper.EventRef("shop", "order-0123456789-abcdef");
+
+        assertThat(ref).isEqualTo(new ClaimKeeper.EventRef("shop", new String("order-0123456789-abcdef")))
+                .hasSameHashCodeAs(new ClaimKeeper.EventRef("shop", "order-0123456789-abcdef"));
+        assertThat(ref).isNotEqualTo(new ClaimKeeper.EventRef("shop", "order-0123456789-abcdeg"))
+                .isNotEqualTo(new ClaimKeeper.EventRef("shop", "order-0123456789-abcde"))
+                .isNotEqualTo(new ClaimKeeper.EventRef("shoq", "order-0123456789-abcdef"));
+        assertThat(ref.toString()).doesNotContain("order");
+    }
+
+    @Test
+    void aReferencesHashReadsEveryCharacterOfTheKey() {
+        String key = "order-0123456789-abcdef";
+        int hash = ClaimKeeper.EventRef.hash(key);
+        for (int i = 0; i < key.length(); i++) {
+            String changed = key.substring(0, i) + (char) (key.charAt(i) + 1) + key.substring(i + 1);
+            assertThat(ClaimKeeper.EventRef.hash(changed)).as("character %d changed", i).isNotEqualTo(hash);
+        }
+        assertThat(ClaimKeeper.EventRef.hash(key + "x")).isNotEqualTo(hash);
+    }
 }
