@@ -39,9 +39,9 @@ public interface EventStore extends AutoCloseable {
      * events fails (503) rather than dropping one. A handled event keeps only its key, as a 128-bit hash with its
      * receive time, until the receiver's retention ({@code WebhookReceiver.Builder.retention}, default 7 days) has
      * passed since it was received: within that window a redelivery is a duplicate, however many other events
-     * arrived. Each endpoint keeps the keys of up to 1,000,000 events (24 bytes per table slot, at most half the
-     * slots used: 50 bytes per key, 48 MiB, at the bound; about 6 MiB for 100,000 keys), so the store's keys take at
-     * most 48 MiB times the number of endpoints. At an endpoint's bound, its new events are <b>refused with 503</b>
+     * arrived. Each endpoint keeps the keys of up to 1,000,000 events (25 bytes per table slot, at most half the
+     * slots used: 52 bytes per key, 50 MiB, at the bound; about 6 MiB for 100,000 keys), so the store's keys take at
+     * most 50 MiB times the number of endpoints. At an endpoint's bound, its new events are <b>refused with 503</b>
      * (logged at ERROR once a minute with a count, and the receiver's health is DEGRADED naming the endpoint), never
      * handled twice: an old key is never forgotten before its retention. For more than about 1.6 events per second
      * sustained on one endpoint over a 7-day retention, shorten the retention (keep it longer than your providers
@@ -69,7 +69,7 @@ public interface EventStore extends AutoCloseable {
     /**
      * {@link #inMemory()} keeping, per endpoint, up to {@code capacity} unhandled events and the keys of up to
      * {@code maxHandledKeys} events (unhandled ones included, so that each can still complete). The keys take about
-     * 50 bytes each at the bound (between 48 and 96 bytes: a table of 24-byte slots, at most half of them used).
+     * 52 bytes each at the bound (between 50 and 100 bytes: a table of 25-byte slots, at most half of them used).
      *
      * @param capacity       how many unhandled events it holds per endpoint before recording that endpoint's fails
      * @param maxHandledKeys how many keys (of handled and unhandled events) it remembers per endpoint for

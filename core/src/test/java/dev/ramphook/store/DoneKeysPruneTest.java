@@ -143,6 +143,49 @@ class DoneKeysPruneTest {
         assertThat(keys.pruneBefore(Instant.MAX)).isZero(); // an empty slot is never a key to prune
     }
 
+    /**
+     * A table whose keys all share one tag (the same top bits) and crowd a few homes: every look-up reads hashes,
+     * also of keys added a moment ago whose hashes and seconds still wait to be written; each step checked against a
+     * plain map (the keys just added are found, a key never added is not, one added again is not counted twice), and
+     * each key's second is the one it was added with (a prune deletes exactly the model's).
+     */
+    @Test
+    void keysSharingATagAreFoundAtOnceAndKeepTheirSeconds() {
+        SplittableRandom random = new SplittableRandom(1607);
+        DoneKeys keys = new DoneKeys();
+        java.util.Map<java.util.List<Long>, Long> model = new java.util.HashMap<>();
+        java.util.List<long[]> added = new java.util.ArrayList<>();
+        long tag = 0x5BL << 57;
+        for (int step = 0; step < 6_000; step++) {
+            int home = random.nextInt(3) == 0 ? random.nextInt(8) : random.nextInt();
+            long[] h = {tag | ((long) random.nextInt(1 << 20) << 10) | (home & 1023), random.nextLong() | 1};
+            long second = random.nextInt(20);
+            boolean again = !added.isEmpty() && random.nextInt(5) == 0;
+            if (again) {
+                h = added.get(added.size() - 1 - random.nextInt(Math.min(added.size(), 20)));
+            }
+            keys.add(h, Instant.ofEpochSecond(second));
+            if (model.putIfAbsent(java.util.List.of(h[0], h[1]), second) == null) {
+                added.add(h);
+            }
+
+            assertThat(keys.contains(h)).as("step %d", step).isTrue();
+            assertThat(keys.contains(new long[] {h[0], h[1] ^ 2})).as("step %d", step).isFalse();
+            assertThat(keys.size()).as("step %d", step).isEqualTo(model.size());
+            if (step % 1_000 == 999) {
+                long cutoff = random.nextInt(20);
+                long expected = model.values().stream().filter(s -> s < cutoff).count();
+                model.values().removeIf(s -> s < cutoff);
+                added.removeIf(k -> !model.containsKey(java.util.List.of(k[0], k[1])));
+                assertThat(keys.pruneBefore(Instant.ofEpochSecond(cutoff))).as("step %d", step)
+                        .isEqualTo((int) expected);
+                for (long[] k : added) {
+                    assertThat(keys.contains(k)).isTrue();
+                }
+            }
+        }
+    }
+
     private static long[] hash(int i) {
         return HASH.hash("zbd", "key-" + i);
     }
