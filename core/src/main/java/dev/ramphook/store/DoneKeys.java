@@ -44,6 +44,15 @@ final class DoneKeys {
     private byte[] tags;
     private int size;
     /**
+     * No key is older than this second ({@link #EMPTY} while the table is empty): a prune whose cutoff is not later
+     * deletes nothing and sweeps nothing. The receiver prunes every hour (a tenth of the retention, at most an hour),
+     * and through a process's first retention (7 days by default) no key is ever old enough: each of those prunes
+     * read the whole array of seconds under the store's lock (16 MiB at the default bound), every delivery waiting.
+     */
+    private long oldest = EMPTY;
+    /** Sweeps of the table made by prunes, for tests. */
+    private int sweeps;
+    /**
      * Keys added whose slots hold their tags but not yet their hashes and seconds: written {@link #DEFERRED} at a
      * time ({@link #flush}). A key's slot is random, so its hash and second land in lines of the large arrays that are
      * rarely in the cache; written one per add, each write missed and the store's lock release right after it (a
@@ -67,6 +76,11 @@ final class DoneKeys {
 
     int size() {
         return size;
+    }
+
+    /** How many prunes swept the table (the others had no key old enough to delete). */
+    int sweeps() {
+        return sweeps;
     }
 
     boolean contains(String provider, String key) {
@@ -100,12 +114,16 @@ final class DoneKeys {
         for (int i = (int) high & mask; ; i = (i + 1) & mask) {
             byte t = tags[i];
             if (t == 0) {
+                long second = receivedAt.getEpochSecond();
+                if (second < oldest) {
+                    oldest = second;
+                }
                 if ((size + 1) * 2 > receivedSecond.length) {
                     rehash(receivedSecond.length * 2);
-                    insert(high, low, receivedAt.getEpochSecond());
+                    insert(high, low, second);
                 } else {
                     tags[i] = tag;
-                    defer(i, high, low, receivedAt.getEpochSecond());
+                    defer(i, high, low, second);
                 }
                 size++;
                 return;
@@ -165,20 +183,30 @@ final class DoneKeys {
      * 24, for a table at most half full and a retention that prunes a tenth of its keys at a time (the receiver's).
      */
     int pruneBefore(Instant cutoff) {
-        flush();
         long limit = cutoff.getEpochSecond();
+        if (limit <= oldest) {
+            return 0; // no key is before the cutoff
+        }
+        flush();
+        sweeps++;
         int removed = 0;
+        long oldestKept = EMPTY;
         // A key moved back into slot i by a deletion is examined there again (i is not advanced). A chain that
         // wraps past the table's end moves keys from its start (already passed: all kept) to gaps at its end, where
         // they are examined again and kept, or between slots already passed; no unexamined key lands behind i.
         for (int i = 0; i < receivedSecond.length; ) {
-            if (receivedSecond[i] < limit) {
+            long second = receivedSecond[i];
+            if (second < limit) {
                 delete(i);
                 removed++;
             } else {
+                if (second < oldestKept) {
+                    oldestKept = second; // every kept key is examined at least once, wherever a deletion moves it
+                }
                 i++;
             }
         }
+        oldest = oldestKept;
         size -= removed;
         if (removed > 0 && receivedSecond.length > MIN_SLOTS && 4L * slotsFor(size) <= receivedSecond.length) {
             rehash(slotsFor(size));

@@ -186,6 +186,36 @@ class DoneKeysPruneTest {
         }
     }
 
+    /**
+     * The table knows its oldest key's second: a prune with no key old enough (every hour of a process's first
+     * retention) sweeps nothing, under the store's lock that every delivery waits on; one that deletes learns the
+     * oldest kept key again.
+     */
+    @Test
+    void aPruneWithNoKeyOldEnoughDoesNotSweepTheTable() {
+        DoneKeys keys = new DoneKeys();
+        assertThat(keys.pruneBefore(Instant.MAX)).isZero();
+        for (int i = 0; i < 3_000; i++) {
+            keys.add(hash(i), Instant.ofEpochSecond(100 + i % 10));
+        }
+
+        assertThat(keys.pruneBefore(Instant.ofEpochSecond(100))).isZero();
+        assertThat(keys.pruneBefore(Instant.ofEpochSecond(50))).isZero();
+        assertThat(keys.sweeps()).isZero();
+        assertThat(keys.pruneBefore(Instant.ofEpochSecond(103))).isEqualTo(900);
+        assertThat(keys.sweeps()).isEqualTo(1);
+        assertThat(keys.pruneBefore(Instant.ofEpochSecond(103))).isZero();
+        assertThat(keys.sweeps()).isEqualTo(1); // the oldest kept key is of second 103
+        assertThat(keys.pruneBefore(Instant.ofEpochSecond(104))).isEqualTo(300);
+        assertThat(keys.sweeps()).isEqualTo(2);
+        keys.add(hash(5_000), Instant.ofEpochSecond(1)); // an older key than any: the next prune sweeps again
+        assertThat(keys.pruneBefore(Instant.ofEpochSecond(2))).isEqualTo(1);
+        assertThat(keys.size()).isEqualTo(1_800);
+        for (int i = 0; i < 3_000; i++) {
+            assertThat(keys.contains(hash(i))).isEqualTo(100 + i % 10 >= 104);
+        }
+    }
+
     private static long[] hash(int i) {
         return HASH.hash("zbd", "key-" + i);
     }
