@@ -122,8 +122,10 @@ public final class ZbdRamp implements Provider {
         }
         JsonNode data = JsonFields.object(json, "data");
         Instant createdAt = instant(json, "created_at"); // read once: the key and the event both use it
+        String createdText = createdAt == null ? null : JsonFields.text(json, "created_at");
         return new WebhookEvent<>(id(), name, known != null ? known.shortName() : shortName(name),
-                key(json, data, name, known != null, createdAt), createdAt, data(name, known, data, json), json);
+                key(json, data, name, known != null, createdAt, createdText), createdAt, data(name, known, data, json),
+                json);
     }
 
     /**
@@ -191,20 +193,25 @@ public final class ZbdRamp implements Provider {
         return value == null ? null : new ZbdSecretToken(value);
     }
 
-    private static String key(ObjectNode json, JsonNode data, String name, boolean knownName, Instant createdAt) {
+    private static String key(ObjectNode json, JsonNode data, String name, boolean knownName, Instant createdAt,
+            String createdText) {
         String id = JsonFields.idText(json, "id");
         if (id != null) {
             return EventKeys.bounded(id);
         }
         String session = JsonFields.idText(data, "session_id");
         if (session != null && createdAt != null) { // a value: 11:05:00Z, 11:05:00.000Z, 12:05:00+01:00 agree
-            // Instant.toString's text, written without its formatter (InstantText): keys stored earlier still match.
-            // Joined at its exact length; only the session is scanned when the name is a documented one (the
-            // table's text has no control character, the instant's neither), not the whole key again.
-            int length = name.length() + session.length() + 2 + InstantText.length(createdAt);
+            // Instant.toString's text, so that keys stored earlier still match: the delivered text itself when it is
+            // that already (ZBD's are), else written without the formatter (InstantText). Joined at its exact
+            // length; only the session is scanned when the name is a documented one (the table's text has no
+            // control character, the instant's neither), not the whole key again.
+            boolean asSent = createdText != null && InstantText.isCanonical(createdText, createdAt);
+            int length = name.length() + session.length() + 2
+                    + (asSent ? createdText.length() : InstantText.length(createdAt));
             if (length <= EventKeys.MAX_KEY_CHARS && (knownName || !EventKeys.hasControlCharacter(name))
                     && !EventKeys.hasControlCharacter(session)) {
-                return InstantText.joined(name, session, createdAt);
+                return asSent ? name + ':' + session + ':' + createdText
+                        : InstantText.joined(name, session, createdAt);
             }
             StringBuilder key = new StringBuilder(name.length() + session.length() + 34).append(name).append(':')
                     .append(session).append(':');

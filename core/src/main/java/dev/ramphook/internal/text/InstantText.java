@@ -16,6 +16,8 @@ public final class InstantText {
     /** A fraction's point and leading zeros, by their number. */
     private static final String[] FRACTION_HEADS = {".", ".0", ".00", ".000", ".0000", ".00000", ".000000",
             ".0000000", ".00000000"};
+    /** A canonical text's first 20 characters: '0' stands for any digit; the point only when a fraction follows. */
+    private static final String SHAPE = "0000-00-00T00:00:00.";
 
     private InstantText() {
     }
@@ -70,6 +72,34 @@ public final class InstantText {
         }
         int nano = instant.getNano();
         return nano == 0 ? 20 : 21 + fractionWidth(nano);
+    }
+
+    /**
+     * Whether {@code text}, which was read as {@code instant}, is already {@link Instant#toString()}'s text of it, so
+     * that a key can take the delivered text instead of writing the instant again (ZBD sends its times so: writing
+     * one was a fifth of ZBD's parse). Only the shape is checked, not the digits: a text of the shape
+     * {@code dddd-dd-ddTdd:dd:dd[.fraction]Z} denotes the instant whose UTC fields are its digits, and a length equal
+     * to {@link #length} leaves one possible fraction, the one {@code Instant.toString()} writes (3, 6 or 9 digits;
+     * {@code .000Z} or {@code .120000Z} is a length that differs). Years 1970 to 9999 only; {@code false} otherwise.
+     *
+     * @param text    the text the instant was parsed from
+     * @param instant what an ISO-8601 parser read from {@code text}, not {@code null}
+     * @return true when {@code text.equals(instant.toString())}
+     */
+    public static boolean isCanonical(String text, Instant instant) {
+        long seconds = instant.getEpochSecond();
+        int length = text.length();
+        if (seconds < 0 || seconds > LAST_FAST_SECOND || length != length(instant)) {
+            return false;
+        }
+        for (int i = 0; i < length - 1; i++) {
+            char c = text.charAt(i);
+            char expected = i < 20 ? SHAPE.charAt(i) : '0';
+            if (expected == '0' ? (char) (c - '0') > 9 : c != expected) {
+                return false;
+            }
+        }
+        return text.charAt(length - 1) == 'Z';
     }
 
     /**

@@ -66,4 +66,41 @@ class InstantTextTest {
             assertThat(InstantText.length(edge)).isEqualTo(edge.toString().length());
         }
     }
+
+    @Test
+    void tellsInstantToStringsOwnTextFromEveryOtherSpellingOfTheSameInstant() {
+        SplittableRandom random = new SplittableRandom(2026_12_07);
+        for (int i = 0; i < 1_000_000; i++) {
+            long seconds = i % 50 == 0 ? random.nextLong(-100_000_000_000L, 300_000_000_000L)
+                    : random.nextLong(0, 253_402_300_800L);
+            int nano = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant instant = Instant.ofEpochSecond(seconds, nano);
+            String canonical = instant.toString();
+            assertThat(InstantText.isCanonical(canonical, instant)).as(canonical)
+                    .isEqualTo(seconds >= 0 && seconds <= 253_402_300_799L); // outside: false, written instead
+            String other = canonical.replace("Z", switch (i % 5) {
+                case 0 -> "+00:00";
+                case 1 -> "z";
+                case 2 -> nano == 0 ? ".000Z" : "0Z";
+                case 3 -> nano % 1_000_000 == 0 && nano != 0 ? "000Z" : ".000000000Z".substring(nano == 0 ? 0 : 1);
+                default -> "Z ";
+            });
+            assertThat(InstantText.isCanonical(other, instant)).as(other).isFalse();
+            assertThat(InstantText.isCanonical(canonical.replace('T', 't'), instant)).isFalse();
+        }
+        Instant at = Instant.parse("2025-01-18T11:05:00Z");
+        for (String same : new String[] {"2025-01-18T11:05Z", "2025-01-18T11:05:00.0Z", "2025-01-18 11:05:00Z",
+                "+2025-01-18T11:05:00Z", "2025-01-18T11:05:00", "2025-01-18T12:05:00+01:00", "2025-01-18T11:05:0\u0660Z",
+                "2025-01-18T11:05:00.Z", "2025-01-18T11:05:00.000Z", "2025-01-18T11:05:00.000000Z"}) {
+            assertThat(InstantText.isCanonical(same, at)).as(same).isFalse();
+        }
+        assertThat(InstantText.isCanonical("2025-01-18T11:05:00Z", at)).isTrue();
+        assertThat(InstantText.isCanonical("2025-01-18T11:05:00.120Z", Instant.parse("2025-01-18T11:05:00.12Z")))
+                .isTrue();
+    }
 }
