@@ -1,5 +1,6 @@
 package dev.ramphook.provider;
 
+import dev.ramphook.internal.text.InstantText;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -50,27 +51,13 @@ final class IsoTimes {
         int hour = hour(fields);
         int minute = minute(fields);
         int second = second(fields);
-        if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month) || hour > 23 || minute > 59
+        if (month < 1 || month > 12 || day < 1 || day > InstantText.monthLength(year, month) || hour > 23 || minute > 59
                 || second > 59) {
             return LocalDateTime.of(year, month, day, hour, minute, second, nano) // throws
                     .toInstant(ZoneOffset.UTC);
         }
-        // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), year 0 to 9999.
-        int y = month <= 2 ? year - 1 : year;
-        int era = Math.floorDiv(y, 400);
-        int yearOfEra = y - era * 400;
-        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-        long dayOfEra = yearOfEra * 365L + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-        long epochDay = era * 146_097L + dayOfEra - 719_468;
-        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600 + minute * 60 + second, nano);
-    }
-
-    private static int monthLength(int year, int month) {
-        return switch (month) {
-            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
+        return Instant.ofEpochSecond(InstantText.epochDay(year, month, day) * 86_400 + hour * 3600 + minute * 60
+                + second, nano);
     }
 
     /**

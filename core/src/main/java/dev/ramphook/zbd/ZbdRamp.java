@@ -121,11 +121,14 @@ public final class ZbdRamp implements Provider {
             name = known.name(); // the table's own String: no control character, its hash already computed
         }
         JsonNode data = JsonFields.object(json, "data");
-        Instant createdAt = instant(json, "created_at"); // read once: the key and the event both use it
-        String createdText = createdAt == null ? null : JsonFields.text(json, "created_at");
+        // Read once: the key and the event both use it. ZBD writes it as Instant.toString does, which the key needs:
+        // then the text itself goes in the key (read and checked in one pass, not parsed, then written again).
+        String createdText = JsonFields.text(json, "created_at");
+        Instant asSent = createdText == null ? null : InstantText.parse(createdText);
+        Instant createdAt = asSent != null || createdText == null ? asSent : instant(json, "created_at");
         return new WebhookEvent<>(id(), name, known != null ? known.shortName() : shortName(name),
-                key(json, data, name, known != null, createdAt, createdText), createdAt, data(name, known, data, json),
-                json);
+                key(json, data, name, known != null, createdAt, asSent != null ? createdText : null), createdAt,
+                data(name, known, data, json), json);
     }
 
     /**
@@ -193,6 +196,7 @@ public final class ZbdRamp implements Provider {
         return value == null ? null : new ZbdSecretToken(value);
     }
 
+    /** {@code createdText} is {@code createdAt}'s {@code Instant.toString()} text, or {@code null} when not known. */
     private static String key(ObjectNode json, JsonNode data, String name, boolean knownName, Instant createdAt,
             String createdText) {
         String id = JsonFields.idText(json, "id");
@@ -205,7 +209,7 @@ public final class ZbdRamp implements Provider {
             // that already (ZBD's are), else written without the formatter (InstantText). Joined at its exact
             // length; only the session is scanned when the name is a documented one (the table's text has no
             // control character, the instant's neither), not the whole key again.
-            boolean asSent = createdText != null && InstantText.isCanonical(createdText, createdAt);
+            boolean asSent = createdText != null;
             int length = name.length() + session.length() + 2
                     + (asSent ? createdText.length() : InstantText.length(createdAt));
             if (length <= EventKeys.MAX_KEY_CHARS && (knownName || !EventKeys.hasControlCharacter(name))

@@ -75,31 +75,85 @@ public final class InstantText {
     }
 
     /**
-     * Whether {@code text}, which was read as {@code instant}, is already {@link Instant#toString()}'s text of it, so
-     * that a key can take the delivered text instead of writing the instant again (ZBD sends its times so: writing
-     * one was a fifth of ZBD's parse). Only the shape is checked, not the digits: a text of the shape
-     * {@code dddd-dd-ddTdd:dd:dd[.fraction]Z} denotes the instant whose UTC fields are its digits, and a length equal
-     * to {@link #length} leaves one possible fraction, the one {@code Instant.toString()} writes (3, 6 or 9 digits;
-     * {@code .000Z} or {@code .120000Z} is a length that differs). Years 1970 to 9999 only; {@code false} otherwise.
+     * The instant whose {@link Instant#toString()} text is exactly {@code text}, or {@code null} for any other text
+     * (another spelling of an instant, or none): ZBD sends its times so, and a key that ends with the time can then
+     * take the delivered text as it is, read and checked in one pass. A {@code null} says nothing about the text;
+     * a lenient reader may still read it.
      *
-     * @param text    the text the instant was parsed from
-     * @param instant what an ISO-8601 parser read from {@code text}, not {@code null}
-     * @return true when {@code text.equals(instant.toString())}
+     * @param text any text, not {@code null}
+     * @return the instant, or {@code null}
      */
-    public static boolean isCanonical(String text, Instant instant) {
-        long seconds = instant.getEpochSecond();
+    public static Instant parse(String text) {
         int length = text.length();
-        if (seconds < 0 || seconds > LAST_FAST_SECOND || length != length(instant)) {
-            return false;
+        if (length != 20 && length != 24 && length != 27 && length != 30 || text.charAt(length - 1) != 'Z') {
+            return null;
         }
         for (int i = 0; i < length - 1; i++) {
             char c = text.charAt(i);
             char expected = i < 20 ? SHAPE.charAt(i) : '0';
             if (expected == '0' ? (char) (c - '0') > 9 : c != expected) {
-                return false;
+                return null;
             }
         }
-        return text.charAt(length - 1) == 'Z';
+        int year = 100 * two(text, 0) + two(text, 2);
+        int month = two(text, 5);
+        int day = two(text, 8);
+        int hour = two(text, 11);
+        int minute = two(text, 14);
+        int second = two(text, 17);
+        if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month) || hour > 23 || minute > 59
+                || second > 59) {
+            return null;
+        }
+        int nano = 0;
+        if (length > 20) {
+            int fraction = 0;
+            for (int i = 20; i < length - 1; i++) {
+                fraction = fraction * 10 + text.charAt(i) - '0';
+            }
+            nano = fraction * (length == 24 ? 1_000_000 : length == 27 ? 1000 : 1);
+            if (nano == 0 || fractionWidth(nano) != length - 21) {
+                return null; // .000 or .120000: Instant.toString writes no fraction, or a shorter one
+            }
+        }
+        return Instant.ofEpochSecond(epochDay(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second, nano);
+    }
+
+    /**
+     * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), years 0 to 9999; the
+     * fields must be in range.
+     *
+     * @param year  0 to 9999
+     * @param month 1 to 12
+     * @param day   1 to the month's length
+     * @return the epoch day
+     */
+    public static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        long dayOfEra = yearOfEra * 365L + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
+    }
+
+    /**
+     * The days of {@code month} in {@code year}, proleptic Gregorian.
+     *
+     * @param year  the year
+     * @param month 1 to 12
+     * @return 28 to 31
+     */
+    public static int monthLength(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    private static int two(String text, int at) {
+        return 10 * (text.charAt(at) - '0') + text.charAt(at + 1) - '0';
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.ramphook.internal.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ramphook.provider.JsonFields;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -68,11 +70,11 @@ class InstantTextTest {
     }
 
     @Test
-    void tellsInstantToStringsOwnTextFromEveryOtherSpellingOfTheSameInstant() {
+    void readsInstantToStringsOwnTextAndNoOtherSpellingOfTheSameInstant() {
         SplittableRandom random = new SplittableRandom(2026_12_07);
         for (int i = 0; i < 1_000_000; i++) {
             long seconds = i % 50 == 0 ? random.nextLong(-100_000_000_000L, 300_000_000_000L)
-                    : random.nextLong(0, 253_402_300_800L);
+                    : random.nextLong(-62_167_219_200L, 253_402_300_800L); // years 0 to 9999
             int nano = switch (i % 4) {
                 case 0 -> 0;
                 case 1 -> random.nextInt(1000) * 1_000_000;
@@ -81,8 +83,8 @@ class InstantTextTest {
             };
             Instant instant = Instant.ofEpochSecond(seconds, nano);
             String canonical = instant.toString();
-            assertThat(InstantText.isCanonical(canonical, instant)).as(canonical)
-                    .isEqualTo(seconds >= 0 && seconds <= 253_402_300_799L); // outside: false, written instead
+            boolean fourDigitYear = seconds >= -62_167_219_200L && seconds <= 253_402_300_799L;
+            assertThat(InstantText.parse(canonical)).as(canonical).isEqualTo(fourDigitYear ? instant : null);
             String other = canonical.replace("Z", switch (i % 5) {
                 case 0 -> "+00:00";
                 case 1 -> "z";
@@ -90,17 +92,43 @@ class InstantTextTest {
                 case 3 -> nano % 1_000_000 == 0 && nano != 0 ? "000Z" : ".000000000Z".substring(nano == 0 ? 0 : 1);
                 default -> "Z ";
             });
-            assertThat(InstantText.isCanonical(other, instant)).as(other).isFalse();
-            assertThat(InstantText.isCanonical(canonical.replace('T', 't'), instant)).isFalse();
+            assertThat(InstantText.parse(other)).as(other).isNull();
+            assertThat(InstantText.parse(canonical.replace('T', 't'))).isNull();
         }
-        Instant at = Instant.parse("2025-01-18T11:05:00Z");
-        for (String same : new String[] {"2025-01-18T11:05Z", "2025-01-18T11:05:00.0Z", "2025-01-18 11:05:00Z",
+        for (String other : new String[] {"2025-01-18T11:05Z", "2025-01-18T11:05:00.0Z", "2025-01-18 11:05:00Z",
                 "+2025-01-18T11:05:00Z", "2025-01-18T11:05:00", "2025-01-18T12:05:00+01:00", "2025-01-18T11:05:0\u0660Z",
-                "2025-01-18T11:05:00.Z", "2025-01-18T11:05:00.000Z", "2025-01-18T11:05:00.000000Z"}) {
-            assertThat(InstantText.isCanonical(same, at)).as(same).isFalse();
+                "2025-01-18T11:05:00.Z", "2025-01-18T11:05:00.000Z", "2025-01-18T11:05:00.000000Z",
+                "2025-01-18T11:05:00.1234Z", "2025-02-29T11:05:00Z", "2025-13-01T11:05:00Z", "2025-00-01T11:05:00Z",
+                "2025-01-00T11:05:00Z", "2025-04-31T11:05:00Z", "2025-01-18T24:00:00Z", "2025-01-18T11:60:00Z",
+                "2025-01-18T11:05:60Z", "2025-01-18T11:05:00/Z", "2025-01-18T11:05:00:000Z", "", "Z"}) {
+            assertThat(InstantText.parse(other)).as(other).isNull();
         }
-        assertThat(InstantText.isCanonical("2025-01-18T11:05:00Z", at)).isTrue();
-        assertThat(InstantText.isCanonical("2025-01-18T11:05:00.120Z", Instant.parse("2025-01-18T11:05:00.12Z")))
-                .isTrue();
+        assertThat(InstantText.parse("2024-02-29T11:05:00Z")).isEqualTo(Instant.parse("2024-02-29T11:05:00Z"));
+        assertThat(InstantText.parse("2025-01-18T11:05:00.120Z")).isEqualTo(Instant.parse("2025-01-18T11:05:00.12Z"));
+    }
+
+    @Test
+    void readsWhatTheProvidersLenientReaderReadsWheneverItReadsAtAll() {
+        SplittableRandom random = new SplittableRandom(7);
+        char[] alphabet = "0123456789-:.TZtz+ ".toCharArray();
+        String seed = "2025-01-18T11:05:00.123456789Z";
+        for (int i = 0; i < 1_000_000; i++) {
+            char[] text = seed.substring(0, switch (random.nextInt(4)) {
+                case 0 -> 19;
+                case 1 -> 23;
+                case 2 -> 26;
+                default -> 29;
+            }).concat("Z").toCharArray();
+            for (int k = random.nextInt(4); k > 0; k--) {
+                text[random.nextInt(text.length)] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String t = new String(text);
+            Instant fast = InstantText.parse(t);
+            if (fast != null) {
+                assertThat(fast.toString()).as(t).isEqualTo(t);
+                assertThat(JsonFields.instant(JsonNodeFactory.instance.objectNode().put("at", t), "at")).as(t)
+                        .isEqualTo(fast);
+            }
+        }
     }
 }
