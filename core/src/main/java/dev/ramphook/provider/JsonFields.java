@@ -162,6 +162,10 @@ public final class JsonFields {
 
     /** A decimal written as a JSON string, or {@code null} when it is none (or too long to be money). */
     private static BigDecimal textDecimal(String value) {
+        BigDecimal plain = plainDecimal(value); // the shape amounts come in: nothing to strip, never too long
+        if (plain != null) {
+            return plain;
+        }
         String text = value.strip();
         if (text.isEmpty() || text.length() > MAX_AMOUNT_CHARS) {
             return null;

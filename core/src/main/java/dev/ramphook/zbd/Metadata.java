@@ -13,11 +13,11 @@ final class Metadata {
     }
 
     static Map<String, Object> copy(Map<String, Object> metadata) {
+        if (metadata instanceof Parsed) {
+            return metadata; // made here, never empty, from a map nobody else holds: already the unmodifiable copy
+        }
         if (metadata == null || metadata.isEmpty()) {
             return Map.of();
-        }
-        if (metadata instanceof Parsed) {
-            return metadata; // made here, from a map nobody else holds: already the unmodifiable copy
         }
         return new Parsed(Collections.unmodifiableMap(new LinkedHashMap<>(metadata)));
     }

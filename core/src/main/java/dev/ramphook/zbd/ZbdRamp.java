@@ -126,9 +126,10 @@ public final class ZbdRamp implements Provider {
         String createdText = JsonFields.text(json, "created_at");
         Instant asSent = createdText == null ? null : InstantText.parse(createdText);
         Instant createdAt = asSent != null || createdText == null ? asSent : instant(json, "created_at");
+        Object typed = data(name, known, data, json);
         return new WebhookEvent<>(id(), name, known != null ? known.shortName() : shortName(name),
-                key(json, data, name, known != null, createdAt, asSent != null ? createdText : null), createdAt,
-                data(name, known, data, json), json);
+                key(json, data, typed, name, known != null, createdAt, asSent != null ? createdText : null),
+                createdAt, typed, json);
     }
 
     /**
@@ -196,14 +197,19 @@ public final class ZbdRamp implements Provider {
         return value == null ? null : new ZbdSecretToken(value);
     }
 
-    /** {@code createdText} is {@code createdAt}'s {@code Instant.toString()} text, or {@code null} when not known. */
-    private static String key(ObjectNode json, JsonNode data, String name, boolean knownName, Instant createdAt,
-            String createdText) {
+    /**
+     * {@code typed} is the event's data as mapped: a typed record already read {@code data.session_id} with the same
+     * reader ({@code idText}), so it is not looked up twice. {@code createdText} is {@code createdAt}'s
+     * {@code Instant.toString()} text, or {@code null} when not known.
+     */
+    private static String key(ObjectNode json, JsonNode data, Object typed, String name, boolean knownName,
+            Instant createdAt, String createdText) {
         String id = JsonFields.idText(json, "id");
         if (id != null) {
             return EventKeys.bounded(id);
         }
-        String session = JsonFields.idText(data, "session_id");
+        String session = typed instanceof ZbdRampData record && record.sessionId() != null ? record.sessionId()
+                : JsonFields.idText(data, "session_id");
         if (session != null && createdAt != null) { // a value: 11:05:00Z, 11:05:00.000Z, 12:05:00+01:00 agree
             // Instant.toString's text, so that keys stored earlier still match: the delivered text itself when it is
             // that already (ZBD's are), else written without the formatter (InstantText). Joined at its exact
