@@ -51,8 +51,8 @@ final class IsoTimes {
         int hour = hour(fields);
         int minute = minute(fields);
         int second = second(fields);
-        if (month < 1 || month > 12 || day < 1 || day > InstantText.monthLength(year, month) || hour > 23 || minute > 59
-                || second > 59) {
+        if (month < 1 || month > 12 || day < 1 || day > InstantText.monthLength(year, month) || hour > 23
+                || minute > 59 || second > 59) {
             return LocalDateTime.of(year, month, day, hour, minute, second, nano) // throws
                     .toInstant(ZoneOffset.UTC);
         }

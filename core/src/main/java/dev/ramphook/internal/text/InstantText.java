@@ -8,7 +8,8 @@ import java.time.Instant;
  * recorded event; the formatter made a {@code LocalDateTime}, a {@code LocalDate}, a {@code LocalTime}, a print
  * context and two builders for it (about 0.7 KB and a tenth of the ZBD path's CPU). The text must stay exactly {@code Instant.toString()}'s: stored keys
  * of earlier deliveries are compared with it. Years 1970 to 9999 take the fast path; any other instant is appended
- * by {@code Instant.toString()} itself. Not part of the public API.
+ * by {@code Instant.toString()} itself. {@link #parse} reads that text back (only that text), so that a key can take
+ * a time delivered in that form as it stands. Not part of the public API.
  */
 public final class InstantText {
 
