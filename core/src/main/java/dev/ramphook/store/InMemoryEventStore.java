@@ -531,6 +531,10 @@ final class InMemoryEventStore implements EventStore {
         return e != null && e.state == State.PENDING && owner.equals(e.owner) ? e : null;
     }
 
+    /**
+     * {@inheritDoc} {@code now} is not used (the handled key keeps the receive time): the engine's inline path passes
+     * null rather than read a clock for nothing (its {@code TimedStore} knows this class by name).
+     */
     @Override
     public synchronized void complete(StoredEvent event, String owner, Instant now) {
         Entry e = owned(event, owner);

@@ -27,6 +27,8 @@ final class Attempts {
 
     private final HandlerRegistry registry;
     private final EventStore store;
+    /** {@link #store} as the engine's {@link TimedStore} (always but in tests that give a store directly), or null. */
+    private final TimedStore timed;
     private final Clock clock;
     private final int maxAttempts;
     private final boolean inline;
@@ -47,6 +49,7 @@ final class Attempts {
         this.completions = completions;
         this.registry = registry;
         this.store = config.store();
+        this.timed = store instanceof TimedStore t ? t : null;
         this.clock = config.clock();
         this.maxAttempts = config.maxAttempts();
         this.inline = !config.queued();
@@ -121,7 +124,11 @@ final class Attempts {
             return true;
         }
         try {
-            store.complete(claimed, owner, clock.instant());
+            if (timed != null) {
+                timed.complete(claimed, owner, clock); // reads the clock only for a store that uses its time
+            } else {
+                store.complete(claimed, owner, clock.instant());
+            }
         } catch (RuntimeException e) {
             // The handlers did their work; the claim stays until its lease expires and the event may run again.
             log.error("handled {} but could not mark it done; it may be handled again after the claim lease: {}",

@@ -6,6 +6,7 @@ import dev.ramphook.store.EventStore;
 import dev.ramphook.store.Recorded;
 import dev.ramphook.store.StoreStats;
 import dev.ramphook.store.StoredEvent;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -23,12 +24,18 @@ import java.util.function.Supplier;
  */
 final class TimedStore implements EventStore {
 
+    /** The in-memory store's class: final, package-private in the API's store package, so known here by name. */
+    private static final String IN_MEMORY = "dev.ramphook.store.InMemoryEventStore";
+
     private final EventStore store;
     private final Observers observer;
+    /** The in-memory store, whose {@code complete} ignores its time: {@link #complete(StoredEvent, String, Clock)}. */
+    private final boolean completeIgnoresTime;
 
     TimedStore(EventStore store, Observers observer) {
         this.store = store;
         this.observer = observer;
+        this.completeIgnoresTime = store.getClass().getName().equals(IN_MEMORY);
     }
 
     /** The store the application configured. */
@@ -138,6 +145,16 @@ final class TimedStore implements EventStore {
             return;
         }
         timed("complete", () -> store.complete(event, owner, now));
+    }
+
+    /**
+     * {@link #complete(StoredEvent, String, Instant)} at {@code clock}'s time, read only for a store that uses it:
+     * the in-memory store keeps no time of completion (the handled key keeps the receive time), so an inline
+     * delivery to it reads no clock here (an {@code Instant} and a clock read, 20-30 ns of a delivery). Any other
+     * store, the JDBC store and an application's own, receives the time as before.
+     */
+    void complete(StoredEvent event, String owner, Clock clock) {
+        complete(event, owner, completeIgnoresTime ? null : clock.instant());
     }
 
     /** One store call however many events it completes: grouping them is the point. */
