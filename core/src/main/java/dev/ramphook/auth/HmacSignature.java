@@ -132,10 +132,14 @@ public final class HmacSignature implements Authenticator {
         return new HmacSignature(algorithm, header, encoding, prefix, false, keys);
     }
 
-    /** A delivery without the signature header is refused before its body is read. */
+    /**
+     * A delivery without the signature header is refused before its body is read. Its presence is asked of the first
+     * value ({@code header}): {@code headers} would count the values and build a list, which {@link #verify} does
+     * once it needs them.
+     */
     @Override
     public Verification checkBeforeBody(WebhookRequest request) {
-        return request.headers(header).isEmpty() ? Verification.unauthorized("missing signature header " + header)
+        return request.header(header).isEmpty() ? Verification.unauthorized("missing signature header " + header)
                 : Verification.ok();
     }
 
