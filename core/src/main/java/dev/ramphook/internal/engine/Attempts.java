@@ -28,7 +28,7 @@ final class Attempts {
     private final HandlerRegistry registry;
     private final EventStore store;
     /** {@link #store} as the engine's {@link TimedStore} (always but in tests that give a store directly), or null. */
-    private final TimedStore timed;
+    private final TimedStore timedStore;
     private final Clock clock;
     private final int maxAttempts;
     private final boolean inline;
@@ -49,7 +49,7 @@ final class Attempts {
         this.completions = completions;
         this.registry = registry;
         this.store = config.store();
-        this.timed = store instanceof TimedStore t ? t : null;
+        this.timedStore = store instanceof TimedStore t ? t : null;
         this.clock = config.clock();
         this.maxAttempts = config.maxAttempts();
         this.inline = !config.queued();
@@ -124,8 +124,8 @@ final class Attempts {
             return true;
         }
         try {
-            if (timed != null) {
-                timed.complete(claimed, owner, clock); // reads the clock only for a store that uses its time
+            if (timedStore != null) {
+                timedStore.complete(claimed, owner, clock); // reads the clock only for a store that uses its time
             } else {
                 store.complete(claimed, owner, clock.instant());
             }
