@@ -121,4 +121,27 @@ class DedupKeyPrecedenceTest {
 
         assertThat(keys).singleElement().asString().startsWith("sha256:");
     }
+
+    /** A built-in provider's own key is not scanned again ({@code BoundedKeys}); a key from anyone else still is. */
+    @Test
+    void aBuiltInProvidersEndpointStillBoundsALongWebhookIdAndARulesKey() {
+        String zbdBody = "{\"event\":\"RAMP_WIDGET.V1.PAYMENT.SETTLED\",\"data\":{\"session_id\":\"s1\"},"
+                + "\"created_at\":\"2025-01-18T11:05:00Z\"}";
+        receiver(dev.ramphook.zbd.ZbdRamp.provider(), StandardWebhooks.of(WHSEC));
+        WebhookRequest unsigned = post("/hooks/shop", zbdBody).toBuilder()
+                .header("webhook-id", "msg_\u0000" + "x".repeat(20)).build();
+        receiver.receive(SIGNER.sign(unsigned, zbdBody.getBytes(StandardCharsets.UTF_8)));
+        receiver.close();
+        receiver(dev.ramphook.zbd.ZbdRamp.provider().withDedupKey(e -> "k\u0001"), StandardWebhooks.of(WHSEC));
+        receiver.receive(SIGNER.sign(unsigned, zbdBody.getBytes(StandardCharsets.UTF_8)));
+        receiver.close();
+        HmacSignature hmac = HmacSignature.sha256Hex("X-Signature", "s3cret");
+        receiver(dev.ramphook.zbd.ZbdRamp.provider(), hmac);
+        receiver.receive(hmac.sign(post("/hooks/shop", zbdBody), zbdBody.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(keys).hasSize(3);
+        assertThat(keys.get(0)).startsWith("sha256:"); // the control character
+        assertThat(keys.get(1)).startsWith("sha256:");
+        assertThat(keys.get(2)).isEqualTo("RAMP_WIDGET.V1.PAYMENT.SETTLED:s1:2025-01-18T11:05:00Z");
+    }
 }

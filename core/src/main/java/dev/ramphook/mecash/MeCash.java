@@ -8,6 +8,7 @@ import dev.ramphook.InvalidPayloadException;
 import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.auth.HmacSignature;
+import dev.ramphook.internal.provider.BoundedKeys;
 import dev.ramphook.provider.EventKeys;
 import dev.ramphook.provider.JsonFields;
 import dev.ramphook.provider.TypedFields;
@@ -38,9 +39,15 @@ import java.util.Optional;
  * one its "Ramp Webhook" page documents, {@code X-Signature} holding the hex HMAC-SHA512 of the raw body;
  * {@link #sha256Signature} is its other page's {@code X-meCash-Signature: sha256=<hex HMAC-SHA256>}.
  *
+ * <p>Every key is already bounded, so the engine does not scan it again ({@link BoundedKeys}:
+ * {@code MeCashKeyOracleTest} asserts it); the subject is the id as read, which the engine bounds.
+ *
  * <p>Immutable and thread-safe.
  */
-public final class MeCash implements Provider {
+// "exports": the internal markers have no methods and are not exported: nothing a caller can name or use, only
+// what the engine asks with instanceof
+@SuppressWarnings("exports")
+public final class MeCash implements Provider, BoundedKeys {
 
     private static final MeCash INSTANCE = new MeCash();
 

@@ -11,6 +11,8 @@ import dev.ramphook.Provider;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.auth.HmacSignature;
 import dev.ramphook.auth.UrlToken;
+import dev.ramphook.internal.provider.BoundedKeys;
+import dev.ramphook.internal.provider.BoundedSubjects;
 import dev.ramphook.internal.text.InstantText;
 import dev.ramphook.provider.EventKeys;
 import dev.ramphook.provider.JsonFields;
@@ -39,9 +41,15 @@ import java.util.Optional;
  * ({@link #defaultAuthenticator}) is a secret token in the {@code webhook_url} the integrator gives ZBD per session,
  * {@code ?token=<token>} ({@link UrlToken}); ZBD's products that sign use {@link #signature}.
  *
+ * <p>Every key and subject is already bounded, so the engine does not scan them again ({@link BoundedKeys},
+ * {@link BoundedSubjects}: {@code ZbdKeyOracleTest} asserts it).
+ *
  * <p>Immutable and thread-safe.
  */
-public final class ZbdRamp implements Provider {
+// "exports": the internal markers have no methods and are not exported: nothing a caller can name or use, only
+// what the engine asks with instanceof
+@SuppressWarnings("exports")
+public final class ZbdRamp implements Provider, BoundedKeys, BoundedSubjects {
 
     /** The namespace that {@link #shortName} strips. */
     private static final String PREFIX = ZbdNames.PREFIX;

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.internal.crypto.Sha256;
 import dev.ramphook.internal.json.Json;
+import dev.ramphook.internal.provider.BoundedKeys;
+import dev.ramphook.internal.provider.BoundedSubjects;
 import dev.ramphook.provider.EventKeys;
 import dev.ramphook.provider.JsonFields;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +61,8 @@ class MeCashKeyOracleTest {
             assertThat(event.name()).as(where).isEqualTo(name);
             assertThat(event.shortName()).as(where).isEqualTo(name);
             assertThat(event.key()).as(where).isEqualTo(oldKey(json, name));
+            // the BoundedKeys promise: the engine records the key without scanning it again
+            assertThat(EventKeys.bounded(event.key())).as(where).isSameAs(event.key());
             assertThat(meCash.subject(event)).as(where).isEqualTo(oldSubject(json));
             assertThat(event.occurredAt()).as(where).isEqualTo(Optional.ofNullable(oldOccurredAt(json)));
             Class<?> type = OLD_TYPES.get(name);
@@ -75,6 +79,15 @@ class MeCashKeyOracleTest {
         }
         assertThat(typed).as("typed deliveries").isGreaterThan(3_000);
         assertThat(hashed).as("keys hashed for length or a control character").isGreaterThan(300);
+    }
+
+    @Test
+    void keysAreMarkedBoundedButSubjectsAreNot() {
+        assertThat(MeCash.provider()).isInstanceOf(BoundedKeys.class).isNotInstanceOf(BoundedSubjects.class);
+        // derived providers carry the integrator's rules: the engine bounds their keys and subjects again
+        assertThat(MeCash.provider().withSubject(e -> "s")).isNotInstanceOf(BoundedKeys.class)
+                .isNotInstanceOf(BoundedSubjects.class);
+        assertThat(MeCash.provider().withDedupKey(e -> "k")).isNotInstanceOf(BoundedKeys.class);
     }
 
     @Test

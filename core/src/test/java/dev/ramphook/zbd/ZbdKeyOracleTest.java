@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.WebhookEvent;
 import dev.ramphook.internal.crypto.Sha256;
+import dev.ramphook.internal.provider.BoundedKeys;
+import dev.ramphook.internal.provider.BoundedSubjects;
 import dev.ramphook.internal.text.InstantText;
 import dev.ramphook.provider.EventKeys;
 import dev.ramphook.provider.JsonFields;
@@ -48,9 +50,22 @@ class ZbdKeyOracleTest {
             assertThat(event.name()).as(where).isEqualTo(name);
             assertThat(event.shortName()).as(where).isEqualTo(oldShortName(name));
             assertThat(zbd.subject(event)).as(where).isEqualTo(oldSubject(json));
+            // the BoundedKeys and BoundedSubjects promises: the engine records both without scanning them again
+            assertThat(EventKeys.bounded(event.key())).as(where).isSameAs(event.key());
+            zbd.subject(event).ifPresent(s -> assertThat(EventKeys.bounded(s)).as(where).isSameAs(s));
             typed += event.data() instanceof ZbdRampData ? 1 : 0;
         }
         assertThat(typed).as("typed events, whose subject is the record's").isGreaterThan(20_000);
+    }
+
+    @Test
+    void keysAndSubjectsAreMarkedBoundedOnlyForTheProviderItself() {
+        assertThat(ZbdRamp.provider()).isInstanceOf(BoundedKeys.class).isInstanceOf(BoundedSubjects.class);
+        // derived providers carry the integrator's rules: the engine bounds their keys and subjects again
+        assertThat(ZbdRamp.provider().withSubject(e -> "s")).isNotInstanceOf(BoundedKeys.class)
+                .isNotInstanceOf(BoundedSubjects.class);
+        assertThat(ZbdRamp.provider().withDedupKey(e -> "k")).isNotInstanceOf(BoundedKeys.class)
+                .isNotInstanceOf(BoundedSubjects.class);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.ramphook.internal.engine;
 
 import dev.ramphook.WebhookEvent;
+import dev.ramphook.Provider;
 import dev.ramphook.Verification;
+import dev.ramphook.internal.provider.BoundedKeys;
 import dev.ramphook.provider.EventKeys;
 
 /**
@@ -14,7 +16,8 @@ import dev.ramphook.provider.EventKeys;
  *   <li>the provider's own key ({@link WebhookEvent#key()} from {@code parse}).</li>
  * </ol>
  * The winner is then {@linkplain EventKeys#bounded bounded}, so that no store refuses it. The integrator's rule
- * comes first because it is the most specific choice: it was made for this endpoint, knowing its events.
+ * comes first because it is the most specific choice: it was made for this endpoint, knowing its events. A built-in
+ * provider's own key is bounded already ({@link BoundedKeys}): it is not scanned again.
  */
 final class DedupKeys {
 
@@ -27,12 +30,18 @@ final class DedupKeys {
      * @param parsed       the event as the endpoint's provider parsed it (with an explicit rule, its key is the rule's)
      * @param explicitRule whether the provider carries a {@code withDedupKey} rule
      * @param verification the authenticator's accepting verification
+     * @param provider     the endpoint's provider, which parsed the event
      * @return the key to record the event under
      */
-    static String decide(WebhookEvent<?> parsed, boolean explicitRule, Verification verification) {
+    static String decide(WebhookEvent<?> parsed, boolean explicitRule, Verification verification,
+            Provider provider) {
         // Verification.ok() (every authenticator but Standard Webhooks) names no event: no Optional asked of it
-        String key = explicitRule || verification == Verification.ok() ? parsed.key()
-                : verification.eventId().orElse(parsed.key());
-        return EventKeys.bounded(key);
+        if (explicitRule || verification == Verification.ok()) {
+            // with a rule the provider is a derived one, never BoundedKeys: the rule's key is bounded here
+            return provider instanceof BoundedKeys ? parsed.key() : EventKeys.bounded(parsed.key());
+        }
+        String eventId = verification.eventId().orElse(null);
+        return eventId != null ? EventKeys.bounded(eventId)
+                : provider instanceof BoundedKeys ? parsed.key() : EventKeys.bounded(parsed.key());
     }
 }

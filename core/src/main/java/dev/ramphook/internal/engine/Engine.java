@@ -12,6 +12,7 @@ import dev.ramphook.WebhookResponse;
 import dev.ramphook.Authenticator;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.Verification;
+import dev.ramphook.internal.provider.BoundedSubjects;
 import dev.ramphook.internal.json.Json;
 import dev.ramphook.internal.text.Logs;
 import dev.ramphook.provider.EventKeys;
@@ -544,7 +545,7 @@ public final class Engine {
         if (!cleanNames.contains(event.name()) && EventKeys.hasControlCharacter(event.name())) {
             return reject(trace, 400, Reason.INVALID_PAYLOAD, "event name contains control characters");
         }
-        String key = DedupKeys.decide(event, endpoint.explicitDedupKey(), verification);
+        String key = DedupKeys.decide(event, endpoint.explicitDedupKey(), verification, endpoint.provider());
         if (!key.equals(event.key())) {
             event = event.withKey(key);
         }
@@ -613,11 +614,16 @@ public final class Engine {
         }
     }
 
-    /** The provider's subject for ordering, bounded like a key; a rule that fails orders nothing (and says so). */
+    /**
+     * The provider's subject for ordering, bounded like a key (a built-in provider's may be already:
+     * {@link BoundedSubjects}); a rule that fails orders nothing (and says so).
+     */
     private static String subject(EngineConfig.EndpointSpec endpoint, WebhookEvent<?> event) {
         try {
-            Optional<String> subject = endpoint.provider().subject(event);
-            return subject.isEmpty() ? null : EventKeys.bounded(subject.get()); // no second Optional from map
+            Provider provider = endpoint.provider();
+            Optional<String> subject = provider.subject(event);
+            return subject.isEmpty() ? null // no second Optional from map
+                    : provider instanceof BoundedSubjects ? subject.get() : EventKeys.bounded(subject.get());
         } catch (RuntimeException e) {
             log.warn("subject rule of {} failed for {}; handling it without ordering: {}", endpoint.provider().id(),
                     event, e.getClass().getName());
