@@ -39,13 +39,12 @@ import java.util.Optional;
  * one its "Ramp Webhook" page documents, {@code X-Signature} holding the hex HMAC-SHA512 of the raw body;
  * {@link #sha256Signature} is its other page's {@code X-meCash-Signature: sha256=<hex HMAC-SHA256>}.
  *
- * <p>Every key is already bounded, so the engine does not scan it again ({@link BoundedKeys}:
- * {@code MeCashKeyOracleTest} asserts it); the subject is the id as read, which the engine bounds.
- *
  * <p>Immutable and thread-safe.
  */
-// "exports": the internal markers have no methods and are not exported: nothing a caller can name or use, only
-// what the engine asks with instanceof
+// Every key is already bounded, so the engine does not scan it again (the internal marker BoundedKeys;
+// MeCashKeyOracleTest asserts it); the subject is the id as read, which the engine bounds. "exports": the marker has
+// no methods and is not exported: nothing a caller can name or use, only what the engine asks with instanceof. Not
+// in the Javadoc above, which documents the API: the marker is not part of it.
 @SuppressWarnings("exports")
 public final class MeCash implements Provider, BoundedKeys {
 

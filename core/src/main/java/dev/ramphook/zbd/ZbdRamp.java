@@ -41,13 +41,12 @@ import java.util.Optional;
  * ({@link #defaultAuthenticator}) is a secret token in the {@code webhook_url} the integrator gives ZBD per session,
  * {@code ?token=<token>} ({@link UrlToken}); ZBD's products that sign use {@link #signature}.
  *
- * <p>Every key and subject is already bounded, so the engine does not scan them again ({@link BoundedKeys},
- * {@link BoundedSubjects}: {@code ZbdKeyOracleTest} asserts it).
- *
  * <p>Immutable and thread-safe.
  */
-// "exports": the internal markers have no methods and are not exported: nothing a caller can name or use, only
-// what the engine asks with instanceof
+// Every key and subject is already bounded, so the engine does not scan them again (the internal markers
+// BoundedKeys and BoundedSubjects; ZbdKeyOracleTest asserts it). "exports": the markers have no methods and are not
+// exported: nothing a caller can name or use, only what the engine asks with instanceof. Not in the Javadoc above,
+// which documents the API: the markers are not part of it.
 @SuppressWarnings("exports")
 public final class ZbdRamp implements Provider, BoundedKeys, BoundedSubjects {
 
