@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ramphook.auth.UrlToken;
 import dev.ramphook.receiver.WebhookReceiver;
 import dev.ramphook.store.EventStore;
+import dev.ramphook.testing.MutableClock;
 import dev.ramphook.zbd.ZbdRamp;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +25,7 @@ class ClockReadsPerDeliveryTest {
 
     @Test
     void anInlineDeliveryToTheInMemoryStoreReadsTheClockOnlyForItsReceiveTime() throws Exception {
-        CountingClock clock = new CountingClock();
+        MutableClock clock = new MutableClock(Instant.parse("2025-01-18T11:06:00Z"));
         byte[] body;
         try (InputStream in = getClass().getResourceAsStream("/META-INF/ramphook/samples/zbd/payment-settled.json")) {
             body = in.readAllBytes();
@@ -40,33 +37,13 @@ class ClockReadsPerDeliveryTest {
                 .clock(clock)
                 .on("*", (event, context) -> { })
                 .build()) {
-            int before = clock.reads.get();
+            int before = clock.reads();
             WebhookResponse response = receiver.receive(WebhookRequest.builder().path("/webhooks/zbd")
                     .query("token=" + TOKEN).header("Content-Type", "application/json").body(body).build());
-            int reads = clock.reads.get() - before;
+            int reads = clock.reads() - before;
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(reads).as("clock readings of one delivery").isLessThanOrEqualTo(MOST_READS);
-        }
-    }
-
-    private static final class CountingClock extends Clock {
-        final AtomicInteger reads = new AtomicInteger();
-
-        @Override
-        public Instant instant() {
-            reads.incrementAndGet();
-            return Instant.parse("2025-01-18T11:06:00Z");
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ramphook.store.EventStore;
 import dev.ramphook.store.Recorded;
 import dev.ramphook.store.StoredEvent;
+import dev.ramphook.testing.MutableClock;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +25,18 @@ import org.junit.jupiter.api.Test;
 class TimedStoreCompleteTest {
 
     private static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
+    private static final Instant NOW = T0.plusSeconds(5);
 
     @Test
     void theInMemoryStoreIsCompletedWithoutReadingTheClock() {
         EventStore memory = EventStore.inMemory();
         TimedStore store = new TimedStore(memory, new Observers());
         StoredEvent claimed = recordAndClaim(memory);
-        CountingClock clock = new CountingClock();
+        MutableClock clock = new MutableClock(NOW);
 
         store.complete(claimed, "w1", clock);
 
-        assertThat(clock.reads).isZero();
+        assertThat(clock.reads()).isZero();
         assertThat(memory.record(event(), T0)).isEqualTo(Recorded.DONE); // it was completed all the same
     }
 
@@ -58,12 +57,12 @@ class TimedStoreCompleteTest {
                 });
         TimedStore store = new TimedStore(other, new Observers());
         StoredEvent claimed = recordAndClaim(other);
-        CountingClock clock = new CountingClock();
+        MutableClock clock = new MutableClock(NOW);
 
         store.complete(claimed, "w1", clock);
 
-        assertThat(clock.reads).isEqualTo(1);
-        assertThat(times).containsExactly(CountingClock.NOW);
+        assertThat(clock.reads()).isEqualTo(1);
+        assertThat(times).containsExactly(NOW);
     }
 
     private static StoredEvent recordAndClaim(EventStore store) {
@@ -74,26 +73,5 @@ class TimedStoreCompleteTest {
     private static StoredEvent event() {
         return new StoredEvent("zbd", "k1", "RAMP_WIDGET.V1.PAYMENT.SETTLED", "/webhooks/zbd",
                 "{}".getBytes(StandardCharsets.UTF_8), Map.of(), T0, 0, Set.of(), null);
-    }
-
-    private static final class CountingClock extends Clock {
-        static final Instant NOW = T0.plusSeconds(5);
-        int reads;
-
-        @Override
-        public Instant instant() {
-            reads++;
-            return NOW;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
