@@ -1,5 +1,6 @@
 package dev.ramphook.zbd;
 
+import static dev.ramphook.testing.RandomText.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -164,28 +165,6 @@ class ZbdKeyOracleTest {
             case 2 -> random.nextBoolean() ? "2025-02-30T10:00:00Z" : "yesterday";
             default -> instant.toString();
         };
-    }
-
-    /** Mostly ASCII, sometimes Latin-1, control characters, other scripts or a surrogate pair. */
-    private static String text(SplittableRandom random, int length) {
-        StringBuilder out = new StringBuilder(length);
-        while (out.length() < length) {
-            int kind = random.nextInt(40);
-            if (kind == 0) {
-                out.append((char) random.nextInt(0, 0x20));
-            } else if (kind == 1) {
-                out.append((char) random.nextInt(0x7F, 0xA0));
-            } else if (kind == 2) {
-                out.append((char) random.nextInt(0xA0, 0x100));
-            } else if (kind == 3) {
-                out.append((char) random.nextInt(0x100, 0xD800));
-            } else if (kind == 4) {
-                out.appendCodePoint(random.nextInt(0x10000, 0x10FFFF));
-            } else {
-                out.append((char) random.nextInt(0x20, 0x7F));
-            }
-        }
-        return out.toString();
     }
 
     // ---- the code until 2026-12-06, kept as the oracle
