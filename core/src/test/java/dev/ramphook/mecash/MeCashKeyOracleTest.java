@@ -1,5 +1,7 @@
 package dev.ramphook.mecash;
 
+import static dev.ramphook.mecash.OldMeCashRules.oldOccurredAt;
+import static dev.ramphook.testing.OldKeyRules.oldBounded;
 import static dev.ramphook.testing.RandomText.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,14 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.WebhookEvent;
-import dev.ramphook.internal.crypto.Sha256;
 import dev.ramphook.internal.json.Json;
 import dev.ramphook.internal.provider.BoundedKeys;
 import dev.ramphook.internal.provider.BoundedSubjects;
 import dev.ramphook.provider.EventKeys;
 import dev.ramphook.provider.JsonFields;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -188,29 +188,6 @@ class MeCashKeyOracleTest {
         return id == null || id.isBlank() ? Optional.empty() : Optional.of(id);
     }
 
-    private static Instant oldOccurredAt(ObjectNode json) {
-        JsonNode data = JsonFields.object(json, "data");
-        Instant instant = JsonFields.epochInstant(json, "timestamp");
-        if (instant == null) {
-            instant = JsonFields.instantAssumingUtc(json, "timestamp");
-        }
-        if (instant == null) {
-            instant = JsonFields.instantAssumingUtc(data, "processed");
-        }
-        return instant != null ? instant : JsonFields.instantAssumingUtc(data, "created");
-    }
 
-    private static String oldBounded(String key) {
-        return key.length() <= EventKeys.MAX_KEY_CHARS && !oldHasControlCharacter(key)
-                ? key : "sha256:" + Sha256.hex(key.getBytes(StandardCharsets.UTF_8));
-    }
 
-    private static boolean oldHasControlCharacter(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isISOControl(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.ramphook.mecash;
 
+import static dev.ramphook.mecash.OldMeCashRules.oldOccurredAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,6 @@ import dev.ramphook.provider.JsonFields;
 import dev.ramphook.testing.C1Measure;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -126,17 +126,6 @@ class MeCashReadOnceTest {
     }
 
     /** The rule as MeCash applied it until 2026-12-06, on the JSON alone. */
-    private static Instant oldOccurredAt(ObjectNode json) {
-        JsonNode data = JsonFields.object(json, "data");
-        Instant instant = JsonFields.epochInstant(json, "timestamp");
-        if (instant == null) {
-            instant = JsonFields.instantAssumingUtc(json, "timestamp");
-        }
-        if (instant == null) {
-            instant = JsonFields.instantAssumingUtc(data, "processed");
-        }
-        return instant != null ? instant : JsonFields.instantAssumingUtc(data, "created");
-    }
 
     /** The key as MeCash built it until 2026-12-06: the id read from the JSON, apart from the typed record. */
     private static String oldKey(ObjectNode json) {

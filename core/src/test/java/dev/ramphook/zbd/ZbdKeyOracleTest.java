@@ -1,5 +1,7 @@
 package dev.ramphook.zbd;
 
+import static dev.ramphook.testing.OldKeyRules.oldBounded;
+import static dev.ramphook.testing.OldKeyRules.oldHasControlCharacter;
 import static dev.ramphook.testing.RandomText.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,13 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramphook.WebhookEvent;
-import dev.ramphook.internal.crypto.Sha256;
 import dev.ramphook.internal.provider.BoundedKeys;
 import dev.ramphook.internal.provider.BoundedSubjects;
 import dev.ramphook.internal.text.InstantText;
 import dev.ramphook.provider.EventKeys;
 import dev.ramphook.provider.JsonFields;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -206,17 +206,5 @@ class ZbdKeyOracleTest {
         return id == null ? Optional.empty() : Optional.of(oldBounded(id));
     }
 
-    private static String oldBounded(String key) {
-        return key.length() <= EventKeys.MAX_KEY_CHARS && !oldHasControlCharacter(key)
-                ? key : "sha256:" + Sha256.hex(key.getBytes(StandardCharsets.UTF_8));
-    }
 
-    private static boolean oldHasControlCharacter(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isISOControl(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
